@@ -1,0 +1,11 @@
+"""Samenwerkingskaarten: where health insurers and municipalities work together. Start: ``streamlit run app.py``."""
+
+import streamlit as st
+
+from dashboard import navigatie, toegang, zijbalk
+
+st.set_page_config(page_title="Samenwerkingskaarten", page_icon="🗺️", layout="wide")
+pagina = st.navigation(navigatie.paginas())
+zijbalk.toon()
+toegang.zijbalk()
+pagina.run()

@@ -1,0 +1,347 @@
+"""Running an app for the browser benchmarks: a Streamlit server in a subprocess on a free port with its own
+project store, headless chromium (the system's, never a downloaded one) and the in-page detection of a painted map.
+
+A map counts as painted when the first ``st_folium`` frame on the page holds ``path.leaflet-interactive`` elements;
+its *signature* is their number and fill colours, so a repaint after a filter change is a new, non-empty signature
+that then stays unchanged. Requests to other hosts than the app never reach the network: Leaflet's own files are
+answered from ``static/leaflet`` and everything else (tiles, fonts, CSS frameworks folium links by default) with an
+empty response, for both apps alike, so neither side is timed waiting for the internet.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from gedeeld import WORTEL
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+VENSTER = {"width": 1400, "height": 900}
+APP = WORTEL / "app.py"
+NAIEF_APP = WORTEL / "bench" / "naief_app.py"
+LEAFLET = WORTEL / "static" / "leaflet"
+
+# d3 is what folium's colour bar legend calls; a chainable no-op keeps the naive map's script running offline
+# (its legend is then not drawn, which only flatters the baseline).
+_D3_STUB = "window.d3=new Proxy(function(){},{get:function(t,k){return k==='then'?undefined:window.d3;}," \
+           "apply:function(){return window.d3;}});"
+
+HANDTEKENING_JS = """
+() => {
+  for (const frame of document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]')) {
+    let doc = null;
+    try { doc = frame.contentDocument; } catch (e) { continue; }
+    if (!doc) { return ""; }
+    const paden = doc.querySelectorAll("path.leaflet-interactive");
+    if (!paden.length) { return ""; }
+    let s = paden.length + ":";
+    for (const p of paden) { s += (p.getAttribute("fill") || "-") + ","; }
+    return s;
+  }
+  return "";
+}
+"""
+"""Signature of the first map on the page ("" while it has no painted paths)."""
+
+_WACHT_JS = """
+async ([basis, stil, maximum]) => {
+  const handtekening = %s;
+  const begin = performance.now();
+  return await new Promise((klaar) => {
+    let laatste = "", gezien = 0, geschilderd = 0;
+    const kijk = () => {
+      const nu = performance.now();
+      const h = handtekening();
+      if (h && h !== basis) {
+        if (h !== laatste) {
+          laatste = h; gezien = nu; geschilderd = 0;
+          // Two animation frames after the paths appear: the frame holding them has been painted.
+          requestAnimationFrame(() => requestAnimationFrame(() => {
+            if (laatste === h) { geschilderd = performance.now(); }
+          }));
+        } else if (geschilderd && nu - gezien >= stil) {
+          klaar({start: window.__skwStart ?? null, script: window.__skwKlaar ?? null, geschilderd: geschilderd});
+          return;
+        }
+      } else {
+        laatste = "";
+      }
+      if (nu - begin > maximum) { klaar(null); return; }
+      setTimeout(kijk, 5);
+    };
+    kijk();
+  });
+}
+""" % HANDTEKENING_JS.strip()
+
+_START_JS = """
+() => {
+  window.__skwStart = null;
+  window.__skwKlaar = null;
+  const zet = () => { if (window.__skwStart === null) { window.__skwStart = performance.now(); } };
+  document.addEventListener("keydown", zet, {capture: true, once: true});
+  const app = document.querySelector('[data-testid="stApp"]');
+  // The app is idle ("notRunning") when this is installed, so any change that ends in "notRunning" is a run.
+  const waarnemer = new MutationObserver(() => {
+    if (app.getAttribute("data-test-script-state") === "notRunning" && window.__skwStart !== null) {
+      window.__skwKlaar = performance.now();
+      waarnemer.disconnect();
+    }
+  });
+  waarnemer.observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
+}
+"""
+"""Marks the moment of the next key press and the end of the script run it causes, in the page's own clock."""
+
+
+def vrije_poort() -> int:
+    """A TCP port on 127.0.0.1 that is free right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def maak_database(map_: Path) -> Path:
+    """A fresh project store built from the shipped ``data/projects/projecten.csv`` in ``map_``."""
+    from projectdb import open_store
+
+    pad = Path(map_) / "samenwerking.sqlite"
+    open_store(pad)
+    return pad
+
+
+def kopieer_database(bron: Path, map_: Path) -> Path:
+    """A copy of the store file ``bron`` in ``map_`` (each app start gets its own file)."""
+    Path(map_).mkdir(parents=True, exist_ok=True)
+    doel = Path(map_) / bron.name
+    shutil.copyfile(bron, doel)
+    return doel
+
+
+class Server:
+    """``python -m streamlit run <script>`` as a subprocess on a free port, reading store ``db``; its output goes
+    to the file ``log``."""
+
+    def __init__(self, script: Path, db: Path, log: Path):
+        self.script = Path(script)
+        self.db = Path(db)
+        self.poort = vrije_poort()
+        self.url = f"http://127.0.0.1:{self.poort}"
+        self.log = Path(log)
+        self.proces: subprocess.Popen | None = None
+        self.gestart = 0.0
+
+    def start(self) -> Server:
+        """Start the server (returns at once; :meth:`wacht_gezond` waits for it). ``gestart`` is the
+        :func:`time.perf_counter` just before the process was created."""
+        omgeving = {**os.environ, "SAMENWERKING_DB": str(self.db), "PYTHONUNBUFFERED": "1"}
+        opdracht = [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.headless", "true",
+                    "--server.port", str(self.poort), "--server.address", "127.0.0.1",
+                    "--browser.gatherUsageStats", "false"]
+        with open(self.log, "wb") as uitvoer:
+            self.gestart = time.perf_counter()
+            self.proces = subprocess.Popen(opdracht, cwd=WORTEL, env=omgeving, stdout=uitvoer,
+                                           stderr=subprocess.STDOUT, start_new_session=True)
+        return self
+
+    def wacht_gezond(self, maximum: float = 120.0) -> float:
+        """Wait until ``/_stcore/health`` answers "ok"; returns seconds since :meth:`start`."""
+        grens = time.perf_counter() + maximum
+        while time.perf_counter() < grens:
+            if self.proces.poll() is not None:
+                raise RuntimeError(f"{self.script.name} stopte (code {self.proces.returncode}): {self.logtekst()}")
+            try:
+                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=1) as antwoord:
+                    if antwoord.read().strip() == b"ok":
+                        return time.perf_counter() - self.gestart
+            except OSError:
+                pass
+            time.sleep(0.02)
+        raise TimeoutError(f"{self.script.name} niet gezond binnen {maximum:.0f} s: {self.logtekst()}")
+
+    def logtekst(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")[-3000:] if self.log.exists() else ""
+
+    def piek_rss(self) -> int:
+        """Peak resident memory (VmHWM) in bytes of the server process plus its child processes."""
+        return sum(_vmhwm(pid) for pid in _procesboom(self.proces.pid))
+
+    def stop(self) -> None:
+        """Stop the server process (its own process group, which it leads) and wait for it."""
+        if self.proces is None or self.proces.poll() is not None:
+            return
+        os.killpg(self.proces.pid, signal.SIGTERM)
+        try:
+            self.proces.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proces.pid, signal.SIGKILL)
+            self.proces.wait(timeout=15)
+
+    def __enter__(self) -> Server:
+        return self.start()
+
+    def __exit__(self, *_) -> None:
+        self.stop()
+
+
+def _procesboom(pid: int) -> list[int]:
+    boom, todo = [], [pid]
+    while todo:
+        huidig = todo.pop()
+        boom.append(huidig)
+        for taak in Path(f"/proc/{huidig}/task").glob("*/children"):
+            todo.extend(int(k) for k in taak.read_text().split())
+    return boom
+
+
+def _vmhwm(pid: int) -> int:
+    try:
+        regels = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except FileNotFoundError:
+        return 0
+    kb = next((int(r.split()[1]) for r in regels if r.startswith("VmHWM:")), 0)
+    return kb * 1024
+
+
+@contextmanager
+def chromium() -> Iterator[object]:
+    """Headless system chromium through Playwright's sync API."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+_EXTERN = re.compile(r"^https?://(?!127\.0\.0\.1[:/]|localhost[:/])")
+_INHOUDSTYPE = {".js": "application/javascript", ".css": "text/css", ".png": "image/png"}
+
+
+def _extern(route) -> None:
+    url = route.request.url
+    if re.search(r"/leaflet(@[\d.]+)?/dist/leaflet\.(js|css)$", url):
+        bestand = LEAFLET / url.rsplit("/", 1)[1]
+        route.fulfill(path=str(bestand), content_type=_INHOUDSTYPE[bestand.suffix])
+    elif re.search(r"/d3(\.v\d)?(\.min)?\.js$", url):
+        route.fulfill(body=_D3_STUB, content_type="application/javascript")
+    else:
+        soort = next((t for ext, t in _INHOUDSTYPE.items() if url.split("?")[0].endswith(ext)), "text/plain")
+        route.fulfill(status=200, body=b"", content_type=soort)
+
+
+def nieuwe_pagina(browser):
+    """A page in a fresh context (empty cache, fixed window size) whose requests to other hosts are answered
+    locally (see the module docstring)."""
+    context = browser.new_context(viewport=VENSTER)
+    context.route(_EXTERN, _extern)
+    return context.new_page()
+
+
+def handtekening(pagina) -> str:
+    return pagina.evaluate(HANDTEKENING_JS)
+
+
+def wacht_op_kaart(pagina, maximum: float = 120.0) -> None:
+    """Wait until the first map on the page has painted paths."""
+    pagina.wait_for_function(f"({HANDTEKENING_JS.strip()})() !== ''", polling=20, timeout=maximum * 1000)
+
+
+def laad(pagina, url: str, maximum: float = 120.0) -> float:
+    """Open ``url`` and wait for its first map; returns the seconds that took."""
+    start = time.perf_counter()
+    pagina.goto(url)
+    wacht_op_kaart(pagina, maximum)
+    return time.perf_counter() - start
+
+
+_SCRIPTSTAAT_JS = """() => document.querySelector('[data-testid="stApp"]')?.getAttribute("data-test-script-state")"""
+
+
+def wacht_tot_klaar(pagina, stil: float = 1.0, maximum: float = 600.0) -> None:
+    """Wait until the page's script run has finished and no new run started for ``stil`` seconds."""
+    grens = time.perf_counter() + maximum
+    sinds = time.perf_counter()
+    while time.perf_counter() < grens:
+        if pagina.evaluate(_SCRIPTSTAAT_JS) != "notRunning":
+            sinds = time.perf_counter()
+        elif time.perf_counter() - sinds >= stil:
+            return
+        time.sleep(0.05)
+    raise TimeoutError(f"{pagina.url}: het script werd niet klaar binnen {maximum:.0f} s")
+
+
+def wacht_tot_rustig(pagina, stil: float = 0.4, maximum: float = 60.0) -> str:
+    """Wait until the app is idle (no script run under way) and the first map's signature has not changed for
+    ``stil`` seconds; returns that signature."""
+    grens = time.perf_counter() + maximum
+    vorige, sinds = None, time.perf_counter()
+    while time.perf_counter() < grens:
+        bezig = pagina.evaluate(_SCRIPTSTAAT_JS) != "notRunning"
+        huidig = handtekening(pagina)
+        if bezig or huidig != vorige or not huidig:
+            vorige, sinds = huidig, time.perf_counter()
+        elif time.perf_counter() - sinds >= stil:
+            return huidig
+        time.sleep(0.05)
+    raise TimeoutError("de app werd niet rustig")
+
+
+def wijzig_en_meet(pagina, wijziging: tuple, stil: float = 0.4, maximum: float = 60.0) -> tuple[float, float | None]:
+    """Seconds from the key press that changes a filter to (the first map repainted with a new signature that then
+    stays unchanged for ``stil`` seconds, the end of the script run it caused), timed in the page's clock.
+
+    ``wijziging``: (preparation, key press), functions of the page, from :func:`kies_inhoud` or :data:`WIS_INHOUD`;
+    the clock starts at the key press, not at the preparation (focusing and typing into the widget). The script
+    time is None when no script run was observed.
+    """
+    voorbereiding, druk = wijziging
+    basis = wacht_tot_rustig(pagina)
+    voorbereiding(pagina)
+    pagina.evaluate(_START_JS)
+    druk(pagina)
+    uitkomst = pagina.evaluate(_WACHT_JS, [basis, stil * 1000, maximum * 1000])
+    if uitkomst is None or uitkomst["start"] is None:
+        raise TimeoutError("de kaart werd na de wijziging niet opnieuw getekend")
+    script = None if uitkomst["script"] is None else (uitkomst["script"] - uitkomst["start"]) / 1000
+    return (uitkomst["geschilderd"] - uitkomst["start"]) / 1000, script
+
+
+def _inhoudveld(pagina):
+    keuze = pagina.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Inhoud (thema)")
+    return keuze.locator("input")
+
+
+def _typ(waarde: str):
+    def voorbereiding(pagina) -> None:
+        veld = _inhoudveld(pagina)
+        veld.click()
+        veld.fill(waarde)
+    return voorbereiding
+
+
+def _focus(pagina) -> None:
+    _inhoudveld(pagina).click()
+
+
+def kies_inhoud(waarde: str) -> tuple:
+    """Change: pick ``waarde`` in the sidebar multiselect "Inhoud (thema)" (typed, then Enter)."""
+    return _typ(waarde), lambda pagina: _inhoudveld(pagina).press("Enter")
+
+
+WIS_INHOUD = (_focus, lambda pagina: _inhoudveld(pagina).press("Backspace"))
+"""Change: remove the selected value of "Inhoud (thema)" (Backspace in the widget's empty input)."""

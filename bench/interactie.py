@@ -1,0 +1,111 @@
+"""Benchmark 2: interaction latency in a real browser, the running app against the naive baseline page.
+
+Both apps run side by side (``streamlit run``, each on a copy of a fresh store built from the shipped projects) and
+are opened in headless chromium: ours on the Overzicht page with the Wmo-borders and kernwerkgebied layers
+(``?lagen=wmo,kernwerkgebied``), the naive one (:mod:`naief_app`) on its only page. A change is one key press in
+the sidebar multiselect "Inhoud (thema)": alternately picking a theme (each theme with projects on the map in turn)
+and removing it again. Latency is timed in the page, from that key press to the first map's paths repainted with
+new fill colours that then stay unchanged (:func:`appserver.wijzig_en_meet`); ours and naive alternate change by
+change. Our app caches a map per filter, so a theme picked again is served from the cache, as for an analyst
+clicking back and forth.
+
+    python bench/interactie.py [--klein]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from gedeeld import Meting, gehaald, markdown, tijd, verhouding
+
+import appserver  # noqa: E402
+
+from classify import filters as flt  # noqa: E402
+from maps.vlekken import KaartSpec, projecten_voor  # noqa: E402
+from projectdb import open_store  # noqa: E402
+
+OVERZICHT = "/?lagen=wmo,kernwerkgebied"
+SPEC = KaartSpec("totaal", zonder_minima=True)
+"""The first map on the Overzicht page: a theme only changes it when it has projects counted there."""
+DOEL_MEDIAAN = 1.0
+DOEL_VERHOUDING = 0.5
+
+
+def themas(db: Path) -> list[str]:
+    """Themes whose selection leaves projects on the Overzicht's first map (others show no map to repaint)."""
+    projecten = open_store(db).projecten()
+    return [naam for naam in flt.opties("inhoud")
+            if not projecten_voor(SPEC, flt.toepassen(flt.Filters(inhoud=(naam,)), projecten)).empty]
+
+
+def wijzigingen(aantal: int, namen: list[str]) -> list[tuple]:
+    """``aantal`` changes: pick a theme, remove it, pick the next theme, ..."""
+    return [appserver.kies_inhoud(namen[(i // 2) % len(namen)]) if i % 2 == 0 else appserver.WIS_INHOUD
+            for i in range(aantal)]
+
+
+def meet(aantal: int) -> tuple[dict[str, Meting], dict[str, Meting], dict[str, float]]:
+    """Per app (ours, naive): the latencies (seconds) of ``aantal`` changes to the map repainted and to the end of
+    the script run, plus the first-load times."""
+    with tempfile.TemporaryDirectory() as map_:
+        map_ = Path(map_)
+        bron = appserver.maak_database(map_ / "bron")
+        reeks = wijzigingen(aantal, themas(bron))
+        ons = appserver.Server(appserver.APP, appserver.kopieer_database(bron, map_ / "ons"), map_ / "ons.log")
+        naief = appserver.Server(appserver.NAIEF_APP, appserver.kopieer_database(bron, map_ / "naief"),
+                                 map_ / "naief.log")
+        with ons, naief, appserver.chromium() as browser:
+            paginas, laden = {}, {}
+            for naam, server, pad in (("ons", ons, OVERZICHT), ("naief", naief, "/")):
+                server.wacht_gezond()
+                pagina = appserver.nieuwe_pagina(browser)
+                laden[naam] = appserver.laad(pagina, server.url + pad)
+                paginas[naam] = pagina
+            getekend = {"ons": [], "naief": []}
+            script = {"ons": [], "naief": []}
+            for i, wijziging in enumerate(reeks):
+                for naam in (("ons", "naief") if i % 2 == 0 else ("naief", "ons")):
+                    kaart, run = appserver.wijzig_en_meet(paginas[naam], wijziging)
+                    getekend[naam].append(kaart)
+                    if run is not None:
+                        script[naam].append(run)
+    metingen = {naam: Meting(tuple(getekend[naam])) for naam in getekend}
+    runs = {naam: Meting(tuple(script[naam])) for naam in script if script[naam]}
+    return metingen, runs, laden
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--klein", action="store_true", help="twee wijzigingen, als rooktest")
+    args = parser.parse_args(argv)
+    aantal = 2 if args.klein else 20
+    getekend, runs, laden = meet(aantal)
+    ons, naief = getekend["ons"], getekend["naief"]
+    rijen = [
+        {"meting": "filterwijziging → kaart opnieuw getekend, mediaan", "ons": tijd(ons.mediaan),
+         "naief": tijd(naief.mediaan), "verhouding": verhouding(ons.mediaan, naief.mediaan),
+         "doel": f"< {DOEL_MEDIAAN:.1f} s en ≤ {DOEL_VERHOUDING}x naief",
+         "gehaald": gehaald(ons.mediaan < DOEL_MEDIAAN and ons.mediaan <= DOEL_VERHOUDING * naief.mediaan)},
+        {"meting": "idem, p90", "ons": tijd(ons.percentiel(90)), "naief": tijd(naief.percentiel(90)),
+         "verhouding": verhouding(ons.percentiel(90), naief.percentiel(90)), "doel": "—", "gehaald": "—"},
+        {"meting": "idem, min–max", "ons": f"{tijd(ons.laagste)}–{tijd(ons.hoogste)}",
+         "naief": f"{tijd(naief.laagste)}–{tijd(naief.hoogste)}", "verhouding": "—", "doel": "—", "gehaald": "—"},
+        {"meting": "waarvan: tot het einde van de scriptrun (server), mediaan",
+         "ons": tijd(runs["ons"].mediaan) if "ons" in runs else "—",
+         "naief": tijd(runs["naief"].mediaan) if "naief" in runs else "—",
+         "verhouding": verhouding(runs["ons"].mediaan, runs["naief"].mediaan) if len(runs) == 2 else "—",
+         "doel": "—", "gehaald": "—"},
+        {"meting": "eerste bezoek na start → eerste kaart getekend", "ons": tijd(laden["ons"]),
+         "naief": tijd(laden["naief"]), "verhouding": verhouding(laden["ons"], laden["naief"]), "doel": "—",
+         "gehaald": "—"},
+    ]
+    print(f"## 2. Interactie in de browser (headless chromium, {aantal} filterwijzigingen per app, afwisselend)\n")
+    print(markdown(rijen))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,218 @@
+"""Leerlijnen: how projects build on each other, from ontwikkelen via doorontwikkelen to implementeren.
+
+The report's cycle samenwerkingsafspraken -> ontwikkelen -> doorontwikkelen -> implementeren means that what one
+municipality develops, others take over. The records say so in ``bouwt_voort_op``: the project_ids a project
+builds on. Here that column becomes a directed graph (edge from the earlier project to the project that builds on
+it), the graph becomes chains (every path from a project that builds on nothing to one that nothing builds on),
+and the chains become scale-up figures per theme.
+
+Input is the interchange frame ``projecten`` (one row per project; ``bouwt_voort_op`` and ``verzekeraars`` tuples
+of str). References to projects outside the frame are left out, so a filtered frame gives the lineage within that
+selection. Nothing here is geographic; places and arrows are :mod:`maps.leerlijnkaart`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from classify import analyse, vocab
+
+ONTWIKKELPROJECT, DOORONTWIKKELEN, IMPLEMENTATIE = vocab.AS_INTENSITEIT.namen[:3]
+_STAP = {ONTWIKKELPROJECT: 0, DOORONTWIKKELEN: 1, IMPLEMENTATIE: 2}
+_BOUWT_VOORT = (DOORONTWIKKELEN, IMPLEMENTATIE)
+_BASIS = (ONTWIKKELPROJECT, DOORONTWIKKELEN)
+
+JAAR_ONBEKEND = "onbekend"
+"""The records carry no project year: only ``indeling_jaar``, the boundary year the gebied is written in."""
+
+KOLOMMEN_OPSCHALING = ("inhoud", "aantal_ketens", "gemiddelde_lengte", "ontwikkelprojecten", "met_vervolg")
+KOLOMMEN_KETENTABEL = ("leerlijn", "inhoud", "fasen", "plaatsen", "verzekeraars", "jaar", "blijft_steken")
+
+
+class Kringverwijzing(ValueError):
+    """The ``bouwt_voort_op`` references of the projects form a cycle; the message names it."""
+
+
+@dataclass(frozen=True)
+class Keten:
+    """One chain: a path from a project that builds on nothing (in the graph) to one that nothing builds on.
+
+    ``fasen`` is the intensiteit of each project in order, ``inhoud`` the theme of the first project (where the
+    method started), ``verzekeraars`` all insurers of the chain in canonical order.
+    """
+
+    project_ids: tuple[str, ...]
+    fasen: tuple[str, ...]
+    inhoud: str
+    verzekeraars: tuple[str, ...]
+
+    @property
+    def blijft_steken(self) -> bool:
+        """The chain ends at an Ontwikkelproject: nothing builds on what was developed (the report's question
+        "blijft steken in de ontwikkelfase?")."""
+        return self.fasen[-1] == ONTWIKKELPROJECT
+
+    @property
+    def lengte(self) -> int:
+        """Number of projects in the chain (at least 2)."""
+        return len(self.project_ids)
+
+    @property
+    def koppelingen(self) -> tuple[tuple[str, str], ...]:
+        """The links of the chain as (earlier, later) project_id pairs."""
+        return tuple(zip(self.project_ids, self.project_ids[1:]))
+
+
+def verwachte_richting(later: str, eerder: str) -> bool:
+    """Whether a project of intensiteit ``later`` building on one of intensiteit ``eerder`` follows the
+    development path: a Doorontwikkelen or Implementatie project builds on an Ontwikkelproject or a Doorontwikkelen
+    project that is not further along the path than itself."""
+    return later in _BOUWT_VOORT and eerder in _BASIS and _STAP[eerder] <= _STAP[later]
+
+
+def graaf(projecten: pd.DataFrame) -> nx.DiGraph:
+    """The lineage of ``projecten`` as a directed graph: an edge from each project to every project building on it.
+
+    Nodes are the project_ids in frame order with attributes ``intensiteit``, ``inhoud``, ``verzekeraars`` (tuple)
+    and ``titel``. A ``bouwt_voort_op`` reference to a project outside ``projecten`` is left out. Raises
+    :class:`Kringverwijzing` when the references form a cycle (a project building on itself included).
+    """
+    g = nx.DiGraph()
+    for rij in projecten[["project_id", "intensiteit", "inhoud", "verzekeraars", "titel"]].itertuples(index=False):
+        g.add_node(rij.project_id, intensiteit=rij.intensiteit, inhoud=rij.inhoud,
+                   verzekeraars=tuple(rij.verzekeraars), titel=rij.titel)
+    for later, eerdere in zip(projecten["project_id"], projecten["bouwt_voort_op"]):
+        g.add_edges_from((eerder, later) for eerder in eerdere if eerder in g)
+    if not nx.is_directed_acyclic_graph(g):
+        # Edges run earlier -> later; the message reads "builds on", from the lowest id, as the store's does.
+        kring = [van for van, _ in nx.find_cycle(g)][::-1]
+        start = kring.index(min(kring))
+        kring = kring[start:] + kring[:start]
+        raise Kringverwijzing(
+            f"bouwt_voort_op vormt een kring: {' -> '.join([*kring, kring[0]])} (elk project bouwt voort op het "
+            "volgende)"
+        )
+    return g
+
+
+def ketens(g: nx.DiGraph) -> list[Keten]:
+    """Every chain of graph ``g`` (from :func:`graaf`): each path from a project without predecessor to a project
+    without successor. A project without any link is no chain; a project with several successors starts several
+    chains. Ordered by project_id of the first project, then lexicographically along the path."""
+    uit: list[Keten] = []
+    for wortel in sorted(n for n in g if g.in_degree(n) == 0 and g.out_degree(n) > 0):
+        stapel = [(wortel,)]
+        while stapel:
+            pad = stapel.pop()
+            volgende = sorted(g.successors(pad[-1]), reverse=True)
+            if not volgende:
+                uit.append(_keten(g, pad))
+            stapel.extend((*pad, n) for n in volgende)
+    return uit
+
+
+def _keten(g: nx.DiGraph, pad: tuple[str, ...]) -> Keten:
+    verzekeraars = {v for n in pad for v in g.nodes[n]["verzekeraars"]}
+    return Keten(
+        project_ids=pad,
+        fasen=tuple(g.nodes[n]["intensiteit"] for n in pad),
+        inhoud=g.nodes[pad[0]]["inhoud"],
+        verzekeraars=tuple(v for v in vocab.VERZEKERAAR_NAMEN if v in verzekeraars),
+    )
+
+
+def ketens_met(alle: Iterable[Keten], project_ids: Iterable[str]) -> list[Keten]:
+    """The chains of ``alle`` holding at least one of ``project_ids`` (whole chains, in their order)."""
+    gekozen = set(project_ids)
+    return [k for k in alle if not gekozen.isdisjoint(k.project_ids)]
+
+
+def zonder_vervolg(g: nx.DiGraph) -> list[str]:
+    """The Ontwikkelprojecten of ``g`` that no project builds on, sorted: they stay in the development phase as far
+    as the records know."""
+    return sorted(n for n, d in g.nodes(data=True) if d["intensiteit"] == ONTWIKKELPROJECT and g.out_degree(n) == 0)
+
+
+def opschaling(projecten: pd.DataFrame, selectie: Iterable[str] | None = None) -> pd.DataFrame:
+    """Scale-up figures per theme, all themes in canonical order.
+
+    The lineage is that of all ``projecten``; ``selectie`` (project_ids, default all) chooses what is counted, so a
+    follow-up outside the selection still counts as a follow-up. Columns: inhoud, aantal_ketens (chains with a
+    selected project, by the theme of their first project), gemiddelde_lengte (mean number of projects per such
+    chain; NaN without chains), ontwikkelprojecten (selected Ontwikkelprojecten of this theme), met_vervolg (of
+    those, how many at least one project builds on).
+    """
+    g = graaf(projecten)
+    gekozen = set(g) if selectie is None else set(selectie)
+    lengtes: dict[str, list[int]] = {}
+    for keten in ketens_met(ketens(g), gekozen):
+        lengtes.setdefault(keten.inhoud, []).append(keten.lengte)
+    ontwikkel = [(d["inhoud"], g.out_degree(n) > 0) for n, d in g.nodes(data=True)
+                 if n in gekozen and d["intensiteit"] == ONTWIKKELPROJECT]
+    rijen = []
+    for thema in vocab.AS_INHOUD.namen:
+        eigen = lengtes.get(thema, [])
+        rijen.append((
+            thema,
+            len(eigen),
+            float(np.mean(eigen)) if eigen else float("nan"),
+            sum(1 for inhoud, _ in ontwikkel if inhoud == thema),
+            sum(1 for inhoud, vervolg in ontwikkel if inhoud == thema and vervolg),
+        ))
+    return pd.DataFrame(rijen, columns=list(KOLOMMEN_OPSCHALING))
+
+
+def opschalingszinnen(tabel: pd.DataFrame) -> list[str]:
+    """Dutch sentences for the Analyse panel from :func:`opschaling`: the total and one per theme with chains or
+    Ontwikkelprojecten."""
+    ontwikkel = int(tabel["ontwikkelprojecten"].sum())
+    vervolg = int(tabel["met_vervolg"].sum())
+    ketens_totaal = int(tabel["aantal_ketens"].sum())
+    zinnen = [
+        f"{_aantal(ketens_totaal, 'leerlijn', 'leerlijnen')} in deze selectie. Van de "
+        f"{_aantal(ontwikkel, 'ontwikkelproject', 'ontwikkelprojecten')} hebben er {analyse.getal(vervolg)} "
+        f"({analyse.procent(vervolg, ontwikkel)}) een vervolg (doorontwikkeld of geïmplementeerd); "
+        f"{analyse.getal(ontwikkel - vervolg)} blijven (nog) steken in de ontwikkelfase."
+    ]
+    for r in tabel.itertuples():
+        if not (r.aantal_ketens or r.ontwikkelprojecten):
+            continue
+        zin = f"{r.inhoud}: {_aantal(r.aantal_ketens, 'leerlijn', 'leerlijnen')}"
+        if r.aantal_ketens:
+            zin += f" van gemiddeld {analyse.getal(r.gemiddelde_lengte, 1)} projecten"
+        ontwikkel_thema = _aantal(r.ontwikkelprojecten, "ontwikkelproject", "ontwikkelprojecten")
+        zin += f"; {analyse.getal(r.met_vervolg)} van de {ontwikkel_thema} met vervolg."
+        zinnen.append(zin)
+    return zinnen
+
+
+def _aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    return f"{analyse.getal(n)} {enkelvoud if n == 1 else meervoud}"
+
+
+def ketentabel(alle: Sequence[Keten], plaatsen: Mapping[str, str], indeling: Mapping[str, int]) -> pd.DataFrame:
+    """The chains as a display table, one row per chain.
+
+    ``plaatsen``: project_id -> where it applies, as text; ``indeling``: project_id -> indeling_jaar. Columns:
+    leerlijn ("P012 → P034"), inhoud, fasen (short stage names: "ontwikkelen → doorontwikkelen"), plaatsen
+    ("Groningen, Oldambt → FoodValley"), verzekeraars, jaar ("onbekend (indeling 2017)": the records have no project year, only the
+    boundary year of their gebied), blijft_steken (bool).
+    """
+    rijen = []
+    for keten in alle:
+        indelingen = sorted({indeling[p] for p in keten.project_ids})
+        rijen.append((
+            " → ".join(keten.project_ids),
+            keten.inhoud,
+            " → ".join(vocab.AS_INTENSITEIT.label(fase).kort for fase in keten.fasen),
+            " → ".join(plaatsen[pid] for pid in keten.project_ids),
+            ", ".join(keten.verzekeraars),
+            f"{JAAR_ONBEKEND} (indeling {', '.join(map(str, indelingen))})",
+            keten.blijft_steken,
+        ))
+    return pd.DataFrame(rijen, columns=list(KOLOMMEN_KETENTABEL))

@@ -1,0 +1,147 @@
+"""Vergelijkbare projecten: for one project, the most similar projects elsewhere, each with its reason in Dutch.
+
+Two scores between 0 and 1, averaged with fixed weights (:data:`GEWICHT_TEKST`):
+
+- **tekst**: cosine similarity of TF-IDF vectors over titel and omschrijving, fitted on the projects given
+  (words of two or more characters, lowercase without accents, without the words of :data:`STOPWOORDEN`).
+  Nothing is downloaded.
+- **labels**: the same inhoud, overlap of instrumenten (Jaccard) and intensities that fit a lineage in one
+  direction or the other (:func:`classify.leerlijnen.verwachte_richting`), weighted by :data:`LABELGEWICHTEN`.
+
+"Elders" means another set of municipalities: a candidate that covers exactly the project's municipalities (in
+``koppeling``) is the same place, not a place the method travelled to. The ranking is deterministic: score, then
+project_id.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from classify import leerlijnen, suggest, vocab
+
+GEWICHT_TEKST = 0.5
+"""Share of the text score in the total score (the labels get the rest); fixed, not fitted."""
+
+LABELGEWICHTEN = {"inhoud": 0.5, "instrumenten": 0.25, "fase": 0.25}
+"""Weights of the label score: same theme, instrument overlap, intensities that fit a lineage."""
+
+MAX_WOORDEN = 4
+"""Shared words named in a reason, strongest first."""
+
+DECIMALEN = 4
+"""Scores are rounded to this many decimals, so equal scores tie exactly and project_id decides."""
+
+KOLOMMEN = ("project_id", "score", "tekstscore", "labelscore", "reden", "gekoppeld")
+
+_EXTRA_STOPWOORDEN = frozenset({"aantal", "andere", "heeft", "hebben", "kan", "kunnen", "meer", "nu", "samen", "wel",
+                                "ze", "zij"})
+"""Common words the short list of :mod:`classify.suggest` keeps but that name no shared method."""
+
+_VERZEKERAARWOORDEN = frozenset(
+    woord
+    for v in vocab.VERZEKERAARS
+    for woord in re.findall(r"\w\w+", suggest.normaliseer(f"{v.naam} {v.kort}"))
+) - {"zorg"}
+"""Words of the insurers' names; "zorg" (from Zorg en Zekerheid) is a content word and stays."""
+
+STOPWOORDEN: tuple[str, ...] = tuple(sorted(set(suggest.STOPWOORDEN) | _EXTRA_STOPWOORDEN | _VERZEKERAARWOORDEN))
+"""Words left out of the text score: Dutch function words and the insurers' names (a shared insurer is no shared
+method)."""
+
+
+class OnbekendProject(ValueError):
+    """A project_id that is not in the projects frame."""
+
+
+def verwante_projecten(projecten: pd.DataFrame, koppeling: pd.DataFrame, project_id: str, n: int = 5) -> pd.DataFrame:
+    """The ``n`` projects most similar to ``project_id`` among those elsewhere, best first.
+
+    ``projecten``: the interchange frame (project_id, titel, omschrijving, inhoud, instrumenten, intensiteit,
+    bouwt_voort_op); ``koppeling`` [project_id, gemeente_code] of one boundary year. Returns DataFrame
+    [project_id, score, tekstscore, labelscore, reden, gekoppeld]: ``reden`` names the shared words and labels,
+    ``gekoppeld`` says whether one of the two already builds on the other. Candidates without anything in common
+    (score 0) are left out. Raises :class:`OnbekendProject` for an id not in ``projecten``.
+    """
+    ids = projecten["project_id"].tolist()
+    if project_id not in ids:
+        raise OnbekendProject(f"project {project_id!r} staat niet in de projecten")
+    i = ids.index(project_id)
+    eigen = projecten.iloc[i]
+    tekst, woorden = _tekstscores(projecten, i)
+    inhoud = (projecten["inhoud"] == eigen["inhoud"]).to_numpy()
+    instrumenten = np.array([_jaccard(eigen["instrumenten"], w) for w in projecten["instrumenten"]])
+    fase = np.array([_past_in_leerlijn(eigen["intensiteit"], w) for w in projecten["intensiteit"]])
+    label = (LABELGEWICHTEN["inhoud"] * inhoud + LABELGEWICHTEN["instrumenten"] * instrumenten
+             + LABELGEWICHTEN["fase"] * fase)
+    score = np.round(GEWICHT_TEKST * tekst + (1 - GEWICHT_TEKST) * label, DECIMALEN)
+    gemeenten = koppeling.groupby("project_id")["gemeente_code"].agg(frozenset)
+    eigen_gemeenten = gemeenten.get(project_id, frozenset())
+    elders = np.array([gemeenten.get(pid, frozenset()) != eigen_gemeenten for pid in ids])
+    kandidaten = np.flatnonzero(elders & (score > 0))
+    gekozen = sorted(kandidaten, key=lambda j: (-score[j], ids[j]))[:n]
+    rijen = [
+        (
+            ids[j],
+            float(score[j]),
+            float(np.round(tekst[j], DECIMALEN)),
+            float(np.round(label[j], DECIMALEN)),
+            _reden(eigen, projecten.iloc[j], woorden(j)),
+            ids[j] in eigen["bouwt_voort_op"] or project_id in projecten.iloc[j]["bouwt_voort_op"],
+        )
+        for j in gekozen
+    ]
+    return pd.DataFrame(rijen, columns=list(KOLOMMEN))
+
+
+def _tekstscores(projecten: pd.DataFrame, i: int):
+    """Cosine similarity of row ``i`` to every row, and a function giving the words row ``i`` shares with a row
+    (strongest shared weight first, ties alphabetical)."""
+    teksten = [suggest.normaliseer(f"{t}. {o}") for t, o in zip(projecten["titel"], projecten["omschrijving"])]
+    vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words=list(STOPWOORDEN))
+    matrix = vectorizer.fit_transform(teksten).tocsr()
+    namen = vectorizer.get_feature_names_out()
+    eigen = matrix[i].toarray().ravel()
+    scores = (matrix @ eigen).ravel()
+
+    def woorden(j: int) -> list[str]:
+        gewicht = eigen * matrix[j].toarray().ravel()
+        gedeeld = np.flatnonzero(gewicht > 0)
+        volgorde = sorted(gedeeld, key=lambda k: (-gewicht[k], namen[k]))
+        return [str(namen[k]) for k in volgorde[:MAX_WOORDEN]]
+
+    return np.asarray(scores, dtype=float), woorden
+
+
+def _jaccard(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    samen = set(a) | set(b)
+    return len(set(a) & set(b)) / len(samen) if samen else 0.0
+
+
+def _past_in_leerlijn(a: str, b: str) -> bool:
+    return leerlijnen.verwachte_richting(a, b) or leerlijnen.verwachte_richting(b, a)
+
+
+def _reden(eigen: pd.Series, ander: pd.Series, woorden: list[str]) -> str:
+    """Why ``ander`` resembles ``eigen``, in Dutch: shared words, same theme, shared instruments, lineage fit."""
+    delen = []
+    if woorden:
+        delen.append(f"gedeelde woorden: {', '.join(woorden)}")
+    if eigen["inhoud"] == ander["inhoud"]:
+        delen.append(f"zelfde thema: {eigen['inhoud']}")
+    gedeeld = [n for n in vocab.AS_INSTRUMENT.namen if n in eigen["instrumenten"] and n in ander["instrumenten"]]
+    if gedeeld:
+        delen.append(f"{'gedeeld instrument' if len(gedeeld) == 1 else 'gedeelde instrumenten'}: {', '.join(gedeeld)}")
+    vooruit = leerlijnen.verwachte_richting(ander["intensiteit"], eigen["intensiteit"])
+    terug = leerlijnen.verwachte_richting(eigen["intensiteit"], ander["intensiteit"])
+    if vooruit and terug:
+        delen.append(f"beide {eigen['intensiteit']}: de een kan op de ander voortbouwen")
+    elif vooruit or terug:
+        later, eerder = (ander, eigen) if vooruit else (eigen, ander)
+        delen.append(f"past in een leerlijn: {later['project_id']} ({later['intensiteit']}) kan voortbouwen op "
+                     f"{eerder['project_id']} ({eerder['intensiteit']})")
+    tekst = "; ".join(delen)
+    return tekst[:1].upper() + tekst[1:] + "."

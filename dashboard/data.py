@@ -1,0 +1,123 @@
+"""Loaded data for the app, cached by plain keys (the boundary year, a map key, a filter query string): never by
+frames or CRS objects.
+
+The project store is opened once per process (:func:`st.cache_resource`); after an import :func:`vernieuw` drops
+every derived cache so all pages see the new records. Returned frames are shared: callers must not mutate them.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode
+
+import pandas as pd
+import streamlit as st
+
+from classify import geografie
+from classify import filters as flt
+from maps import geodata, vlekken as vlekkenmodule
+from maps.vlekken import KaartSpec, Vlekken
+from projectdb import gebied
+from projectdb.store import Store, open_store
+
+GEMEENTEKOLOMMEN = ["gemeente_code", "gemeente_naam", "provincie_naam", "wmo_code", "wmo_regio", "kernwerkgebied"]
+
+
+@st.cache_resource(show_spinner=False)
+def opslag() -> Store:
+    """The project store (SQLite, path from ``SAMENWERKING_DB`` or the default)."""
+    return open_store()
+
+
+@st.cache_resource(show_spinner="Projecten laden…")
+def projecten() -> pd.DataFrame:
+    """All stored projects, one row per project (multi-value columns as tuples)."""
+    return opslag().projecten()
+
+
+@st.cache_resource(show_spinner="Projecten aan gemeenten koppelen…")
+def koppeling(jaar: int) -> pd.DataFrame:
+    """[project_id, gemeente_code] for every stored project on the municipalities of boundary year ``jaar``."""
+    return gebied.koppeling(projecten(), jaar)
+
+
+@st.cache_resource(show_spinner=False)
+def gemeenten(jaar: int) -> pd.DataFrame:
+    """Municipalities of ``jaar`` without geometry: code, name, province, Wmo-region and kernwerkgebied."""
+    return pd.DataFrame(geodata.gemeenten(jaar)[GEMEENTEKOLOMMEN])
+
+
+@st.cache_resource(show_spinner=False)
+def koppeling_eigen_jaar() -> pd.DataFrame:
+    """[project_id, gemeente_code] with every project on the municipalities of its own ``indeling_jaar``."""
+    alle = projecten()
+    delen = [gebied.koppeling(alle[alle["indeling_jaar"] == jaar], jaar) for jaar in geodata.JAREN]
+    return pd.concat(delen, ignore_index=True)
+
+
+@st.cache_resource(show_spinner=False)
+def bevindingen() -> pd.DataFrame:
+    """Consistency findings for all projects (:func:`classify.geografie.consistentie`)."""
+    lidmaatschap = {jaar: geodata.wmo_indeling(jaar) for jaar in geodata.JAREN}
+    return geografie.consistentie(projecten(), koppeling_eigen_jaar(), lidmaatschap)
+
+
+@st.cache_resource(show_spinner=False)
+def afgeleide_geografie() -> pd.Series:
+    """The geography derived from each project's municipalities in its own year, indexed by project_id."""
+    alle = projecten()
+    eigen = koppeling_eigen_jaar()
+    delen = [
+        geografie.geografie_per_project(
+            eigen, geodata.wmo_indeling(jaar), groep.loc[groep["project_id"].isin(eigen["project_id"]), "project_id"]
+        )
+        for jaar, groep in alle.groupby("indeling_jaar")
+    ]
+    return pd.concat(delen) if delen else pd.Series(dtype=object, name="geografie")
+
+
+def _filtersleutel(filters: flt.Filters) -> str:
+    return urlencode(sorted(flt.schrijf(filters).items()))
+
+
+def _filters(sleutel: str) -> flt.Filters:
+    return flt.lees(dict(parse_qsl(sleutel)))[0]
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _gefilterd(filtersleutel: str) -> pd.DataFrame:
+    return flt.toepassen(_filters(filtersleutel), projecten())
+
+
+def gefilterd(filters: flt.Filters) -> pd.DataFrame:
+    """The stored projects matching ``filters`` (cached per filter query string)."""
+    return _gefilterd(_filtersleutel(filters))
+
+
+def selectie(filters: flt.Filters, spec: KaartSpec | None = None) -> pd.DataFrame:
+    """The projects a map of ``spec`` counts under ``filters`` (all filtered projects without a spec)."""
+    gekozen = gefilterd(filters)
+    return gekozen if spec is None else vlekkenmodule.projecten_voor(spec, gekozen)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _vlekken(kaartsleutel: str, filtersleutel: str) -> Vlekken | None:
+    spec = KaartSpec.van_sleutel(kaartsleutel)
+    filters = _filters(filtersleutel)
+    gekozen = _gefilterd(filtersleutel)
+    if spec.soort != "kernwerkgebied" and vlekkenmodule.projecten_voor(spec, gekozen).empty:
+        return None
+    return vlekkenmodule.vlekken(
+        spec, gekozen, koppeling(filters.jaar), gemeenten(filters.jaar),
+        jaar=filters.jaar, selectie=flt.beschrijving(filters),
+    )
+
+
+def vlekken(spec: KaartSpec, filters: flt.Filters) -> Vlekken | None:
+    """The computed map ``spec`` under ``filters``, or ``None`` when it counts no project (cached by keys)."""
+    return _vlekken(spec.sleutel, _filtersleutel(filters))
+
+
+def vernieuw() -> None:
+    """Forget the loaded projects and everything derived from them (after an import)."""
+    for cache in (projecten, koppeling, koppeling_eigen_jaar, bevindingen, afgeleide_geografie, _gefilterd, _vlekken):
+        cache.clear()

@@ -1,0 +1,148 @@
+"""Download widgets: "Download kaart" (PNG, PDF, SVG) under a map, the filtered project list (CSV, XLSX) and the
+"Presentatie samenstellen" flow. Files are built only when a button is clicked (Streamlit runs the callable on a
+worker thread; the renderers use their own matplotlib figures), so a page never waits for exports it does not
+ask for. Everything computed lives in :mod:`maps.statisch`, :mod:`maps.presentatie` and :mod:`maps.export`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import partial
+
+import streamlit as st
+
+from classify import vocab
+from dashboard import data
+from classify import filters as flt
+from maps import export, statisch
+from maps.vlekken import KaartSpec, Vlekken, projecten_voor
+
+PNG_DPI = 300
+"""Resolution of the PNG download: print quality for A4."""
+
+_KAARTFORMATEN: tuple[tuple[str, str], ...] = (("png", f"PNG · {PNG_DPI} dpi"), ("pdf", "PDF"), ("svg", "SVG"))
+_PER_THEMA: dict[str, str] = {
+    "totaal": "totaal",
+    "samenwerkingsvorm": "samenwerkingsvorm",
+    "instrumenteel": "instrumenteel",
+    "geografisch": "geografisch",
+}
+
+
+def _bestandsnaam(tekst: str, jaar: int, formaat: str) -> str:
+    """A plain file name from a title: ``Ouderen – totaal`` -> ``ouderen-totaal-2017.png``."""
+    tekst = unicodedata.normalize("NFKD", tekst)
+    tekst = "".join(c for c in tekst if not unicodedata.combining(c)).lower()
+    return f"{re.sub(r'[^0-9a-z]+', '-', tekst).strip('-') or 'kaart'}-{jaar}.{formaat}"
+
+
+def _kaartbestand(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...], formaat: str) -> bytes:
+    return statisch.statische_kaart(vlekken, jaar, lagen, formaat=formaat, dpi=PNG_DPI)
+
+
+def downloadknoppen(vlekken: Vlekken, jaar: int, lagen: Sequence[str], sleutel: str) -> None:
+    """The "Download kaart" buttons (PNG at :data:`PNG_DPI` dpi, PDF, SVG) for the map ``vlekken`` as drawn on screen:
+    same classes, colours, legend counts, source line and layers ``lagen``, A4 landscape.
+
+    ``sleutel`` must be unique on the page (use the map's widget key). The file is rendered when clicked.
+    """
+    lagen = tuple(lagen)
+    kolommen = st.columns(len(_KAARTFORMATEN))
+    for kolom, (formaat, naam) in zip(kolommen, _KAARTFORMATEN):
+        kolom.download_button(
+            f"Download kaart {naam}",
+            data=partial(_kaartbestand, vlekken, jaar, lagen, formaat),
+            file_name=_bestandsnaam(vlekken.titel, jaar, formaat),
+            mime=export.MIME[formaat],
+            key=f"download-{sleutel}-{formaat}",
+            on_click="ignore",
+            icon=":material/download:",
+            width="stretch",
+        )
+
+
+def _projectenbestand(filters: flt.Filters, formaat: str) -> bytes:
+    resultaat = export.exporteer(
+        (), filters, data.projecten(), data.koppeling(filters.jaar), data.gemeenten(filters.jaar), formaat=formaat
+    )
+    return resultaat.inhoud
+
+
+def projectknoppen(filters: flt.Filters, sleutel: str) -> None:
+    """Download buttons for the projects matching ``filters`` as CSV (UTF-8 with BOM) and XLSX, with the
+    columns of ``projecten.csv`` (:func:`projectdb.exporteer.exporteer`)."""
+    aantal = len(data.gefilterd(filters))
+    kolommen = st.columns(2)
+    for kolom, formaat in zip(kolommen, ("csv", "xlsx")):
+        kolom.download_button(
+            f"Projectenlijst ({formaat.upper()}, {aantal})",
+            data=partial(_projectenbestand, filters, formaat),
+            file_name=f"projecten-{_bestandsnaam(flt.beschrijving(filters), filters.jaar, formaat)}",
+            mime=export.MIME[formaat],
+            key=f"projecten-{sleutel}-{formaat}",
+            on_click="ignore",
+            icon=":material/table:",
+            disabled=aantal == 0,
+            width="stretch",
+        )
+
+
+def _presentatiebestand(specs: tuple[KaartSpec, ...], filters: flt.Filters, lagen: tuple[str, ...]) -> bytes:
+    resultaat = export.exporteer(
+        specs, filters, data.projecten(), data.koppeling(filters.jaar), data.gemeenten(filters.jaar),
+        formaat="pptx", lagen=lagen, peildatum=export.peildatum(data.opslag()),
+    )
+    return resultaat.inhoud
+
+
+def presentatie_samenstellen(filters: flt.Filters, lagen: Sequence[str], sleutel: str = "presentatie") -> None:
+    """The "Presentatie samenstellen" flow: pick themes x map kinds, insurers and overview maps under the current
+    ``filters`` and layers, then download one 16:9 ``.pptx`` (title slide, one slide per map with legend and
+    Analyse, sources). Maps without a project in the selection are named and left out."""
+    st.markdown("**Presentatie samenstellen**")
+    st.caption(f"Selectie: {flt.beschrijving(filters)} · indeling {filters.jaar}")
+    links, rechts = st.columns(2)
+    with links:
+        themas = st.multiselect("Thema's", vocab.AS_INHOUD.namen, default=list(vocab.AS_INHOUD.namen),
+                                key=f"{sleutel}-themas", placeholder="geen")
+        soorten = st.multiselect("Kaarten per thema", list(_PER_THEMA), default=["totaal"],
+                                 key=f"{sleutel}-soorten", placeholder="geen")
+    with rechts:
+        verzekeraars = st.multiselect("Projecten per zorgverzekeraar", vocab.VERZEKERAAR_NAMEN,
+                                      key=f"{sleutel}-verzekeraars", placeholder="geen")
+        overzicht = st.checkbox("Alle projecten – totaal (zonder minimacontracten)", key=f"{sleutel}-overzicht")
+        kernwerk = st.checkbox("Kernwerkgebieden van de zorgverzekeraars", key=f"{sleutel}-kernwerkgebied")
+    kaarten = [*(["totaal"] if overzicht else []), *(["kernwerkgebied"] if kernwerk else [])]
+    specs = export.kaartspecs(kaarten, ()) if kaarten else []
+    if themas and soorten:
+        specs += export.kaartspecs([_PER_THEMA[s] for s in soorten], themas)
+    specs += [export.kaartspec(f"verzekeraar:{naam}") for naam in verzekeraars]
+    gekozen = data.gefilterd(filters)
+    leeg = [s for s in specs if s.soort != "kernwerkgebied" and projecten_voor(s, gekozen).empty]
+    bruikbaar = tuple(s for s in specs if s not in leeg)
+    if leeg:
+        st.caption("Zonder projecten in deze selectie, dus niet in de presentatie: "
+                   + "; ".join(_omschrijving(s) for s in leeg))
+    st.download_button(
+        f"Presentatie downloaden ({len(bruikbaar)} {'kaart' if len(bruikbaar) == 1 else 'kaarten'}, .pptx)",
+        data=partial(_presentatiebestand, bruikbaar, filters, tuple(lagen)),
+        file_name=_bestandsnaam("samenwerkingskaarten", filters.jaar, "pptx"),
+        mime=export.MIME["pptx"],
+        key=f"{sleutel}-download",
+        on_click="ignore",
+        type="primary",
+        icon=":material/slideshow:",
+        disabled=not bruikbaar,
+    )
+
+
+def _omschrijving(spec: KaartSpec) -> str:
+    """A map in words for the list of left-out maps."""
+    if spec.soort == "verzekeraar":
+        return f"projecten {spec.label}"
+    if spec.soort == "totaal":
+        return f"{spec.label or 'alle projecten'} – totaal"
+    thema = spec.tweede_label or "alle projecten"
+    return f"{thema} – {vocab.as_voor(spec.as_code).naam.lower()}"

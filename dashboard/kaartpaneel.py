@@ -1,0 +1,218 @@
+"""Map widgets: an interactive vlekkenkaart with its click list and Analyse panel, side by side when asked, and
+small multiples. Everything computed lives in maps/ and classify/; this module only lays it out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from classify import analyse, leerlijnen, vocab
+from classify import filters as flt
+from dashboard import data, downloads, projectweergave
+from dashboard.zijbalk import Keuze, url_keuze
+from maps import interactief, kleinkaart
+from maps.vlekken import KaartSpec, Vlekken, alleen_minima
+
+GEEN_PROJECTEN = analyse.GEEN_PROJECTEN
+KAARTHOOGTE = 600
+
+
+def projectlijst(project_ids: Sequence[str]) -> None:
+    """The projects as a list of links to their detail view (titles rendered as text)."""
+    alle = data.projecten()
+    gekozen = alle[alle["project_id"].isin(project_ids)]
+    st.markdown("\n".join(projectweergave.linkregel(rij) for _, rij in gekozen.iterrows()))
+
+
+def _aangeklikt(resultaat: dict | None, vlekken: Vlekken) -> None:
+    """The projects of the clicked municipality, or a hint to click one."""
+    feature = (resultaat or {}).get("last_active_drawing") or {}
+    code = (feature.get("properties") or {}).get("code")
+    rij = vlekken.gemeenten[vlekken.gemeenten["gemeente_code"] == code]
+    if rij.empty:
+        st.caption("Klik op een gemeente voor de lijst van haar projecten.")
+        return
+    rij = rij.iloc[0]
+    st.markdown(
+        f"**{projectweergave.md(rij.gemeente_naam)}** ({rij.gemeente_code}, Wmo-regio "
+        f"{projectweergave.md(rij.wmo_regio)}): {projectweergave.md(rij.klasse)}"
+    )
+    if len(rij.project_ids):
+        projectlijst(rij.project_ids)
+    else:
+        st.caption("Geen projecten in deze gemeente voor deze selectie.")
+
+
+def interactieve_kaart(spec: KaartSpec, filters: flt.Filters, lagen: Sequence[str], sleutel: str) -> Vlekken | None:
+    """Draw one interactive map with its click list; returns its :class:`Vlekken` (``None`` when nothing matches)."""
+    vlekken = data.vlekken(spec, filters)
+    if vlekken is None:
+        st.info(GEEN_PROJECTEN)
+        return None
+    resultaat = st_folium(
+        interactief.kaart(vlekken, filters.jaar, tuple(lagen)),
+        key=f"kaart-{sleutel}",
+        height=KAARTHOOGTE,
+        use_container_width=True,
+        returned_objects=["last_active_drawing"],
+    )
+    _aangeklikt(resultaat, vlekken)
+    downloads.downloadknoppen(vlekken, filters.jaar, lagen, sleutel)
+    return vlekken
+
+
+def analysepaneel(filters: flt.Filters, as_code: str = "inhoud", spec: KaartSpec | None = None) -> None:
+    """The Analyse panel: computed facts for this selection (and map spec restriction, if any)."""
+    geselecteerd = data.selectie(filters, spec)
+    zinnen = analyse.feiten(geselecteerd, data.koppeling(filters.jaar), data.gemeenten(filters.jaar), as_code)
+    zinnen += leerlijnen.opschalingszinnen(leerlijnen.opschaling(data.projecten(), geselecteerd["project_id"]))
+    st.markdown("**Analyse**\n\n" + "\n".join(f"- {zin}" for zin in zinnen))
+
+
+def _naast_de_kaart(vlekken: Vlekken, filters: flt.Filters, as_code: str) -> None:
+    if vlekken.waarschuwing:
+        st.warning(vlekken.waarschuwing, icon="⚠️")
+    analysepaneel(filters, as_code, vlekken.spec)
+
+
+def kaart_met_analyse(spec: KaartSpec, keuze: Keuze, sleutel: str, as_code: str = "inhoud") -> None:
+    """One map with the 'Let op!' text (combination maps) and the Analyse panel beside it; with a second selection
+    two maps side by side, each with its panel underneath."""
+    if keuze.rechts is None:
+        kaartkolom, paneelkolom = st.columns([5, 2])
+        with kaartkolom:
+            getekend = interactieve_kaart(spec, keuze.links, keuze.lagen, f"{sleutel}-links")
+        if getekend is not None:
+            with paneelkolom:
+                _naast_de_kaart(getekend, keuze.links, as_code)
+        return
+    for kolom, (kant, filters) in zip(st.columns(2), (("links", keuze.links), ("rechts", keuze.rechts))):
+        with kolom:
+            st.caption(f"Selectie {kant}: {flt.beschrijving(filters)}")
+            getekend = interactieve_kaart(spec, filters, keuze.lagen, f"{sleutel}-{kant}")
+            if getekend is not None:
+                _naast_de_kaart(getekend, filters, as_code)
+
+
+def enkele_kaart(spec: KaartSpec, keuze: Keuze, sleutel: str) -> None:
+    """One interactive map of the left selection, without Analyse panel (reference maps such as kernwerkgebieden)."""
+    interactieve_kaart(spec, keuze.links, keuze.lagen, sleutel)
+
+
+def kerncijfers(filters: flt.Filters) -> None:
+    """Headline figures of the selection as metrics."""
+    gekozen = data.gefilterd(filters)
+    cijfers = analyse.kerncijfers(gekozen, data.koppeling(filters.jaar), data.gemeenten(filters.jaar))
+    zonder = len(gekozen) - int(alleen_minima(gekozen).sum())
+    kolommen = st.columns(5)
+    kolommen[0].metric("Projecten", analyse.getal(cijfers["projecten"]))
+    kolommen[1].metric("Zonder minima", analyse.getal(zonder), help="Zonder minimacontracten (Collectieve zorg minima)")
+    kolommen[2].metric(
+        "Gemeenten", f"{analyse.getal(cijfers['gemeenten'])} / {analyse.getal(cijfers['gemeenten_totaal'])}",
+        help="Gemeenten met minstens één project, van alle gemeenten in deze indeling",
+    )
+    kolommen[3].metric(
+        "Wmo-regio's", f"{analyse.getal(cijfers['wmo_regios'])} / {analyse.getal(cijfers['wmo_regios_totaal'])}",
+        help="Wmo-regio's met minstens één project",
+    )
+    kolommen[4].metric("Zorgverzekeraars", analyse.getal(cijfers["verzekeraars"]))
+
+
+def combinatie_en_aantallen(as_code: str, beperk_as: str, beperk_label: str, keuze: Keuze, sleutel: str) -> None:
+    """The report's combination map of ``as_code`` for the projects with ``beperk_label``, then the same projects
+    counted per label as small multiples (the reading that the 'Let op!' warning asks for)."""
+    spec = KaartSpec("combinatie", as_code=as_code, tweede_as=beperk_as, tweede_label=beperk_label)
+    kaart_met_analyse(spec, keuze, sleutel, as_code=as_code)
+    welke = f"{beperk_label}-projecten" if beperk_label else "projecten"
+    st.markdown(f"**Per label geteld** – aantal {projectweergave.md(welke)} per gemeente, één kaart per label")
+    as_ = vocab.as_voor(as_code)
+    kleine_kaarten(
+        [KaartSpec("aantal", as_code=as_code, label=l.naam, tweede_as=beperk_as, tweede_label=beperk_label)
+         for l in as_.labels],
+        keuze.links,
+    )
+
+
+def versus_pagina(as_code: str, label: str, keuze: Keuze) -> None:
+    """Chapter IV/V layout: "label: thema versus overig" for one theme (interactive) and for all themes (small
+    multiples), or the geographic combination map of the projects with ``label``."""
+    eigen = vocab.as_voor(as_code).label(label)
+    weergaven = {"thema": "Thema versus overig", "geografisch": "Geografisch"}
+    weergave = url_keuze("Kaart", "kaart", tuple(weergaven), weergaven.get)
+    if weergave == "geografisch":
+        st.subheader(f"{eigen.naam} – geografisch")
+        combinatie_en_aantallen("geografie", as_code, label, keuze, f"{as_code}-{eigen.code}-geo")
+        return
+    thema = vocab.AS_INHOUD.label(
+        url_keuze("Thema", "thema", tuple(l.code for l in vocab.AS_INHOUD.labels),
+                  lambda code: vocab.AS_INHOUD.label(code).naam)
+    )
+    st.subheader(f"{eigen.legenda}: {thema.kort} versus overig")
+    spec = KaartSpec("versus", as_code=as_code, label=label, tweede_as="inhoud", tweede_label=thema.naam)
+    kaart_met_analyse(spec, keuze, f"{as_code}-{eigen.code}-{thema.code}")
+    st.markdown(f"**{eigen.naam} – alle thema's**")
+    kleine_kaarten(
+        [KaartSpec("versus", as_code=as_code, label=label, tweede_as="inhoud", tweede_label=t.naam)
+         for t in vocab.AS_INHOUD.labels],
+        keuze.links,
+    )
+
+
+def kleine_kaarten(specs: Sequence[KaartSpec], filters: flt.Filters, per_rij: int = 3) -> None:
+    """Small multiples: one static map per spec, ``per_rij`` to a row; maps without projects are skipped."""
+    getekend = [v for v in (data.vlekken(spec, filters) for spec in specs) if v is not None]
+    if not getekend:
+        st.info(GEEN_PROJECTEN)
+        return
+    for start in range(0, len(getekend), per_rij):
+        for kolom, vlekken in zip(st.columns(per_rij), getekend[start:start + per_rij]):
+            with kolom:
+                st.image(kleinkaart.svg(vlekken, filters.jaar), width="stretch")
+                st.html(kleinkaart.onderschrift(vlekken))
+
+
+def projectkaarten(filters: flt.Filters, geografie: str) -> None:
+    """Small multiples: every selected project with geography ``geografie`` as the Wmo-regions it spans."""
+    gekozen = data.gefilterd(filters)
+    ids = gekozen.loc[gekozen["geografie"] == geografie, "project_id"].tolist()
+    kleine_kaarten([KaartSpec("project", label=pid) for pid in ids], filters, per_rij=4)
+
+
+_KOLOMNAMEN = {
+    "verzekeraar": "Verzekeraar",
+    "projecten": "Projecten",
+    "binnen": "Geheel binnen",
+    "deels": "Deels binnen",
+    "buiten": "Buiten",
+    "koppelingen_binnen": "Koppelingen binnen",
+    "koppelingen_buiten": "Koppelingen buiten",
+    "gemeenten_binnen": "Gemeenten in kernwerkgebied",
+    "gemeenten_buiten": "Gemeenten daarbuiten",
+    "dichtheid_binnen": "Per gemeente binnen",
+    "dichtheid_buiten": "Per gemeente buiten",
+}
+
+
+def kernwerkgebied_figuur(filters: flt.Filters) -> None:
+    """Projects inside versus outside each insurer's kernwerkgebied (minima contracts left out): chart, table and
+    one sentence per insurer."""
+    gekozen = data.selectie(filters, KaartSpec("totaal", zonder_minima=True))
+    if gekozen.empty:
+        st.info(GEEN_PROJECTEN)
+        return
+    tabel = analyse.kernwerkgebied_aandeel(gekozen, data.koppeling(filters.jaar), data.gemeenten(filters.jaar))
+    grafiek = tabel.set_index("verzekeraar")[["dichtheid_binnen", "dichtheid_buiten"]].rename(
+        columns={"dichtheid_binnen": "binnen kernwerkgebied", "dichtheid_buiten": "buiten kernwerkgebied"}
+    )
+    st.bar_chart(grafiek, stack=False, horizontal=True, x_label="koppelingen project–gemeente per gemeente",
+                 y_label="")
+    st.dataframe(
+        tabel.rename(columns=_KOLOMNAMEN),
+        hide_index=True,
+        column_config={naam: st.column_config.NumberColumn(format="%.2f")
+                       for naam in ("Per gemeente binnen", "Per gemeente buiten")},
+    )
+    st.markdown("\n".join(f"- {zin}" for zin in analyse.kernwerkgebied_zinnen(tabel)))

@@ -1,0 +1,289 @@
+"""The Leerlijnen page: how projects build on each other. Flow map, the chains with their stages and places, the
+Ontwikkelprojecten without follow-up, scale-up figures per theme and similar projects elsewhere.
+
+The lineage is always that of all stored projects; the selection (sidebar filters plus this page's theme and
+insurer) chooses which chains are shown: every chain with at least one selected project, shown whole.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from classify import analyse, leerlijnen, verwant, vocab
+from dashboard import data, projectweergave, toegang
+from classify import filters as flt
+from dashboard.kaartpaneel import GEEN_PROJECTEN, projectlijst
+from dashboard.zijbalk import Keuze, url_keuze
+from maps import leerlijnkaart, weergave
+from projectdb.meldingen import Validatiefout
+from projectdb.store import Conflict, OnbekendProject
+from projectdb.toegang import GeenToegang, Redacteur
+
+GEEN_LEERLIJNEN = "Geen leerlijnen voor deze selectie."
+ALLE = "alle"
+KAARTHOOGTE = 720
+_STEKEN_KLEUR = "#FDE0DD"
+"""Row background of a chain that ends at an Ontwikkelproject."""
+_UITKOMST = "_skw_leerlijnuitkomst"
+"""Session key of the outcome of the last lineage confirmation: (project_id, soort, tekst, rapport)."""
+
+
+def _keuzes(keuze: Keuze) -> tuple[pd.DataFrame, str]:
+    """The selected projects (sidebar filters, then this page's theme and insurer) and the selection in words."""
+    thema = url_keuze(
+        "Thema", "thema", (ALLE, *(l.code for l in vocab.AS_INHOUD.labels)),
+        lambda code: "alle thema's" if code == ALLE else vocab.AS_INHOUD.label(code).naam,
+    )
+    verzekeraar = url_keuze(
+        "Zorgverzekeraar", "verz", (ALLE, *(v.code for v in vocab.VERZEKERAARS)),
+        lambda code: "alle" if code == ALLE else vocab.verzekeraar(code).naam,
+    )
+    gekozen = data.gefilterd(keuze.links)
+    delen = [] if keuze.links.leeg else [flt.beschrijving(keuze.links)]
+    if thema != ALLE:
+        naam = vocab.AS_INHOUD.label(thema).naam
+        gekozen = gekozen[gekozen["inhoud"] == naam]
+        delen.append(f"thema: {naam}")
+    if verzekeraar != ALLE:
+        naam = vocab.verzekeraar(verzekeraar).naam
+        gekozen = gekozen[gekozen["verzekeraars"].map(lambda namen: naam in namen).astype(bool)]
+        delen.append(f"verzekeraar: {naam}")
+    return gekozen, "; ".join(delen) or flt.beschrijving(keuze.links)
+
+
+def toon(keuze: Keuze) -> None:
+    """The page body for the sidebar selection ``keuze``."""
+    gekozen, beschrijving = _keuzes(keuze)
+    st.caption(
+        f"Selectie: {beschrijving}. Een leerlijn verschijnt als minstens één van haar projecten in de selectie valt, "
+        "en dan helemaal."
+    )
+    if gekozen.empty:
+        st.info(GEEN_PROJECTEN)
+        return
+    alle = data.projecten()
+    g = leerlijnen.graaf(alle)
+    ketens = leerlijnen.ketens_met(leerlijnen.ketens(g), gekozen["project_id"])
+    opschaling = leerlijnen.opschaling(alle, gekozen["project_id"])
+    _kerncijfers(ketens, opschaling)
+    if ketens:
+        _kaart_en_analyse(ketens, alle, keuze, beschrijving, opschaling)
+        st.subheader("De leerlijnen: fasen, plaatsen en verzekeraars")
+        _ketenlijst(ketens, alle)
+    else:
+        st.info(GEEN_LEERLIJNEN)
+    st.subheader("Blijft steken in de ontwikkelfase?")
+    _zonder_vervolg(g, gekozen)
+    st.subheader("Opschaling per thema")
+    _opschalingstabel(opschaling)
+    st.subheader("Vergelijkbare projecten elders")
+    voorkeur = [pid for k in ketens for pid in k.project_ids]
+    opties = list(dict.fromkeys([*voorkeur, *gekozen["project_id"]]))
+    titels = alle.set_index("project_id")["titel"]
+    project_id = st.selectbox("Project", opties, format_func=lambda pid: f"{pid} – {titels[pid]}",
+                              key="w_leerlijn_project")
+    vergelijkbare_projecten(project_id, keuze.links.jaar)
+
+
+def _kerncijfers(ketens: list[leerlijnen.Keten], opschaling: pd.DataFrame) -> None:
+    ontwikkel = int(opschaling["ontwikkelprojecten"].sum())
+    vervolg = int(opschaling["met_vervolg"].sum())
+    kolommen = st.columns(4)
+    kolommen[0].metric("Leerlijnen", len(ketens))
+    lengte = sum(k.lengte for k in ketens) / len(ketens) if ketens else 0
+    kolommen[1].metric("Gemiddelde lengte (projecten)", analyse.getal(lengte, 1) if ketens else "–")
+    kolommen[2].metric("Ontwikkelprojecten met vervolg", f"{vervolg} van {ontwikkel}")
+    kolommen[3].metric("Zonder vervolg", ontwikkel - vervolg)
+
+
+def _kaart_en_analyse(ketens: list[leerlijnen.Keten], alle: pd.DataFrame, keuze: Keuze, beschrijving: str,
+                      opschaling: pd.DataFrame) -> None:
+    """The flow map over the full width (arrows across the country need the room), the clicked municipality's
+    chain projects and the Analyse panel underneath."""
+    jaar = keuze.links.jaar
+    koppeling = data.koppeling(jaar)
+    grenzen = [laag for laag in keuze.lagen if laag in weergave.LIJNLAGEN]
+    resultaat = st_folium(
+        leerlijnkaart.leerlijnkaart(ketens, alle, koppeling, jaar, beschrijving, grenzen),
+        key="kaart-leerlijnen",
+        height=KAARTHOOGTE,
+        use_container_width=True,
+        returned_objects=["last_active_drawing"],
+    )
+    links, rechts = st.columns([3, 2])
+    with links:
+        st.caption(
+            "Pijlen lopen van het project waarop wordt voortgebouwd naar het vervolg, van midden tot midden van de "
+            "gemeenten van elk project (berekend in RD New, getekend in WGS84). Beweeg over een pijl voor de "
+            "plaatsen en titels."
+        )
+        if any(laag.startswith("kernwerkgebied") for laag in keuze.lagen):
+            st.caption("Kernwerkgebieden staan niet op deze kaart; de pijlen zouden erin verdwijnen.")
+        _aangeklikt(resultaat, ketens, koppeling)
+    with rechts:
+        zinnen = leerlijnen.opschalingszinnen(opschaling)
+        st.markdown("**Analyse**\n\n" + "\n".join(f"- {zin}" for zin in zinnen))
+
+
+def _aangeklikt(resultaat: dict | None, ketens: list[leerlijnen.Keten], koppeling: pd.DataFrame) -> None:
+    """The chain projects in the clicked municipality, or a hint to click one."""
+    feature = (resultaat or {}).get("last_active_drawing") or {}
+    eigenschappen = feature.get("properties") or {}
+    ids = {pid for k in ketens for pid in k.project_ids}
+    hier = koppeling[(koppeling["gemeente_code"] == eigenschappen.get("code")) & koppeling["project_id"].isin(ids)]
+    if hier.empty:
+        st.caption("Klik op een gekleurde gemeente voor de leerlijnprojecten daar.")
+        return
+    st.markdown(f"**{projectweergave.md(eigenschappen.get('naam', ''))}**: projecten in een leerlijn")
+    projectlijst(sorted(hier["project_id"]))
+
+
+def _ketenlijst(ketens: list[leerlijnen.Keten], alle: pd.DataFrame) -> None:
+    records = alle.set_index("project_id")
+    ids = list(dict.fromkeys(pid for k in ketens for pid in k.project_ids))
+    plaatsen = {pid: leerlijnkaart.plaatsnaam(records.at[pid, "gebied"], int(records.at[pid, "indeling_jaar"]))
+                for pid in ids}
+    indeling = {pid: int(records.at[pid, "indeling_jaar"]) for pid in ids}
+    tabel = leerlijnen.ketentabel(ketens, plaatsen, indeling)
+    tabel["blijft_steken"] = tabel["blijft_steken"].map({True: "ja: eindigt bij een ontwikkelproject", False: "nee"})
+    stijl = tabel.style.apply(
+        lambda rij: [f"background-color: {_STEKEN_KLEUR}" if rij["blijft_steken"] != "nee" else ""] * len(rij),
+        axis=1,
+    )
+    st.dataframe(
+        stijl,
+        hide_index=True,
+        column_config={
+            "leerlijn": st.column_config.TextColumn("Leerlijn", width="small"),
+            "inhoud": st.column_config.TextColumn("Thema", width="small"),
+            "fasen": st.column_config.TextColumn("Fasen", width="medium"),
+            "plaatsen": st.column_config.TextColumn("Plaatsen", width="large"),
+            "verzekeraars": "Verzekeraar(s)",
+            "jaar": "Jaar",
+            "blijft_steken": "Blijft steken in de ontwikkelfase?",
+        },
+    )
+    st.caption(
+        "Jaar: de projectgegevens hebben geen projectjaar, alleen de gemeentelijke indeling waarin het gebied is "
+        "vastgelegd. Een leerlijn die eindigt bij een ontwikkelproject is rood gemarkeerd."
+    )
+
+
+def _zonder_vervolg(g: nx.DiGraph, gekozen: pd.DataFrame) -> None:
+    """The selected Ontwikkelprojecten that nothing builds on."""
+    ontwikkel = gekozen.loc[gekozen["intensiteit"] == leerlijnen.ONTWIKKELPROJECT, "project_id"]
+    if ontwikkel.empty:
+        st.caption("Geen ontwikkelprojecten in deze selectie.")
+        return
+    zonder = [pid for pid in leerlijnen.zonder_vervolg(g) if pid in set(ontwikkel)]
+    if not zonder:
+        welke = "het ene ontwikkelproject" if len(ontwikkel) == 1 else f"elk van de {len(ontwikkel)} ontwikkelprojecten"
+        st.success(f"Op {welke} in deze selectie bouwt een ander project voort.")
+        return
+    st.warning(
+        f"{len(zonder)} van de {len(ontwikkel)} ontwikkelprojecten in deze selectie hebben (nog) geen vervolg in de "
+        "database: geen project bouwt erop voort.",
+        icon="⚠️",
+    )
+    projectlijst(zonder)
+
+
+_OPSCHALING_KOLOMMEN = {
+    "inhoud": "Thema",
+    "aantal_ketens": "Leerlijnen",
+    "gemiddelde_lengte": "Gemiddelde lengte",
+    "ontwikkelprojecten": "Ontwikkelprojecten",
+    "met_vervolg": "met vervolg",
+}
+
+
+def _opschalingstabel(opschaling: pd.DataFrame) -> None:
+    getoond = opschaling[(opschaling["aantal_ketens"] > 0) | (opschaling["ontwikkelprojecten"] > 0)].copy()
+    getoond["gemiddelde_lengte"] = getoond["gemiddelde_lengte"].map(
+        lambda lengte: "–" if pd.isna(lengte) else analyse.getal(lengte, 1))
+    st.dataframe(getoond, hide_index=True, column_config=_OPSCHALING_KOLOMMEN)
+    st.caption("Per thema van het eerste project van de leerlijn. Een vervolg buiten de selectie telt ook mee.")
+
+
+def vergelijkbare_projecten(project_id: str, jaar: int, aantal: int = 5) -> None:
+    """The 'vergelijkbare projecten' of one project: the most similar projects elsewhere with score and reason
+    (:func:`classify.verwant.verwante_projecten` on all stored projects, municipalities of boundary year ``jaar``)."""
+    tabel = verwant.verwante_projecten(data.projecten(), data.koppeling(jaar), project_id, aantal)
+    if tabel.empty:
+        st.info("Geen vergelijkbare projecten elders gevonden.")
+        return
+    titels = data.projecten().set_index("project_id")["titel"]
+    tabel.insert(0, "detail", [projectweergave.detaillink(pid) for pid in tabel["project_id"]])
+    tabel.insert(2, "titel", [titels[pid] for pid in tabel["project_id"]])
+    st.dataframe(
+        tabel,
+        hide_index=True,
+        column_config={
+            "detail": st.column_config.LinkColumn("Project", display_text=r"project=(P\d+)", width="small"),
+            "project_id": None,
+            "titel": st.column_config.TextColumn("Titel", width="medium"),
+            "score": st.column_config.NumberColumn("Score", format="%.2f"),
+            "tekstscore": st.column_config.NumberColumn("Tekst", format="%.2f"),
+            "labelscore": st.column_config.NumberColumn("Labels", format="%.2f"),
+            "reden": st.column_config.TextColumn("Waarom vergelijkbaar", width="large"),
+            "gekoppeld": st.column_config.CheckboxColumn("Al een leerlijn"),
+        },
+    )
+    st.caption(
+        "Score: het gemiddelde van de tekstovereenkomst (TF-IDF over titel en omschrijving) en de labels (zelfde "
+        "thema, gedeelde instrumenten, fasen die op elkaar kunnen volgen). Elders: een andere set gemeenten. Een "
+        "suggestie wordt pas een leerlijn als een redacteur haar vastlegt in de kolom bouwt_voort_op."
+    )
+    redacteur = toegang.huidige()
+    if redacteur is not None:
+        _bevestigen(project_id, tabel.loc[~tabel["gekoppeld"].astype(bool), "project_id"], redacteur)
+
+
+def _richtingen(a: str, b: str, records: pd.DataFrame) -> list[tuple[str, str]]:
+    """(later, eerder) for the ways round in which projects ``a`` and ``b`` follow the development path
+    (:func:`classify.leerlijnen.verwachte_richting`); both when they are at the same stage."""
+    return [(later, eerder) for later, eerder in ((a, b), (b, a))
+            if leerlijnen.verwachte_richting(records.at[later, "intensiteit"], records.at[eerder, "intensiteit"])]
+
+
+def _bevestigen(project_id: str, kandidaten: pd.Series, redacteur: Redacteur) -> None:
+    """A 'Bevestig als leerlijn' button per suggestion that is not yet linked (editors only)."""
+    uitkomst = st.session_state.get(_UITKOMST)
+    if uitkomst and uitkomst[0] == project_id:
+        _, soort, tekst, rapport = st.session_state.pop(_UITKOMST)
+        {"succes": st.success, "fout": st.error}[soort](tekst)
+        if rapport:
+            st.code(rapport, language=None)
+    records = data.projecten().set_index("project_id")
+    for kandidaat in kandidaten:
+        for later, eerder in _richtingen(project_id, kandidaat, records):
+            st.button(
+                f"Bevestig als leerlijn: {later} bouwt voort op {eerder}",
+                key=f"leerlijn-{project_id}-{later}-{eerder}",
+                on_click=_leg_vast,
+                args=(project_id, later, eerder, int(records.at[later, "versie"]),
+                      tuple(records.at[later, "bouwt_voort_op"]), redacteur),
+            )
+
+
+def _leg_vast(project_id: str, later: str, eerder: str, versie: int, bestaand: tuple[str, ...],
+              redacteur: Redacteur) -> None:
+    """Add ``eerder`` to ``bouwt_voort_op`` of ``later`` as shown at ``versie``; the outcome is shown above the
+    buttons of ``project_id``."""
+    rapport = ""
+    try:
+        nieuw = toegang.toegang().wijzig_project(data.opslag(), redacteur, later,
+                                                 {"bouwt_voort_op": (*bestaand, eerder)}, versie)
+    except Conflict as fout:
+        soort, tekst = "fout", projectweergave.conflictmelding(fout.redacteur, fout.huidige_versie)
+    except Validatiefout as fout:
+        soort, tekst, rapport = "fout", "Niet vastgelegd: de leerlijn is ongeldig.", fout.rapport.tekst()
+    except (GeenToegang, OnbekendProject) as fout:
+        soort, tekst = "fout", f"Niet vastgelegd: {projectweergave.md(fout)}"
+    else:
+        data.vernieuw()
+        soort, tekst = "succes", f"Leerlijn vastgelegd: {later} bouwt voort op {eerder} (versie {nieuw})."
+    st.session_state[_UITKOMST] = (project_id, soort, tekst, rapport)

@@ -1,0 +1,41 @@
+"""The pages of the app, in the order of the report's chapters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+PAGINAMAP = Path(__file__).resolve().parents[1] / "pages"
+
+PAGINAS: tuple[tuple[str, str, str], ...] = (
+    ("overzicht.py", "Overzicht", "overzicht"),
+    ("inhoudelijk.py", "Inhoudelijk", "inhoudelijk"),
+    ("instrumenteel.py", "Instrumenteel", "instrumenteel"),
+    ("samenwerkingsvorm.py", "Samenwerkingsvorm", "samenwerkingsvorm"),
+    ("geografisch.py", "Geografisch", "geografisch"),
+    ("zorgverzekeraars.py", "Zorgverzekeraars", "zorgverzekeraars"),
+    ("projecten.py", "Projecten", "projecten"),
+    ("leerlijnen.py", "Leerlijnen", "leerlijnen"),
+)
+"""(file in pages/, title, URL path) per page."""
+
+def paginas() -> list[st.Page]:
+    """The :class:`st.Page` objects; the first is the default page."""
+    return [
+        st.Page(PAGINAMAP / bestand, title=titel, url_path=pad, default=i == 0)
+        for i, (bestand, titel, pad) in enumerate(PAGINAS)
+    ]
+
+
+def via_app() -> None:
+    """Make sure a page runs inside app.py's navigation (with the sidebar); call it first in every page.
+
+    Because the pages live in ``pages/`` next to app.py, a deep link opened before any session ran app.py makes
+    Streamlit fall back to its folder mode and run the page on its own. Leave that mode and rerun: the same URL
+    then goes through app.py.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()

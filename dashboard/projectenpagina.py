@@ -1,0 +1,222 @@
+"""The Projecten page: searchable table, detail view (``?project=P012``), import with a dry run first, export.
+
+Anyone can search, read, export and check a file (dry run). Writing (the edit form, confirming an import) is shown
+only to a logged-in editor and goes through :class:`projectdb.toegang.Toegang`, which checks the login again.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from classify import suggest, vocab
+from classify import filters as flt
+from dashboard import data, leerlijnenpagina, projectweergave, toegang
+from maps import geodata, kleinkaart
+from maps.vlekken import KaartSpec
+from projectdb import gebied
+from projectdb.exporteer import naar_csv, naar_xlsx
+from projectdb.importeer import importeer_bestand
+from projectdb.meldingen import Validatiefout
+from projectdb.store import Conflict, OnbekendProject
+from projectdb.toegang import GeenToegang, Redacteur
+
+_UITKOMST = "_skw_bewerkuitkomst"
+"""Session key of the outcome of the last save: (project_id, soort, tekst, rapport) shown above the form."""
+_TEKSTVELDEN = {"titel": "Titel", "omschrijving": "Omschrijving", "partners": "Partners (gescheiden door ;)",
+                "toelichting_labels": "Toelichting op de labels"}
+_LABELVELDEN = {"verzekeraars": ("Verzekeraar(s)", vocab.VERZEKERAAR_NAMEN),
+                "inhoud": ("Inhoud", vocab.AS_INHOUD.namen),
+                "instrumenten": ("Instrument(en)", vocab.AS_INSTRUMENT.namen),
+                "intensiteit": ("Samenwerkingsvorm", vocab.AS_INTENSITEIT.namen),
+                "geografie": ("Geografie", vocab.AS_GEOGRAFIE.namen)}
+
+
+@st.cache_resource(show_spinner="Suggestiemodel trainen…")
+def _model():
+    return suggest.standaardmodel()
+
+
+def lijst(filters: flt.Filters) -> pd.DataFrame:
+    """Search box and sortable table of the filtered projects; returns the projects shown."""
+    zoekterm = st.text_input("Zoeken in titel, omschrijving, partners, gebied…", value=st.query_params.get("zoek", ""))
+    if zoekterm != st.query_params.get("zoek", ""):
+        if zoekterm:
+            st.query_params["zoek"] = zoekterm
+        else:
+            del st.query_params["zoek"]
+    getoond = projectweergave.zoek(data.gefilterd(filters), zoekterm)
+    st.caption(f"{len(getoond)} van {len(data.projecten())} projecten ({flt.beschrijving(filters)}).")
+    if getoond.empty:
+        st.info("Geen projecten voor deze selectie.")
+        return getoond
+    st.dataframe(
+        projectweergave.tabel(getoond),
+        hide_index=True,
+        column_config={
+            "detail": st.column_config.LinkColumn("Project", display_text=r"project=(P\d+)", width="small"),
+            "project_id": None,
+            "titel": st.column_config.TextColumn("Titel", width="large"),
+            "verzekeraars": "Verzekeraar(s)",
+            "inhoud": "Inhoud",
+            "instrumenten": "Instrument(en)",
+            "intensiteit": "Samenwerkingsvorm",
+            "geografie": "Geografie",
+            "indeling_jaar": st.column_config.NumberColumn("Indeling", format="%d"),
+        },
+    )
+    return getoond
+
+
+def detail(project_id: str, jaar: int) -> None:
+    """The detail view of one project: labels with suggestions, derived geography, findings, source, map."""
+    alle = data.projecten().set_index("project_id", drop=False)
+    if project_id not in alle.index:
+        st.warning(f"Project {projectweergave.md(project_id)} staat niet in de database.")
+        return
+    project = alle.loc[project_id].to_dict()
+    eigen = gebied.gemeenten_van_gebied(project["gebied"], int(project["indeling_jaar"]))
+    namen = sorted(geodata.gemeenten(int(project["indeling_jaar"])).set_index("gemeente_code").loc[list(eigen),
+                                                                                                 "gemeente_naam"])
+    afgeleid = data.afgeleide_geografie().get(project_id)
+    bevindingen = data.bevindingen()
+    suggesties = suggest.suggereer(str(project["titel"]), str(project["omschrijving"]), _model())
+    kolommen = st.columns([2, 1])
+    with kolommen[0]:
+        st.html(
+            projectweergave.detail_html(
+                project, afgeleid, namen, bevindingen[bevindingen["project_id"] == project_id],
+                projectweergave.suggestietabel(suggesties),
+            )
+        )
+    with kolommen[1]:
+        vlekken = data.vlekken(KaartSpec("project", label=project_id), flt.Filters(jaar=jaar))
+        if vlekken is not None:
+            st.image(kleinkaart.svg(vlekken, jaar, breedte=300), width="stretch")
+            st.html(kleinkaart.onderschrift(vlekken))
+    redacteur = toegang.huidige()
+    if redacteur is not None:
+        bewerken(project, redacteur)
+    st.markdown("#### Vergelijkbare projecten elders")
+    leerlijnenpagina.vergelijkbare_projecten(project_id, jaar)
+
+
+def bewerken(project: dict, redacteur: Redacteur) -> None:
+    """The edit form for the text and label fields of one project (editors only).
+
+    The form belongs to the versie it shows (its key and the saved versie), so saving over a change made by
+    someone else in the meantime is refused with a conflict instead of overwriting it.
+    """
+    project_id, versie = project["project_id"], int(project["versie"])
+    sleutel = f"bewerk-{project_id}-{versie}"
+    uitkomst = st.session_state.get(_UITKOMST)
+    uitkomst = uitkomst if uitkomst and uitkomst[0] == project_id else None
+    with st.expander("Project bewerken", expanded=uitkomst is not None):
+        if uitkomst is not None:
+            _, soort, tekst, rapport = st.session_state.pop(_UITKOMST)
+            {"succes": st.success, "fout": st.error}[soort](tekst)
+            if rapport:
+                st.code(rapport, language=None)
+            if soort == "fout":
+                st.button("Opnieuw laden", on_click=data.vernieuw, key=f"{sleutel}-laden")
+        with st.form(sleutel):
+            st.caption(f"Versie {versie}. Gebied, bron en leerlijnen wijzigt u met een import.")
+            for veld, titel in _TEKSTVELDEN.items():
+                waarde = project[veld]
+                waarde = "; ".join(waarde) if isinstance(waarde, tuple) else str(waarde)
+                invoer = st.text_area if veld in ("omschrijving", "toelichting_labels") else st.text_input
+                invoer(titel, value=waarde, key=f"{sleutel}-{veld}")
+            for veld, (titel, opties) in _LABELVELDEN.items():
+                waarde = project[veld]
+                if isinstance(waarde, tuple):
+                    st.multiselect(titel, opties, default=list(waarde), key=f"{sleutel}-{veld}")
+                else:
+                    st.selectbox(titel, opties, index=list(opties).index(waarde), key=f"{sleutel}-{veld}")
+            st.form_submit_button("Opslaan", type="primary", on_click=_opslaan,
+                                  args=(project_id, versie, sleutel, redacteur))
+
+
+def _opslaan(project_id: str, versie: int, sleutel: str, redacteur: Redacteur) -> None:
+    """Save the form ``sleutel`` as an edit of ``versie``; the outcome is shown above the form."""
+    wijzigingen = {veld: st.session_state[f"{sleutel}-{veld}"] for veld in (*_TEKSTVELDEN, *_LABELVELDEN)}
+    wijzigingen = {veld: tuple(w) if isinstance(w, list) else w for veld, w in wijzigingen.items()}
+    rapport = ""
+    try:
+        nieuw = toegang.toegang().wijzig_project(data.opslag(), redacteur, project_id, wijzigingen, versie)
+    except Conflict as fout:
+        soort, tekst = "fout", projectweergave.conflictmelding(fout.redacteur, fout.huidige_versie)
+    except Validatiefout as fout:
+        soort, tekst, rapport = "fout", "Niet opgeslagen: de wijziging is ongeldig.", fout.rapport.tekst()
+    except (GeenToegang, OnbekendProject) as fout:
+        soort, tekst = "fout", f"Niet opgeslagen: {projectweergave.md(fout)}"
+    else:
+        data.vernieuw()
+        soort = "succes"
+        tekst = f"Opgeslagen als versie {nieuw}." if nieuw != versie else "Geen wijzigingen: niets opgeslagen."
+    st.session_state[_UITKOMST] = (project_id, soort, tekst, rapport)
+
+
+def exporteren(projecten: pd.DataFrame) -> None:
+    """Download buttons for the listed projects as CSV and XLSX (columns of projecten.csv)."""
+    kolommen = st.columns(2)
+    for kolom, (soort, schrijf, mime) in zip(
+        kolommen,
+        (("csv", naar_csv, "text/csv"),
+         ("xlsx", naar_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
+    ):
+        with tempfile.TemporaryDirectory() as map_:
+            pad = Path(map_) / f"projecten.{soort}"
+            schrijf(projecten, pad)
+            inhoud = pad.read_bytes()
+        kolom.download_button(
+            f"Download {soort.upper()} ({len(projecten)} projecten)", inhoud, file_name=pad.name, mime=mime,
+            on_click="ignore",
+        )
+
+
+def importeren() -> None:
+    """Upload a CSV/XLSX and show the dry-run report (anyone); a logged-in editor can then confirm the import."""
+    redacteur = toegang.huidige()
+    bestand = st.file_uploader("Importbestand (CSV of XLSX, kolommen als projecten.csv)", type=["csv", "xlsx"])
+    bijwerken = st.checkbox("Bestaande projecten bijwerken (zelfde project_id)")
+    if redacteur is None:
+        st.caption("Iedereen kan een bestand laten controleren (proefimport, er wordt niets opgeslagen); "
+                   "importeren kan alleen een aangemelde redacteur.")
+    if bestand is None:
+        return
+    with tempfile.TemporaryDirectory() as map_:
+        pad = Path(map_) / Path(bestand.name).name
+        pad.write_bytes(bestand.getvalue())
+        try:
+            rapport = importeer_bestand(data.opslag(), pad, update=bijwerken, proef=True)
+        except Validatiefout as fout:
+            st.error("Proefimport afgekeurd; er is niets opgeslagen.")
+            st.code(fout.rapport.tekst(), language=None)
+            return
+        st.markdown("**Proefimport (nog niets opgeslagen)**")
+        st.code(rapport.tekst(), language=None)
+        st.write(
+            f"Nieuw: {len(rapport.nieuw)} · bijgewerkt: {len(rapport.bijgewerkt)} · "
+            f"ongewijzigd: {len(rapport.ongewijzigd)}"
+        )
+        if not (rapport.nieuw or rapport.bijgewerkt):
+            st.info("Dit bestand verandert niets aan de database.")
+            return
+        if redacteur is None:
+            st.info(toegang.uitleg())
+            return
+        if st.button("Import bevestigen", type="primary"):
+            try:
+                rapport = toegang.toegang().importeer_bestand(data.opslag(), redacteur, pad, update=bijwerken)
+            except Validatiefout as fout:
+                st.error("Import afgekeurd; er is niets opgeslagen.")
+                st.code(fout.rapport.tekst(), language=None)
+                return
+            except (GeenToegang, Conflict) as fout:
+                st.error(f"Import afgekeurd; er is niets opgeslagen. {projectweergave.md(fout)}")
+                return
+            data.vernieuw()
+            st.success(f"Geïmporteerd: {len(rapport.nieuw)} nieuw, {len(rapport.bijgewerkt)} bijgewerkt.")

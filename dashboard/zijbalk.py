@@ -1,0 +1,176 @@
+"""The sidebar: filter widgets and layer toggles, kept in sync with the URL query parameters.
+
+The URL is the source of truth: each run reads the selection from ``st.query_params`` (pure parsing in
+:mod:`classify.filters`) and sets the widgets to it; a widget change writes the URL back in its callback. Switching
+pages drops the query string, so the last written parameters are kept in the session and put back when a page
+opens without any.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from classify import vocab
+from classify import filters as flt
+from dashboard.projectweergave import md
+
+_LAATSTE = "_skw_laatste_params"
+_VELDEN = {
+    "verzekeraars": "Zorgverzekeraar",
+    "inhoud": "Inhoud (thema)",
+    "instrumenten": "Instrument",
+    "intensiteit": "Samenwerkingsvorm (intensiteit)",
+    "geografie": "Geografie",
+}
+_LAAGLABELS = {"wmo_regio": "Grenzen Wmo-regio's", "provincie": "Provinciegrenzen"}
+_ALLE = "alle verzekeraars"
+
+
+@dataclass(frozen=True)
+class Keuze:
+    """What the sidebar selects: the (left) filters, the right-hand filters in side-by-side mode, the layers."""
+
+    links: flt.Filters
+    rechts: flt.Filters | None
+    lagen: tuple[str, ...]
+    meldingen: tuple[str, ...]
+
+
+def _eigen_sleutels() -> set[str]:
+    namen = set(flt.PARAMETERS.values())
+    return {*namen, *(flt.PREFIX_RECHTS + n for n in namen), "lagen", "naast"}
+
+
+def _params() -> dict[str, str]:
+    """The query parameters, restored from the session when a page switch dropped them."""
+    params = st.query_params.to_dict()
+    bewaard = st.session_state.get(_LAATSTE, {})
+    if bewaard and not _eigen_sleutels() & set(params):
+        st.query_params.update(bewaard)
+        params = {**params, **bewaard}
+    return params
+
+
+def keuze() -> Keuze:
+    """The current selection as in the URL (no widgets drawn)."""
+    params = _params()
+    links, meldingen_l = flt.lees(params)
+    lagen, meldingen_k = flt.lees_lagen(params)
+    rechts = None
+    meldingen_r: tuple[str, ...] = ()
+    if params.get("naast") == "1":
+        rechts, meldingen_r = flt.lees(params, flt.PREFIX_RECHTS)
+        rechts = flt.met(rechts, jaar=links.jaar)
+    return Keuze(links, rechts, lagen, meldingen_l + meldingen_r + meldingen_k)
+
+
+def _bewaar(params: dict[str, str]) -> None:
+    st.query_params.from_dict(params)
+    st.session_state[_LAATSTE] = {k: v for k, v in params.items() if k in _eigen_sleutels()}
+
+
+def _filters_uit_widgets(prefix: str, jaar: int) -> flt.Filters:
+    velden = {veld: st.session_state.get(f"{prefix}w_{veld}", []) for veld in _VELDEN}
+    return flt.met(flt.Filters(), **velden, jaar=jaar)
+
+
+def _na_filter(prefix: str) -> None:
+    # The right-hand selection shares the left one's year; it never writes its own.
+    jaar = st.session_state.get("w_jaar", flt.STANDAARD_JAAR) if not prefix else flt.STANDAARD_JAAR
+    _bewaar(flt.vervang(st.query_params.to_dict(), _filters_uit_widgets(prefix, jaar), prefix))
+
+
+def _na_jaar() -> None:
+    _na_filter("")
+
+
+def _na_lagen() -> None:
+    lagen = [laag for laag in _LAAGLABELS if st.session_state.get(f"w_laag_{laag}")]
+    if st.session_state.get("w_laag_kernwerkgebied"):
+        wie = st.session_state.get("w_laag_verzekeraar", _ALLE)
+        lagen.append("kernwerkgebied" if wie == _ALLE else f"kernwerkgebied:{wie}")
+    params = {k: v for k, v in st.query_params.to_dict().items() if k != "lagen"}
+    _bewaar({**params, **flt.schrijf_lagen(lagen)})
+
+
+def _na_naast() -> None:
+    params = st.query_params.to_dict()
+    if st.session_state.get("w_naast"):
+        params["naast"] = "1"
+    else:
+        params = {k: v for k, v in params.items() if k != "naast" and not k.startswith(flt.PREFIX_RECHTS)}
+    _bewaar(params)
+
+
+def _zet(sleutel: str, waarde) -> None:
+    """Set a widget's state to the URL value before it is drawn (only when they differ, to keep edits stable)."""
+    if st.session_state.get(sleutel) != waarde:
+        st.session_state[sleutel] = waarde
+
+
+def _filterwidgets(gekozen: flt.Filters, prefix: str) -> None:
+    for veld, titel in _VELDEN.items():
+        sleutel = f"{prefix}w_{veld}"
+        _zet(sleutel, list(getattr(gekozen, veld)))
+        st.multiselect(
+            titel,
+            flt.opties(veld),
+            key=sleutel,
+            placeholder="alle",
+            on_change=_na_filter,
+            args=(prefix,),
+        )
+
+
+def url_keuze(label: str, param: str, opties: tuple[str, ...], format_func=str) -> str:
+    """A page-level single choice kept in query parameter ``param`` (first option when absent or unknown)."""
+    waarde = st.query_params.get(param)
+    gekozen = waarde if waarde in opties else opties[0]
+    sleutel = f"w_url_{param}"
+    _zet(sleutel, gekozen)
+
+    def _na_keuze() -> None:
+        nieuw = st.session_state.get(sleutel) or opties[0]
+        params = {k: v for k, v in st.query_params.to_dict().items() if k != param}
+        if nieuw != opties[0]:
+            params[param] = nieuw
+        st.query_params.from_dict(params)
+
+    st.segmented_control(label, opties, key=sleutel, format_func=format_func, on_change=_na_keuze, required=True)
+    return gekozen
+
+
+def toon() -> Keuze:
+    """Draw the sidebar (filters, layers, side-by-side switch) and return the selection it shows."""
+    huidig = keuze()
+    with st.sidebar:
+        st.header("Selectie")
+        for melding in huidig.meldingen:
+            st.warning(md(melding))  # quotes what was in the URL: anyone can send a link
+        _zet("w_jaar", huidig.links.jaar)
+        st.radio(
+            "Indeling (gemeentegrenzen)", flt.JAREN, key="w_jaar", horizontal=True, on_change=_na_jaar,
+            help="Projecten uit 2017 worden via de herindelingstabel op de gemeenten van 2025 getoond en omgekeerd.",
+        )
+        _filterwidgets(huidig.links, "")
+        _zet("w_naast", huidig.rechts is not None)
+        st.toggle("Twee selecties naast elkaar", key="w_naast", on_change=_na_naast)
+        if huidig.rechts is not None:
+            with st.expander("Selectie rechts", expanded=True):
+                _filterwidgets(huidig.rechts, flt.PREFIX_RECHTS)
+        st.header("Kaartlagen")
+        for laag, titel in _LAAGLABELS.items():
+            _zet(f"w_laag_{laag}", laag in huidig.lagen)
+            st.checkbox(titel, key=f"w_laag_{laag}", on_change=_na_lagen)
+        kern = [laag for laag in huidig.lagen if laag.startswith("kernwerkgebied")]
+        _zet("w_laag_kernwerkgebied", bool(kern))
+        st.checkbox("Kernwerkgebieden (gestippeld)", key="w_laag_kernwerkgebied", on_change=_na_lagen)
+        if kern:
+            _zet("w_laag_verzekeraar", kern[0].partition(":")[2] or _ALLE)
+            st.selectbox(
+                "Kernwerkgebied van", (_ALLE, *vocab.VERZEKERAAR_NAMEN), key="w_laag_verzekeraar",
+                on_change=_na_lagen,
+            )
+    return huidig

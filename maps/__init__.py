@@ -1,0 +1,1 @@
+"""Geodata (build and loader) and map rendering for the collaboration maps."""

@@ -1,0 +1,350 @@
+"""The interactive vlekkenkaart: a folium map of one :class:`maps.vlekken.Vlekken` with optional border layers.
+
+Geometry comes from :mod:`maps.weergave` (EPSG:4326, cached per year) and is embedded as is; per map only a small
+table per municipality (class index, number of projects, Wmo-region, first titles) is written, and the browser joins
+it to the features by CBS code. All text is HTML-escaped in Python before it reaches the page.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable
+
+import folium
+from branca.element import Element, MacroElement
+from folium.template import Template
+
+from classify import vocab
+from maps import weergave
+from maps.vlekken import Vlekken
+
+LEAFLET_JS = "../../app/static/leaflet/leaflet.js"
+LEAFLET_CSS = "../../app/static/leaflet/leaflet.css"
+"""Leaflet shipped with the app (``static/leaflet``), relative to the map frame of the Streamlit component, so the
+map needs no network."""
+
+BASISLAGEN: tuple[str, ...] = ("wmo_regio", "provincie", "kernwerkgebied")
+"""Layer names :func:`kaart` accepts; ``kernwerkgebied:<verzekeraar>`` draws one insurer's kernwerkgebied."""
+
+MAX_TITELS = 3
+"""Project titles listed in a tooltip before "en nog n"."""
+
+_LIJNSTIJL = {
+    "wmo_regio": {"color": "#333333", "weight": 1.6, "opacity": 0.9},
+    "provincie": {"color": "#000000", "weight": 2.6, "opacity": 0.9},
+}
+_HALO = {"color": "#ffffff", "weight": 5, "opacity": 0.85}
+_KERNLIJN = {"weight": 2.5, "dashArray": "7 5", "opacity": 1}
+_KERNLIJN_EEN = "#222222"
+"""One insurer's kernwerkgebied is drawn dark: its own colour may be the fill underneath."""
+_LAAGNAAM = {"wmo_regio": "grens Wmo-regio", "provincie": "provinciegrens", "kernwerkgebied": "kernwerkgebied"}
+
+
+def kaart(vlekken: Vlekken, jaar: int, lagen: Iterable[str] = ("wmo_regio",)) -> folium.Map:
+    """Build the interactive map of ``vlekken`` on the municipal boundaries of ``jaar``.
+
+    Parameters
+    ----------
+    vlekken:
+        Classes per municipality with legend, title and source line (:func:`maps.vlekken.vlekken`); its municipality
+        codes must be those of ``jaar``.
+    jaar:
+        Boundary year (2017 or 2025) of the geometry.
+    lagen:
+        Layers drawn over the municipalities, in any order: ``wmo_regio`` (Wmo-region borders), ``provincie``
+        (province borders), ``kernwerkgebied`` (every insurer's kernwerkgebied as a dashed outline in its colour)
+        or ``kernwerkgebied:<verzekeraar>`` (one insurer, canonical name). Overlays never take clicks and never
+        fill, so the classes underneath stay visible.
+
+    Returns
+    -------
+    folium.Map
+        SVG-rendered map (one ``path`` per municipality), no tile layer, fitted to the country, with a tooltip per
+        municipality (name, code, Wmo-region, class, number of projects and the first :data:`MAX_TITELS` titles)
+        and the legend as a Leaflet control (classes with municipality counts, layers, source line). A click sets
+        the feature properties ``code``, ``naam``, ``klasse`` and ``aantal_projecten``, which
+        ``st_folium``'s ``last_active_drawing`` returns.
+
+    Raises
+    ------
+    ValueError
+        For an unknown layer name or insurer, or when ``vlekken`` holds codes that are no municipality of ``jaar``.
+    """
+    lagen = _controleer_lagen(lagen)
+    _controleer_codes(vlekken, jaar)
+    zuidwest, noordoost = weergave.omtrek(jaar)
+    kaartobject = folium.Map(
+        location=[(zuidwest[0] + noordoost[0]) / 2, (zuidwest[1] + noordoost[1]) / 2],
+        zoom_start=7,
+        tiles=None,
+        prefer_canvas=False,
+        zoom_snap=0.25,
+        control_scale=True,
+    )
+    kaartobject.default_js = [("leaflet", LEAFLET_JS)]
+    kaartobject.default_css = [("leaflet_css", LEAFLET_CSS)]
+    _Vlakken(vlekken, jaar).add_to(kaartobject)
+    for laag in _tekenvolgorde(lagen):
+        _Laag(laag, jaar).add_to(kaartobject)
+    _Legenda(vlekken, lagen, jaar, (zuidwest, noordoost)).add_to(kaartobject)
+    return kaartobject
+
+
+def _controleer_lagen(lagen: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(lagen, str):
+        lagen = (lagen,)
+    gezien: list[str] = []
+    for laag in lagen:
+        basis, scheiding, verzekeraar = str(laag).partition(":")
+        if basis not in BASISLAGEN or (scheiding and basis != "kernwerkgebied"):
+            raise ValueError(
+                f"onbekende kaartlaag {laag!r}; kies uit: {', '.join(BASISLAGEN)} of kernwerkgebied:<verzekeraar>"
+            )
+        if scheiding and verzekeraar not in vocab.VERZEKERAAR_NAMEN:
+            raise ValueError(
+                f"kaartlaag {laag!r}: {verzekeraar!r} is geen verzekeraar; kies uit: "
+                f"{', '.join(vocab.VERZEKERAAR_NAMEN)}"
+            )
+        if laag not in gezien:
+            gezien.append(laag)
+    return tuple(gezien)
+
+
+def _controleer_codes(vlekken: Vlekken, jaar: int) -> None:
+    bekend = set(weergave.dekking(jaar)["gemeente_code"])
+    vreemd = sorted(set(vlekken.gemeenten["gemeente_code"]) - bekend)
+    if vreemd:
+        raise ValueError(
+            f"vlekken bevatten {len(vreemd)} codes die geen gemeente van {jaar} zijn, o.a. {', '.join(vreemd[:5])}"
+        )
+
+
+def _tekenvolgorde(lagen: tuple[str, ...]) -> list[str]:
+    """Kernwerkgebied under Wmo-regions under provinces, so the coarsest border is on top."""
+    rang = {"kernwerkgebied": 0, "wmo_regio": 1, "provincie": 2}
+    return sorted(lagen, key=lambda laag: rang[laag.partition(":")[0]])
+
+
+def _json(waarde) -> str:
+    """JSON for inside a ``<script>``: no ``</`` can close the element early."""
+    return json.dumps(waarde, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+def _tabel(vlekken: Vlekken) -> dict:
+    """Per-municipality data keyed by code: [class index, colour index, projects, region index, escaped name,
+    title indices]; classes, colours, titles and regions are listed once."""
+    klassen: dict[str, int] = {}
+    kleuren: dict[str, int] = {}
+    titels: dict[str, int] = {}
+    regio_s: dict[str, int] = {}
+    rijen: dict[str, list] = {}
+    for rij in vlekken.gemeenten.itertuples(index=False):
+        rijen[rij.gemeente_code] = [
+            klassen.setdefault(html.escape(rij.klasse), len(klassen)),
+            kleuren.setdefault(rij.kleur, len(kleuren)),
+            int(rij.aantal_projecten),
+            regio_s.setdefault(html.escape(str(rij.wmo_regio)), len(regio_s)),
+            html.escape(rij.gemeente_naam),
+            [titels.setdefault(html.escape(t), len(titels)) for t in rij.titels[:MAX_TITELS]],
+        ]
+    return {
+        "klassen": list(klassen),
+        "kleuren": list(kleuren),
+        "titels": list(titels),
+        "regio_s": list(regio_s),
+        "gemeenten": rijen,
+    }
+
+
+class _Tekst(Element):
+    """Already rendered text in the page: branca would otherwise compile it as a template (slow for the
+    geometry, and it must not be read as one)."""
+
+    def __init__(self, tekst: str):
+        super().__init__()
+        self.tekst = tekst
+
+    def render(self, **kwargs) -> str:
+        return self.tekst
+
+
+class _Element(MacroElement):
+    """A MacroElement whose rendered header and script go into the page as :class:`_Tekst`."""
+
+    def render(self, **kwargs) -> None:
+        figuur = self.get_root()
+        for deel in ("header", "script"):
+            macro = self._template.module.__dict__.get(deel)
+            if macro is not None:
+                getattr(figuur, deel).add_child(_Tekst(macro(self, kwargs)), name=self.get_name())
+
+
+class _Vlakken(_Element):
+    """The municipalities: fill by class, tooltip, and click properties."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>
+          .leaflet-container { background: #ffffff; font-family: "Source Sans Pro", Arial, sans-serif; }
+          .skw-tip { font-size: 12px; line-height: 1.35; max-width: 320px; white-space: normal; }
+          .skw-legenda { background: rgba(255,255,255,0.95); padding: 8px 10px; border-radius: 4px;
+                         box-shadow: 0 1px 4px rgba(0,0,0,0.3); font-size: 12px; line-height: 1.4;
+                         max-width: 300px; overflow-y: auto; }
+          .skw-legenda .skw-titel { font-weight: 600; font-size: 13px; }
+          .skw-legenda .skw-ondertitel { color: #555; margin-bottom: 4px; }
+          .skw-legenda .skw-rij { display: flex; align-items: center; gap: 6px; }
+          .skw-legenda .skw-vlak { flex: none; width: 14px; height: 12px; border: 1px solid #999; }
+          .skw-legenda .skw-lijn { flex: none; width: 16px; height: 0; }
+          .skw-legenda .skw-n { color: #555; margin-left: auto; padding-left: 8px; }
+          .skw-legenda .skw-bron { color: #555; font-size: 11px; margin-top: 6px; }
+        </style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }}_d = {{ this.tabel }};
+        var {{ this.get_name() }} = L.geoJSON(({{ this.decodeer }})({{ this.geometrie }}), {
+            style: function (f) {
+                var d = {{ this.get_name() }}_d;
+                return {fillColor: d.kleuren[d.gemeenten[f.id][1]], fillOpacity: 0.9,
+                        color: "#ffffff", weight: 0.6, opacity: 1};
+            },
+            onEachFeature: function (f, laag) {
+                var d = {{ this.get_name() }}_d, g = d.gemeenten[f.id];
+                f.properties.klasse = d.klassen[g[0]];
+                f.properties.aantal_projecten = g[2];
+                var tekst = "<b>" + g[4] + "</b> (" + f.id + ")<br>Wmo-regio: " + d.regio_s[g[3]]
+                    + "<br>" + d.klassen[g[0]] + "<br>" + g[2] + (g[2] === 1 ? " project" : " projecten");
+                g[5].forEach(function (t) { tekst += "<br>• " + d.titels[t]; });
+                if (g[2] > g[5].length) { tekst += "<br>en nog " + (g[2] - g[5].length); }
+                laag.bindTooltip(tekst, {sticky: true, className: "skw-tip"});
+                laag.on("mouseover", function () { laag.setStyle({weight: 2, color: "#222222"}); });
+                laag.on("mouseout", function () { {{ this.get_name() }}.resetStyle(laag); });
+            }
+        }).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, vlekken: Vlekken, jaar: int):
+        super().__init__()
+        self._name = "Vlakken"
+        self.tabel = _json(_tabel(vlekken))
+        self.decodeer = weergave.DECODEER_JS
+        self.geometrie = weergave.gemeentelaag(jaar).replace("</", "<\\/")
+
+
+class _Laag(_Element):
+    """A border or kernwerkgebied overlay: lines only, not interactive. A kernwerkgebied is a dashed line on a
+    white halo, so it stays visible on a fill of the same colour."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = ({{ this.decodeer }})({{ this.geometrie }});
+        {%- for stijl in this.stijlen %}
+        L.geoJSON({{ this.get_name() }}, {
+            interactive: false,
+            {%- if this.filter %}
+            filter: function (f) { return f.properties.verzekeraar === {{ this.filter }}; },
+            {%- endif %}
+            style: function (f) {
+                var stijl = Object.assign({fill: false}, {{ stijl }});
+                if (stijl.color === null) { stijl.color = {{ this.kleuren }}[f.properties.verzekeraar]; }
+                return stijl;
+            }
+        }).addTo({{ this._parent.get_name() }});
+        {%- endfor %}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, laag: str, jaar: int):
+        super().__init__()
+        basis, _, verzekeraar = laag.partition(":")
+        self._name = "Laag"
+        self.filter = _json(verzekeraar) if verzekeraar else ""
+        self.kleuren = _json({v.naam: v.kleur for v in vocab.VERZEKERAARS})
+        self.decodeer = weergave.DECODEER_JS
+        if basis == "kernwerkgebied":
+            self.geometrie = weergave.kernwerkgebiedlaag(jaar).replace("</", "<\\/")
+            lijn = {**_KERNLIJN, "color": _KERNLIJN_EEN if verzekeraar else None}
+            self.stijlen = [_json(_HALO), _json(lijn)]
+        else:
+            self.geometrie = weergave.grenslaag(jaar, basis).replace("</", "<\\/")
+            self.stijlen = [_json(_LIJNSTIJL[basis])]
+
+
+def _legenda_html(vlekken: Vlekken, lagen: Iterable[str], jaar: int) -> str:
+    """The legend as an escaped HTML fragment: title, subtitle, classes with counts, layers and source line."""
+    delen = [
+        f'<div class="skw-titel">{html.escape(vlekken.titel)}</div>',
+        f'<div class="skw-ondertitel">{html.escape(vlekken.ondertitel)}</div>',
+    ]
+    for item in vlekken.legenda:
+        delen.append(
+            f'<div class="skw-rij"><span class="skw-vlak" style="background:{html.escape(item.kleur)}"></span>'
+            f'<span>{html.escape(item.klasse)}</span><span class="skw-n">{item.aantal}</span></div>'
+        )
+    for laag in lagen:
+        basis, _, verzekeraar = laag.partition(":")
+        if basis == "kernwerkgebied":
+            met_gebied = set(weergave.dekking(jaar)["kernwerkgebied"].dropna())
+            namen = [verzekeraar] if verzekeraar else [n for n in vocab.VERZEKERAAR_NAMEN if n in met_gebied]
+            for naam in namen:
+                kleur = _KERNLIJN_EEN if verzekeraar else vocab.verzekeraar(naam).kleur
+                delen.append(
+                    f'<div class="skw-rij"><span class="skw-lijn" style="border-top:2.5px dashed {kleur}"></span>'
+                    f"<span>kernwerkgebied {html.escape(naam)}</span></div>"
+                )
+        else:
+            stijl = _LIJNSTIJL[basis]
+            delen.append(
+                f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{stijl["weight"]}px solid '
+                f'{stijl["color"]}"></span><span>{_LAAGNAAM[basis]}</span></div>'
+            )
+    delen.append(f'<div class="skw-bron">{html.escape(vlekken.bronregel)}</div>')
+    return "".join(delen)
+
+
+class _Legenda(_Element):
+    """The legend as a Leaflet control inside the map (bottom right); the country is fitted beside it."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.control({position: "bottomright"});
+        {{ this.get_name() }}.onAdd = function () {
+            var div = L.DomUtil.create("div", "skw-legenda");
+            div.innerHTML = {{ this.inhoud }};
+            L.DomEvent.disableClickPropagation(div);
+            L.DomEvent.disableScrollPropagation(div);
+            return div;
+        };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        (function (kaart, legenda, omtrek) {
+            // Keep the legend off the country: leave its width free on the right or its height at the bottom,
+            // whichever leaves the larger map. Again when the frame is resized (it gets its width late).
+            function pas() {
+                var vak = legenda.getContainer(), maat = kaart.getSize();
+                vak.style.maxHeight = Math.max(maat.y - 40, 120) + "px";
+                var lw = vak.offsetWidth + 20, lh = vak.offsetHeight + 20;
+                var a = kaart.project(omtrek[0], 0), b = kaart.project(omtrek[1], 0);
+                var bw = Math.abs(b.x - a.x), bh = Math.abs(b.y - a.y);
+                var rechts = Math.min((maat.x - lw) / bw, maat.y / bh);
+                var onder = Math.min(maat.x / bw, (maat.y - lh) / bh);
+                var rand = rechts >= onder ? [lw, 10] : [10, lh];
+                kaart.fitBounds(omtrek, {paddingTopLeft: [10, 10], paddingBottomRight: rand, animate: false});
+            }
+            pas();
+            kaart.on("resize", pas);
+        })({{ this._parent.get_name() }}, {{ this.get_name() }}, {{ this.omtrek }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, vlekken: Vlekken, lagen: tuple[str, ...], jaar: int, omtrek):
+        super().__init__()
+        self._name = "Legenda"
+        self.inhoud = _json(_legenda_html(vlekken, lagen, jaar))
+        self.omtrek = _json([list(hoek) for hoek in omtrek])

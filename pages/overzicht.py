@@ -1,0 +1,33 @@
+"""Overzicht: headline figures, all projects, the kernwerkgebieden and the projects per insurer."""
+
+import streamlit as st
+
+from classify import vocab
+from dashboard import downloads, kaartpaneel, navigatie, zijbalk
+from maps.vlekken import KaartSpec
+
+navigatie.via_app()
+keuze = zijbalk.keuze()
+st.title("Samenwerkingskaarten zorgverzekeraars en gemeenten")
+kaartpaneel.kerncijfers(keuze.links)
+
+st.subheader("Projecten – totaal (zonder minimacontracten)")
+st.caption("Gemeenten met een samenwerkingsproject, met de grenzen van de Wmo-regio's. Projecten waarvan het enige "
+           "instrument Collectieve zorg minima is, tellen niet mee, zoals in het rapport.")
+kaartpaneel.kaart_met_analyse(KaartSpec("totaal", zonder_minima=True), keuze, "overzicht-totaal")
+
+st.subheader("Kernwerkgebieden van de zorgverzekeraars")
+st.caption("Kernwerkgebied: de regio waar de zorgverzekeraar het grootste marktaandeel heeft (benaderd met de "
+           "zorgkantoorregio's).")
+kaartpaneel.enkele_kaart(KaartSpec("kernwerkgebied"), keuze, "overzicht-kernwerkgebied")
+
+st.subheader("Projecten per zorgverzekeraar")
+kaartpaneel.kleine_kaarten(
+    [KaartSpec("verzekeraar", label=naam, zonder_minima=True) for naam in vocab.VERZEKERAAR_NAMEN],
+    keuze.links,
+    per_rij=5,
+)
+
+st.subheader("Presentatie en gegevens")
+downloads.presentatie_samenstellen(keuze.links, keuze.lagen)
+downloads.projectknoppen(keuze.links, "overzicht")

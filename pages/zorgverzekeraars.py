@@ -1,0 +1,34 @@
+"""Zorgverzekeraars: per insurer its projects over its kernwerkgebied, and inside versus outside for all."""
+
+from dataclasses import replace
+
+import streamlit as st
+
+from classify import vocab
+from dashboard import kaartpaneel, navigatie, zijbalk
+from maps.vlekken import KaartSpec
+
+navigatie.via_app()
+keuze = zijbalk.keuze()
+st.title("Zorgverzekeraars")
+naam = vocab.verzekeraar(
+    zijbalk.url_keuze("Zorgverzekeraar", "verz", tuple(v.code for v in vocab.VERZEKERAARS),
+                      lambda code: vocab.verzekeraar(code).naam)
+).naam
+eigen_laag = f"kernwerkgebied:{naam}"
+lagen = tuple(laag for laag in keuze.lagen if not laag.startswith("kernwerkgebied")) + (eigen_laag,)
+
+st.subheader(f"Projecten van {naam} met het eigen kernwerkgebied (gestippeld)")
+st.caption("Zonder minimacontracten (projecten met als enig instrument Collectieve zorg minima).")
+kaartpaneel.kaart_met_analyse(
+    KaartSpec("verzekeraar", label=naam, zonder_minima=True), replace(keuze, lagen=lagen), f"verzekeraar-{naam}"
+)
+
+st.subheader("Binnen of buiten het kernwerkgebied")
+st.markdown(
+    "> De samenwerking tussen gemeenten en zorgverzekeraars is het meest intensief, daar waar het marktaandeel van "
+    "de zorgverzekeraar het grootst is (en vaak ook de zorgkantoorfunctie beheert). — AEF 2017\n\n"
+    "Hieronder staat wat de projectendatabase daarover laat zien: per verzekeraar de projecten geheel, deels of niet "
+    "in het eigen kernwerkgebied, en het aantal koppelingen project–gemeente per gemeente binnen en buiten dat gebied."
+)
+kaartpaneel.kernwerkgebied_figuur(keuze.links)

@@ -1,0 +1,121 @@
+"""``python -m projectdb check``: validate the shipped CSV and the whole store, and count projects per label.
+
+The CSV is validated as an import into an empty store (labels, gebied, derived geografie, lineage) and its gebied
+tokens are compared with their canonical spelling; the store is validated record by record in the same way,
+plus SQLite's integrity and foreign-key checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from classify import analyse, vocab
+from maps import geodata
+from projectdb import gebied
+from projectdb.importeer import lees_invoer
+from projectdb.kolommen import KOLOMMEN
+from projectdb.meldingen import Rapport, Validatiefout
+from projectdb.store import Store
+from projectdb.validatie import valideer
+
+
+@dataclass
+class Controle:
+    """Reports of the CSV and the store, the label counts of the store and how CSV and store differ."""
+
+    rapporten: list[Rapport] = field(default_factory=list)
+    tellingen: list[tuple[str, pd.DataFrame]] = field(default_factory=list)
+    verschillen: list[str] = field(default_factory=list)
+
+    @property
+    def aantal_fouten(self) -> int:
+        """Errors over all reports."""
+        return sum(len(r.fouten) for r in self.rapporten)
+
+    def tekst(self) -> str:
+        """The full printable result in Dutch."""
+        regels = [r.tekst() for r in self.rapporten]
+        for titel, telling in self.tellingen:
+            regels.append(f"{titel}:")
+            breedte = max((len(str(label)) for label in telling["label"]), default=0)
+            regels += [f"  {label:<{breedte}}  {aantal:>5}"
+                       for label, aantal in zip(telling["label"], telling["aantal"])]
+        regels.append("database en CSV: " + ("zelfde projecten" if not self.verschillen else
+                                            f"{len(self.verschillen)} verschillen: {', '.join(self.verschillen)}"))
+        return "\n".join(regels)
+
+
+def controleer(store: Store, csv_pad: str | Path) -> Controle:
+    """Validate ``csv_pad`` and ``store`` and count the store's projects per label of every axis."""
+    controle = Controle()
+    csv_records = _controleer_csv(Path(csv_pad), controle)
+    projecten = store.projecten()
+    rapport = Rapport(f"database {store.pad}")
+    rapport.aantal_rijen = len(projecten)
+    for probleem in store.integriteit():
+        rapport.fout(probleem)
+    records = projecten.drop(columns="versie").to_dict("records")
+    opgeslagen = valideer(records, rapport, regels=[r["project_id"] for r in records])
+    controle.rapporten.append(rapport)
+    controle.tellingen = _tellingen(projecten)
+    if csv_records is not None:
+        controle.verschillen = _verschillen(csv_records, opgeslagen)
+    return controle
+
+
+def _controleer_csv(pad: Path, controle: Controle) -> list[dict] | None:
+    """Validate the CSV into ``controle``; its records, or None when it could not be read."""
+    try:
+        invoer = lees_invoer(pad)
+    except Validatiefout as fout:
+        controle.rapporten.append(fout.rapport)
+        return None
+    rapport = invoer.rapport
+    for ruw, regel in zip(invoer.rijen, invoer.regels):
+        _controleer_schrijfwijze(ruw, regel, rapport)
+    records = valideer(invoer.rijen, rapport, regels=invoer.regels)
+    controle.rapporten.append(rapport)
+    return records
+
+
+def _controleer_schrijfwijze(ruw: dict, regel: int, rapport: Rapport) -> None:
+    """Warn about gebied tokens that resolve but are not written in their canonical form."""
+    jaar = str(ruw.get("indeling_jaar", "")).strip()
+    if not jaar.isdecimal() or int(jaar) not in geodata.JAREN:
+        return
+    for token in gebied.splits(str(ruw.get("gebied", ""))):
+        try:
+            canoniek, _ = gebied.normaliseer_token(token, int(jaar))
+        except gebied.GebiedFout:
+            continue
+        if canoniek != token:
+            rapport.waarschuwing(f"gebiedstoken {token!r} staat niet in de vaste schrijfwijze; opgeslagen als "
+                                 f"{canoniek!r}", regel, "gebied")
+
+
+def _tellingen(projecten: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """(title, [label, aantal]) per axis in canonical order, then per insurer and per boundary year."""
+    uit = [(f"{as_.naam} ({as_.kolom})", analyse.label_telling(projecten, as_.code)) for as_ in vocab.ASSEN]
+    verzekeraars = projecten["verzekeraars"].explode().value_counts()
+    uit.append(("Verzekeraars (verzekeraars)", pd.DataFrame(
+        {"label": vocab.VERZEKERAAR_NAMEN, "aantal": [int(verzekeraars.get(n, 0)) for n in vocab.VERZEKERAAR_NAMEN]})))
+    jaren = projecten["indeling_jaar"].value_counts()
+    uit.append(("Indelingsjaar (indeling_jaar)", pd.DataFrame(
+        {"label": list(geodata.JAREN), "aantal": [int(jaren.get(j, 0)) for j in geodata.JAREN]})))
+    return uit
+
+
+def _verschillen(csv_records: list[dict], opgeslagen: list[dict]) -> list[str]:
+    """Project_ids only in one of both, or with different fields ('P003 (titel)')."""
+    csv = {r["project_id"]: r for r in csv_records}
+    db = {r["project_id"]: r for r in opgeslagen}
+    uit = [f"{pid} (alleen in CSV)" for pid in sorted(csv.keys() - db.keys())]
+    uit += [f"{pid} (alleen in database)" for pid in sorted(db.keys() - csv.keys())]
+    for pid in sorted(csv.keys() & db.keys()):
+        velden = [k for k in KOLOMMEN if csv[pid][k] != db[pid][k]]
+        if velden:
+            uit.append(f"{pid} ({', '.join(velden)})")
+    return uit

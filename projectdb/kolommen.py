@@ -1,0 +1,75 @@
+"""The columns of a project record and how analysts' headers map onto them.
+
+The column order is the order of ``data/projects/projecten.csv``. Headers in import files are matched with
+:func:`classify.vocab.sleutel` (case-, accent-, punctuation- and space-insensitive), so ``Project ID``,
+``project_id`` and ``PROJECT-ID`` are the same header; each column also has Dutch aliases.
+"""
+
+from __future__ import annotations
+
+from classify import vocab
+
+KOLOMMEN: tuple[str, ...] = (
+    "project_id", "titel", "omschrijving", "verzekeraars", "gebied", "indeling_jaar", "inhoud", "instrumenten",
+    "intensiteit", "geografie", "partners", "bron", "bron_citaat", "toelichting_labels", "bouwt_voort_op",
+    "bouwt_voort_op_citaat",
+)
+"""Columns of ``projecten.csv``, in file order."""
+
+MEERVOUDIG: frozenset[str] = frozenset({"verzekeraars", "instrumenten", "partners", "bouwt_voort_op"})
+"""Columns holding several values (';'-separated in files, tuples of str in frames)."""
+
+VERPLICHT: tuple[str, ...] = (
+    "project_id", "titel", "verzekeraars", "gebied", "indeling_jaar", "inhoud", "instrumenten", "intensiteit",
+)
+"""Columns an import file must have; the others may be absent (empty, or derived as geografie is)."""
+
+KOPTEKST: dict[str, str] = {
+    "project_id": "Project ID",
+    "titel": "Titel",
+    "omschrijving": "Omschrijving",
+    "verzekeraars": "Verzekeraar(s)",
+    "gebied": "Gemeente(n)/gebied",
+    "indeling_jaar": "Indelingsjaar",
+    "inhoud": "Inhoud",
+    "instrumenten": "Instrument(en)",
+    "intensiteit": "Samenwerkingsvorm",
+    "geografie": "Geografie",
+    "partners": "Partners",
+    "bron": "Bron",
+    "bron_citaat": "Citaat uit de bron",
+    "toelichting_labels": "Toelichting labels",
+    "bouwt_voort_op": "Bouwt voort op",
+    "bouwt_voort_op_citaat": "Citaat bouwt voort op",
+}
+"""Dutch headers of the import template (each is also accepted on import)."""
+
+_ALIASSEN: dict[str, tuple[str, ...]] = {
+    "project_id": ("id", "projectnummer", "projectnr", "nummer", "projectcode", "project-id"),
+    "titel": ("naam", "projectnaam", "project", "titel project"),
+    "omschrijving": ("beschrijving", "samenvatting", "projectomschrijving"),
+    "verzekeraars": ("verzekeraar", "zorgverzekeraar", "zorgverzekeraar(s)", "zorgverzekeraars"),
+    "gebied": ("gemeente", "gemeenten", "gemeente(n)", "gemeente(n) / gebied", "regio", "werkgebied", "gebieden"),
+    "indeling_jaar": ("jaar", "indeling jaar", "grensjaar", "gemeentelijke indeling"),
+    "inhoud": (vocab.AS_INHOUD.naam, "thema", "inhoudelijk thema"),
+    "instrumenten": (vocab.AS_INSTRUMENT.naam, "instrument", "instrument(en)"),
+    "intensiteit": (vocab.AS_INTENSITEIT.naam, "samenwerkingsvorm"),
+    "geografie": (vocab.AS_GEOGRAFIE.naam, "geografische schaal", "schaal"),
+    "partners": ("partner", "partner(s)", "overige partners", "betrokken partijen"),
+    "bron": ("brondocument", "bronbestand", "document"),
+    "bron_citaat": ("citaat", "bron citaat", "brontekst", "citaat bron"),
+    "toelichting_labels": ("toelichting", "toelichting op de labels", "motivering labels"),
+    "bouwt_voort_op": ("voortbouwend op", "vervolg op", "bouwt voort op project"),
+    "bouwt_voort_op_citaat": ("citaat bouwt voort op", "bouwt voort op (citaat)", "citaat vervolg"),
+}
+
+_INDEX: dict[str, str] = {}
+for _kolom in KOLOMMEN:
+    for _vorm in (_kolom, KOPTEKST[_kolom], *_ALIASSEN[_kolom]):
+        if _INDEX.setdefault(vocab.sleutel(_vorm), _kolom) != _kolom:
+            raise ValueError(f"kop {_vorm!r} hoort bij twee kolommen")
+
+
+def kolom_voor_kop(kop: str) -> str | None:
+    """The column a header names (``'Samenwerkingsvorm'`` -> ``'intensiteit'``), or None when unknown."""
+    return _INDEX.get(vocab.sleutel(kop))

@@ -1,0 +1,129 @@
+"""SQLite schema of the project store, with the vocabulary constraints generated from :mod:`classify.vocab`.
+
+Tables are STRICT (column types enforced). Multi-valued fields live in child tables with a ``volgorde`` column
+keeping the stored order; ``project_gemeente`` holds each project's expanded gebied in its own
+``indeling_jaar`` and references the ``gemeente`` table (filled from ``data/geo`` via :mod:`maps.geodata`).
+``project.versie`` counts edits for optimistic locking; ``wijziging`` is the change log.
+"""
+
+from __future__ import annotations
+
+from classify import vocab
+from maps import geodata
+
+SCHEMA_VERSIE = 1
+"""Stored in ``PRAGMA user_version``; a database with another value is refused."""
+
+ACTIES = ("toegevoegd", "gewijzigd")
+"""Values of ``wijziging.actie``."""
+
+
+def _lijst(waarden) -> str:
+    """SQL list literal of text values (values come from the vocabulary, quotes are doubled anyway)."""
+    return ", ".join("'" + str(w).replace("'", "''") + "'" for w in waarden)
+
+
+def _jaren() -> str:
+    """The boundary years as an SQL list."""
+    return ", ".join(str(j) for j in geodata.JAREN)
+
+
+def ddl() -> str:
+    """The CREATE statements of the store (executed once on a new, empty database)."""
+    kernwerkgebieden = _lijst(f"kernwerkgebied:{naam}" for naam in vocab.VERZEKERAAR_NAMEN)
+    return f"""
+CREATE TABLE gemeente (
+    gemeente_code TEXT NOT NULL CHECK (gemeente_code GLOB 'GM[0-9][0-9][0-9][0-9]'),
+    jaar INTEGER NOT NULL CHECK (jaar IN ({_jaren()})),
+    gemeente_naam TEXT NOT NULL CHECK (gemeente_naam <> ''),
+    wmo_code TEXT NOT NULL CHECK (wmo_code GLOB 'WMO[0-9][0-9]'),
+    PRIMARY KEY (gemeente_code, jaar)
+) STRICT;
+
+CREATE TABLE project (
+    project_id TEXT NOT NULL PRIMARY KEY
+        CHECK (project_id GLOB 'P[0-9][0-9][0-9]*' AND substr(project_id, 2) NOT GLOB '*[^0-9]*'),
+    titel TEXT NOT NULL CHECK (trim(titel) <> ''),
+    omschrijving TEXT NOT NULL,
+    indeling_jaar INTEGER NOT NULL CHECK (indeling_jaar IN ({_jaren()})),
+    inhoud TEXT NOT NULL CHECK (inhoud IN ({_lijst(vocab.AS_INHOUD.namen)})),
+    intensiteit TEXT NOT NULL CHECK (intensiteit IN ({_lijst(vocab.AS_INTENSITEIT.namen)})),
+    geografie TEXT NOT NULL CHECK (geografie IN ({_lijst(vocab.AS_GEOGRAFIE.namen)})),
+    bron TEXT NOT NULL,
+    bron_citaat TEXT NOT NULL,
+    toelichting_labels TEXT NOT NULL,
+    bouwt_voort_op_citaat TEXT NOT NULL,
+    versie INTEGER NOT NULL DEFAULT 1 CHECK (versie >= 1),
+    UNIQUE (project_id, indeling_jaar)
+) STRICT;
+
+CREATE TABLE project_verzekeraar (
+    project_id TEXT NOT NULL REFERENCES project (project_id) ON DELETE CASCADE,
+    volgorde INTEGER NOT NULL CHECK (volgorde >= 0),
+    verzekeraar TEXT NOT NULL CHECK (verzekeraar IN ({_lijst(vocab.VERZEKERAAR_NAMEN)})),
+    PRIMARY KEY (project_id, verzekeraar),
+    UNIQUE (project_id, volgorde)
+) STRICT;
+
+CREATE TABLE project_instrument (
+    project_id TEXT NOT NULL REFERENCES project (project_id) ON DELETE CASCADE,
+    volgorde INTEGER NOT NULL CHECK (volgorde >= 0),
+    instrument TEXT NOT NULL CHECK (instrument IN ({_lijst(vocab.AS_INSTRUMENT.namen)})),
+    PRIMARY KEY (project_id, instrument),
+    UNIQUE (project_id, volgorde)
+) STRICT;
+
+CREATE TABLE project_partner (
+    project_id TEXT NOT NULL REFERENCES project (project_id) ON DELETE CASCADE,
+    volgorde INTEGER NOT NULL CHECK (volgorde >= 0),
+    partner TEXT NOT NULL CHECK (trim(partner) <> '' AND instr(partner, ';') = 0),
+    PRIMARY KEY (project_id, volgorde)
+) STRICT;
+
+CREATE TABLE project_gebied (
+    project_id TEXT NOT NULL REFERENCES project (project_id) ON DELETE CASCADE,
+    volgorde INTEGER NOT NULL CHECK (volgorde >= 0),
+    token TEXT NOT NULL CHECK (
+        token GLOB 'GM[0-9][0-9][0-9][0-9]'
+        OR (token GLOB 'wmo:?*' AND instr(token, ';') = 0)
+        OR (token GLOB 'provincie:?*' AND instr(token, ';') = 0)
+        OR token IN ({kernwerkgebieden})
+        OR token GLOB 'zorgkantoorregio:ZK[0-9][0-9]'),
+    PRIMARY KEY (project_id, token),
+    UNIQUE (project_id, volgorde)
+) STRICT;
+
+CREATE TABLE project_gemeente (
+    project_id TEXT NOT NULL,
+    jaar INTEGER NOT NULL,
+    gemeente_code TEXT NOT NULL,
+    PRIMARY KEY (project_id, gemeente_code),
+    FOREIGN KEY (project_id, jaar) REFERENCES project (project_id, indeling_jaar) ON DELETE CASCADE,
+    FOREIGN KEY (gemeente_code, jaar) REFERENCES gemeente (gemeente_code, jaar)
+) STRICT;
+CREATE INDEX project_gemeente_gemeente ON project_gemeente (gemeente_code, jaar);
+
+CREATE TABLE project_lineage (
+    project_id TEXT NOT NULL REFERENCES project (project_id) ON DELETE CASCADE,
+    volgorde INTEGER NOT NULL CHECK (volgorde >= 0),
+    bouwt_voort_op TEXT NOT NULL REFERENCES project (project_id) DEFERRABLE INITIALLY DEFERRED,
+    CHECK (bouwt_voort_op <> project_id),
+    PRIMARY KEY (project_id, bouwt_voort_op),
+    UNIQUE (project_id, volgorde)
+) STRICT;
+CREATE INDEX project_lineage_doel ON project_lineage (bouwt_voort_op);
+
+CREATE TABLE wijziging (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    tijdstip TEXT NOT NULL CHECK (tijdstip GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    redacteur TEXT NOT NULL CHECK (trim(redacteur) <> ''),
+    project_id TEXT NOT NULL,
+    veld TEXT,
+    oude_waarde TEXT,
+    nieuwe_waarde TEXT,
+    actie TEXT NOT NULL CHECK (actie IN ({_lijst(ACTIES)}))
+) STRICT;
+CREATE INDEX wijziging_project ON wijziging (project_id);
+
+PRAGMA user_version = {SCHEMA_VERSIE};
+"""

@@ -1,0 +1,456 @@
+"""The project store: one SQLite file, created from ``data/projects/projecten.csv`` on first open.
+
+Every operation opens its own connection (foreign keys on, ``busy_timeout`` 5000 ms; the file is in WAL mode),
+so one :class:`Store` can be shared between threads and several processes can use one file. Every write is one
+``BEGIN IMMEDIATE`` transaction. Edits use optimistic locking on ``project.versie``: an edit names the version
+it was based on and fails with :class:`Conflict` when someone else changed the project in the meantime.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import os
+import secrets
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from maps import geodata
+from projectdb import gebied
+from projectdb.importeer import lees_invoer
+from projectdb.kolommen import KOLOMMEN, MEERVOUDIG
+from projectdb.meldingen import Rapport, Validatiefout, weiger
+from projectdb.schema import SCHEMA_VERSIE, ddl
+from projectdb.validatie import valideer
+
+MAP = Path(__file__).resolve().parents[1] / "data" / "projects"
+PROJECTEN_CSV = MAP / "projecten.csv"
+"""The shipped records; the store is created from them on first open."""
+STANDAARD_PAD = MAP / "samenwerking.sqlite"
+"""Database file when neither an argument nor ``SAMENWERKING_DB`` names one (git-ignored)."""
+BACKUPMAP = "backups"
+"""Folder next to the database for automatic backups (git-ignored)."""
+BEWAARDE_BACKUPS = 30
+"""Automatic backups kept per kind; older ones are removed."""
+
+_ENKEL = ("titel", "omschrijving", "indeling_jaar", "inhoud", "intensiteit", "geografie", "bron", "bron_citaat",
+          "toelichting_labels", "bouwt_voort_op_citaat")
+"""Columns of the project table besides project_id and versie."""
+_KINDEREN = (
+    ("verzekeraars", "project_verzekeraar", "verzekeraar"),
+    ("instrumenten", "project_instrument", "instrument"),
+    ("partners", "project_partner", "partner"),
+    ("gebied", "project_gebied", "token"),
+    ("bouwt_voort_op", "project_lineage", "bouwt_voort_op"),
+)
+"""(record field, child table, value column) of the multi-valued fields."""
+_TABELLEN = frozenset({"gemeente", "project", "project_verzekeraar", "project_instrument", "project_partner",
+                       "project_gebied", "project_gemeente", "project_lineage", "wijziging"})
+
+
+class Conflict(ValueError):
+    """The project (or the store) changed since it was read: the edit or import is refused, nothing written."""
+
+    def __init__(self, melding: str, project_id: str | None = None, verwachte_versie: int | None = None,
+                 huidige_versie: int | None = None, redacteur: str | None = None):
+        super().__init__(melding)
+        self.project_id = project_id
+        self.verwachte_versie = verwachte_versie
+        self.huidige_versie = huidige_versie
+        self.redacteur = redacteur
+        """Who made the latest change of the project (from the change log)."""
+
+
+class OnbekendProject(ValueError):
+    """A project_id that is not in the store."""
+
+
+class OngeldigeDatabase(ValueError):
+    """A file that is not a project store of this schema version (on open or restore)."""
+
+
+def huidige_redacteur(opgegeven: str | None = None) -> str:
+    """Editor name: ``opgegeven``, else ``SAMENWERKING_REDACTEUR``, else the operating-system user."""
+    for kandidaat in (opgegeven, os.environ.get("SAMENWERKING_REDACTEUR")):
+        if kandidaat and kandidaat.strip():
+            return kandidaat.strip()
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "onbekend"
+
+
+def _tijdstip() -> str:
+    """Now in UTC, ISO 8601 with microseconds and 'Z'."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _als_tekst(waarde: object) -> str:
+    """A field value as change-log text (multi-values ';'-joined)."""
+    return ";".join(waarde) if isinstance(waarde, tuple) else str(waarde)
+
+
+def open_store(pad: str | Path | None = None, bron: str | Path | None = None) -> Store:
+    """The store at ``pad`` (default ``SAMENWERKING_DB`` or :data:`STANDAARD_PAD`).
+
+    A missing file is created from the CSV ``bron`` (default :data:`PROJECTEN_CSV`): built under a temporary
+    name and linked into place atomically, so a failed or concurrent first start never leaves a half-filled
+    database. Raises :class:`~projectdb.meldingen.Validatiefout` when the CSV does not validate and
+    :class:`OngeldigeDatabase` for a file of another schema.
+    """
+    pad = Path(pad or os.environ.get("SAMENWERKING_DB") or STANDAARD_PAD)
+    if not pad.exists():
+        _maak(pad, Path(bron or PROJECTEN_CSV))
+    store = Store(pad)
+    store._controleer_schema()
+    return store
+
+
+def _maak(pad: Path, bron: Path) -> None:
+    """Create a new store at ``pad`` filled from ``bron`` (see :func:`open_store`)."""
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    tijdelijk = pad.with_name(f".{pad.name}.{os.getpid()}-{secrets.token_hex(4)}.nieuw")
+    try:
+        con = sqlite3.connect(tijdelijk, isolation_level=None)
+        try:
+            con.executescript(ddl())
+            con.execute("BEGIN")
+            for jaar in geodata.JAREN:
+                frame = geodata.gemeenten(jaar)
+                con.executemany("INSERT INTO gemeente VALUES (?, ?, ?, ?)",
+                                zip(frame["gemeente_code"], [jaar] * len(frame), frame["gemeente_naam"],
+                                    frame["wmo_code"]))
+            con.execute("COMMIT")
+        finally:
+            con.close()
+        invoer = lees_invoer(bron)
+        Store(tijdelijk)._importeer(invoer.rijen, update=False, redacteur=f"eerste start uit {bron.name}",
+                                    proef=False, rapport=invoer.rapport, regels=invoer.regels, backup=False)
+        con = sqlite3.connect(tijdelijk, isolation_level=None)
+        try:
+            con.execute("PRAGMA journal_mode = WAL")
+        finally:
+            con.close()
+        try:
+            os.link(tijdelijk, pad)
+        except FileExistsError:
+            pass  # another process created it first; theirs is built from the same CSV
+    finally:
+        for rest in tijdelijk.parent.glob(tijdelijk.name + "*"):
+            rest.unlink()
+
+
+class Store:
+    """Access to one store file; see the module docstring. Create it with :func:`open_store`."""
+
+    def __init__(self, pad: Path):
+        self.pad = Path(pad)
+
+    # --- connections ------------------------------------------------------------------------------------------
+
+    def _verbind(self) -> sqlite3.Connection:
+        """A new autocommit connection with foreign keys on and a 5000 ms busy timeout."""
+        con = sqlite3.connect(self.pad, timeout=5.0, isolation_level=None)
+        con.execute("PRAGMA foreign_keys = ON")
+        con.execute("PRAGMA busy_timeout = 5000")
+        return con
+
+    @contextmanager
+    def _lees(self) -> Iterator[sqlite3.Connection]:
+        """A connection inside one read transaction (a consistent snapshot of all tables)."""
+        con = self._verbind()
+        try:
+            con.execute("BEGIN")
+            yield con
+            con.execute("COMMIT")
+        finally:
+            con.close()
+
+    @contextmanager
+    def _schrijf(self) -> Iterator[sqlite3.Connection]:
+        """A connection inside one ``BEGIN IMMEDIATE`` transaction: committed on success, else rolled back."""
+        con = self._verbind()
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                yield con
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
+        finally:
+            con.close()
+
+    def _controleer_schema(self) -> None:
+        """Refuse a file that is not a store of :data:`SCHEMA_VERSIE`; make sure it is in WAL mode."""
+        try:
+            con = self._verbind()
+            try:
+                versie = con.execute("PRAGMA user_version").fetchone()[0]
+                tabellen = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                if versie == SCHEMA_VERSIE and _TABELLEN <= tabellen:
+                    con.execute("PRAGMA journal_mode = WAL")
+            finally:
+                con.close()
+        except sqlite3.DatabaseError as fout:
+            raise OngeldigeDatabase(f"{self.pad}: geen SQLite-database ({fout})") from None
+        if versie != SCHEMA_VERSIE or not _TABELLEN <= tabellen:
+            raise OngeldigeDatabase(f"{self.pad}: geen projectendatabase met schemaversie {SCHEMA_VERSIE} "
+                                    f"(gevonden: versie {versie}, tabellen {', '.join(sorted(tabellen)) or 'geen'})")
+
+    # --- reading ----------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _records(con: sqlite3.Connection) -> dict[str, dict]:
+        """project_id -> record (interchange format plus ``versie``), sorted by project_id."""
+        kolommen = ", ".join(("project_id", *_ENKEL, "versie"))
+        records: dict[str, dict] = {}
+        for rij in con.execute(f"SELECT {kolommen} FROM project ORDER BY project_id"):
+            record = dict(zip(("project_id", *_ENKEL, "versie"), rij))
+            for veld, _, _ in _KINDEREN:
+                record[veld] = []
+            records[rij[0]] = record
+        for veld, tabel, kolom in _KINDEREN:
+            for pid, waarde in con.execute(f"SELECT project_id, {kolom} FROM {tabel} ORDER BY project_id, volgorde"):
+                records[pid][veld].append(waarde)
+        for record in records.values():
+            for veld, _, _ in _KINDEREN:
+                record[veld] = ";".join(record[veld]) if veld == "gebied" else tuple(record[veld])
+        return {pid: {k: r[k] for k in (*KOLOMMEN, "versie")} for pid, r in records.items()}
+
+    def projecten(self) -> pd.DataFrame:
+        """All projects, one row per project sorted by project_id: the columns of ``projecten.csv`` plus
+        ``versie``; verzekeraars, instrumenten, partners and bouwt_voort_op are tuples of str, gebied a
+        ';'-joined string of canonical tokens, indeling_jaar and versie ints."""
+        with self._lees() as con:
+            records = list(self._records(con).values())
+        frame = pd.DataFrame.from_records(records, columns=[*KOLOMMEN, "versie"])
+        for kolom in MEERVOUDIG:
+            frame[kolom] = frame[kolom].astype(object)
+        return frame.astype({"indeling_jaar": "int64", "versie": "int64"})
+
+    def project(self, project_id: str) -> dict:
+        """One project as a dict (same fields and types as a :meth:`projecten` row)."""
+        with self._lees() as con:
+            records = self._records(con)
+        if project_id not in records:
+            raise OnbekendProject(f"project {project_id!r} staat niet in de database")
+        return records[project_id]
+
+    def wijzigingen(self, project_id: str | None = None) -> pd.DataFrame:
+        """The change log (all, or of one project): [id, tijdstip (UTC ISO), redacteur, project_id, veld,
+        oude_waarde, nieuwe_waarde, actie], oldest first."""
+        sql = "SELECT * FROM wijziging" + (" WHERE project_id = ?" if project_id else "") + " ORDER BY id"
+        with self._lees() as con:
+            cursor = con.execute(sql, (project_id,) if project_id else ())
+            namen = [d[0] for d in cursor.description]
+            return pd.DataFrame(cursor.fetchall(), columns=namen)
+
+    def integriteit(self) -> list[str]:
+        """Problems found by SQLite's ``integrity_check`` and ``foreign_key_check`` (empty when sound)."""
+        with self._lees() as con:
+            integriteit = [r[0] for r in con.execute("PRAGMA integrity_check")]
+            sleutels = con.execute("PRAGMA foreign_key_check").fetchall()
+        problemen = [] if integriteit == ["ok"] else integriteit
+        return problemen + [f"ongeldige verwijzing in {tabel} (rij {rij}) naar {doel}"
+                            for tabel, rij, doel, _ in sleutels]
+
+    def checksum(self) -> str:
+        """SHA-256 over the contents of every table, in a fixed order: equal iff nothing changed."""
+        hasj = hashlib.sha256()
+        with self._lees() as con:
+            tabellen = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+            for tabel in tabellen:
+                aantal = len(con.execute(f'PRAGMA table_info("{tabel}")').fetchall())
+                volgorde = ", ".join(str(i) for i in range(1, aantal + 1))
+                hasj.update(f"\x00{tabel}\x00".encode())
+                for rij in con.execute(f'SELECT * FROM "{tabel}" ORDER BY {volgorde}'):
+                    hasj.update(repr(rij).encode())
+        return hasj.hexdigest()
+
+    # --- writing ----------------------------------------------------------------------------------------------
+
+    def wijzig_project(self, project_id: str, wijzigingen: Mapping[str, object], verwachte_versie: int,
+                       redacteur: str) -> int:
+        """Change fields of one project; returns its new versie (unchanged when nothing differs).
+
+        ``wijzigingen``: column -> new value (text as in the CSV, or a tuple for multi-valued columns). Raises
+        :class:`Conflict` when the stored versie is not ``verwachte_versie``, :class:`OnbekendProject`, or
+        :class:`~projectdb.meldingen.Validatiefout` for invalid values; then nothing is written.
+        """
+        bestand = f"wijziging {project_id}"
+        onbekend = sorted(set(wijzigingen) - set(KOLOMMEN[1:]))
+        if onbekend:
+            raise weiger(bestand, f"onbekende of niet te wijzigen velden: {', '.join(onbekend)}")
+        if not str(redacteur).strip():
+            raise weiger(bestand, "redacteur ontbreekt")
+        with self._schrijf() as con:
+            bestaande = self._records(con)
+            if project_id not in bestaande:
+                raise OnbekendProject(f"project {project_id!r} staat niet in de database")
+            huidig = bestaande[project_id]
+            if huidig["versie"] != verwachte_versie:
+                laatste = con.execute("SELECT redacteur FROM wijziging WHERE project_id = ? ORDER BY id DESC LIMIT 1",
+                                      (project_id,)).fetchone()
+                raise Conflict(f"project {project_id} is intussen gewijzigd (versie {huidig['versie']}, uw versie "
+                               f"{verwachte_versie}); laad het opnieuw, niets geschreven", project_id,
+                               verwachte_versie, huidig["versie"], laatste[0] if laatste else None)
+            rapport = Rapport(bestand)
+            records = valideer([{**huidig, **wijzigingen}], rapport, bestaande, update=True, regels=[None])
+            if rapport.fouten:
+                raise Validatiefout(rapport)
+            gewijzigd = self._schrijf_record(con, records[0], huidig, str(redacteur).strip(), _tijdstip())
+        return huidig["versie"] + 1 if gewijzigd else huidig["versie"]
+
+    def importeer(self, rijen: Sequence[Mapping[str, object]], update: bool = False, redacteur: str | None = None,
+                  proef: bool = False, bestand: str = "invoer", regels: Sequence[int] | None = None,
+                  rapport: Rapport | None = None) -> Rapport:
+        """Import rows (column -> value) all-or-nothing; returns the report.
+
+        Validates everything first (:func:`projectdb.validatie.valideer`); any error raises
+        :class:`~projectdb.meldingen.Validatiefout` and nothing is written. ``update`` allows existing
+        project_ids (their changed fields go into the change log). ``proef`` (dry run) validates and reports
+        without writing. Before writing, the database is backed up into ``backups/`` next to it. ``regels`` are
+        the rows' numbers in the file (default 2, 3, ...); ``rapport`` continues a report of the file reader.
+        """
+        return self._importeer(rijen, update, huidige_redacteur(redacteur), proef, rapport or Rapport(bestand),
+                               regels, backup=True)
+
+    def _importeer(self, rijen: Sequence[Mapping[str, object]], update: bool, redacteur: str, proef: bool,
+                   rapport: Rapport, regels: Sequence[int] | None, backup: bool) -> Rapport:
+        """:meth:`importeer`; ``backup`` False only while a new store is being filled."""
+        rijen = list(rijen)
+        rapport.aantal_rijen = rapport.aantal_rijen or len(rijen)
+        with self._lees() as con:
+            bestaande = self._records(con)
+        records = valideer(rijen, rapport, bestaande, update, regels)
+        if rapport.fouten:
+            raise Validatiefout(rapport)
+        for record in records:
+            oud = bestaande.get(record["project_id"])
+            lijst = rapport.nieuw if oud is None else (
+                rapport.bijgewerkt if any(record[k] != oud[k] for k in KOLOMMEN) else rapport.ongewijzigd)
+            lijst.append(record["project_id"])
+        if proef or not (rapport.nieuw or rapport.bijgewerkt):
+            return rapport
+        if backup:
+            self._automatische_backup("voor-import")
+        stand = {pid: r["versie"] for pid, r in bestaande.items()}
+        tijdstip = _tijdstip()
+        with self._schrijf() as con:
+            if dict(con.execute("SELECT project_id, versie FROM project")) != stand:
+                raise Conflict(f"{rapport.bestand}: de database is tijdens de import door een ander gewijzigd; "
+                               "niets geschreven, probeer het opnieuw")
+            for record in records:
+                self._schrijf_record(con, record, bestaande.get(record["project_id"]), redacteur, tijdstip)
+        return rapport
+
+    @staticmethod
+    def _schrijf_record(con: sqlite3.Connection, record: dict, oud: dict | None, redacteur: str,
+                        tijdstip: str) -> bool:
+        """Insert or update one validated record with its child rows and change-log rows; False if unchanged."""
+        pid = record["project_id"]
+        log = "INSERT INTO wijziging (tijdstip, redacteur, project_id, veld, oude_waarde, nieuwe_waarde, actie) " \
+              "VALUES (?, ?, ?, ?, ?, ?, ?)"
+        waarden = [record[k] for k in _ENKEL]
+        if oud is None:
+            con.execute(f"INSERT INTO project (project_id, {', '.join(_ENKEL)}, versie) "
+                        f"VALUES (?, {', '.join('?' * len(_ENKEL))}, 1)", [pid, *waarden])
+            con.execute(log, (tijdstip, redacteur, pid, None, None,
+                              json.dumps({k: record[k] for k in KOLOMMEN}, ensure_ascii=False), "toegevoegd"))
+        else:
+            veranderd = [k for k in KOLOMMEN[1:] if record[k] != oud[k]]
+            if not veranderd:
+                return False
+            con.execute("DELETE FROM project_gemeente WHERE project_id = ?", (pid,))
+            for _, tabel, _ in _KINDEREN:
+                con.execute(f"DELETE FROM {tabel} WHERE project_id = ?", (pid,))
+            con.execute(f"UPDATE project SET {', '.join(k + ' = ?' for k in _ENKEL)}, versie = versie + 1 "
+                        "WHERE project_id = ?", [*waarden, pid])
+            con.executemany(log, [(tijdstip, redacteur, pid, k, _als_tekst(oud[k]), _als_tekst(record[k]),
+                                   "gewijzigd") for k in veranderd])
+        for veld, tabel, kolom in _KINDEREN:
+            delen = gebied.splits(record[veld]) if veld == "gebied" else record[veld]
+            con.executemany(f"INSERT INTO {tabel} (project_id, volgorde, {kolom}) VALUES (?, ?, ?)",
+                            [(pid, i, w) for i, w in enumerate(delen)])
+        jaar = record["indeling_jaar"]
+        con.executemany("INSERT INTO project_gemeente (project_id, jaar, gemeente_code) VALUES (?, ?, ?)",
+                        [(pid, jaar, code) for code in sorted(gebied.gemeenten_van_gebied(record["gebied"], jaar))])
+        return True
+
+    # --- backup -----------------------------------------------------------------------------------------------
+
+    def backup(self, map_: str | Path, naam: str | None = None) -> Path:
+        """Copy the database with SQLite's online backup API into ``map_``; returns the new file.
+
+        The copy is a single file (rollback journal, not WAL) named ``<naam or db name>-<UTC time>.sqlite``.
+        """
+        map_ = Path(map_)
+        map_.mkdir(parents=True, exist_ok=True)
+        stempel = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        doelpad = map_ / f"{naam or self.pad.stem}-{stempel}.sqlite"
+        bron = self._verbind()
+        doel = sqlite3.connect(doelpad, isolation_level=None)
+        try:
+            bron.backup(doel)
+            doel.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            doel.close()
+            bron.close()
+        return doelpad
+
+    def _automatische_backup(self, soort: str) -> Path:
+        """Back up into ``backups/`` next to the database, keeping the newest :data:`BEWAARDE_BACKUPS` per kind."""
+        map_ = self.pad.parent / BACKUPMAP
+        pad = self.backup(map_, f"{self.pad.stem}-{soort}")
+        for oud in sorted(map_.glob(f"{self.pad.stem}-{soort}-*.sqlite"))[:-BEWAARDE_BACKUPS]:
+            oud.unlink()
+        return pad
+
+    def restore(self, bestand: str | Path) -> None:
+        """Replace the database contents by a backup (online backup API, in one step).
+
+        The backup must be a project store of this schema version that passes SQLite's integrity and
+        foreign-key checks (else :class:`OngeldigeDatabase`, nothing changed). The current contents are first
+        backed up into ``backups/``.
+        """
+        bestand = Path(bestand)
+        if not bestand.is_file():
+            raise OngeldigeDatabase(f"{bestand}: bestand niet gevonden")
+        try:
+            bron = sqlite3.connect(bestand.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
+        except sqlite3.Error as fout:
+            raise OngeldigeDatabase(f"{bestand}: niet te openen ({fout})") from None
+        try:
+            _controleer_backup(bron, bestand)
+            self._automatische_backup("voor-herstel")
+            doel = self._verbind()
+            try:
+                bron.backup(doel)
+                doel.execute("PRAGMA journal_mode = WAL")
+            finally:
+                doel.close()
+        finally:
+            bron.close()
+
+
+def _controleer_backup(con: sqlite3.Connection, bestand: Path) -> None:
+    """Raise :class:`OngeldigeDatabase` unless ``con`` is an intact store of this schema version."""
+    try:
+        versie = con.execute("PRAGMA user_version").fetchone()[0]
+        tabellen = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        integriteit = con.execute("PRAGMA integrity_check").fetchone()[0]
+        sleutels = con.execute("PRAGMA foreign_key_check").fetchall()
+    except sqlite3.DatabaseError as fout:
+        raise OngeldigeDatabase(f"{bestand}: geen SQLite-database ({fout})") from None
+    if versie != SCHEMA_VERSIE or not _TABELLEN <= tabellen:
+        raise OngeldigeDatabase(f"{bestand}: geen projectendatabase met schemaversie {SCHEMA_VERSIE}")
+    if integriteit != "ok" or sleutels:
+        raise OngeldigeDatabase(f"{bestand}: beschadigd (integriteit: {integriteit}; "
+                                f"{len(sleutels)} ongeldige verwijzingen)")

@@ -1,0 +1,81 @@
+"""Lineage between projects (``bouwt_voort_op``): references must exist, form no cycle and usually point back
+along the development path of the report's intensity axis.
+
+The expected direction: a Doorontwikkelen or Implementatie project builds on an earlier Ontwikkelproject or
+Doorontwikkelen project, never further along the path than itself (Implementatie -> Doorontwikkelen is fine,
+Doorontwikkelen -> Implementatie is odd). Any other pair, and a reference to a project of a later boundary year,
+is reported as a warning: the analyst decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import networkx as nx
+
+from classify import vocab
+from projectdb.meldingen import Rapport
+
+_ONTWIKKELEN, _DOORONTWIKKELEN, _IMPLEMENTATIE = vocab.AS_INTENSITEIT.namen[:3]
+_STAP = {_ONTWIKKELEN: 0, _DOORONTWIKKELEN: 1, _IMPLEMENTATIE: 2}
+_BOUWT_VOORT = (_DOORONTWIKKELEN, _IMPLEMENTATIE)
+_BASIS = (_ONTWIKKELEN, _DOORONTWIKKELEN)
+
+
+def graaf(records: Mapping[str, Mapping]) -> nx.DiGraph:
+    """Directed graph project -> project it builds on, over the references that exist in ``records``."""
+    g = nx.DiGraph()
+    g.add_nodes_from(records)
+    for pid, record in records.items():
+        g.add_edges_from((pid, doel) for doel in record["bouwt_voort_op"] if doel in records)
+    return g
+
+
+def verwachte_richting(van: str, naar: str) -> bool:
+    """Whether intensity ``van`` building on intensity ``naar`` follows the development path."""
+    return van in _BOUWT_VOORT and naar in _BASIS and _STAP[naar] <= _STAP[van]
+
+
+def controleer(records: Mapping[str, Mapping], te_melden: Mapping[str, int | str | None], rapport: Rapport,
+               onvolledig: set[str] = frozenset()) -> None:
+    """Check the lineage of the projects in ``te_melden`` (project_id -> row number) within all ``records``.
+
+    Errors: a reference to an unknown project or to itself, a cycle. Warnings: an unexpected direction or a
+    reference to a project of a later ``indeling_jaar``. References to ``onvolledig`` ids (rows that exist but
+    failed validation and carry their own errors) are not reported again.
+    """
+    veld = "bouwt_voort_op"
+    for pid, regel in te_melden.items():
+        record = records[pid]
+        for doel in record[veld]:
+            if doel == pid:
+                rapport.fout(f"{pid} verwijst naar zichzelf", regel, veld)
+            elif doel in onvolledig:
+                continue
+            elif doel not in records:
+                rapport.fout(f"onbekend project {doel}: staat niet in het bestand en niet in de database", regel,
+                             veld)
+            else:
+                _richting(pid, record, doel, records[doel], regel, rapport)
+    g = graaf(records)
+    for groep in nx.strongly_connected_components(g):
+        if len(groep) < 2:
+            continue
+        deel = g.subgraph(groep)
+        for pid in sorted(groep & set(te_melden)):
+            terug = min((nx.shortest_path(deel, doel, pid) for doel in deel.successors(pid)), key=len)
+            rapport.fout(f"kringverwijzing: {' -> '.join([pid, *terug])}", te_melden[pid], veld)
+
+
+def _richting(pid: str, record: Mapping, doel: str, basis: Mapping, regel: int | str | None,
+              rapport: Rapport) -> None:
+    """Warn when ``pid`` building on ``doel`` goes against the development path or forward in time."""
+    van, naar = record["intensiteit"], basis["intensiteit"]
+    if not verwachte_richting(van, naar):
+        rapport.waarschuwing(
+            f"{pid} ({van}) bouwt voort op {doel} ({naar}): ongebruikelijke richting; verwacht bouwt een "
+            f"{_DOORONTWIKKELEN}- of {_IMPLEMENTATIE}-project voort op een eerder {_ONTWIKKELEN} of "
+            f"{_DOORONTWIKKELEN}-project", regel, "bouwt_voort_op")
+    if basis["indeling_jaar"] > record["indeling_jaar"]:
+        rapport.waarschuwing(f"{pid} ({record['indeling_jaar']}) bouwt voort op {doel} uit een later jaar "
+                             f"({basis['indeling_jaar']})", regel, "bouwt_voort_op")

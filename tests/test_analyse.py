@@ -1,0 +1,128 @@
+import math
+
+import pandas as pd
+
+from classify import analyse
+
+
+def _gemeenten() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "gemeente_code": ["GM0001", "GM0002", "GM0003", "GM0004", "GM0005"],
+            "gemeente_naam": ["Aa", "Bee", "Cee", "Dee", "Ee"],
+            "wmo_regio": ["Noord", "Noord", "Zuid", "Zuid", "West"],
+            "kernwerkgebied": ["VGZ", "VGZ", "CZ", "CZ", "Menzis"],
+        }
+    )
+
+
+def _projecten() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "project_id": ["P001", "P002", "P003"],
+            "verzekeraars": [("VGZ",), ("VGZ", "CZ"), ("CZ",)],
+            "inhoud": ["GGZ", "Ouderen", "GGZ"],
+            "instrumenten": [("Werkwijze",), ("Werkwijze", "Beleid"), ("Inkoop",)],
+            "intensiteit": ["Ontwikkelproject", "Implementatie", "Ontwikkelproject"],
+            "geografie": ["Gemeentelijk", "Bovenregionaal", "Gemeentelijk"],
+        }
+    )
+
+
+def _koppeling() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "project_id": ["P001", "P002", "P002", "P002", "P003"],
+            "gemeente_code": ["GM0001", "GM0001", "GM0002", "GM0003", "GM0005"],
+        }
+    )
+
+
+def test_getal_and_procent_use_dutch_notation():
+    assert analyse.getal(1234.5, 1) == "1.234,5"
+    assert analyse.procent(1, 3) == "33%"
+    assert analyse.procent(1, 0) == "–"
+    assert analyse.opsomming(["a", "b", "c"]) == "a, b en c"
+
+
+def test_label_telling_counts_every_label_in_canonical_order():
+    telling = analyse.label_telling(_projecten(), "inhoud")
+    assert telling["label"].tolist()[:3] == ["Preventie", "GGZ", "Ouderen"]
+    assert telling.set_index("label")["aantal"].to_dict()["GGZ"] == 2
+    assert telling.set_index("label")["aantal"].to_dict()["Anders"] == 0
+    instrumenten = analyse.label_telling(_projecten(), "instrument").set_index("label")
+    assert instrumenten.loc["Werkwijze", "aantal"] == 2
+    assert math.isclose(instrumenten["aandeel"].sum(), 4 / 3)
+
+
+def test_regio_telling_counts_distinct_projects_most_first():
+    telling = analyse.regio_telling(_projecten(), _koppeling(), _gemeenten())
+    assert telling.to_dict("list") == {
+        "wmo_regio": ["Noord", "West", "Zuid"],
+        "aantal_projecten": [2, 1, 1],
+        "aantal_gemeenten": [2, 1, 1],
+    }
+
+
+def test_kernwerkgebied_aandeel_per_insurer():
+    tabel = analyse.kernwerkgebied_aandeel(_projecten(), _koppeling(), _gemeenten()).set_index("verzekeraar")
+    assert tabel.index.tolist() == ["VGZ", "CZ"]
+    vgz = tabel.loc["VGZ"]
+    # P001 entirely in VGZ's area; P002 in GM0001, GM0002 (VGZ) and GM0003 (CZ): partly.
+    assert (vgz["projecten"], vgz["binnen"], vgz["deels"], vgz["buiten"]) == (2, 1, 1, 0)
+    assert (vgz["koppelingen_binnen"], vgz["koppelingen_buiten"]) == (3, 1)
+    assert vgz["dichtheid_binnen"] == 1.5 and math.isclose(vgz["dichtheid_buiten"], 1 / 3)
+    cz = tabel.loc["CZ"]
+    # P002 partly in CZ's area (GM0003); P003 only in GM0005 (Menzis): outside.
+    assert (cz["binnen"], cz["deels"], cz["buiten"]) == (0, 1, 1)
+
+
+def test_feiten_are_computed_sentences():
+    zinnen = analyse.feiten(_projecten(), _koppeling(), _gemeenten(), "inhoud")
+    assert zinnen[0] == "3 projecten in 4 van de 5 gemeenten (80%) en in 3 van de 3 Wmo-regio's."
+    assert zinnen[1] == "Projecten per thema: GGZ 2 (67%) en ouderen 1 (33%)."
+    assert zinnen[2] == "Meest voorkomend: GGZ, bij 2 van de 3 projecten (67%)."
+    assert zinnen[3] == "Wmo-regio's met de meeste projecten: Noord (2), West (1) en Zuid (1)."
+    # Pairs: VGZ 3 in / 1 out; CZ 1 in (P002 in GM0003) / 3 out -> 4 of 8 inside.
+    assert zinnen[4] == (
+        "Van de 8 koppelingen tussen een project, een verzekeraar en een gemeente liggen er 4 (50%) in het "
+        "kernwerkgebied van die verzekeraar."
+    )
+    # Inside: 4 pairs over 2 + 2 municipalities; outside: 4 pairs over 3 + 3.
+    assert zinnen[5].startswith("Per gemeente in het eigen kernwerkgebied: 1,00 koppelingen; daarbuiten 0,67")
+
+
+def test_feiten_follow_the_data():
+    projecten = _projecten()
+    projecten.loc[0, "inhoud"] = "Ouderen"
+    zinnen = analyse.feiten(projecten, _koppeling(), _gemeenten(), "inhoud")
+    assert zinnen[2] == "Meest voorkomend: Ouderen, bij 2 van de 3 projecten (67%)."
+    gelijk = analyse.feiten(_projecten().head(2), _koppeling(), _gemeenten(), "inhoud")
+    assert gelijk[2] == "Meest voorkomend (gedeeld): GGZ en Ouderen, elk bij 1 projecten."
+
+
+def test_feiten_for_a_multi_valued_axis_and_empty_selection():
+    zinnen = analyse.feiten(_projecten(), _koppeling(), _gemeenten(), "instrument")
+    assert zinnen[1].endswith("Een project kan meer dan één instrument hebben.")
+    assert analyse.feiten(_projecten().iloc[0:0], _koppeling(), _gemeenten()) == [analyse.GEEN_PROJECTEN]
+
+
+def test_kerncijfers_count_what_the_selection_touches():
+    assert analyse.kerncijfers(_projecten(), _koppeling(), _gemeenten()) == {
+        "projecten": 3,
+        "gemeenten": 4,
+        "gemeenten_totaal": 5,
+        "wmo_regios": 3,
+        "wmo_regios_totaal": 3,
+        "verzekeraars": 2,
+    }
+
+
+def test_kernwerkgebied_zinnen_per_insurer():
+    tabel = analyse.kernwerkgebied_aandeel(_projecten(), _koppeling(), _gemeenten())
+    zinnen = analyse.kernwerkgebied_zinnen(tabel)
+    assert zinnen[0] == (
+        "VGZ: 2 projecten, waarvan 1 geheel en 1 deels in het eigen kernwerkgebied en 0 daarbuiten; "
+        "1,50 koppelingen per gemeente in het kernwerkgebied tegen 0,33 daarbuiten."
+    )
+    assert zinnen[1].startswith("CZ: 2 projecten, waarvan 0 geheel en 1 deels")

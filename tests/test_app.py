@@ -1,0 +1,160 @@
+"""The app in Streamlit's AppTest: every page with default filters, with filters that match nothing and with a URL
+query that sets filters. The store is a fresh SQLite file built from the shipped projecten.csv."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from classify import vocab
+from classify import filters as flt
+from dashboard.navigatie import PAGINAS
+from projectdb.store import open_store
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+BESTANDEN = [f"pages/{bestand}" for bestand, _, _ in PAGINAS]
+KAARTPAGINAS = [b for b in BESTANDEN if not b.endswith("projecten.py")]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def database(tmp_path_factory):
+    pad = tmp_path_factory.mktemp("db") / "samenwerking.sqlite"
+    oud = os.environ.get("SAMENWERKING_DB")
+    os.environ["SAMENWERKING_DB"] = str(pad)
+    yield open_store(pad)
+    if oud is None:
+        del os.environ["SAMENWERKING_DB"]
+    else:
+        os.environ["SAMENWERKING_DB"] = oud
+
+
+@pytest.fixture(scope="module")
+def projecten(database):
+    return database.projecten()
+
+
+def _draai(pagina: str, params: dict[str, str] | None = None) -> AppTest:
+    """Run ``pagina`` with query parameters. AppTest only keeps the entry point's sidebar in its element tree
+    for the default page, so sidebar widgets are inspected on the first page (Overzicht)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for sleutel, waarde in (params or {}).items():
+        at.query_params[sleutel] = waarde
+    if pagina != BESTANDEN[0]:
+        at.switch_page(pagina)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _kaarten(at: AppTest) -> list[dict]:
+    """The arguments of every st_folium component on the page."""
+    return [json.loads(e.proto.json_args) for e in at.get("component_instance")]
+
+
+def _leeg_filter(projecten) -> dict[str, str]:
+    """A selection that matches no shipped project, found in the data rather than assumed."""
+    for verzekeraar in vocab.VERZEKERAARS:
+        for inhoud in vocab.AS_INHOUD.labels:
+            filters = flt.Filters(verzekeraars=(verzekeraar.naam,), inhoud=(inhoud.naam,))
+            if flt.toepassen(filters, projecten).empty:
+                return flt.schrijf(filters)
+    raise AssertionError("elke combinatie van verzekeraar en thema heeft projecten")
+
+
+@pytest.mark.parametrize("pagina", BESTANDEN)
+def test_every_page_runs_with_default_filters(pagina):
+    at = _draai(pagina)
+    assert at.title, "elke pagina heeft een titel"
+    if pagina in KAARTPAGINAS:
+        kaarten = _kaarten(at)
+        assert kaarten, "een kaartpagina toont minstens één interactieve kaart"
+        assert all(k["returned_objects"] == ["last_active_drawing"] for k in kaarten)
+
+
+@pytest.mark.parametrize("pagina", BESTANDEN)
+def test_every_page_says_so_when_nothing_matches(pagina, projecten):
+    at = _draai(pagina, _leeg_filter(projecten))
+    assert "Geen projecten voor deze selectie." in [i.value for i in at.info]
+    if pagina in KAARTPAGINAS and not pagina.endswith("overzicht.py"):
+        assert not _kaarten(at)
+
+
+def test_sidebar_has_the_filters_and_layer_toggles():
+    at = _draai(BESTANDEN[0])
+    assert [m.label for m in at.sidebar.multiselect] == [
+        "Zorgverzekeraar", "Inhoud (thema)", "Instrument", "Samenwerkingsvorm (intensiteit)", "Geografie"
+    ]
+    assert [c.label for c in at.sidebar.checkbox] == ["Grenzen Wmo-regio's", "Provinciegrenzen", "Kernwerkgebieden (gestippeld)"]
+    assert at.radio[0].options == ["2017", "2025"]
+
+
+def test_url_query_sets_filters_and_the_figures_follow(projecten):
+    at = _draai("pages/overzicht.py", {"inhoud": "ggz,ouderen", "indeling": "2025", "lagen": "provincie"})
+    inhoud = next(m for m in at.multiselect if m.label == "Inhoud (thema)")
+    assert inhoud.value == ["GGZ", "Ouderen"]
+    assert at.radio[0].value == 2025
+    assert [c.value for c in at.sidebar.checkbox] == [False, True, False]
+    verwacht = len(flt.toepassen(flt.Filters(inhoud=("GGZ", "Ouderen")), projecten))
+    assert at.metric[0].value == str(verwacht)
+    analyse = next(m.value for m in at.markdown if m.value.startswith("**Analyse**"))
+    zonder_minima = projecten[projecten["inhoud"].isin(["GGZ", "Ouderen"])]
+    zonder_minima = zonder_minima[zonder_minima["instrumenten"].map(lambda i: set(i) != {"Collectieve zorg minima"})]
+    assert f"- {len(zonder_minima)} projecten in " in analyse
+    assert "van de 342 gemeenten" in analyse  # the 2025 boundaries
+
+
+def test_changing_a_filter_widget_writes_the_url():
+    at = _draai(BESTANDEN[0])
+    next(m for m in at.multiselect if m.label == "Zorgverzekeraar").set_value(["CZ"]).run()
+    assert not at.exception
+    assert at.query_params["verzekeraar"] == "cz"
+
+
+def test_unknown_url_values_are_reported_not_fatal():
+    at = _draai("pages/overzicht.py", {"inhoud": "kunst", "lagen": "snelwegen"})
+    meldingen = [w.value for w in at.warning]
+    assert any("Parameter inhoud: 'kunst'" in m for m in meldingen)
+    assert any("'snelwegen' is geen kaartlaag" in m for m in meldingen)
+
+
+def test_side_by_side_shows_two_selections():
+    at = _draai("pages/samenwerkingsvorm.py", {"naast": "1", "inhoud": "ggz", "b_inhoud": "ouderen"})
+    assert [c.value for c in at.caption if c.value.startswith("Selectie ")] == [
+        "Selectie links: inhoud: GGZ", "Selectie rechts: inhoud: Ouderen"
+    ]
+    assert len(_kaarten(at)) == 2
+    at = _draai(BESTANDEN[0], {"naast": "1", "b_inhoud": "ouderen"})
+    assert next(m for m in at.multiselect if m.key == "b_w_inhoud").value == ["Ouderen"]
+
+
+def test_page_level_choice_from_the_url(projecten):
+    at = _draai("pages/inhoudelijk.py", {"thema": "esw", "kaart": "instrument"})
+    assert at.subheader[0].value == "Effectief Samenwerken in de Wijk – instrumenteel"
+    assert any(w.value.startswith("Let op! In sommige plaatjes") for w in at.warning)
+    esw = projecten[projecten["inhoud"] == "Effectief Samenwerken in de Wijk"]
+    # One small map per instrument that an ESW project uses.
+    assert len(at.get("image")) == esw["instrumenten"].explode().nunique()
+
+
+def test_map_component_carries_one_feature_per_municipality():
+    at = _draai("pages/zorgverzekeraars.py", {"verz": "vgz"})
+    (kaart,) = _kaarten(at)
+    assert kaart["script"].count('"type":"Feature","id":"GM') == 388
+    assert "kernwerkgebied VGZ" in kaart["script"]
+
+
+def test_project_detail_by_url_shows_labels_findings_and_source(projecten):
+    project = projecten.iloc[0]
+    at = _draai("pages/projecten.py", {"project": project["project_id"]})
+    inhoud = "".join(h.proto.body for h in at.get("html"))
+    assert project["inhoud"] in inhoud and "Bevindingen" in inhoud and "Suggestie:" in inhoud
+    assert project["bron"] in inhoud
+
+
+def test_project_list_search_and_unknown_project(projecten):
+    at = _draai("pages/projecten.py", {"zoek": "leefstijl"})
+    assert at.caption[0].value.startswith(f"{len(projecten[projecten['titel'].str.contains('eefstijl')])} van")
+    at = _draai("pages/projecten.py", {"project": "P999"})
+    assert "P999" in at.warning[0].value

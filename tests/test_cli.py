@@ -1,0 +1,117 @@
+"""``python -m projectdb`` as a separate process: exit statuses, Dutch output, nothing written on refusal."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from classify import vocab
+from projectdb import open_store
+from projectdb.store import PROJECTEN_CSV
+from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
+
+REPO = Path(__file__).resolve().parents[1]
+SJABLOON = REPO / "data" / "projects" / "importsjabloon.xlsx"
+
+
+def projectdb(*args: str, db: Path) -> subprocess.CompletedProcess:
+    """Run the command line on database ``db``."""
+    omgeving = {**os.environ, "SAMENWERKING_DB": str(db), "SAMENWERKING_REDACTEUR": "cli-test"}
+    return subprocess.run([sys.executable, "-m", "projectdb", *args], cwd=REPO, env=omgeving, capture_output=True,
+                          text=True, timeout=120)
+
+
+@pytest.fixture
+def db(tmp_path):
+    """A database created from the small example records (so it does not depend on the shipped records)."""
+    pad = tmp_path / "db" / "s.sqlite"
+    open_store(pad, bron=schrijf_csv(tmp_path / "bron.csv", VOORBEELD))
+    return pad
+
+
+def test_check_op_de_meegeleverde_gegevens(tmp_path):
+    if not PROJECTEN_CSV.exists():
+        pytest.skip("data/projects/projecten.csv ontbreekt")
+    resultaat = projectdb("check", db=tmp_path / "nieuw.sqlite")
+    assert resultaat.returncode == 0, resultaat.stdout + resultaat.stderr
+    uit = resultaat.stdout
+    assert "projecten.csv (gelezen als UTF-8, scheidingsteken ','):" in uit and " 0 fouten" in uit
+    for as_ in vocab.ASSEN:
+        assert f"{as_.naam} ({as_.kolom}):" in uit
+        for naam in as_.namen:
+            assert any(regel.strip().startswith(naam) and regel.split()[-1].isdigit() for regel in uit.splitlines())
+    assert "database en CSV: zelfde projecten" in uit
+
+
+def test_proefimport_schrijft_niets(db, tmp_path):
+    voor = open_store(db).checksum()
+    resultaat = projectdb("import", str(schrijf_csv(tmp_path / "nieuw.csv", [rij()])), "--dry-run", db=db)
+    assert resultaat.returncode == 0, resultaat.stderr
+    assert "proefimport: 1 nieuw, 0 bij te werken, 0 ongewijzigd; niets geschreven" in resultaat.stdout
+    assert open_store(db).checksum() == voor
+
+
+def test_import_en_update_met_redacteur(db, tmp_path):
+    pad = schrijf_csv(tmp_path / "nieuw.csv", [rij(), {**VOORBEELD[0], "titel": "Bijgewerkt"}])
+    zonder = projectdb("import", str(pad), db=db)
+    assert zonder.returncode == 1
+    assert "nieuw.csv, regel 3, kolom 'project_id': project P001 bestaat al in de database" in zonder.stderr
+    met = projectdb("import", str(pad), "--update", "--redacteur", "Els", db=db)
+    assert met.returncode == 0, met.stderr
+    assert "geïmporteerd: 1 nieuw, 1 bijgewerkt, 0 ongewijzigd" in met.stdout
+    assert set(open_store(db).wijzigingen("P001").query("actie == 'gewijzigd'")["redacteur"]) == {"Els"}
+    assert set(open_store(db).wijzigingen("P100")["redacteur"]) == {"Els"}
+
+
+def test_validatiefout_geeft_status_1_en_schrijft_niets(db, tmp_path):
+    voor = open_store(db).checksum()
+    resultaat = projectdb("import", str(schrijf_csv(tmp_path / "fout.csv", [rij(inhoud="Sport")])), db=db)
+    assert resultaat.returncode == 1
+    assert "fout: fout.csv, regel 2, kolom 'inhoud': 'Sport' is geen waarde van 'Inhoudelijk'" in resultaat.stderr
+    assert "niets geschreven" in resultaat.stderr
+    assert open_store(db).checksum() == voor
+    ontbreekt = projectdb("import", str(tmp_path / "bestaat_niet.csv"), db=db)
+    assert ontbreekt.returncode == 1 and "bestand niet gevonden" in ontbreekt.stderr
+
+
+@pytest.mark.parametrize("args, melding", [
+    ((), "deze argumenten ontbreken: opdracht"),
+    (("importeren",), "ongeldige keuze"),
+    (("import",), "deze argumenten ontbreken: BESTAND"),
+    (("import", "a.csv", "--droog"), "onbekende argumenten: --droog"),
+    (("export",), "deze argumenten ontbreken: BESTAND"),
+])
+def test_verkeerde_opdrachtregel_geeft_status_2(db, args, melding):
+    resultaat = projectdb(*args, db=db)
+    assert resultaat.returncode == 2
+    assert melding in resultaat.stderr and "gebruik: python -m projectdb" in resultaat.stderr
+
+
+def test_export_backup_en_restore(db, tmp_path):
+    store = open_store(db)
+    voor = store.checksum()
+    assert projectdb("export", str(tmp_path / "uit.xlsx"), db=db).returncode == 0
+    assert projectdb("export", str(tmp_path / "uit.csv"), db=db).returncode == 0
+    assert (tmp_path / "uit.csv").read_text(encoding="utf-8-sig").count("\nP00") == 4
+    backup = projectdb("backup", str(tmp_path / "kopie"), db=db)
+    assert backup.returncode == 0
+    kopie = Path(backup.stdout.split("reservekopie: ")[1].strip())
+    assert projectdb("import", str(schrijf_csv(tmp_path / "n.csv", [rij()])), db=db).returncode == 0
+    assert store.checksum() != voor
+    assert projectdb("restore", str(kopie), db=db).returncode == 0
+    assert store.checksum() == voor
+    fout = projectdb("restore", str(tmp_path / "uit.csv"), db=db)
+    assert fout.returncode == 1 and "uit.csv" in fout.stderr
+
+
+def test_sjabloon_is_actueel(tmp_path, db):
+    resultaat = projectdb("sjabloon", str(tmp_path / "sjabloon.xlsx"), db=db)
+    assert resultaat.returncode == 0
+    if not SJABLOON.exists():
+        pytest.fail("data/projects/importsjabloon.xlsx ontbreekt: python -m projectdb sjabloon "
+                    "data/projects/importsjabloon.xlsx")
+    assert (tmp_path / "sjabloon.xlsx").read_bytes() == SJABLOON.read_bytes()

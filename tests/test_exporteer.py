@@ -1,0 +1,94 @@
+"""Export to CSV and XLSX: same columns as projecten.csv, round trip through the importer, formula neutralising."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+
+import pytest
+from openpyxl import load_workbook
+
+from projectdb import Validatiefout, open_store
+from projectdb.exporteer import exporteer
+from projectdb.formule import herstel, neutraliseer
+from projectdb.importeer import importeer_bestand
+from projectdb.kolommen import KOLOMMEN, KOPTEKST
+from projectdb.sjabloon import maak_sjabloon
+from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
+
+GEVAARLIJK = rij(titel='=HYPERLINK("http://x","klik")', omschrijving="+31 20 1234567", partners="-;@team",
+                 toelichting_labels="-", bron="'gewoon citaat'")
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = open_store(tmp_path / "a" / "s.sqlite", bron=schrijf_csv(tmp_path / "bron.csv", VOORBEELD))
+    store.importeer([GEVAARLIJK], redacteur="test")
+    return store
+
+
+@pytest.fixture
+def leeg(tmp_path):
+    return open_store(tmp_path / "b" / "s.sqlite", bron=schrijf_csv(tmp_path / "leeg.csv", []))
+
+
+@pytest.mark.parametrize("formaat", ["csv", "xlsx"])
+def test_rondgang(store, leeg, tmp_path, formaat):
+    pad = exporteer(store.projecten(), tmp_path / f"export.{formaat}")
+    rapport = importeer_bestand(leeg, pad)
+    assert rapport.nieuw == ["P001", "P002", "P003", "P004", "P100"]
+    assert leeg.projecten().drop(columns="versie").equals(store.projecten().drop(columns="versie"))
+
+
+def test_csv_heeft_bom_komma_en_de_kolommen_van_projecten_csv(store, tmp_path):
+    pad = exporteer(store.projecten(), tmp_path / "export.csv")
+    ruw = pad.read_bytes()
+    assert ruw.startswith(codecs.BOM_UTF8)
+    rijen = list(csv.reader(ruw.decode("utf-8-sig").splitlines()))
+    assert tuple(rijen[0]) == KOLOMMEN
+    p004 = next(r for r in rijen if r[0] == "P004")
+    assert p004[KOLOMMEN.index("verzekeraars")] == "VGZ;CZ"
+
+
+def test_formules_worden_geneutraliseerd(store, tmp_path):
+    pad = exporteer(store.projecten(), tmp_path / "export.csv")
+    rijen = csv.DictReader(pad.read_text(encoding="utf-8-sig").splitlines())
+    rij_ = next(r for r in rijen if r["project_id"] == "P100")
+    assert rij_["titel"] == "'=HYPERLINK(\"http://x\",\"klik\")"
+    assert rij_["omschrijving"] == "'+31 20 1234567"
+    assert rij_["partners"] == "'-;@team"
+    assert rij_["toelichting_labels"] == "'-"
+    assert rij_["bron"] == "'gewoon citaat'"
+    blad = load_workbook(exporteer(store.projecten(), tmp_path / "export.xlsx"))["projecten"]
+    waarden = {c.value: c for c in blad[1]}
+    regel = next(r for r in blad.iter_rows(min_row=2) if r[0].value == "P100")
+    titel = regel[list(waarden).index("titel")]
+    assert (titel.value, titel.data_type) == ("'=HYPERLINK(\"http://x\",\"klik\")", "s")
+    assert not any(c.data_type == "f" for r in blad.iter_rows() for c in r)
+
+
+@pytest.mark.parametrize("tekst", ["=1+1", "+", "-", "@x", "\tx", "\rx", "'=x", "''-", "gewoon", "", "'", "'a", "a=b"])
+def test_neutraliseren_en_herstellen(tekst):
+    veilig = neutraliseer(tekst)
+    assert not veilig.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert herstel(veilig) == tekst
+
+
+def test_onbekend_formaat(store, tmp_path):
+    with pytest.raises(Validatiefout, match=r"export\.json: onbekend exportformaat '\.json'; gebruik \.csv of \.xlsx"):
+        exporteer(store.projecten(), tmp_path / "export.json")
+
+
+def test_ingevuld_sjabloon_importeert(leeg, tmp_path):
+    pad = maak_sjabloon(tmp_path / "sjabloon.xlsx")
+    boek = load_workbook(pad)
+    blad = boek["projecten"]
+    assert [c.value for c in blad[1]] == [KOPTEKST[k] for k in KOLOMMEN]
+    lijsten = {str(v.sqref): v for v in blad.data_validations.dataValidation}
+    assert {lijsten[k].errorStyle for k in ("G2:G1001", "I2:I1001", "J2:J1001")} == {"stop"}
+    assert {lijsten[k].errorStyle for k in ("D2:D1001", "H2:H1001")} == {"warning"}
+    assert boek.sheetnames == ["projecten", "lijsten", "uitleg"] and boek["lijsten"].sheet_state == "hidden"
+    blad.append([rij()[k] for k in KOLOMMEN])
+    boek.save(tmp_path / "ingevuld.xlsx")
+    rapport = importeer_bestand(leeg, tmp_path / "ingevuld.xlsx")
+    assert rapport.nieuw == ["P100"] and rapport.koppen["intensiteit"] == "Samenwerkingsvorm"

@@ -1,0 +1,126 @@
+import json
+import re
+
+import pandas as pd
+import pytest
+
+from maps import geodata, interactief
+from maps.vlekken import KaartSpec, vlekken
+
+GEVAARLIJK = "<img src=x onerror=alert(1)>"
+
+
+def _gemeenten(jaar: int) -> pd.DataFrame:
+    return pd.DataFrame(geodata.gemeenten(jaar).drop(columns="geometry"))
+
+
+def _vlekken(jaar: int = 2017, titel: str = GEVAARLIJK, spec: KaartSpec | None = None):
+    gemeenten = _gemeenten(jaar)
+    projecten = pd.DataFrame(
+        {
+            "project_id": ["P001", "P002"],
+            "titel": [titel, "Tweede project"],
+            "verzekeraars": [("VGZ",), ("CZ",)],
+            "inhoud": ["GGZ", "Ouderen"],
+            "instrumenten": [("Werkwijze",), ("Beleid",)],
+            "intensiteit": ["Ontwikkelproject", "Implementatie"],
+            "geografie": ["Gemeentelijk", "Regionaal"],
+        }
+    )
+    codes = gemeenten["gemeente_code"].tolist()
+    koppeling = pd.DataFrame(
+        {"project_id": ["P001", "P001", "P002"], "gemeente_code": [codes[0], codes[1], codes[1]]}
+    )
+    return vlekken(spec or KaartSpec("combinatie", as_code="intensiteit"), projecten, koppeling, gemeenten,
+                   jaar=jaar, selectie="alle projecten")
+
+
+def _html(kaart) -> str:
+    return kaart.get_root().render()
+
+
+def _tabel(html: str) -> dict:
+    regel = re.search(r"var vlakken_\w+_d = (\{.*?\});\n", html).group(1)
+    return json.loads(regel.replace("<\\/", "</"))
+
+
+@pytest.mark.parametrize("jaar", geodata.JAREN)
+def test_one_feature_per_municipality_and_svg_rendering(jaar):
+    html = _html(interactief.kaart(_vlekken(jaar), jaar, ()))
+    aantal = len(geodata.gemeenten(jaar))
+    assert len(re.findall(r'"type":"Feature","id":"GM\d{4}"', html)) == aantal
+    assert len(_tabel(html)["gemeenten"]) == aantal
+    assert '"preferCanvas": false' in html
+    assert "L.tileLayer" not in html
+
+
+def test_legend_is_a_leaflet_control_with_classes_counts_and_source():
+    vlekken = _vlekken()
+    html = _html(interactief.kaart(vlekken, 2017, ("wmo_regio",)))
+    assert 'L.control({position: "bottomright"})' in html
+    legenda = re.search(r"div\.innerHTML = (\".*?\");\n", html).group(1)
+    tekst = json.loads(legenda)
+    for item in vlekken.legenda:
+        assert f"<span>{item.klasse}</span><span class=\"skw-n\">{item.aantal}</span>" in tekst
+    assert "geen project" in tekst and "grens Wmo-regio" in tekst
+    assert "Bron: projectendatabase samenwerkingskaarten, 2 projecten; grenzen CBS/PDOK 2017" in tekst
+
+
+def test_titles_are_escaped_everywhere():
+    vlekken = _vlekken(titel=GEVAARLIJK)
+    html = _html(interactief.kaart(vlekken, 2017, ()))
+    assert GEVAARLIJK not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in _tabel(html)["titels"]
+    spec = KaartSpec("project", label="P001")
+    html = _html(interactief.kaart(_vlekken(titel=GEVAARLIJK, spec=spec), 2017, ()))
+    assert GEVAARLIJK not in html and "&lt;img" in html
+
+
+def test_tooltip_data_per_municipality():
+    vlekken = _vlekken()
+    tabel = _tabel(_html(interactief.kaart(vlekken, 2017, ())))
+    rij = vlekken.gemeenten.iloc[1]
+    klasse, kleur, aantal, regio, naam, titels = tabel["gemeenten"][rij.gemeente_code]
+    assert tabel["klassen"][klasse] == "ontwikkelproject + implementeren"
+    assert tabel["kleuren"][kleur] == rij.kleur
+    assert aantal == 2 and naam == rij.gemeente_naam and tabel["regio_s"][regio] == rij.wmo_regio
+    assert [tabel["titels"][t] for t in titels] == ["&lt;img src=x onerror=alert(1)&gt;", "Tweede project"]
+
+
+def test_layers_are_drawn_non_interactive_under_the_legend():
+    html = _html(interactief.kaart(_vlekken(), 2017, ("provincie", "kernwerkgebied:VGZ", "wmo_regio")))
+    assert html.count("interactive: false") == 4  # province, Wmo and the kernwerkgebied halo plus dash
+    assert 'f.properties.verzekeraar === "VGZ"' in html
+    assert "kernwerkgebied VGZ" in html
+
+
+def test_map_loads_leaflet_from_the_app_not_a_cdn():
+    html = _html(interactief.kaart(_vlekken(), 2017, ()))
+    assert interactief.LEAFLET_JS in html
+    assert "cdn.jsdelivr" not in html and "code.jquery" not in html
+
+
+@pytest.mark.parametrize(
+    ("lagen", "melding"),
+    [
+        (("snelwegen",), r"onbekende kaartlaag 'snelwegen'; kies uit: wmo_regio, provincie, kernwerkgebied"),
+        (("wmo_regio:VGZ",), r"onbekende kaartlaag 'wmo_regio:VGZ'"),
+        (("kernwerkgebied:Achmea",), r"kaartlaag 'kernwerkgebied:Achmea': 'Achmea' is geen verzekeraar"),
+    ],
+)
+def test_unknown_layer_is_rejected_precisely(lagen, melding):
+    with pytest.raises(ValueError, match=melding):
+        interactief.kaart(_vlekken(), 2017, lagen)
+
+
+def test_vlekken_of_another_year_are_rejected():
+    with pytest.raises(ValueError, match=r"codes die geen gemeente van 2025 zijn"):
+        interactief.kaart(_vlekken(2017), 2025, ())
+
+
+def test_rebuild_reuses_cached_geometry_and_only_the_table_changes():
+    een = _html(interactief.kaart(_vlekken(titel="Eerste"), 2017, ()))
+    twee = _html(interactief.kaart(_vlekken(titel="Ander"), 2017, ()))
+    geometrie = re.compile(r"L\.geoJSON\(\(function \(collectie\).*?\}\)\((\{\"type\":\"FeatureCollection\".*?\})\), \{", re.S)
+    assert geometrie.search(een).group(1) == geometrie.search(twee).group(1)
+    assert _tabel(een) != _tabel(twee)

@@ -1,0 +1,170 @@
+import datetime as dt
+import io
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Inches, Pt
+
+import projectdb
+from classify import analyse, vocab
+from maps import geodata, presentatie
+from maps.vlekken import KaartSpec, projecten_voor, vlekken
+from projectdb import gebied
+
+JAAR = 2017
+PEILDATUM = dt.date(2026, 3, 9)
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def frames(tmp_path_factory):
+    projecten = projectdb.open_store(tmp_path_factory.mktemp("db") / "samenwerking.sqlite").projecten()
+    gemeenten = pd.DataFrame(geodata.gemeenten(JAAR)[["gemeente_code", "gemeente_naam", "wmo_regio",
+                                                       "kernwerkgebied"]])
+    return projecten, gebied.koppeling(projecten, JAAR), gemeenten
+
+
+def _kaarten(frames, specs):
+    projecten, koppeling, gemeenten = frames
+    return [vlekken(spec, projecten, koppeling, gemeenten, jaar=JAAR, selectie="alle projecten") for spec in specs]
+
+
+def _deck(frames, kaarten, **opties) -> Presentation:
+    projecten, koppeling, gemeenten = frames
+    inhoud = presentatie.presentatie(kaarten, projecten, koppeling, gemeenten, jaar=JAAR, peildatum=PEILDATUM,
+                                     **opties)
+    return Presentation(io.BytesIO(inhoud))
+
+
+def _opsomming(dia) -> list:
+    """Bulleted paragraphs of a slide (those with a bullet character)."""
+    return [
+        alinea for vorm in dia.shapes if vorm.has_text_frame for alinea in vorm.text_frame.paragraphs
+        if alinea._p.find(f"{_A}pPr/{_A}buChar") is not None
+    ]
+
+
+ZES_THEMAS = [KaartSpec("totaal", as_code="inhoud", label=naam) for naam in vocab.AS_INHOUD.namen]
+
+
+@pytest.fixture(scope="module")
+def zes(frames, tmp_path_factory):
+    """The deck of the six theme maps from the shipped data, written to a file as a user would get it."""
+    kaarten = _kaarten(frames, ZES_THEMAS)
+    pad = tmp_path_factory.mktemp("deck") / "zes_themas.pptx"
+    projecten, koppeling, gemeenten = frames
+    pad.write_bytes(presentatie.presentatie(kaarten, projecten, koppeling, gemeenten, jaar=JAAR,
+                                            peildatum=PEILDATUM, lagen=("wmo_regio", "kernwerkgebied:VGZ")))
+    return kaarten, Presentation(str(pad))
+
+
+def test_six_theme_deck_has_title_map_and_closing_slides_in_order(zes):
+    kaarten, deck = zes
+    assert len(deck.slides) == 1 + 6 + 1
+    titels = [dia.shapes.title.text_frame.text for dia in deck.slides]
+    assert titels == [presentatie.TITEL, *(k.titel for k in kaarten), "Bronnen en stand van de gegevens"]
+    assert [t.split(" – ")[0] for t in titels[1:7]] == list(vocab.AS_INHOUD.namen)
+
+
+def test_deck_is_16_9(zes):
+    _, deck = zes
+    assert (deck.slide_width, deck.slide_height) == (Inches(13.333), Inches(7.5))
+
+
+def test_each_map_slide_holds_the_map_as_a_picture_inside_the_slide(zes):
+    _, deck = zes
+    for dia in list(deck.slides)[1:-1]:
+        plaatjes = [vorm for vorm in dia.shapes if vorm.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        assert len(plaatjes) == 1
+        plaatje = plaatjes[0]
+        assert plaatje.image.content_type == "image/png"
+        with Image.open(io.BytesIO(plaatje.image.blob)) as beeld:
+            assert abs(beeld.width / beeld.height - plaatje.width / plaatje.height) < 0.01
+        assert plaatje.left >= 0 and plaatje.left + plaatje.width <= deck.slide_width
+        assert plaatje.top >= 0 and plaatje.top + plaatje.height <= deck.slide_height
+
+
+def test_map_slides_carry_three_to_five_analyse_sentences_of_at_least_14_pt(zes, frames):
+    kaarten, deck = zes
+    projecten, koppeling, gemeenten = frames
+    for dia, getekend in zip(list(deck.slides)[1:-1], kaarten):
+        eigen = projecten_voor(getekend.spec, projecten)
+        feiten = analyse.feiten(eigen, koppeling, gemeenten, "intensiteit")
+        zinnen = _opsomming(dia)
+        assert 3 <= len(zinnen) <= 5
+        assert [a.text for a in zinnen] == feiten[:len(zinnen)]
+        assert all(run.font.size >= Pt(14) for a in zinnen for run in a.runs)
+
+
+def test_map_slides_show_every_legend_class_with_its_colour_and_count(zes):
+    kaarten, deck = zes
+    for dia, getekend in zip(list(deck.slides)[1:-1], kaarten):
+        vormen = {vorm.name: vorm for vorm in dia.shapes}
+        teksten = [vorm.text_frame.text for vorm in dia.shapes if vorm.has_text_frame]
+        for item in getekend.legenda:
+            vlak = vormen[f"Legenda {item.klasse}"]
+            assert str(vlak.fill.fore_color.rgb) == item.kleur.lstrip("#").upper()
+            assert item.klasse in teksten and analyse.getal(item.aantal) in teksten
+        assert "kernwerkgebied VGZ" in teksten and "grens Wmo-regio" in teksten
+        assert getekend.bronregel in teksten
+
+
+def test_closing_slide_names_the_sources_of_the_projects_shown_and_the_data_date(zes, frames):
+    kaarten, deck = zes
+    projecten = frames[0]
+    tekst = " ".join(a.text for a in _opsomming(list(deck.slides)[-1]))
+    getoond = {pid for k in kaarten for ids in k.gemeenten["project_ids"] for pid in ids}
+    bronnen = set(projecten.loc[projecten["project_id"].isin(getoond), "bron"])
+    assert bronnen and all(bron in tekst for bron in bronnen)
+    assert "AEF" in tekst and "2017" in tekst
+    assert f"CBS/PDOK gebiedsindeling {JAAR} (CC-BY 4.0)" in tekst
+    assert "9 maart 2026" in tekst
+    assert "9 maart 2026" in list(deck.slides)[0].shapes[-1].text_frame.text
+
+
+def test_closing_slide_lists_only_sources_of_projects_on_the_maps(frames):
+    projecten = frames[0]
+    verzekeraar = KaartSpec("verzekeraar", label="Menzis")
+    (getekend,) = _kaarten(frames, [verzekeraar])
+    deck = _deck(frames, [getekend], brontitels={"003_856d1de233d674a6.txt": "Menzis, module sociale infrastructuur"})
+    tekst = " ".join(a.text for a in _opsomming(list(deck.slides)[-1]))
+    eigen = set(projecten_voor(verzekeraar, projecten)["bron"])
+    for bron in set(projecten["bron"]):
+        assert (bron in tekst) == (bron in eigen)
+    assert "Menzis, module sociale infrastructuur (003_856d1de233d674a6.txt)" in tekst
+
+
+def test_combination_slide_puts_the_let_op_warning_in_the_notes(frames):
+    spec = KaartSpec("combinatie", as_code="intensiteit", tweede_as="inhoud", tweede_label="Ouderen")
+    (getekend,) = _kaarten(frames, [spec])
+    deck = _deck(frames, [getekend])
+    notities = list(deck.slides)[1].notes_slide.notes_text_frame.text
+    assert getekend.waarschuwing and getekend.waarschuwing in notities
+    assert len(_opsomming(list(deck.slides)[1])) >= 3
+
+
+def test_slides_follow_the_order_of_the_maps_given(frames):
+    kaarten = _kaarten(frames, ZES_THEMAS[:3])
+    titels = [d.shapes.title.text_frame.text for d in list(_deck(frames, kaarten[::-1]).slides)[1:-1]]
+    assert titels == [k.titel for k in kaarten[::-1]]
+
+
+def test_titles_with_markup_characters_are_kept_as_text(frames):
+    (getekend,) = _kaarten(frames, ZES_THEMAS[:1])
+    vreemd = replace(getekend, titel="<script>alert('x')</script> & $x$")
+    deck = _deck(frames, [vreemd])
+    assert list(deck.slides)[1].shapes.title.text_frame.text == "<script>alert('x')</script> & $x$"
+
+
+def test_no_maps_is_refused(frames):
+    with pytest.raises(ValueError, match=r"geen kaarten gekozen voor de presentatie"):
+        _deck(frames, [])
+
+
+def test_bad_layer_is_refused(frames):
+    with pytest.raises(ValueError, match=r"onbekende kaartlaag 'gemeenten'"):
+        _deck(frames, _kaarten(frames, ZES_THEMAS[:1]), lagen=("gemeenten",))

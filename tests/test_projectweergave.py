@@ -1,0 +1,81 @@
+import pandas as pd
+
+from classify.suggest import Suggestie
+from dashboard import projectweergave as pw
+
+GEVAARLIJK = "<img src=x onerror=alert(1)> **vet** [link](javascript:alert(2))"
+
+
+def _project(**velden) -> dict:
+    basis = {
+        "project_id": "P001", "titel": "Valpreventie", "omschrijving": "Oefenen met ouderen in Zwolle.",
+        "verzekeraars": ("Zilveren Kruis",), "gebied": "GM0193", "indeling_jaar": 2017, "inhoud": "Preventie",
+        "instrumenten": ("Werkwijze",), "intensiteit": "Implementatie", "geografie": "Gemeentelijk",
+        "partners": ("GGD IJsselland",), "bron": "002_4672d5e83c675345.txt",
+        "bron_citaat": "Vooral voor preventie geldt dat de focus ligt op het implementeren van bewezen interventies",
+        "toelichting_labels": "", "bouwt_voort_op": (), "bouwt_voort_op_citaat": "",
+    }
+    return {**basis, **velden}
+
+
+def _geen_bevindingen() -> pd.DataFrame:
+    return pd.DataFrame(columns=["project_id", "veld", "opgeslagen", "afgeleid", "melding"])
+
+
+def test_md_escapes_html_and_markdown():
+    tekst = pw.md(GEVAARLIJK)
+    assert "<img" not in tekst and "&lt;img" in tekst
+    assert "\\*\\*vet\\*\\*" in tekst and "\\[link\\]\\(javascript:alert\\(2\\)\\)" in tekst
+
+
+def test_linkregel_links_to_the_detail_view_with_an_escaped_title():
+    regel = pw.linkregel(_project(titel=GEVAARLIJK))
+    assert regel.startswith("- [P001](projecten?project=P001) &lt;img")
+    assert "javascript:alert" in regel and "](javascript" not in regel
+
+
+def test_zoek_matches_every_word_in_any_text_field_ignoring_case_and_accents():
+    projecten = pd.DataFrame([_project(), _project(project_id="P002", titel="Wijkteam Enschede",
+                                                   omschrijving="Gecoördineerde zorg", partners=())])
+    assert pw.zoek(projecten, "valpreventie zwolle")["project_id"].tolist() == ["P001"]
+    assert pw.zoek(projecten, "gecoordineerde")["project_id"].tolist() == ["P002"]
+    assert pw.zoek(projecten, "ggd")["project_id"].tolist() == ["P001"]
+    assert len(pw.zoek(projecten, "  ")) == 2
+    assert pw.zoek(projecten, "rotterdam").empty
+
+
+def test_tabel_has_a_detail_link_and_labels_as_text():
+    tabel = pw.tabel(pd.DataFrame([_project(instrumenten=("Werkwijze", "Beleid"))]))
+    assert tabel.loc[0, "detail"] == "projecten?project=P001"
+    assert tabel.loc[0, "instrumenten"] == "Werkwijze, Beleid"
+
+
+def test_detail_html_escapes_every_record_value():
+    html = pw.detail_html(
+        _project(titel=GEVAARLIJK, omschrijving="<script>x()</script>", bron_citaat="a < b"),
+        "Gemeentelijk", ["Zwolle"], _geen_bevindingen(), pw.suggestietabel(()),
+    )
+    assert "<img src=x" not in html and "<script>x()" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html and "a &lt; b" in html
+
+
+def test_detail_html_shows_suggestions_derived_geography_findings_and_source():
+    bevindingen = pd.DataFrame(
+        [("P001", "geografie", "Gemeentelijk", "Regionaal", "Opgeslagen 'Gemeentelijk', afgeleid 'Regionaal'.")],
+        columns=["project_id", "veld", "opgeslagen", "afgeleid", "melding"],
+    )
+    suggesties = pw.suggestietabel([Suggestie("inhoud", "Ouderen", 0.62, ("ouderen",)),
+                                    Suggestie("instrument", "Werkwijze", 0.5, ())])
+    assert suggesties["veld"].tolist() == ["inhoud", "instrumenten"]
+    html = pw.detail_html(_project(), "Regionaal", ["Zwolle"], bevindingen, suggesties)
+    assert "Suggestie: Ouderen <small>(zekerheid 62%; woorden: ouderen)</small>" in html
+    assert "afgeleid uit de gemeenten: Regionaal (≠ verschilt)" in html
+    assert "<b>geografie</b>: Opgeslagen" in html
+    assert "Bronbestand: 002_4672d5e83c675345.txt" in html
+    assert "Gemeenten (1)" in html
+
+
+def test_detail_html_without_municipalities_or_findings():
+    html = pw.detail_html(_project(), None, [], _geen_bevindingen(), pw.suggestietabel(()))
+    assert "afgeleid: geen gemeenten" in html
+    assert "Geen bevindingen" in html

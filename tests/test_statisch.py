@@ -1,0 +1,183 @@
+import io
+from dataclasses import replace
+from xml.etree.ElementTree import Element
+
+import defusedxml.ElementTree as veilig_xml
+import numpy as np
+import pandas as pd
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+import projectdb
+from classify import vocab
+from maps import geodata, statisch, weergave
+from maps.vlekken import KaartSpec, vlekken
+from projectdb import gebied
+
+SNEL = 50
+"""Low resolution for tests that do not look at pixel size."""
+
+
+@pytest.fixture(scope="module")
+def basis(tmp_path_factory):
+    """Stored projects of the shipped CSV with their links and municipalities, per boundary year."""
+    projecten = projectdb.open_store(tmp_path_factory.mktemp("db") / "samenwerking.sqlite").projecten()
+    frames = {}
+    for jaar in geodata.JAREN:
+        gemeenten = pd.DataFrame(geodata.gemeenten(jaar)[["gemeente_code", "gemeente_naam", "wmo_regio",
+                                                           "kernwerkgebied"]])
+        frames[jaar] = (projecten, gebied.koppeling(projecten, jaar), gemeenten)
+    return frames
+
+
+def kaart(basis, spec: KaartSpec, jaar: int = 2017):
+    projecten, koppeling, gemeenten = basis[jaar]
+    return vlekken(spec, projecten, koppeling, gemeenten, jaar=jaar, selectie="alle projecten")
+
+
+OUDEREN_VORM = KaartSpec("combinatie", as_code="intensiteit", tweede_as="inhoud", tweede_label="Ouderen")
+OUDEREN_TOTAAL = KaartSpec("totaal", as_code="inhoud", label="Ouderen")
+
+
+def test_png_a4_at_300_dpi_is_3507_by_2481_pixels(basis):
+    png = statisch.statische_kaart(kaart(basis, OUDEREN_VORM), 2017, formaat="png", dpi=300)
+    with Image.open(io.BytesIO(png)) as beeld:
+        assert beeld.format == "PNG"
+        assert beeld.size == (3507, 2481)
+
+
+def test_png_size_follows_the_dpi(basis):
+    png = statisch.statische_kaart(kaart(basis, OUDEREN_TOTAAL), 2017, formaat="png", dpi=100)
+    with Image.open(io.BytesIO(png)) as beeld:
+        assert beeld.size == (1169, 827)
+
+
+def test_pdf_has_one_a4_landscape_page_per_map_with_title_legend_counts_and_source(basis):
+    kaarten = [kaart(basis, spec) for spec in (OUDEREN_TOTAAL, OUDEREN_VORM, KaartSpec("kernwerkgebied"))]
+    pdf = PdfReader(io.BytesIO(statisch.statische_kaart(kaarten, 2017, formaat="pdf")))
+    assert len(pdf.pages) == 3
+    for pagina, getekend in zip(pdf.pages, kaarten):
+        breedte, hoogte = float(pagina.mediabox.width), float(pagina.mediabox.height)
+        assert (round(breedte), round(hoogte)) == (round(11.69 * 72), round(8.27 * 72))
+        tekst = " ".join(pagina.extract_text().split())
+        assert getekend.titel in tekst
+        assert getekend.bronregel in tekst
+        for item in getekend.legenda:
+            assert f"{item.klasse} {item.aantal}" in tekst
+
+
+def test_combination_map_carries_the_let_op_warning_and_total_map_does_not(basis):
+    tekst = {}
+    for spec in (OUDEREN_VORM, OUDEREN_TOTAAL):
+        pdf = PdfReader(io.BytesIO(statisch.statische_kaart(kaart(basis, spec), 2017, formaat="pdf")))
+        tekst[spec] = " ".join(pdf.pages[0].extract_text().split())
+    assert "Let op! In sommige plaatjes" in tekst[OUDEREN_VORM]
+    assert "Let op!" not in tekst[OUDEREN_TOTAAL]
+
+
+def test_user_text_is_printed_literally_not_as_mathtext_or_markup(basis):
+    vreemd = "Kaart $x$ <script>alert(1)</script> & co"
+    getekend = replace(kaart(basis, OUDEREN_TOTAAL), titel=vreemd, ondertitel="Selectie: $a_b$ < 3")
+    pdf = PdfReader(io.BytesIO(statisch.statische_kaart(getekend, 2017, formaat="pdf")))
+    tekst = pdf.pages[0].extract_text()
+    assert vreemd in tekst and "Selectie: $a_b$ < 3" in tekst
+    boom = veilig_xml.fromstring(statisch.statische_kaart(getekend, 2017, formaat="svg"))
+    teksten = ["".join(e.itertext()) for e in boom.iter() if e.tag.endswith("}text")]
+    assert vreemd in teksten
+    assert not [e for e in boom.iter() if e.tag.endswith("}script")]
+
+
+def test_svg_parses_and_has_one_filled_path_per_municipality_colour(basis):
+    getekend = kaart(basis, OUDEREN_VORM)
+    boom: Element = veilig_xml.fromstring(statisch.statische_kaart(getekend, 2017, formaat="svg"))
+    assert boom.tag.endswith("svg")
+    stijlen = " ".join(e.get("style", "") for e in boom.iter())
+    for item in getekend.legenda:
+        assert f"fill: {item.kleur.lower()}" in stijlen
+
+
+def _pixels(png: bytes) -> np.ndarray:
+    with Image.open(io.BytesIO(png)) as beeld:
+        return np.asarray(beeld.convert("RGB")).astype(int)
+
+
+def _rgb(kleur: str) -> np.ndarray:
+    return np.array([int(kleur[i:i + 2], 16) for i in (1, 3, 5)])
+
+
+@pytest.mark.parametrize("jaar", geodata.JAREN)
+def test_every_municipality_is_filled_with_its_class_colour(basis, jaar):
+    getekend = kaart(basis, OUDEREN_VORM, jaar)
+    pixels = _pixels(statisch.statische_kaart(getekend, jaar, lagen=(), formaat="png", dpi=100, opmaak="kaart"))
+    hoogte, breedte, _ = pixels.shape
+    west, zuid, oost, noord = statisch._omtrek(jaar)
+    vlak = weergave.dekking(jaar).merge(getekend.gemeenten[["gemeente_code", "kleur"]], on="gemeente_code")
+    # Municipalities large enough to hold a pixel away from their white edges.
+    groot = vlak[vlak.geometry.area > vlak.geometry.area.quantile(0.5)]
+    punten = groot.geometry.representative_point()
+    kolom = ((punten.x - west) / (oost - west) * breedte).astype(int).clip(0, breedte - 1)
+    rij = ((noord - punten.y) / (noord - zuid) * hoogte).astype(int).clip(0, hoogte - 1)
+    gevonden = pixels[rij.to_numpy(), kolom.to_numpy()]
+    verwacht = np.stack([_rgb(k) for k in groot["kleur"]])
+    juist = (np.abs(gevonden - verwacht).max(axis=1) <= 6).mean()
+    assert juist > 0.95
+
+
+def _aantal_in_kleur(pixels: np.ndarray, kleur: str) -> int:
+    return int((np.abs(pixels - _rgb(kleur)).max(axis=2) <= 20).sum())
+
+
+def test_layers_are_drawn_only_when_asked(basis):
+    getekend = kaart(basis, OUDEREN_TOTAAL)
+    cz = vocab.verzekeraar("CZ").kleur
+    wmo = statisch.GRENS_STIJL["wmo_regio"]["color"]
+
+    def teken(lagen):
+        return _pixels(statisch.statische_kaart(getekend, 2017, lagen, formaat="png", dpi=100, opmaak="kaart"))
+
+    kaal, met_wmo, met_cz = teken(()), teken(("wmo_regio",)), teken(("kernwerkgebied:CZ",))
+    assert _aantal_in_kleur(kaal, cz) == 0 and _aantal_in_kleur(met_cz, cz) > 200
+    assert _aantal_in_kleur(met_wmo, wmo) > 5 * max(_aantal_in_kleur(kaal, wmo), 100)
+    # The outline never hides the fill: the map colour keeps almost all its pixels.
+    totaal = getekend.legenda[0].kleur
+    assert _aantal_in_kleur(met_cz, totaal) > 0.9 * _aantal_in_kleur(kaal, totaal)
+
+
+def test_pdf_is_the_same_file_for_the_same_map(basis):
+    getekend = kaart(basis, OUDEREN_VORM)
+    assert statisch.statische_kaart(getekend, 2017, formaat="pdf") == statisch.statische_kaart(
+        getekend, 2017, formaat="pdf"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argumenten", "melding"),
+    [
+        ({"formaat": "gif"}, r"onbekend formaat 'gif'; kies uit: png, svg, pdf"),
+        ({"dpi": 20}, r"dpi 20 ongeldig; geef een geheel getal van 50 tot en met 600"),
+        ({"dpi": 601}, r"dpi 601 ongeldig"),
+        ({"dpi": 150.5}, r"dpi 150\.5 ongeldig"),
+        ({"lagen": ("gemeentegrens",)}, r"onbekende kaartlaag 'gemeentegrens'; kies uit: wmo_regio, provincie"),
+        ({"lagen": ("kernwerkgebied:Achmea",)}, r"'Achmea' is geen verzekeraar"),
+        ({"lagen": ("wmo_regio:VGZ",)}, r"onbekende kaartlaag 'wmo_regio:VGZ'"),
+        ({"opmaak": "a3"}, r"onbekende opmaak 'a3'; kies uit: a4, kaart"),
+    ],
+)
+def test_bad_arguments_raise_precise_value_errors(basis, argumenten, melding):
+    with pytest.raises(ValueError, match=melding):
+        statisch.statische_kaart(kaart(basis, OUDEREN_TOTAAL), 2017, **{"dpi": SNEL, **argumenten})
+
+
+def test_png_and_svg_hold_one_map_and_there_must_be_one(basis):
+    twee = [kaart(basis, OUDEREN_TOTAAL), kaart(basis, OUDEREN_VORM)]
+    with pytest.raises(ValueError, match=r"PNG bevat één kaart, er zijn er 2; kies pdf voor meerdere"):
+        statisch.statische_kaart(twee, 2017, formaat="png", dpi=SNEL)
+    with pytest.raises(ValueError, match=r"geen kaart om te tekenen"):
+        statisch.statische_kaart([], 2017, formaat="pdf")
+
+
+def test_codes_of_another_boundary_year_are_refused(basis):
+    getekend = kaart(basis, OUDEREN_TOTAAL, 2017)
+    with pytest.raises(ValueError, match=r"codes die geen gemeente van 2025 zijn"):
+        statisch.statische_kaart(getekend, 2025, formaat="png", dpi=SNEL)

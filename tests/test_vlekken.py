@@ -1,0 +1,154 @@
+import pandas as pd
+import pytest
+
+from classify import combinaties, vocab
+from maps import vlekken as vl
+from maps.vlekken import KaartSpec
+
+
+def _gemeenten() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "gemeente_code": ["GM0001", "GM0002", "GM0003", "GM0004", "GM0005"],
+            "gemeente_naam": ["Aa", "Bee", "Cee", "Dee", "Ee"],
+            "wmo_regio": ["Noord", "Noord", "Zuid", "Zuid", "West"],
+            "kernwerkgebied": ["VGZ", "VGZ", "CZ", "CZ", None],
+        }
+    )
+
+
+def _projecten() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "project_id": ["P001", "P002", "P003", "P004"],
+            "titel": ["Leefstijlcoach", "Valpreventie", "Minimapolis", "Wijkteams"],
+            "verzekeraars": [("VGZ",), ("VGZ", "CZ"), ("CZ",), ("Menzis",)],
+            "inhoud": ["Preventie", "Preventie", "Anders", "Effectief Samenwerken in de Wijk"],
+            "instrumenten": [("Werkwijze",), ("Inkoop",), ("Collectieve zorg minima",), ("Werkwijze", "Beleid")],
+            "intensiteit": ["Ontwikkelproject", "Implementatie", "Samenwerkingsafspraken", "Ontwikkelproject"],
+            "geografie": ["Gemeentelijk", "Bovenregionaal", "Gemeentelijk", "Gemeentelijk"],
+        }
+    )
+
+
+def _koppeling() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "project_id": ["P001", "P002", "P002", "P002", "P003", "P004"],
+            "gemeente_code": ["GM0001", "GM0001", "GM0002", "GM0003", "GM0004", "GM0002"],
+        }
+    )
+
+
+def _maak(spec: KaartSpec) -> vl.Vlekken:
+    return vl.vlekken(spec, _projecten(), _koppeling(), _gemeenten(), jaar=2017, selectie="alle projecten")
+
+
+def _klasse(vlekken: vl.Vlekken) -> dict[str, str]:
+    return dict(zip(vlekken.gemeenten["gemeente_code"], vlekken.gemeenten["klasse"]))
+
+
+def test_spec_key_is_stable_and_round_trips():
+    spec = KaartSpec("versus", as_code="instrument", label="werkwijze", tweede_as="inhoud", tweede_label="ggz")
+    assert spec.label == "Werkwijze" and spec.tweede_label == "GGZ"
+    assert spec.sleutel == "versus|instrument=werkwijze|inhoud=ggz"
+    for s in (spec, KaartSpec("verzekeraar", label="Zilveren Kruis", zonder_minima=True),
+              KaartSpec("combinatie", as_code="intensiteit", tweede_as="inhoud", tweede_label="Ouderen"),
+              KaartSpec("project", label="P012"), KaartSpec("kernwerkgebied")):
+        assert KaartSpec.van_sleutel(s.sleutel) == s
+
+
+@pytest.mark.parametrize(
+    ("velden", "melding"),
+    [
+        ({"soort": "taart"}, "onbekende kaartsoort 'taart'"),
+        ({"soort": "versus", "as_code": "instrument", "label": "Werkwijze"}, "vraagt om tweede_as"),
+        ({"soort": "combinatie", "as_code": "inhoud", "label": "GGZ"}, "toont een hele as"),
+        ({"soort": "totaal", "as_code": "inhoud"}, "as_code en label horen samen"),
+    ],
+)
+def test_spec_rejects_incomplete_or_unknown(velden, melding):
+    with pytest.raises(ValueError, match=melding):
+        KaartSpec(**velden)
+
+
+def test_totaal_marks_municipalities_with_a_project_and_counts_the_rest():
+    vlekken = _maak(KaartSpec("totaal"))
+    assert _klasse(vlekken)["GM0005"] == vl.GEEN_PROJECT
+    assert [(i.klasse, i.aantal) for i in vlekken.legenda] == [("samenwerkingsprojecten", 4), ("geen project", 1)]
+    assert vlekken.legenda[-1].kleur == vocab.GEEN_PROJECT_KLEUR
+    rij = vlekken.gemeenten.set_index("gemeente_code").loc["GM0001"]
+    assert rij["aantal_projecten"] == 2 and rij["titels"] == ("Leefstijlcoach", "Valpreventie")
+    assert vlekken.bronregel == "Bron: projectendatabase samenwerkingskaarten, 4 projecten; grenzen CBS/PDOK 2017"
+
+
+def test_zonder_minima_drops_projects_whose_only_instrument_is_minima():
+    vlekken = _maak(KaartSpec("totaal", zonder_minima=True))
+    assert _klasse(vlekken)["GM0004"] == vl.GEEN_PROJECT
+    assert "zonder minimacontracten" in vlekken.ondertitel
+    assert vl.alleen_minima(_projecten()).tolist() == [False, False, True, False]
+
+
+def test_combinatie_uses_the_reports_order_and_warning():
+    vlekken = _maak(KaartSpec("combinatie", as_code="intensiteit"))
+    klassen = _klasse(vlekken)
+    assert klassen["GM0001"] == "ontwikkelproject + implementeren"
+    assert klassen["GM0002"] == "ontwikkelproject + implementeren"
+    assert klassen["GM0003"] == "implementeren"
+    assert [i.klasse for i in vlekken.legenda] == [
+        "ontwikkelproject + implementeren", "implementeren", "samenwerkingsafspraken", "geen project"
+    ]
+    verwacht = combinaties.legenda("intensiteit", [klassen[c] for c in ("GM0001", "GM0002", "GM0003", "GM0004")])
+    assert [(i.klasse, i.kleur, i.aantal) for i in vlekken.legenda[:-1]] == verwacht
+    assert vlekken.waarschuwing == vl.LET_OP and vl.LET_OP.startswith("Let op! In sommige plaatjes")
+
+
+def test_combinatie_restricted_to_a_theme_ignores_other_projects():
+    vlekken = _maak(KaartSpec("combinatie", as_code="intensiteit", tweede_as="inhoud", tweede_label="Preventie"))
+    klassen = _klasse(vlekken)
+    assert klassen["GM0002"] == "implementeren"
+    assert klassen["GM0004"] == vl.GEEN_PROJECT
+    assert vlekken.titel == "Preventie – samenwerkingsvorm (intensiteit)"
+
+
+def test_versus_splits_label_with_and_without_theme():
+    spec = KaartSpec("versus", as_code="instrument", label="Werkwijze", tweede_as="inhoud", tweede_label="Preventie")
+    vlekken = _maak(spec)
+    klassen = _klasse(vlekken)
+    assert klassen["GM0001"] == "werkwijze: preventie"
+    assert klassen["GM0002"] == "werkwijze: overig"
+    assert klassen["GM0003"] == vl.GEEN_PROJECT
+    assert vlekken.titel == "werkwijze: preventie versus overig"
+    assert vlekken.legenda[0].kleur == vocab.AS_INHOUD.label("Preventie").kleur
+
+
+def test_aantal_bins_the_count_of_one_label():
+    vlekken = _maak(KaartSpec("aantal", as_code="inhoud", label="Preventie"))
+    klassen = _klasse(vlekken)
+    assert klassen["GM0001"] == "2 projecten" and klassen["GM0002"] == "1 project"
+    assert klassen["GM0004"] == vl.GEEN_PROJECT
+    assert vlekken.waarschuwing == ""
+
+
+def test_verzekeraar_kernwerkgebied_and_project_maps():
+    assert _klasse(_maak(KaartSpec("verzekeraar", label="CZ"))) == {
+        "GM0001": "projecten CZ", "GM0002": "projecten CZ", "GM0003": "projecten CZ", "GM0004": "projecten CZ",
+        "GM0005": vl.GEEN_PROJECT,
+    }
+    kern = _maak(KaartSpec("kernwerkgebied"))
+    assert [(i.klasse, i.aantal) for i in kern.legenda] == [("VGZ", 2), ("CZ", 2), (vl.GEEN_KERNWERKGEBIED, 1)]
+    project = _maak(KaartSpec("project", label="P001"))
+    assert _klasse(project)["GM0001"] == "gemeente in het project"
+    assert _klasse(project)["GM0002"] == "overige gemeente in dezelfde Wmo-regio's"
+    assert project.titel == "P001 Leefstijlcoach (1 Wmo-regio)"
+
+
+def test_selection_in_the_subtitle_and_no_geen_project_row_when_every_municipality_has_one():
+    projecten = _projecten()
+    koppeling = pd.concat(
+        [_koppeling(), pd.DataFrame({"project_id": ["P004"], "gemeente_code": ["GM0005"]})], ignore_index=True
+    )
+    vlekken = vl.vlekken(KaartSpec("totaal"), projecten, koppeling, _gemeenten(), jaar=2025, selectie="inhoud: GGZ")
+    assert [i.klasse for i in vlekken.legenda] == ["samenwerkingsprojecten"]
+    assert vlekken.ondertitel == "Selectie: inhoud: GGZ"
+    assert vlekken.bronregel.endswith("grenzen CBS/PDOK 2025")
