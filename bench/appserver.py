@@ -5,7 +5,9 @@ A map counts as painted when the first ``st_folium`` frame on the page holds ``p
 its *signature* is their number and fill colours, so a repaint after a filter change is a new, non-empty signature
 that then stays unchanged. Requests to other hosts than the app never reach the network: Leaflet's own files are
 answered from ``static/leaflet`` and everything else (tiles, fonts, CSS frameworks folium links by default) with an
-empty response, for both apps alike, so neither side is timed waiting for the internet.
+empty response, for both apps alike, so neither side is timed waiting for the internet. (Playwright's routing
+switches off the browser's HTTP cache, so the naive page's CDN and tile requests, about forty per repaint, pass
+through the route handler each time; a small cost that only makes the baseline slower.)
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from gedeeld import WORTEL
+
+from projectdb import open_store  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -115,8 +119,6 @@ def vrije_poort() -> int:
 
 def maak_database(map_: Path) -> Path:
     """A fresh project store built from the shipped ``data/projects/projecten.csv`` in ``map_``."""
-    from projectdb import open_store
-
     pad = Path(map_) / "samenwerking.sqlite"
     open_store(pad)
     return pad
@@ -250,6 +252,25 @@ def nieuwe_pagina(browser):
     context = browser.new_context(viewport=VENSTER)
     context.route(_EXTERN, _extern)
     return context.new_page()
+
+
+class Verkeer:
+    """Bytes the page receives over its websockets (Streamlit's messages), counted from the last :meth:`nul`."""
+
+    def __init__(self, pagina):
+        self.bytes = 0
+        pagina.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+
+    def _frame(self, inhoud) -> None:
+        self.bytes += len(inhoud)
+
+    def nul(self) -> None:
+        self.bytes = 0
+
+
+def kaartframes(pagina) -> int:
+    """Number of st_folium map frames on the page."""
+    return pagina.locator('iframe[title="streamlit_folium.st_folium"]').count()
 
 
 def handtekening(pagina) -> str:

@@ -20,7 +20,7 @@ WORTEL = Path(__file__).resolve().parents[1]
 """The repository root (the folder holding app.py)."""
 
 KOLOMMEN: tuple[str, ...] = ("meting", "ons", "naief", "verhouding", "doel", "gehaald")
-"""Columns every benchmark table starts with; scripts may insert more before ``doel``."""
+"""Columns every benchmark table has, in this order; a script may add columns between them."""
 
 if str(WORTEL) not in sys.path:
     sys.path.insert(0, str(WORTEL))

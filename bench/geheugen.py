@@ -29,6 +29,9 @@ from projectdb import open_store  # noqa: E402
 from projectdb.bestand import Limieten  # noqa: E402
 from projectdb.importeer import importeer_bestand  # noqa: E402
 
+PAGINA_MAXIMUM = 300.0
+"""Seconds a page may take; a slower page is reported and the next one opened (its run may go on meanwhile)."""
+
 
 def synthetische_database(map_: Path, aantal: int) -> Path:
     """A store in ``map_`` with the shipped projects plus ``aantal`` synthetic ones."""
@@ -47,7 +50,7 @@ class Bezoek:
     paden: list[str]
     piek_na: list[int]
     duur: list[float]
-    fout: list[str]
+    problemen: list[str]
 
     @property
     def piek(self) -> int:
@@ -62,7 +65,7 @@ class Bezoek:
             grootst = max(range(len(self.paden)), key=stijging.__getitem__)
             tekst += (f"; traagst {self.paden[traagst]} {tijd(self.duur[traagst])}; piek gezet bij "
                       f"{self.paden[grootst]} (+{grootte(stijging[grootst])})")
-        return tekst + (f" (fout op {', '.join(self.fout)})" if self.fout else "")
+        return tekst + (f" (problemen: {'; '.join(self.problemen)})" if self.problemen else "")
 
 
 def bezoek(browser, script: Path, paden: list[str], db: Path, log: Path) -> Bezoek:
@@ -75,11 +78,14 @@ def bezoek(browser, script: Path, paden: list[str], db: Path, log: Path) -> Bezo
             for pad in paden:
                 start = time.perf_counter()
                 pagina.goto(server.url + pad)
-                appserver.wacht_tot_klaar(pagina)
+                try:
+                    appserver.wacht_tot_klaar(pagina, maximum=PAGINA_MAXIMUM)
+                    if pagina.locator('[data-testid="stException"]').count():
+                        uit.problemen.append(f"{pad}: uitzondering op de pagina")
+                except TimeoutError:
+                    uit.problemen.append(f"{pad}: niet klaar na {PAGINA_MAXIMUM:.0f} s")
                 uit.duur.append(time.perf_counter() - start)
                 uit.piek_na.append(server.piek_rss())
-                if pagina.locator('[data-testid="stException"]').count():
-                    uit.fout.append(pad)
         finally:
             pagina.context.close()
     return uit

@@ -7,7 +7,9 @@ the sidebar multiselect "Inhoud (thema)": alternately picking a theme (each them
 and removing it again. Latency is timed in the page, from that key press to the first map's paths repainted with
 new fill colours that then stay unchanged (:func:`appserver.wijzig_en_meet`); ours and naive alternate change by
 change. Our app caches a map per filter, so a theme picked again is served from the cache, as for an analyst
-clicking back and forth.
+clicking back and forth. To show where the time goes, the table also gives the moment the browser sees the script
+run end, the bytes received over the websocket per change and the number of map frames on the page (st_folium
+builds a new frame, with Leaflet and all geometry, whenever a map's script changes).
 
     python bench/interactie.py [--klein]
 """
@@ -17,9 +19,10 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from gedeeld import Meting, gehaald, markdown, tijd, verhouding
+from gedeeld import Meting, gehaald, grootte, markdown, tijd, verhouding
 
 import appserver  # noqa: E402
 
@@ -47,9 +50,21 @@ def wijzigingen(aantal: int, namen: list[str]) -> list[tuple]:
             for i in range(aantal)]
 
 
-def meet(aantal: int) -> tuple[dict[str, Meting], dict[str, Meting], dict[str, float]]:
-    """Per app (ours, naive): the latencies (seconds) of ``aantal`` changes to the map repainted and to the end of
-    the script run, plus the first-load times."""
+@dataclass
+class Uitkomst:
+    """Per change on one app: seconds to the map repainted, seconds to the end of the script run (when observed)
+    and the websocket bytes received; plus the first load and the number of map frames on the page."""
+
+    getekend: list[float] = field(default_factory=list)
+    script: list[float] = field(default_factory=list)
+    bytes: list[int] = field(default_factory=list)
+    laden: float = 0.0
+    kaarten: int = 0
+
+
+def meet(aantal: int) -> dict[str, Uitkomst]:
+    """``aantal`` changes on ours and on the naive page, alternating change by change."""
+    uit = {"ons": Uitkomst(), "naief": Uitkomst()}
     with tempfile.TemporaryDirectory() as map_:
         map_ = Path(map_)
         bron = appserver.maak_database(map_ / "bron")
@@ -58,23 +73,27 @@ def meet(aantal: int) -> tuple[dict[str, Meting], dict[str, Meting], dict[str, f
         naief = appserver.Server(appserver.NAIEF_APP, appserver.kopieer_database(bron, map_ / "naief"),
                                  map_ / "naief.log")
         with ons, naief, appserver.chromium() as browser:
-            paginas, laden = {}, {}
+            paginas, verkeer = {}, {}
             for naam, server, pad in (("ons", ons, OVERZICHT), ("naief", naief, "/")):
                 server.wacht_gezond()
                 pagina = appserver.nieuwe_pagina(browser)
-                laden[naam] = appserver.laad(pagina, server.url + pad)
+                verkeer[naam] = appserver.Verkeer(pagina)
+                uit[naam].laden = appserver.laad(pagina, server.url + pad)
+                uit[naam].kaarten = appserver.kaartframes(pagina)
                 paginas[naam] = pagina
-            getekend = {"ons": [], "naief": []}
-            script = {"ons": [], "naief": []}
             for i, wijziging in enumerate(reeks):
                 for naam in (("ons", "naief") if i % 2 == 0 else ("naief", "ons")):
+                    verkeer[naam].nul()
                     kaart, run = appserver.wijzig_en_meet(paginas[naam], wijziging)
-                    getekend[naam].append(kaart)
+                    uit[naam].getekend.append(kaart)
+                    uit[naam].bytes.append(verkeer[naam].bytes)
                     if run is not None:
-                        script[naam].append(run)
-    metingen = {naam: Meting(tuple(getekend[naam])) for naam in getekend}
-    runs = {naam: Meting(tuple(script[naam])) for naam in script if script[naam]}
-    return metingen, runs, laden
+                        uit[naam].script.append(run)
+    return uit
+
+
+def _mediaan(waarden: list[float]) -> float | None:
+    return Meting(tuple(waarden)).mediaan if waarden else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,8 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--klein", action="store_true", help="twee wijzigingen, als rooktest")
     args = parser.parse_args(argv)
     aantal = 2 if args.klein else 20
-    getekend, runs, laden = meet(aantal)
-    ons, naief = getekend["ons"], getekend["naief"]
+    uitkomst = meet(aantal)
+    ons, naief = Meting(tuple(uitkomst["ons"].getekend)), Meting(tuple(uitkomst["naief"].getekend))
+    script = {naam: _mediaan(u.script) for naam, u in uitkomst.items()}
+    verkeer = {naam: _mediaan(u.bytes) for naam, u in uitkomst.items()}
     rijen = [
         {"meting": "filterwijziging → kaart opnieuw getekend, mediaan", "ons": tijd(ons.mediaan),
          "naief": tijd(naief.mediaan), "verhouding": verhouding(ons.mediaan, naief.mediaan),
@@ -93,14 +114,18 @@ def main(argv: list[str] | None = None) -> int:
          "verhouding": verhouding(ons.percentiel(90), naief.percentiel(90)), "doel": "—", "gehaald": "—"},
         {"meting": "idem, min–max", "ons": f"{tijd(ons.laagste)}–{tijd(ons.hoogste)}",
          "naief": f"{tijd(naief.laagste)}–{tijd(naief.hoogste)}", "verhouding": "—", "doel": "—", "gehaald": "—"},
-        {"meting": "waarvan: tot het einde van de scriptrun (server), mediaan",
-         "ons": tijd(runs["ons"].mediaan) if "ons" in runs else "—",
-         "naief": tijd(runs["naief"].mediaan) if "naief" in runs else "—",
-         "verhouding": verhouding(runs["ons"].mediaan, runs["naief"].mediaan) if len(runs) == 2 else "—",
-         "doel": "—", "gehaald": "—"},
-        {"meting": "eerste bezoek na start → eerste kaart getekend", "ons": tijd(laden["ons"]),
-         "naief": tijd(laden["naief"]), "verhouding": verhouding(laden["ons"], laden["naief"]), "doel": "—",
+        {"meting": "waarvan: tot het einde van de scriptrun, mediaan", "ons": tijd(script["ons"]),
+         "naief": tijd(script["naief"]), "verhouding": verhouding(script["ons"], script["naief"]), "doel": "—",
          "gehaald": "—"},
+        {"meting": "ontvangen over de websocket per wijziging, mediaan", "ons": grootte(verkeer["ons"]),
+         "naief": grootte(verkeer["naief"]), "verhouding": verhouding(verkeer["ons"], verkeer["naief"]),
+         "doel": "—", "gehaald": "—"},
+        {"meting": "kaarten (st_folium-frames) op de pagina", "ons": str(uitkomst["ons"].kaarten),
+         "naief": str(uitkomst["naief"].kaarten), "verhouding": "—", "doel": "—", "gehaald": "—"},
+        {"meting": "eerste bezoek na start → eerste kaart getekend", "ons": tijd(uitkomst["ons"].laden),
+         "naief": tijd(uitkomst["naief"].laden), "verhouding": verhouding(uitkomst["ons"].laden,
+                                                                          uitkomst["naief"].laden),
+         "doel": "—", "gehaald": "—"},
     ]
     print(f"## 2. Interactie in de browser (headless chromium, {aantal} filterwijzigingen per app, afwisselend)\n")
     print(markdown(rijen))

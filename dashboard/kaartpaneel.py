@@ -69,7 +69,13 @@ def analysepaneel(filters: flt.Filters, as_code: str = "inhoud", spec: KaartSpec
     geselecteerd = data.selectie(filters, spec)
     zinnen = analyse.feiten(geselecteerd, data.koppeling(filters.jaar), data.gemeenten(filters.jaar), as_code)
     zinnen += leerlijnen.opschalingszinnen(leerlijnen.opschaling(data.projecten(), geselecteerd["project_id"]))
-    st.markdown("**Analyse**\n\n" + "\n".join(f"- {zin}" for zin in zinnen))
+    st.markdown(analyse_markdown(zinnen))
+
+
+def analyse_markdown(zinnen: Sequence[str]) -> str:
+    """The Analyse panel as Markdown: a heading and one list item per sentence, each escaped (sentences name
+    regions and labels; escaping keeps any text from the data from becoming a link or formula)."""
+    return "**Analyse**\n\n" + "\n".join(f"- {projectweergave.md(zin)}" for zin in zinnen)
 
 
 def _naast_de_kaart(vlekken: Vlekken, filters: flt.Filters, as_code: str) -> None:
@@ -215,4 +221,4 @@ def kernwerkgebied_figuur(filters: flt.Filters) -> None:
         column_config={naam: st.column_config.NumberColumn(format="%.2f")
                        for naam in ("Per gemeente binnen", "Per gemeente buiten")},
     )
-    st.markdown("\n".join(f"- {zin}" for zin in analyse.kernwerkgebied_zinnen(tabel)))
+    st.markdown("\n".join(f"- {projectweergave.md(zin)}" for zin in analyse.kernwerkgebied_zinnen(tabel)))

@@ -15,12 +15,10 @@ from streamlit_folium import st_folium
 from classify import analyse, leerlijnen, verwant, vocab
 from dashboard import data, projectweergave, toegang
 from classify import filters as flt
-from dashboard.kaartpaneel import GEEN_PROJECTEN, projectlijst
+from dashboard.kaartpaneel import GEEN_PROJECTEN, analyse_markdown, projectlijst
 from dashboard.zijbalk import Keuze, url_keuze
 from maps import leerlijnkaart, weergave
-from projectdb.meldingen import Validatiefout
-from projectdb.store import Conflict, OnbekendProject
-from projectdb.toegang import GeenToegang, Redacteur
+from projectdb.toegang import Redacteur
 
 GEEN_LEERLIJNEN = "Geen leerlijnen voor deze selectie."
 ALLE = "alle"
@@ -125,7 +123,7 @@ def _kaart_en_analyse(ketens: list[leerlijnen.Keten], alle: pd.DataFrame, keuze:
         _aangeklikt(resultaat, ketens, koppeling)
     with rechts:
         zinnen = leerlijnen.opschalingszinnen(opschaling)
-        st.markdown("**Analyse**\n\n" + "\n".join(f"- {zin}" for zin in zinnen))
+        st.markdown(analyse_markdown(zinnen))
 
 
 def _aangeklikt(resultaat: dict | None, ketens: list[leerlijnen.Keten], koppeling: pd.DataFrame) -> None:
@@ -273,17 +271,8 @@ def _leg_vast(project_id: str, later: str, eerder: str, versie: int, bestaand: t
               redacteur: Redacteur) -> None:
     """Add ``eerder`` to ``bouwt_voort_op`` of ``later`` as shown at ``versie``; the outcome is shown above the
     buttons of ``project_id``."""
-    rapport = ""
-    try:
-        nieuw = toegang.toegang().wijzig_project(data.opslag(), redacteur, later,
-                                                 {"bouwt_voort_op": (*bestaand, eerder)}, versie)
-    except Conflict as fout:
-        soort, tekst = "fout", projectweergave.conflictmelding(fout.redacteur, fout.huidige_versie)
-    except Validatiefout as fout:
-        soort, tekst, rapport = "fout", "Niet vastgelegd: de leerlijn is ongeldig.", fout.rapport.tekst()
-    except (GeenToegang, OnbekendProject) as fout:
-        soort, tekst = "fout", f"Niet vastgelegd: {projectweergave.md(fout)}"
-    else:
-        data.vernieuw()
-        soort, tekst = "succes", f"Leerlijn vastgelegd: {later} bouwt voort op {eerder} (versie {nieuw})."
+    soort, tekst, rapport, nieuw = toegang.wijzig(redacteur, later, {"bouwt_voort_op": (*bestaand, eerder)}, versie,
+                                                  "Niet vastgelegd")
+    if soort == "succes":
+        tekst = f"Leerlijn vastgelegd: {later} bouwt voort op {eerder} (versie {nieuw})."
     st.session_state[_UITKOMST] = (project_id, soort, tekst, rapport)

@@ -6,6 +6,7 @@ only to a logged-in editor and goes through :class:`projectdb.toegang.Toegang`, 
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -21,11 +22,13 @@ from projectdb import gebied
 from projectdb.exporteer import naar_csv, naar_xlsx
 from projectdb.importeer import importeer_bestand
 from projectdb.meldingen import Validatiefout
-from projectdb.store import Conflict, OnbekendProject
+from projectdb.store import Conflict
 from projectdb.toegang import GeenToegang, Redacteur
 
 _UITKOMST = "_skw_bewerkuitkomst"
 """Session key of the outcome of the last save: (project_id, soort, tekst, rapport) shown above the form."""
+_IMPORTUITKOMST = "_skw_importuitkomst"
+"""Session key of the outcome of the last confirmed import: (soort, tekst, rapport)."""
 _TEKSTVELDEN = {"titel": "Titel", "omschrijving": "Omschrijving", "partners": "Partners (gescheiden door ;)",
                 "toelichting_labels": "Toelichting op de labels"}
 _LABELVELDEN = {"verzekeraars": ("Verzekeraar(s)", vocab.VERZEKERAAR_NAMEN),
@@ -68,7 +71,22 @@ def lijst(filters: flt.Filters) -> pd.DataFrame:
             "indeling_jaar": st.column_config.NumberColumn("Indeling", format="%d"),
         },
     )
+    titels = getoond.set_index("project_id")["titel"]
+    st.selectbox(
+        "Project openen", titels.index, index=None, placeholder="kies een project",
+        format_func=lambda pid: f"{pid} – {titels[pid]}", key="w_project_openen", on_change=_open_project,
+        help="Opent het project zonder de pagina opnieuw te laden, zodat een redacteur aangemeld blijft (een link in "
+             "de tabel laadt de pagina opnieuw; dan moet een redacteur zich opnieuw aanmelden).",
+    )
     return getoond
+
+
+def _open_project() -> None:
+    """Show the chosen project's detail view in this session (no page load, so a login stays)."""
+    gekozen = st.session_state.get("w_project_openen")
+    st.session_state["w_project_openen"] = None
+    if gekozen:
+        st.query_params["project"] = gekozen
 
 
 def detail(project_id: str, jaar: int) -> None:
@@ -143,18 +161,8 @@ def _opslaan(project_id: str, versie: int, sleutel: str, redacteur: Redacteur) -
     """Save the form ``sleutel`` as an edit of ``versie``; the outcome is shown above the form."""
     wijzigingen = {veld: st.session_state[f"{sleutel}-{veld}"] for veld in (*_TEKSTVELDEN, *_LABELVELDEN)}
     wijzigingen = {veld: tuple(w) if isinstance(w, list) else w for veld, w in wijzigingen.items()}
-    rapport = ""
-    try:
-        nieuw = toegang.toegang().wijzig_project(data.opslag(), redacteur, project_id, wijzigingen, versie)
-    except Conflict as fout:
-        soort, tekst = "fout", projectweergave.conflictmelding(fout.redacteur, fout.huidige_versie)
-    except Validatiefout as fout:
-        soort, tekst, rapport = "fout", "Niet opgeslagen: de wijziging is ongeldig.", fout.rapport.tekst()
-    except (GeenToegang, OnbekendProject) as fout:
-        soort, tekst = "fout", f"Niet opgeslagen: {projectweergave.md(fout)}"
-    else:
-        data.vernieuw()
-        soort = "succes"
+    soort, tekst, rapport, nieuw = toegang.wijzig(redacteur, project_id, wijzigingen, versie, "Niet opgeslagen")
+    if soort == "succes":
         tekst = f"Opgeslagen als versie {nieuw}." if nieuw != versie else "Geen wijzigingen: niets opgeslagen."
     st.session_state[_UITKOMST] = (project_id, soort, tekst, rapport)
 
@@ -180,6 +188,12 @@ def exporteren(projecten: pd.DataFrame) -> None:
 def importeren() -> None:
     """Upload a CSV/XLSX and show the dry-run report (anyone); a logged-in editor can then confirm the import."""
     redacteur = toegang.huidige()
+    uitkomst = st.session_state.pop(_IMPORTUITKOMST, None)
+    if uitkomst is not None:
+        soort, tekst, rapport = uitkomst
+        {"succes": st.success, "fout": st.error}[soort](tekst)
+        if rapport:
+            st.code(rapport, language=None)
     bestand = st.file_uploader("Importbestand (CSV of XLSX, kolommen als projecten.csv)", type=["csv", "xlsx"])
     bijwerken = st.checkbox("Bestaande projecten bijwerken (zelfde project_id)")
     if redacteur is None:
@@ -187,36 +201,53 @@ def importeren() -> None:
                    "importeren kan alleen een aangemelde redacteur.")
     if bestand is None:
         return
+    naam, inhoud = _bestandsnaam(bestand.name), bestand.getvalue()
     with tempfile.TemporaryDirectory() as map_:
-        pad = Path(map_) / Path(bestand.name).name
-        pad.write_bytes(bestand.getvalue())
+        pad = Path(map_) / naam
+        pad.write_bytes(inhoud)
         try:
             rapport = importeer_bestand(data.opslag(), pad, update=bijwerken, proef=True)
         except Validatiefout as fout:
             st.error("Proefimport afgekeurd; er is niets opgeslagen.")
             st.code(fout.rapport.tekst(), language=None)
             return
-        st.markdown("**Proefimport (nog niets opgeslagen)**")
-        st.code(rapport.tekst(), language=None)
-        st.write(
-            f"Nieuw: {len(rapport.nieuw)} · bijgewerkt: {len(rapport.bijgewerkt)} · "
-            f"ongewijzigd: {len(rapport.ongewijzigd)}"
-        )
-        if not (rapport.nieuw or rapport.bijgewerkt):
-            st.info("Dit bestand verandert niets aan de database.")
-            return
-        if redacteur is None:
-            st.info(toegang.uitleg())
-            return
-        if st.button("Import bevestigen", type="primary"):
-            try:
-                rapport = toegang.toegang().importeer_bestand(data.opslag(), redacteur, pad, update=bijwerken)
-            except Validatiefout as fout:
-                st.error("Import afgekeurd; er is niets opgeslagen.")
-                st.code(fout.rapport.tekst(), language=None)
-                return
-            except (GeenToegang, Conflict) as fout:
-                st.error(f"Import afgekeurd; er is niets opgeslagen. {projectweergave.md(fout)}")
-                return
+    st.markdown("**Proefimport (nog niets opgeslagen)**")
+    st.code(rapport.tekst(), language=None)
+    st.write(
+        f"Nieuw: {len(rapport.nieuw)} · bijgewerkt: {len(rapport.bijgewerkt)} · "
+        f"ongewijzigd: {len(rapport.ongewijzigd)}"
+    )
+    if not (rapport.nieuw or rapport.bijgewerkt):
+        st.info("Dit bestand verandert niets aan de database.")
+        return
+    if redacteur is None:
+        st.info(toegang.uitleg())
+        return
+    # The bytes checked above travel with the button, so the import writes exactly what the dry run reported.
+    st.button("Import bevestigen", type="primary", on_click=_importeer, args=(naam, inhoud, bijwerken, redacteur))
+
+
+def _bestandsnaam(naam: str) -> str:
+    """The uploaded file's name as a plain file name for the temporary copy (the browser chooses it; the report
+    quotes it): no folders, no leading dots, only letters, digits and ``._-()`` and spaces, at most 120 characters."""
+    veilig = re.sub(r"[^\w.\-() ]", "_", Path(str(naam)).name)[-120:].lstrip(". ")
+    return veilig or "importbestand"
+
+
+def _importeer(naam: str, inhoud: bytes, bijwerken: bool, redacteur: Redacteur) -> None:
+    """Import the file ``naam`` with ``inhoud`` as ``redacteur``; the outcome is shown above the uploader."""
+    rapport = ""
+    with tempfile.TemporaryDirectory() as map_:
+        pad = Path(map_) / naam
+        pad.write_bytes(inhoud)
+        try:
+            gelezen = toegang.toegang().importeer_bestand(data.opslag(), redacteur, pad, update=bijwerken)
+        except Validatiefout as fout:
+            soort, tekst, rapport = "fout", "Import afgekeurd; er is niets opgeslagen.", fout.rapport.tekst()
+        except (GeenToegang, Conflict) as fout:
+            soort, tekst = "fout", f"Import afgekeurd; er is niets opgeslagen. {projectweergave.md(fout)}"
+        else:
             data.vernieuw()
-            st.success(f"Geïmporteerd: {len(rapport.nieuw)} nieuw, {len(rapport.bijgewerkt)} bijgewerkt.")
+            soort = "succes"
+            tekst = f"Geïmporteerd: {len(gelezen.nieuw)} nieuw, {len(gelezen.bijgewerkt)} bijgewerkt."
+    st.session_state[_IMPORTUITKOMST] = (soort, tekst, rapport)

@@ -12,11 +12,15 @@ import os
 
 import streamlit as st
 
-from dashboard.projectweergave import md
-from projectdb.toegang import ALLEEN_REDACTEUR, GeenToegang, Redacteur, Toegang, Wachtwoorden, wachtwoorden
+from dashboard import data
+from dashboard.projectweergave import conflictmelding, md
+from projectdb.meldingen import Validatiefout
+from projectdb.store import Conflict, OnbekendProject
+from projectdb.toegang import ALLEEN_REDACTEUR, MAX_NAAM, GeenToegang, Redacteur, Toegang, Wachtwoorden, wachtwoorden
 
 SESSIESLEUTEL = "_skw_redacteur"
 """Session-state key of the logged-in :class:`Redacteur`."""
+_FOUT = "_skw_aanmeldfout"
 
 
 def _geheimen() -> dict:
@@ -42,7 +46,8 @@ def _client() -> str:
     """Where this session connects from. Behind the reverse proxy on the same machine (SECURITY.md) every
     connection comes from localhost and the proxy passes the visitor's address in ``X-Real-IP``; a forged header
     gains nothing beyond the global failure limit."""
-    return st.context.ip_address or st.context.headers.get("X-Real-Ip") or "lokaal"
+    adres = st.context.ip_address or st.context.headers.get("X-Real-Ip")
+    return adres if isinstance(adres, str) and adres else "lokaal"
 
 
 def huidige() -> Redacteur | None:
@@ -73,10 +78,22 @@ def _afmelden() -> None:
         toegang().afmelden(redacteur)
 
 
+def _aanmelden() -> None:
+    """Form callback: log in with the entered name and password, then forget the password."""
+    naam = st.session_state.get("w_aanmeld_naam", "")
+    wachtwoord = st.session_state.get("w_aanmeld_wachtwoord", "")
+    st.session_state["w_aanmeld_wachtwoord"] = ""
+    try:
+        st.session_state[SESSIESLEUTEL] = toegang().aanmelden(naam, wachtwoord, _client())
+    except GeenToegang as fout:
+        st.session_state[_FOUT] = str(fout)
+
+
 def zijbalk() -> Redacteur | None:
     """The 'Redacteur' section of the sidebar: log in or out. Returns the editor of this session."""
     with st.sidebar:
         st.header("Redacteur")
+        fout = st.session_state.pop(_FOUT, None)
         redacteur = huidige()
         if redacteur is not None:
             st.caption(f"Aangemeld als {md(redacteur.naam)}: u kunt projecten bewerken en importeren.")
@@ -86,16 +103,30 @@ def zijbalk() -> Redacteur | None:
         if not ingesteld.ingesteld:
             st.caption(ingesteld.melding)
             return None
-        with st.form("w_aanmelden", clear_on_submit=True, border=False):
-            naam = st.text_input("Naam (voor het wijzigingslog)", max_chars=80)
-            wachtwoord = st.text_input("Wachtwoord", type="password")
-            aanmelden = st.form_submit_button("Aanmelden")
-        if aanmelden:
-            try:
-                st.session_state[SESSIESLEUTEL] = toegang().aanmelden(naam, wachtwoord, _client())
-            except GeenToegang as fout:
-                st.error(str(fout))
-                return None
-            st.rerun()
+        with st.form("w_aanmelden", border=False):
+            st.text_input("Naam (voor het wijzigingslog)", max_chars=MAX_NAAM, key="w_aanmeld_naam")
+            st.text_input("Wachtwoord", type="password", key="w_aanmeld_wachtwoord")
+            st.form_submit_button("Aanmelden", on_click=_aanmelden)
+        if fout:
+            st.error(fout)
         st.caption("Iedereen kan de kaarten en projecten bekijken; bewerken en importeren kan alleen een redacteur.")
     return None
+
+
+def wijzig(redacteur: Redacteur, project_id: str, wijzigingen: dict, versie: int,
+           mislukt: str) -> tuple[str, str, str, int | None]:
+    """Write ``wijzigingen`` to ``project_id`` as seen at ``versie``, as the logged-in ``redacteur``.
+
+    Returns (soort "succes" or "fout", message, validation report text, new version or None). A conflict, an
+    invalid change or a refused login writes nothing; ``mislukt`` starts the Dutch failure message.
+    """
+    try:
+        nieuw = toegang().wijzig_project(data.opslag(), redacteur, project_id, wijzigingen, versie)
+    except Conflict as fout:
+        return "fout", conflictmelding(fout.redacteur, fout.huidige_versie), "", None
+    except Validatiefout as fout:
+        return "fout", f"{mislukt}: de wijziging is ongeldig.", fout.rapport.tekst(), None
+    except (GeenToegang, OnbekendProject) as fout:
+        return "fout", f"{mislukt}: {md(fout)}", "", None
+    data.vernieuw()
+    return "succes", "", "", nieuw

@@ -27,6 +27,7 @@ from maps import geodata, presentatie, statisch
 from maps.vlekken import KaartSpec, Vlekken, projecten_voor, vlekken
 from projectdb import gebied
 from projectdb.exporteer import exporteer as exporteer_projecten
+from projectdb.cli import NederlandseParser
 from projectdb.store import PROJECTEN_CSV
 
 FORMATEN: tuple[str, ...] = (*statisch.FORMATEN, "pptx", "csv", "xlsx")
@@ -206,44 +207,12 @@ def exporteer(
 
 # --- command line ------------------------------------------------------------------------------------------------
 
-_VERTALING = (
-    ("the following arguments are required", "deze argumenten ontbreken"),
-    ("unrecognized arguments", "onbekende argumenten"),
-    ("invalid choice", "ongeldige keuze"),
-    ("choose from", "kies uit"),
-    ("expected one argument", "verwacht één argument"),
-    ("invalid int value", "geen geheel getal"),
-    ("usage:", "gebruik:"),
-)
-
-
-class _Parser(argparse.ArgumentParser):
-    """ArgumentParser with Dutch messages; usage errors exit with status 2."""
-
-    def error(self, message: str) -> None:
-        for engels, nederlands in _VERTALING:
-            message = message.replace(engels, nederlands)
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: fout: {message}\n")
-
-    def format_usage(self) -> str:
-        return super().format_usage().replace("usage:", "gebruik:")
-
-    def format_help(self) -> str:
-        tekst = super().format_help()
-        for engels, nederlands in (("usage:", "gebruik:"), ("positional arguments:", "argumenten:"),
-                                   ("options:", "opties:"), ("show this help message and exit",
-                                                             "deze hulp tonen en stoppen")):
-            tekst = tekst.replace(engels, nederlands)
-        return tekst
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = NederlandseParser(
+        ruw=True,
         prog="python -m maps.export",
         description="Kaarten (PNG, SVG, PDF), een presentatie (PPTX) of de projectenlijst (CSV, XLSX) maken voor "
                     "het bestuurlijk overleg, met dezelfde filters, klassen, kleuren en legenda als het dashboard.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=(
             "Kaarten (--kaart):\n"
             "  totaal, samenwerkingsvorm (intensiteit), instrumenteel (instrument), geografisch (geografie):\n"

@@ -24,7 +24,6 @@ LEAFLET_CSS = "../../app/static/leaflet/leaflet.css"
 """Leaflet shipped with the app (``static/leaflet``), relative to the map frame of the Streamlit component, so the
 map needs no network."""
 
-BASISLAGEN: tuple[str, ...] = ("wmo_regio", "provincie", "kernwerkgebied")
 """Layer names :func:`kaart` accepts; ``kernwerkgebied:<verzekeraar>`` draws one insurer's kernwerkgebied."""
 
 MAX_TITELS = 3
@@ -71,8 +70,22 @@ def kaart(vlekken: Vlekken, jaar: int, lagen: Iterable[str] = ("wmo_regio",)) ->
     ValueError
         For an unknown layer name or insurer, or when ``vlekken`` holds codes that are no municipality of ``jaar``.
     """
-    lagen = _controleer_lagen(lagen)
+    lagen = weergave.kaartlagen(lagen)
     _controleer_codes(vlekken, jaar)
+    kaartobject = lege_kaart(jaar)
+    zuidwest, noordoost = weergave.omtrek(jaar)
+    _Vlakken(vlekken, jaar).add_to(kaartobject)
+    for laag in _tekenvolgorde(lagen):
+        _Laag(laag, jaar).add_to(kaartobject)
+    Legenda(_legenda_html(vlekken, lagen, jaar), (zuidwest, noordoost)).add_to(kaartobject)
+    return kaartobject
+
+
+def lege_kaart(jaar: int) -> folium.Map:
+    """An empty map of the Netherlands (EPSG:4326 extent of ``jaar``): no tiles, SVG paths, Leaflet served locally.
+
+    No tile layer: the app must work without internet access, and the vlekken are the map.
+    """
     zuidwest, noordoost = weergave.omtrek(jaar)
     kaartobject = folium.Map(
         location=[(zuidwest[0] + noordoost[0]) / 2, (zuidwest[1] + noordoost[1]) / 2],
@@ -84,31 +97,7 @@ def kaart(vlekken: Vlekken, jaar: int, lagen: Iterable[str] = ("wmo_regio",)) ->
     )
     kaartobject.default_js = [("leaflet", LEAFLET_JS)]
     kaartobject.default_css = [("leaflet_css", LEAFLET_CSS)]
-    _Vlakken(vlekken, jaar).add_to(kaartobject)
-    for laag in _tekenvolgorde(lagen):
-        _Laag(laag, jaar).add_to(kaartobject)
-    _Legenda(vlekken, lagen, jaar, (zuidwest, noordoost)).add_to(kaartobject)
     return kaartobject
-
-
-def _controleer_lagen(lagen: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(lagen, str):
-        lagen = (lagen,)
-    gezien: list[str] = []
-    for laag in lagen:
-        basis, scheiding, verzekeraar = str(laag).partition(":")
-        if basis not in BASISLAGEN or (scheiding and basis != "kernwerkgebied"):
-            raise ValueError(
-                f"onbekende kaartlaag {laag!r}; kies uit: {', '.join(BASISLAGEN)} of kernwerkgebied:<verzekeraar>"
-            )
-        if scheiding and verzekeraar not in vocab.VERZEKERAAR_NAMEN:
-            raise ValueError(
-                f"kaartlaag {laag!r}: {verzekeraar!r} is geen verzekeraar; kies uit: "
-                f"{', '.join(vocab.VERZEKERAAR_NAMEN)}"
-            )
-        if laag not in gezien:
-            gezien.append(laag)
-    return tuple(gezien)
 
 
 def _controleer_codes(vlekken: Vlekken, jaar: int) -> None:
@@ -126,8 +115,8 @@ def _tekenvolgorde(lagen: tuple[str, ...]) -> list[str]:
     return sorted(lagen, key=lambda laag: rang[laag.partition(":")[0]])
 
 
-def _json(waarde) -> str:
-    """JSON for inside a ``<script>``: no ``</`` can close the element early."""
+def scriptjson(waarde) -> str:
+    """JSON for inside a ``<script>``: no ``</`` can close the element early; shared by the maps."""
     return json.dumps(waarde, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
@@ -169,8 +158,8 @@ class _Tekst(Element):
         return self.tekst
 
 
-class _Element(MacroElement):
-    """A MacroElement whose rendered header and script go into the page as :class:`_Tekst`."""
+class Element(MacroElement):
+    """A MacroElement whose rendered header and script go into the page as :class:`_Tekst`; shared by the maps."""
 
     def render(self, **kwargs) -> None:
         figuur = self.get_root()
@@ -180,7 +169,7 @@ class _Element(MacroElement):
                 getattr(figuur, deel).add_child(_Tekst(macro(self, kwargs)), name=self.get_name())
 
 
-class _Vlakken(_Element):
+class _Vlakken(Element):
     """The municipalities: fill by class, tooltip, and click properties."""
 
     _template = Template(
@@ -229,12 +218,12 @@ class _Vlakken(_Element):
     def __init__(self, vlekken: Vlekken, jaar: int):
         super().__init__()
         self._name = "Vlakken"
-        self.tabel = _json(_tabel(vlekken))
+        self.tabel = scriptjson(_tabel(vlekken))
         self.decodeer = weergave.DECODEER_JS
         self.geometrie = weergave.gemeentelaag(jaar).replace("</", "<\\/")
 
 
-class _Laag(_Element):
+class _Laag(Element):
     """A border or kernwerkgebied overlay: lines only, not interactive. A kernwerkgebied is a dashed line on a
     white halo, so it stays visible on a fill of the same colour."""
 
@@ -263,16 +252,16 @@ class _Laag(_Element):
         super().__init__()
         basis, _, verzekeraar = laag.partition(":")
         self._name = "Laag"
-        self.filter = _json(verzekeraar) if verzekeraar else ""
-        self.kleuren = _json({v.naam: v.kleur for v in vocab.VERZEKERAARS})
+        self.filter = scriptjson(verzekeraar) if verzekeraar else ""
+        self.kleuren = scriptjson({v.naam: v.kleur for v in vocab.VERZEKERAARS})
         self.decodeer = weergave.DECODEER_JS
         if basis == "kernwerkgebied":
             self.geometrie = weergave.kernwerkgebiedlaag(jaar).replace("</", "<\\/")
             lijn = {**_KERNLIJN, "color": _KERNLIJN_EEN if verzekeraar else None}
-            self.stijlen = [_json(_HALO), _json(lijn)]
+            self.stijlen = [scriptjson(_HALO), scriptjson(lijn)]
         else:
             self.geometrie = weergave.grenslaag(jaar, basis).replace("</", "<\\/")
-            self.stijlen = [_json(_LIJNSTIJL[basis])]
+            self.stijlen = [scriptjson(_LIJNSTIJL[basis])]
 
 
 def _legenda_html(vlekken: Vlekken, lagen: Iterable[str], jaar: int) -> str:
@@ -307,8 +296,8 @@ def _legenda_html(vlekken: Vlekken, lagen: Iterable[str], jaar: int) -> str:
     return "".join(delen)
 
 
-class _Legenda(_Element):
-    """The legend as a Leaflet control inside the map (bottom right); the country is fitted beside it."""
+class Legenda(Element):
+    """A legend (ready HTML) as a Leaflet control inside the map (bottom right); the country is fitted beside it."""
 
     _template = Template(
         """
@@ -343,8 +332,8 @@ class _Legenda(_Element):
         """
     )
 
-    def __init__(self, vlekken: Vlekken, lagen: tuple[str, ...], jaar: int, omtrek):
+    def __init__(self, inhoud: str, omtrek):
         super().__init__()
         self._name = "Legenda"
-        self.inhoud = _json(_legenda_html(vlekken, lagen, jaar))
-        self.omtrek = _json([list(hoek) for hoek in omtrek])
+        self.inhoud = scriptjson(inhoud)
+        self.omtrek = scriptjson([list(hoek) for hoek in omtrek])

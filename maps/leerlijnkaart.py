@@ -14,7 +14,6 @@ finished text, never through the template engine.
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
@@ -175,11 +174,6 @@ def _wgs84(punten: np.ndarray) -> list[list[float]]:
     return np.round(np.column_stack([lat, lon]), weergave.DECIMALEN + 1).tolist()
 
 
-def _json(waarde) -> str:
-    """JSON for inside a ``<script>``: no ``</`` can close the element early."""
-    return json.dumps(waarde, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-
-
 def koppelingen(ketens: Sequence[Keten]) -> list[tuple[str, str]]:
     """The distinct (earlier, later) links of ``ketens``, in chain order."""
     return list(dict.fromkeys(paar for keten in ketens for paar in keten.koppelingen))
@@ -226,16 +220,7 @@ def leerlijnkaart(
     plaatsen = {pid: plaatsnaam(records.at[pid, "gebied"], int(records.at[pid, "indeling_jaar"])) for pid in ids}
     punten = ankers(ids, koppeling, jaar)
     zuidwest, noordoost = weergave.omtrek(jaar)
-    kaartobject = folium.Map(
-        location=[(zuidwest[0] + noordoost[0]) / 2, (zuidwest[1] + noordoost[1]) / 2],
-        zoom_start=7,
-        tiles=None,
-        prefer_canvas=False,
-        zoom_snap=0.25,
-        control_scale=True,
-    )
-    kaartobject.default_js = [("leaflet", interactief.LEAFLET_JS)]
-    kaartobject.default_css = [("leaflet_css", interactief.LEAFLET_CSS)]
+    kaartobject = interactief.lege_kaart(jaar)
     gemeenten = koppeling[koppeling["project_id"].isin(ids)]
     tabel = _gemeentetabel(gemeenten, records, jaar)
     _Gemeenten(tabel, jaar).add_to(kaartobject)
@@ -250,7 +235,7 @@ def leerlijnkaart(
     lussen = any(p["lus"] for p in pijlen)
     legenda = _legenda_html(fasen, doelen, [laag for laag in weergave.LIJNLAGEN if laag in grenzen], kern, lussen,
                             ondertitel)
-    _Legenda(legenda, (zuidwest, noordoost)).add_to(kaartobject)
+    interactief.Legenda(legenda, (zuidwest, noordoost)).add_to(kaartobject)
     return kaartobject
 
 
@@ -319,7 +304,7 @@ _STIJL = """
 """
 
 
-class _Gemeenten(interactief._Element):
+class _Gemeenten(interactief.Element):
     """All municipalities: chain municipalities filled by earliest stage with a tooltip, the rest light grey."""
 
     _template = Template(
@@ -349,14 +334,14 @@ class _Gemeenten(interactief._Element):
         super().__init__()
         self._name = "Gemeenten"
         kleur = {label.naam: label.kleur for label in vocab.AS_INTENSITEIT.labels}
-        self.tabel = _json({code: [kleur[fase], tekst] for code, (fase, tekst) in tabel.items()})
-        self.leeg = _json(vocab.GEEN_PROJECT_KLEUR)
+        self.tabel = interactief.scriptjson({code: [kleur[fase], tekst] for code, (fase, tekst) in tabel.items()})
+        self.leeg = interactief.scriptjson(vocab.GEEN_PROJECT_KLEUR)
         self.dekking = VULDEKKING
         self.decodeer = weergave.DECODEER_JS
         self.geometrie = weergave.gemeentelaag(jaar).replace("</", "<\\/")
 
 
-class _Grens(interactief._Element):
+class _Grens(interactief.Element):
     """A border layer: lines only, never taking clicks."""
 
     _template = Template(
@@ -373,10 +358,10 @@ class _Grens(interactief._Element):
         self._name = "Grens"
         self.decodeer = weergave.DECODEER_JS
         self.geometrie = weergave.grenslaag(jaar, laag).replace("</", "<\\/")
-        self.stijl = _json({"fill": False, **_GRENSSTIJL[laag]})
+        self.stijl = interactief.scriptjson({"fill": False, **_GRENSSTIJL[laag]})
 
 
-class _Pijlen(interactief._Element):
+class _Pijlen(interactief.Element):
     """The arrows: a white halo under a coloured line, and a filled arrowhead; line and head share the tooltip."""
 
     _template = Template(
@@ -397,7 +382,7 @@ class _Pijlen(interactief._Element):
     def __init__(self, pijlen: list[dict]):
         super().__init__()
         self._name = "Pijlen"
-        self.pijlen = _json([{k: p[k] for k in ("lijn", "kop", "kleur", "tekst")} for p in pijlen])
+        self.pijlen = interactief.scriptjson([{k: p[k] for k in ("lijn", "kop", "kleur", "tekst")} for p in pijlen])
 
 
 def _legenda_html(fasen: set[str], doelen: set[str], grenzen: Sequence[str], kern: bool, lussen: bool,
@@ -434,34 +419,3 @@ def _legenda_html(fasen: set[str], doelen: set[str], grenzen: Sequence[str], ker
         noot += " Een project in een heel kernwerkgebied heeft zijn pijlpunt midden in dat gebied."
     delen.append(f'<div class="skw-bron">{noot} Bron: kolom bouwt_voort_op van de projectendatabase.</div>')
     return "".join(delen)
-
-
-class _Legenda(interactief._Element):
-    """The legend as a Leaflet control (bottom right); the country is fitted beside it."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.control({position: "bottomright"});
-        {{ this.get_name() }}.onAdd = function () {
-            var div = L.DomUtil.create("div", "skw-legenda");
-            div.innerHTML = {{ this.inhoud }};
-            L.DomEvent.disableClickPropagation(div);
-            L.DomEvent.disableScrollPropagation(div);
-            return div;
-        };
-        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
-        (function (kaart, legenda) {
-            var breedte = legenda.getContainer().offsetWidth;
-            var ruimte = kaart.getSize().x > 2.2 * breedte ? breedte + 10 : 0;
-            kaart.fitBounds({{ this.omtrek }}, {paddingTopLeft: [10, 10], paddingBottomRight: [ruimte, 10]});
-        })({{ this._parent.get_name() }}, {{ this.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, inhoud: str, omtrek):
-        super().__init__()
-        self._name = "Legenda"
-        self.inhoud = _json(inhoud)
-        self.omtrek = _json([list(hoek) for hoek in omtrek])

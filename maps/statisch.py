@@ -35,7 +35,6 @@ from maps.vlekken import Vlekken
 
 FORMATEN: tuple[str, ...] = ("png", "svg", "pdf")
 OPMAKEN: tuple[str, ...] = ("a4", "kaart")
-BASISLAGEN: tuple[str, ...] = ("wmo_regio", "provincie", "kernwerkgebied")
 """Layer names accepted in ``lagen``; ``kernwerkgebied:<verzekeraar>`` draws one insurer's kernwerkgebied."""
 
 DPI_MIN, DPI_MAX = 50, 600
@@ -138,25 +137,10 @@ def statische_kaart(
 
 
 def _controleer_lagen(lagen: Iterable[str], jaar: int) -> tuple[str, ...]:
-    """Layer names, checked and without duplicates; raises ValueError naming the bad one."""
-    if isinstance(lagen, str):
-        lagen = (lagen,)
+    """Checked layer names in drawing order (fills, then outlines); raises ValueError naming the bad one."""
     geodata.gemeenten(jaar)  # raises OnbekendJaar (a ValueError) for a year without geodata
-    gezien: list[str] = []
-    for laag in lagen:
-        basis, scheiding, naam = str(laag).partition(":")
-        if basis not in BASISLAGEN or (scheiding and basis != "kernwerkgebied"):
-            raise ValueError(
-                f"onbekende kaartlaag {laag!r}; kies uit: {', '.join(BASISLAGEN)} of kernwerkgebied:<verzekeraar>"
-            )
-        if scheiding and naam not in vocab.VERZEKERAAR_NAMEN:
-            raise ValueError(
-                f"kaartlaag {laag!r}: {naam!r} is geen verzekeraar; kies uit: {', '.join(vocab.VERZEKERAAR_NAMEN)}"
-            )
-        if laag not in gezien:
-            gezien.append(str(laag))
     rang = {"wmo_regio": 0, "kernwerkgebied": 1, "provincie": 2}
-    return tuple(sorted(gezien, key=lambda l: rang[l.partition(":")[0]]))
+    return tuple(sorted(weergave.kaartlagen(lagen), key=lambda l: rang[l.partition(":")[0]]))
 
 
 # --- geometry (EPSG:28992) ---------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ property table of :mod:`maps.interactief` is rebuilt, never this geometry.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -20,6 +21,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
+from classify import vocab
 from maps import geodata
 
 TOLERANTIE_M = 30.0
@@ -30,6 +32,34 @@ DECIMALEN = 4
 
 LIJNLAGEN: tuple[str, ...] = ("wmo_regio", "provincie")
 """Border layers drawn as lines (each shared border once)."""
+
+BASISLAGEN: tuple[str, ...] = ("wmo_regio", "provincie", "kernwerkgebied")
+"""Overlay layers a map can draw over the municipalities; ``kernwerkgebied:<verzekeraar>`` picks one insurer."""
+
+
+def kaartlagen(lagen: Iterable[str] | str) -> tuple[str, ...]:
+    """Layer names checked against :data:`BASISLAGEN`, without duplicates, in the given order.
+
+    Raises ValueError naming the bad layer or insurer; shared by the interactive and the static maps.
+    """
+    if isinstance(lagen, str):
+        lagen = (lagen,)
+    gezien: list[str] = []
+    for laag in map(str, lagen):
+        basis, scheiding, verzekeraar = laag.partition(":")
+        if basis not in BASISLAGEN or (scheiding and basis != "kernwerkgebied"):
+            raise ValueError(
+                f"onbekende kaartlaag {laag!r}; kies uit: {', '.join(BASISLAGEN)} of kernwerkgebied:<verzekeraar>"
+            )
+        if scheiding and verzekeraar not in vocab.VERZEKERAAR_NAMEN:
+            raise ValueError(
+                f"kaartlaag {laag!r}: {verzekeraar!r} is geen verzekeraar; kies uit: "
+                f"{', '.join(vocab.VERZEKERAAR_NAMEN)}"
+            )
+        if laag not in gezien:
+            gezien.append(laag)
+    return tuple(gezien)
+
 
 _GROEPERING = {"wmo_regio": "wmo_code", "provincie": "provincie_code", "kernwerkgebied": "kernwerkgebied"}
 

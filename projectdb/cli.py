@@ -25,6 +25,7 @@ _VERTALING = (
     ("invalid choice", "ongeldige keuze"),
     ("choose from", "kies uit"),
     ("expected one argument", "verwacht één argument"),
+    ("invalid int value", "geen geheel getal"),
 )
 
 
@@ -35,12 +36,19 @@ class _Opmaak(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
 
 
-class _Parser(argparse.ArgumentParser):
-    """ArgumentParser with Dutch help and error lines (exit status 2)."""
+class _RuweOpmaak(_Opmaak, argparse.RawDescriptionHelpFormatter):
+    """Dutch usage line; description and epilog kept as written (for example lists)."""
 
-    def __init__(self, **opties) -> None:
+
+class NederlandseParser(argparse.ArgumentParser):
+    """ArgumentParser with Dutch help and error lines (exit status 2); shared by the project's commands.
+
+    ``ruw=True`` keeps the description and epilog line breaks as written.
+    """
+
+    def __init__(self, ruw: bool = False, **opties) -> None:
         """Dutch -h and section titles."""
-        super().__init__(**opties, add_help=False, formatter_class=_Opmaak)
+        super().__init__(**opties, add_help=False, formatter_class=_RuweOpmaak if ruw else _Opmaak)
         self._positionals.title = "argumenten"
         self._optionals.title = "opties"
         self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
@@ -54,8 +62,9 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     """The argument parser with one subcommand per operation."""
-    parser = _Parser(prog="python -m projectdb", description="Projectendatabase samenwerkingskaarten.")
-    opdrachten = parser.add_subparsers(dest="opdracht", required=True, metavar="opdracht", parser_class=_Parser)
+    parser = NederlandseParser(prog="python -m projectdb", description="Projectendatabase samenwerkingskaarten.")
+    opdrachten = parser.add_subparsers(dest="opdracht", required=True, metavar="opdracht",
+                                       parser_class=NederlandseParser)
 
     imp = opdrachten.add_parser("import", help="projecten importeren uit CSV of XLSX (alles of niets)")
     imp.add_argument("bestand", metavar="BESTAND", help="CSV (',' of ';') of XLSX")

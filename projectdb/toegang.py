@@ -125,6 +125,8 @@ def wachtwoorden(geheimen: Mapping[str, object], omgeving: Mapping[str, str]) ->
 
 @dataclass
 class _Aanmelding:
+    """One registered login: whose it is and until when (seconds on the :class:`Toegang` clock)."""
+
     naam: str
     verloopt: float
     vingerafdruk: bytes
@@ -189,6 +191,11 @@ class Toegang:
 
     def _mislukte_poging(self, client: str, nu: float) -> None:
         """Count a failure for ``client`` and for everyone; block when a limit is reached (lock held)."""
+        # Forget clients whose failures and blocks have all run out, so the tables do not grow without end.
+        for oud in [c for c, p in self._mislukt.items() if not p or p[-1] <= nu - VENSTER]:
+            del self._mislukt[oud]
+        for oud in [c for c, tot in self._geblokkeerd.items() if tot <= nu]:
+            del self._geblokkeerd[oud]
         for pogingen, grens in ((self._mislukt.setdefault(client, deque()), MAX_POGINGEN),
                                 (self._mislukt_totaal, MAX_POGINGEN_TOTAAL)):
             pogingen.append(nu)

@@ -2,6 +2,7 @@ import math
 
 import pandas as pd
 
+from aanvalsteksten import ALLE_AANVALLEN
 from classify import analyse
 
 
@@ -126,3 +127,10 @@ def test_kernwerkgebied_zinnen_per_insurer():
         "1,50 koppelingen per gemeente in het kernwerkgebied tegen 0,33 daarbuiten."
     )
     assert zinnen[1].startswith("CZ: 2 projecten, waarvan 0 geheel en 1 deels")
+
+
+def test_feiten_carry_no_record_text():
+    gewoon = analyse.feiten(_projecten(), _koppeling(), _gemeenten(), "inhoud")
+    vijandig = _projecten().assign(titel=ALLE_AANVALLEN, omschrijving=ALLE_AANVALLEN,
+                                   partners=[(ALLE_AANVALLEN,)] * 3, toelichting_labels=ALLE_AANVALLEN)
+    assert analyse.feiten(vijandig, _koppeling(), _gemeenten(), "inhoud") == gewoon

@@ -158,3 +158,11 @@ def test_project_list_search_and_unknown_project(projecten):
     assert at.caption[0].value.startswith(f"{len(projecten[projecten['titel'].str.contains('eefstijl')])} van")
     at = _draai("pages/projecten.py", {"project": "P999"})
     assert "P999" in at.warning[0].value
+
+
+def test_url_values_quoted_in_a_warning_stay_text():
+    at = _draai("pages/overzicht.py", {"inhoud": "[klik](javascript:alert(1))", "lagen": "![x](http://x/y.png)"})
+    meldingen = [w.value for w in at.warning]
+    assert any("\\[klik\\]\\(javascript:alert\\(1\\)\\)" in m for m in meldingen)
+    assert any("\\!\\[x\\]\\(http://x/y\\.png\\)" in m for m in meldingen)
+    assert not any("](" in m for m in meldingen)

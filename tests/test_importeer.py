@@ -192,6 +192,21 @@ def test_te_veel_kolommen(store, tmp_path):
     assert "106 kolommen; de grens is 100" in str(fout)
 
 
+@pytest.mark.parametrize("soort", ["csv", "xlsx"])
+def test_tienduizend_kolommen(store, tmp_path, soort):
+    koppen = {**{k: k for k in VOORBEELD[0]}, **{f"extra{i}": f"extra{i}" for i in range(10_000 - 16)}}
+    schrijf = schrijf_csv if soort == "csv" else schrijf_xlsx
+    pad = schrijf(tmp_path / f"breed.{soort}", [{**rij(), **{k: "x" for k in koppen if k.startswith("extra")}}],
+                  koppen)
+    assert "10000 kolommen; de grens is 100" in str(geweigerd(store, pad))
+
+
+def test_cel_boven_de_grens_van_de_csv_lezer(store, tmp_path):
+    pad = tmp_path / "reuzecel.csv"
+    pad.write_text("project_id,titel\nP100,\"" + "x" * 200_000 + "\n", encoding="utf-8")
+    assert "regel 2: CSV-opmaak onjuist" in str(geweigerd(store, pad))
+
+
 def test_te_lange_cel(store, tmp_path):
     pad = schrijf_csv(tmp_path / "lang.csv", [rij(), rij(project_id="P101", omschrijving="x" * 5001)])
     (melding,) = geweigerd(store, pad).rapport.fouten

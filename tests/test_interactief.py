@@ -1,9 +1,11 @@
+import html as html_module
 import json
 import re
 
 import pandas as pd
 import pytest
 
+from aanvalsteksten import ALLE_AANVALLEN
 from maps import geodata, interactief
 from maps.vlekken import KaartSpec, vlekken
 
@@ -74,6 +76,12 @@ def test_titles_are_escaped_everywhere():
     spec = KaartSpec("project", label="P001")
     html = _html(interactief.kaart(_vlekken(titel=GEVAARLIJK, spec=spec), 2017, ()))
     assert GEVAARLIJK not in html and "&lt;img" in html
+
+
+def test_attack_texts_reach_the_tooltip_as_text_and_never_as_markup_or_template():
+    html = _html(interactief.kaart(_vlekken(titel=ALLE_AANVALLEN), 2017, ()))
+    assert "<img src=x" not in html and "</script><script>alert(1)" not in html
+    assert html_module.escape(ALLE_AANVALLEN) in _tabel(html)["titels"]  # {{ 7*7 }} kept: not run as a template
 
 
 def test_tooltip_data_per_municipality():

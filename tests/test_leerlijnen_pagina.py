@@ -65,7 +65,7 @@ def test_default_page_draws_every_chain_as_arrows_and_lists_them(projecten):
         "Opschaling per thema", "Vergelijkbare projecten elders",
     ]
     analyse = next(m.value for m in at.markdown if m.value.startswith("**Analyse**"))
-    assert f"- {len(ketens)} leerlijnen in deze selectie." in analyse
+    assert f"- {len(ketens)} leerlijnen in deze selectie\\." in analyse
 
 
 def test_stuck_ontwikkelprojecten_are_counted_from_the_data(projecten):

@@ -10,6 +10,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches, Pt
 
 import projectdb
+from aanvalsteksten import ALLE_AANVALLEN
 from classify import analyse, vocab
 from maps import geodata, presentatie
 from maps.vlekken import KaartSpec, projecten_voor, vlekken
@@ -158,6 +159,19 @@ def test_titles_with_markup_characters_are_kept_as_text(frames):
     vreemd = replace(getekend, titel="<script>alert('x')</script> & $x$")
     deck = _deck(frames, [vreemd])
     assert list(deck.slides)[1].shapes.title.text_frame.text == "<script>alert('x')</script> & $x$"
+
+
+def test_attack_texts_in_titles_and_sources_stay_text(frames):
+    projecten, koppeling, gemeenten = frames
+    (getekend,) = _kaarten(frames, ZES_THEMAS[:1])
+    getoond = next(pid for ids in getekend.gemeenten["project_ids"] for pid in ids)
+    vreemd = projecten.copy()
+    vreemd.loc[vreemd["project_id"] == getoond, "bron"] = ALLE_AANVALLEN
+    inhoud = presentatie.presentatie([replace(getekend, titel=ALLE_AANVALLEN)], vreemd, koppeling, gemeenten,
+                                     jaar=JAAR, peildatum=PEILDATUM)
+    dias = list(Presentation(io.BytesIO(inhoud)).slides)
+    assert dias[1].shapes.title.text_frame.text == ALLE_AANVALLEN
+    assert ALLE_AANVALLEN in " ".join(a.text for a in _opsomming(dias[-1]))
 
 
 def test_no_maps_is_refused(frames):

@@ -1,5 +1,11 @@
-import pandas as pd
+import html as html_module
+import re
+from html.parser import HTMLParser
 
+import pandas as pd
+import pytest
+
+from aanvalsteksten import AANVALLEN, ALLE_AANVALLEN
 from classify.suggest import Suggestie
 from dashboard import projectweergave as pw
 
@@ -79,3 +85,49 @@ def test_detail_html_without_municipalities_or_findings():
     html = pw.detail_html(_project(), None, [], _geen_bevindingen(), pw.suggestietabel(()))
     assert "afgeleid: geen gemeenten" in html
     assert "Geen bevindingen" in html
+
+
+class _Ontleding(HTMLParser):
+    """Tags, attribute names and text of an HTML fragment, as a browser would read them."""
+
+    def __init__(self, fragment: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: set[str] = set()
+        self.attributen: set[str] = set()
+        self.tekst: list[str] = []
+        self.feed(fragment)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attributen.update(naam for naam, _ in attrs)
+
+    def handle_data(self, data):
+        self.tekst.append(data)
+
+
+@pytest.mark.parametrize("aanval", AANVALLEN)
+def test_md_escapes_every_markdown_and_html_character_of_an_attack_text(aanval):
+    assert not re.search(r"(?<!\\)[<>\[\]()$`*_{}#|~!]", pw.md(aanval))
+
+
+def test_every_text_field_carries_attack_texts_into_the_detail_view_as_text():
+    velden = ("titel", "omschrijving", "gebied", "bron", "bron_citaat", "toelichting_labels", "bouwt_voort_op_citaat")
+    project = _project(**{veld: ALLE_AANVALLEN for veld in velden}, partners=(ALLE_AANVALLEN,),
+                       bouwt_voort_op=("P002",))
+    bevindingen = pd.DataFrame([("P001", "geografie", "x", "y", ALLE_AANVALLEN)],
+                               columns=["project_id", "veld", "opgeslagen", "afgeleid", "melding"])
+    ontleed = _Ontleding(pw.detail_html(project, ALLE_AANVALLEN, [ALLE_AANVALLEN], bevindingen,
+                                        pw.suggestietabel(())))
+    assert ontleed.tags <= {"style", "h3", "h4", "p", "table", "tr", "th", "td", "small", "br", "ul", "li", "b",
+                            "blockquote"}
+    assert ontleed.attributen == {"class"}
+    assert "".join(ontleed.tekst).count(ALLE_AANVALLEN) == len(velden) + 4  # + partners, derived, names, finding
+
+
+def test_link_list_and_conflict_message_escape_attack_texts():
+    regel = pw.linkregel(_project(titel=ALLE_AANVALLEN, inhoud=ALLE_AANVALLEN))
+    assert regel.startswith("- [P001](projecten?project=P001) ") and regel.count("](") == 1
+    melding = pw.conflictmelding(ALLE_AANVALLEN, 3)
+    assert pw.md(ALLE_AANVALLEN) in melding and "(versie 3)" in melding
+    assert html_module.unescape(pw.md(ALLE_AANVALLEN).replace("\\", "")) == ALLE_AANVALLEN

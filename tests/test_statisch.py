@@ -10,6 +10,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 import projectdb
+from aanvalsteksten import ALLE_AANVALLEN
 from classify import vocab
 from maps import geodata, statisch, weergave
 from maps.vlekken import KaartSpec, vlekken
@@ -86,6 +87,17 @@ def test_user_text_is_printed_literally_not_as_mathtext_or_markup(basis):
     teksten = ["".join(e.itertext()) for e in boom.iter() if e.tag.endswith("}text")]
     assert vreemd in teksten
     assert not [e for e in boom.iter() if e.tag.endswith("}script")]
+
+
+def test_attack_texts_are_printed_as_characters_in_pdf_and_svg(basis):
+    getekend = replace(kaart(basis, OUDEREN_TOTAAL), titel=ALLE_AANVALLEN, ondertitel=ALLE_AANVALLEN,
+                       bronregel=ALLE_AANVALLEN)
+    tekst = PdfReader(io.BytesIO(statisch.statische_kaart(getekend, 2017, formaat="pdf"))).pages[0].extract_text()
+    assert " ".join(tekst.split()).count(ALLE_AANVALLEN) == 3  # long lines are wrapped at a space
+    boom = veilig_xml.fromstring(statisch.statische_kaart(getekend, 2017, formaat="svg"))
+    teksten = " ".join(" ".join("".join(e.itertext()).split()) for e in boom.iter() if e.tag.endswith("}text"))
+    assert teksten.count(ALLE_AANVALLEN) == 3
+    assert not [e for e in boom.iter() if e.tag.endswith(("}script", "}image", "}foreignObject"))]
 
 
 def test_svg_parses_and_has_one_filled_path_per_municipality_colour(basis):

@@ -143,7 +143,7 @@ def test_gelijktijdige_wijziging_geeft_conflict(store):
     voor = store.checksum()
     with pytest.raises(Conflict, match="intussen gewijzigd") as fout:
         tweede.wijzig_project("P003", {"titel": "Titel van de tweede"}, versie, "tweede")
-    assert (fout.value.verwachte_versie, fout.value.huidige_versie) == (1, 2)
+    assert (fout.value.verwachte_versie, fout.value.huidige_versie, fout.value.redacteur) == (1, 2, "eerste")
     assert store.checksum() == voor
     assert tweede.project("P003")["titel"] == "Titel van de eerste"
 

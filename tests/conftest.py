@@ -1,0 +1,122 @@
+"""Fixtures shared by the browser tests: the app running on a fresh store, headless Chromium (Debian's
+/usr/bin/chromium via Playwright, never a downloaded browser) and a page that fails its test on any dialog.
+
+A browser test module chooses what the app runs on by overriding ``appdatabase`` (the store file, filled as the
+module needs) and ``appomgeving`` (extra environment, such as an editor password).
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+UITVOER = ROOT / "test-output"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+GEMEENTEN_2017 = 388
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def appdatabase(tmp_path_factory) -> Path:
+    """The store file of the app under test; absent, so the app builds it from the shipped projecten.csv."""
+    return tmp_path_factory.mktemp("db") / "samenwerking.sqlite"
+
+
+@pytest.fixture(scope="module")
+def appomgeving() -> dict[str, str]:
+    """Environment variables for the app process besides SAMENWERKING_DB."""
+    return {}
+
+
+@pytest.fixture(scope="module")
+def app(appdatabase, appomgeving, tmp_path_factory):
+    """``streamlit run app.py`` on a free port of 127.0.0.1; yields its base URL and stops it afterwards."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium ontbreekt: apt-get install chromium")
+    poort = _vrije_poort()
+    omgeving = {**os.environ, **appomgeving, "SAMENWERKING_DB": str(appdatabase)}
+    log = (tmp_path_factory.mktemp("log") / "streamlit.log").open("w")
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.port", str(poort), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=omgeving, stdout=log, stderr=subprocess.STDOUT,
+    )
+    basis = f"http://127.0.0.1:{poort}/"
+    einde = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(basis + "_stcore/health", timeout=2) as antwoord:
+                if antwoord.status == 200:
+                    break
+        except OSError:
+            if proces.poll() is not None or time.monotonic() > einde:
+                proces.kill()
+                pytest.fail(f"streamlit startte niet (code {proces.poll()}); zie {log.name}")
+            time.sleep(0.5)
+    yield basis
+    proces.terminate()
+    try:
+        proces.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proces.kill()
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    # The first page of a fresh server builds the store and caches: give every expectation room for that.
+    playwright.expect.set_options(timeout=45_000)
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def pagina(browser):
+    """A fresh page; the test fails if any dialog opens (a dialog means a script from the data ran)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 2200})
+    page = context.new_page()
+    meldingen: list[str] = []
+    page.on("dialog", lambda dialoog: (meldingen.append(dialoog.message), dialoog.dismiss()))
+    page.set_default_timeout(45_000)
+    yield page
+    context.close()
+    assert not meldingen, f"onverwachte dialoog (script uitgevoerd?): {meldingen}"
+
+
+@pytest.fixture
+def kaartframe():
+    """``kaartframe(page, n)``: the n-th map frame on ``page`` once all 2017 municipalities are drawn."""
+    from playwright.sync_api import expect
+
+    def zoek(page, nummer: int = 0):
+        frame = page.frame_locator("iframe[src*='streamlit_folium']").nth(nummer)
+        expect(frame.locator("path.leaflet-interactive")).to_have_count(GEMEENTEN_2017)
+        return frame
+
+    return zoek
+
+
+@pytest.fixture
+def foto():
+    """``foto(page, naam)``: a screenshot in test-output/ (git-ignored) for a person to look at."""
+    def maak(page, naam: str) -> None:
+        UITVOER.mkdir(exist_ok=True)
+        page.screenshot(path=str(UITVOER / f"{naam}.png"))
+
+    return maak

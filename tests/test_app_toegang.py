@@ -1,0 +1,236 @@
+"""The editor gate in Streamlit's AppTest: a viewer never reaches a write (import confirm, edit form, lineage
+confirm), not by session-state or URL tricks either; a logged-in editor can write and is named in the change log;
+two sessions editing one project get a conflict, not a lost edit; the lockout holds across sessions; an upload's
+file name cannot point outside the temporary folder."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import data, projectweergave, toegang
+from projectdb import open_store
+from projectdb.toegang import MAX_POGINGEN, OMGEVINGSVARIABELE, UITGESCHAKELD, Redacteur
+from voorbeeldprojecten import rij, schrijf_csv
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PAGINA = "pages/projecten.py"
+WACHTWOORD = "correct paard batterij niet"
+LEERLIJNKNOP = "Bevestig als leerlijn: P011 bouwt voort op P012"
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    """A fresh store from the shipped projects; the app's caches and logins start empty."""
+    pad = tmp_path / "samenwerking.sqlite"
+    monkeypatch.setenv("SAMENWERKING_DB", str(pad))
+    monkeypatch.delenv(OMGEVINGSVARIABELE, raising=False)
+    for cache in (data.opslag, toegang.toegang):
+        cache.clear()
+    data.vernieuw()
+    yield open_store(pad)
+    for cache in (data.opslag, toegang.toegang):
+        cache.clear()
+    data.vernieuw()
+
+
+@pytest.fixture
+def wachtwoord(monkeypatch):
+    monkeypatch.setenv(OMGEVINGSVARIABELE, WACHTWOORD)
+    return WACHTWOORD
+
+
+def _run(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _projecten(params: dict[str, str] | None = None, sessie: dict | None = None) -> AppTest:
+    """The Projecten page through app.py (with the sidebar), with query parameters and session state set first."""
+    at = AppTest.from_file(APP, default_timeout=90)
+    for sleutel, waarde in (params or {}).items():
+        at.query_params[sleutel] = waarde
+    for sleutel, waarde in (sessie or {}).items():
+        at.session_state[sleutel] = waarde
+    at.switch_page(PAGINA)
+    return _run(at)
+
+
+def _meld_aan(at: AppTest, naam: str = "Ans Jansen", wachtwoord: str = WACHTWOORD) -> AppTest:
+    at.sidebar.text_input(key="w_aanmeld_naam").input(naam)
+    at.sidebar.text_input(key="w_aanmeld_wachtwoord").input(wachtwoord)
+    next(b for b in at.sidebar.button if b.label == "Aanmelden").click()
+    return _run(at)
+
+
+def _knop(at: AppTest, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def _schrijfknoppen(at: AppTest) -> list[str]:
+    return [b.label for b in at.button if b.label in ("Opslaan", "Import bevestigen")
+            or b.label.startswith("Bevestig als leerlijn")]
+
+
+def _upload(at: AppTest, pad: Path) -> AppTest:
+    at.file_uploader[0].set_value((pad.name, pad.read_bytes(), "text/csv"))
+    return _run(at)
+
+
+def test_without_a_password_editing_is_off_and_the_dry_run_still_works(store, tmp_path):
+    voor = store.checksum()
+    at = _projecten({"project": "P012"})
+    assert UITGESCHAKELD in [c.value for c in at.sidebar.caption]
+    assert not at.sidebar.text_input and not _schrijfknoppen(at)
+    at = _upload(_projecten(), schrijf_csv(tmp_path / "nieuw.csv", [rij()]))
+    assert "Nieuw: 1 · bijgewerkt: 0 · ongewijzigd: 0" in [m.value for m in at.markdown]  # the dry-run report
+    assert UITGESCHAKELD in [i.value for i in at.info]
+    assert not _schrijfknoppen(at)
+    assert store.checksum() == voor
+
+
+def test_an_upload_name_with_folders_and_markup_becomes_a_plain_file_name(store, tmp_path):
+    at = _projecten()
+    inhoud = schrijf_csv(tmp_path / "nieuw.csv", [rij()]).read_bytes()
+    at.file_uploader[0].set_value(("../..<img src=x onerror=alert(1)>.csv", inhoud, "text/csv"))
+    _run(at)
+    assert at.code[0].value.startswith("_img src_x onerror_alert(1)_.csv (gelezen als UTF-8")
+
+
+@pytest.mark.parametrize("sessie, params", [
+    ({toegang.SESSIESLEUTEL: Redacteur("Mallory", "geraden-token")}, {}),
+    ({toegang.SESSIESLEUTEL: "Mallory", "redacteur": True, "rol": "redacteur"}, {}),
+    ({}, {"redacteur": "1", "rol": "redacteur", "bewerken": "1", "token": "x"}),
+])
+def test_session_state_and_url_tricks_do_not_make_an_editor(store, wachtwoord, tmp_path, sessie, params):
+    voor = store.checksum()
+    at = _projecten({"project": "P012", **params}, sessie)
+    assert not _schrijfknoppen(at)
+    assert toegang.SESSIESLEUTEL not in at.session_state
+    assert [w.label for w in at.sidebar.text_input] == ["Naam (voor het wijzigingslog)", "Wachtwoord"]
+    at = _upload(_projecten(params, sessie), schrijf_csv(tmp_path / "nieuw.csv", [rij()]))
+    assert any("Meld u aan in de zijbalk" in i.value for i in at.info)
+    assert not _schrijfknoppen(at)
+    assert store.checksum() == voor
+
+
+def _schrijf_als_vervalste_redacteur(inhoud: bytes) -> None:
+    """App script: call the write callbacks of the edit form, the lineage button and the import button directly,
+    as if a viewer could trigger them, with a hand-made Redacteur; show the outcome messages."""
+    import streamlit as st
+
+    from dashboard import leerlijnenpagina, projectenpagina
+    from projectdb.toegang import Redacteur
+
+    vervalst = Redacteur("Mallory", "geraden")
+    formulier = {"titel": "Overschreven", "omschrijving": "", "partners": "", "toelichting_labels": "",
+                 "verzekeraars": ["CZ"], "inhoud": "GGZ", "instrumenten": ["Werkwijze"],
+                 "intensiteit": "Implementatie", "geografie": "Gemeentelijk"}
+    for veld, waarde in formulier.items():
+        st.session_state[f"bewerk-P012-1-{veld}"] = waarde
+    projectenpagina._opslaan("P012", 1, "bewerk-P012-1", vervalst)
+    leerlijnenpagina._leg_vast("P012", "P011", "P012", 1, (), vervalst)
+    projectenpagina._importeer("nieuw.csv", inhoud, False, vervalst)
+    for sleutel in ("_skw_bewerkuitkomst", "_skw_leerlijnuitkomst", "_skw_importuitkomst"):
+        st.text(st.session_state[sleutel][-2])
+
+
+def test_write_callbacks_called_directly_refuse_a_hand_made_editor(store, wachtwoord, tmp_path):
+    voor = store.checksum()
+    inhoud = schrijf_csv(tmp_path / "nieuw.csv", [rij()]).read_bytes()
+    at = _run(AppTest.from_function(_schrijf_als_vervalste_redacteur, args=(inhoud,), default_timeout=60))
+    meldingen = [t.value for t in at.text]
+    assert len(meldingen) == 3 and all("Alleen een aangemelde redacteur kan wijzigen" in m for m in meldingen)
+    assert store.checksum() == voor
+    assert not (store.pad.parent / "backups").exists()
+
+
+def test_editor_edits_a_project_and_is_named_in_the_log(store, wachtwoord):
+    at = _meld_aan(_projecten({"project": "P012"}))
+    assert "Aangemeld als Ans Jansen: u kunt projecten bewerken en importeren." in [c.value for c in at.sidebar.caption]
+    at.text_input(key="bewerk-P012-1-titel").input("<img src=x onerror=alert(1)> nieuwe titel")
+    at.multiselect(key="bewerk-P012-1-instrumenten").set_value(["Werkwijze", "Beleid"])
+    _knop(at, "Opslaan").click()
+    _run(at)
+    assert [s.value for s in at.success] == ["Opgeslagen als versie 2."]
+    project = store.project("P012")
+    assert (project["titel"], project["instrumenten"], project["versie"]) == (
+        "<img src=x onerror=alert(1)> nieuwe titel", ("Werkwijze", "Beleid"), 2)
+    log = store.wijzigingen("P012").query("actie == 'gewijzigd'")
+    assert sorted(log["veld"]) == ["instrumenten", "titel"] and set(log["redacteur"]) == {"Ans Jansen"}
+    assert at.text_input(key="bewerk-P012-2-titel").value == project["titel"]  # the form of the new versie
+
+
+def test_second_of_two_sessions_editing_one_project_gets_a_conflict(store, wachtwoord):
+    eerste = _meld_aan(_projecten({"project": "P012"}), naam="Bea")
+    tweede = _meld_aan(_projecten({"project": "P012"}), naam="Ans")
+    eerste.text_input(key="bewerk-P012-1-titel").input("Titel van Bea")
+    _knop(eerste, "Opslaan").click()
+    _run(eerste)
+    voor = store.checksum()
+    tweede.text_input(key="bewerk-P012-1-titel").input("Titel van Ans")
+    _knop(tweede, "Opslaan").click()
+    _run(tweede)
+    assert [e.value for e in tweede.error] == [projectweergave.conflictmelding("Bea", 2)]
+    assert tweede.error[0].value == ("Dit project is intussen door Bea gewijzigd (versie 2). Laad opnieuw en voer "
+                                     "uw wijziging opnieuw in.")
+    assert store.checksum() == voor and store.project("P012")["titel"] == "Titel van Bea"
+    _knop(tweede, "Opnieuw laden").click()
+    _run(tweede)
+    assert tweede.text_input(key="bewerk-P012-2-titel").value == "Titel van Bea"
+
+
+def test_conflict_with_a_change_made_outside_the_app(store, wachtwoord):
+    at = _meld_aan(_projecten({"project": "P012"}))
+    open_store(store.pad).wijzig_project("P012", {"omschrijving": "Via de opdrachtregel."}, 1, "beheer")
+    voor = store.checksum()
+    at.text_input(key="bewerk-P012-1-titel").input("Overschrijft niets")
+    _knop(at, "Opslaan").click()
+    _run(at)
+    assert at.error[0].value == projectweergave.conflictmelding("beheer", 2)
+    assert store.checksum() == voor
+
+
+def test_editor_confirms_an_import(store, wachtwoord, tmp_path):
+    at = _meld_aan(_projecten())
+    at = _upload(at, schrijf_csv(tmp_path / "nieuw.csv", [rij()]))
+    _knop(at, "Import bevestigen").click()
+    _run(at)
+    assert [s.value for s in at.success] == ["Geïmporteerd: 1 nieuw, 0 bijgewerkt."]
+    assert store.project("P100")["titel"] == "Nieuw project"
+    assert list(store.wijzigingen("P100")["redacteur"]) == ["Ans Jansen"]
+    assert list((store.pad.parent / "backups").glob("*voor-import*.sqlite"))
+
+
+def test_editor_confirms_a_suggested_lineage(store, wachtwoord):
+    at = _meld_aan(_projecten({"project": "P012"}))
+    assert "P012" not in store.project("P011")["bouwt_voort_op"]
+    _knop(at, LEERLIJNKNOP).click()
+    _run(at)
+    assert at.success[0].value.startswith("Leerlijn vastgelegd: P011 bouwt voort op P012")
+    assert store.project("P011")["bouwt_voort_op"][-1] == "P012"
+    assert list(store.wijzigingen("P011").query("actie == 'gewijzigd'")["redacteur"]) == ["Ans Jansen"]
+    assert LEERLIJNKNOP not in [b.label for b in at.button]  # now linked: no button any more
+
+
+def test_lockout_survives_a_new_session(store, wachtwoord):
+    at = _projecten()
+    for _ in range(MAX_POGINGEN):
+        at = _meld_aan(at, wachtwoord="geraden wachtwoord")
+        assert [e.value for e in at.sidebar.error] == ["Naam of wachtwoord onjuist."]
+    at = _meld_aan(at)
+    assert at.sidebar.error[0].value.startswith("Te veel mislukte pogingen")
+    at = _meld_aan(_projecten())  # a reload is a new session; the count lives on the server
+    assert at.sidebar.error[0].value.startswith("Te veel mislukte pogingen")
+    assert toegang.SESSIESLEUTEL not in at.session_state
+
+
+def test_logging_out_ends_the_login_on_the_server(store, wachtwoord):
+    at = _meld_aan(_projecten({"project": "P012"}))
+    redacteur = at.session_state[toegang.SESSIESLEUTEL]
+    _knop(at, "Afmelden").click()
+    _run(at)
+    assert not _schrijfknoppen(at)
+    at = _projecten({"project": "P012"}, {toegang.SESSIESLEUTEL: redacteur})  # a copied login no longer works
+    assert not _schrijfknoppen(at)

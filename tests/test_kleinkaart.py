@@ -1,0 +1,53 @@
+"""Small static maps for small multiples: SVG and HTML caption keep every text as text."""
+
+from dataclasses import replace
+from html.parser import HTMLParser
+
+import defusedxml.ElementTree as veilig_xml
+import pandas as pd
+
+from aanvalsteksten import ALLE_AANVALLEN
+from maps import geodata, kleinkaart
+from maps.vlekken import KaartSpec, vlekken
+
+
+def _vlekken():
+    gemeenten = pd.DataFrame(geodata.gemeenten(2017).drop(columns="geometry"))
+    projecten = pd.DataFrame({"project_id": ["P001"], "titel": [ALLE_AANVALLEN], "verzekeraars": [("VGZ",)],
+                              "inhoud": ["GGZ"], "instrumenten": [("Werkwijze",)],
+                              "intensiteit": ["Implementatie"], "geografie": ["Gemeentelijk"]})
+    koppeling = pd.DataFrame({"project_id": ["P001"], "gemeente_code": [gemeenten["gemeente_code"].iloc[0]]})
+    getekend = vlekken(KaartSpec("totaal", as_code="inhoud", label="GGZ"), projecten, koppeling, gemeenten,
+                       jaar=2017, selectie="alle projecten")
+    return replace(getekend, titel=ALLE_AANVALLEN)
+
+
+class _Tekst(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: set[str] = set()
+        self.delen: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+
+    def handle_data(self, data):
+        self.delen.append(data)
+
+
+def test_svg_has_one_path_per_municipality_and_the_title_as_text():
+    getekend = _vlekken()
+    boom = veilig_xml.fromstring(kleinkaart.svg(getekend, 2017))
+    assert [e.text for e in boom.iter() if e.tag.endswith("}title")] == [ALLE_AANVALLEN]
+    assert len([e for e in boom.iter() if e.tag.endswith("}path")]) == len(getekend.gemeenten)
+    assert {e.tag.rpartition("}")[2] for e in boom.iter()} == {"svg", "title", "path"}
+
+
+def test_caption_shows_the_title_and_classes_as_text():
+    getekend = _vlekken()
+    ontleed = _Tekst()
+    ontleed.feed(kleinkaart.onderschrift(getekend))
+    assert ontleed.tags == {"div", "b", "br", "span"}
+    tekst = "".join(ontleed.delen)
+    assert tekst.startswith(ALLE_AANVALLEN)
+    assert all(f"{item.klasse} ({item.aantal})" in tekst for item in getekend.legenda)
