@@ -11,7 +11,7 @@ the multi-valued instrumenten a tuple of names) and ``koppeling`` [project_id, g
 every municipality it is linked to there. Links of projects not in ``projecten`` are ignored, so filtering
 ``projecten`` filters the map. Axes are :class:`classify.vocab.As` objects or their codes. Everything is computed
 on integer arrays (one pass over the links): a million projects with two million links take about a second per
-call on two cores (``python bench/combinaties_1m.py``).
+call on two cores (``python bench/schaal.py``).
 """
 
 from __future__ import annotations
