@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -17,9 +18,10 @@ from classify import suggest, vocab
 from classify import filters as flt
 from dashboard import data, leerlijnenpagina, projectweergave, toegang
 from maps import geodata, kleinkaart
+from maps.export import MIME
 from maps.vlekken import KaartSpec
 from projectdb import gebied
-from projectdb.exporteer import naar_csv, naar_xlsx
+from projectdb.exporteer import als_bytes
 from projectdb.importeer import importeer_bestand
 from projectdb.meldingen import Validatiefout
 from projectdb.store import Conflict
@@ -169,19 +171,11 @@ def _opslaan(project_id: str, versie: int, sleutel: str, redacteur: Redacteur) -
 
 def exporteren(projecten: pd.DataFrame) -> None:
     """Download buttons for the listed projects as CSV and XLSX (columns of projecten.csv)."""
-    kolommen = st.columns(2)
-    for kolom, (soort, schrijf, mime) in zip(
-        kolommen,
-        (("csv", naar_csv, "text/csv"),
-         ("xlsx", naar_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
-    ):
-        with tempfile.TemporaryDirectory() as map_:
-            pad = Path(map_) / f"projecten.{soort}"
-            schrijf(projecten, pad)
-            inhoud = pad.read_bytes()
+    # Files are written only when a button is clicked, not on every rerun.
+    for kolom, soort in zip(st.columns(2), ("csv", "xlsx")):
         kolom.download_button(
-            f"Download {soort.upper()} ({len(projecten)} projecten)", inhoud, file_name=pad.name, mime=mime,
-            on_click="ignore",
+            f"Download {soort.upper()} ({len(projecten)} projecten)", partial(als_bytes, projecten, soort),
+            file_name=f"projecten.{soort}", mime=MIME[soort], on_click="ignore",
         )
 
 

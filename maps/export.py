@@ -13,7 +13,6 @@ import argparse
 import datetime as dt
 import re
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,7 @@ from classify import filters as flt
 from maps import geodata, presentatie, statisch
 from maps.vlekken import KaartSpec, Vlekken, projecten_voor, vlekken
 from projectdb import gebied
-from projectdb.exporteer import exporteer as exporteer_projecten
+from projectdb.exporteer import als_bytes
 from projectdb.cli import NederlandseParser
 from projectdb.store import PROJECTEN_CSV
 
@@ -177,9 +176,7 @@ def exporteer(
         raise Gebruiksfout(f"onbekend formaat {formaat!r}; kies uit: {', '.join(FORMATEN)}")
     gefilterd = flt.toepassen(filters, projecten)
     if formaat in ("csv", "xlsx"):
-        with tempfile.TemporaryDirectory() as map_:
-            pad = exporteer_projecten(gefilterd, Path(map_) / f"projecten.{formaat}")
-            return Export(pad.read_bytes(), MIME[formaat])
+        return Export(als_bytes(gefilterd, formaat), MIME[formaat])
     if formaat in ("png", "svg") and len(specs) > 1:
         raise Gebruiksfout(f"{formaat} bevat één kaart, er zijn er {len(specs)} gekozen; kies pdf of pptx")
     selectie = flt.beschrijving(filters)

@@ -10,6 +10,7 @@ so an exported file imports unchanged.
 from __future__ import annotations
 
 import csv
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -45,6 +46,12 @@ def exporteer(projecten: pd.DataFrame, pad: str | Path) -> Path:
     else:
         raise weiger(pad.name, f"onbekend exportformaat {pad.suffix!r}; gebruik .csv of .xlsx")
     return pad
+
+
+def als_bytes(projecten: pd.DataFrame, formaat: str) -> bytes:
+    """The export file (``formaat`` "csv" or "xlsx") as bytes, for downloads; see :func:`exporteer`."""
+    with tempfile.TemporaryDirectory() as map_:
+        return exporteer(projecten, Path(map_) / f"projecten.{formaat}").read_bytes()
 
 
 def naar_csv(projecten: pd.DataFrame, pad: Path) -> None:
