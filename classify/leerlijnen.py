@@ -138,16 +138,15 @@ def zonder_vervolg(g: nx.DiGraph) -> list[str]:
     return sorted(n for n, d in g.nodes(data=True) if d["intensiteit"] == ONTWIKKELPROJECT and g.out_degree(n) == 0)
 
 
-def opschaling(projecten: pd.DataFrame, selectie: Iterable[str] | None = None) -> pd.DataFrame:
+def opschaling(g: nx.DiGraph, selectie: Iterable[str] | None = None) -> pd.DataFrame:
     """Scale-up figures per theme, all themes in canonical order.
 
-    The lineage is that of all ``projecten``; ``selectie`` (project_ids, default all) chooses what is counted, so a
+    ``g`` is the lineage of all projects (:func:`graaf`); ``selectie`` (project_ids, default all) chooses what is counted, so a
     follow-up outside the selection still counts as a follow-up. Columns: inhoud, aantal_ketens (chains with a
     selected project, by the theme of their first project), gemiddelde_lengte (mean number of projects per such
     chain; NaN without chains), ontwikkelprojecten (selected Ontwikkelprojecten of this theme), met_vervolg (of
     those, how many at least one project builds on).
     """
-    g = graaf(projecten)
     gekozen = set(g) if selectie is None else set(selectie)
     lengtes: dict[str, list[int]] = {}
     for keten in ketens_met(ketens(g), gekozen):

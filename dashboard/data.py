@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode
 
+import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from classify import geografie
+from classify import geografie, leerlijnen
 from classify import filters as flt
 from maps import geodata, vlekken as vlekkenmodule
 from maps.vlekken import KaartSpec, Vlekken
@@ -117,7 +118,14 @@ def vlekken(spec: KaartSpec, filters: flt.Filters) -> Vlekken | None:
     return _vlekken(spec.sleutel, _filtersleutel(filters))
 
 
+@st.cache_resource(show_spinner=False)
+def leerlijnengraaf() -> nx.DiGraph:
+    """The lineage of all projects (:func:`classify.leerlijnen.graaf`), built once per load of the projects."""
+    return leerlijnen.graaf(projecten())
+
+
 def vernieuw() -> None:
     """Forget the loaded projects and everything derived from them (after an import)."""
-    for cache in (projecten, koppeling, koppeling_eigen_jaar, bevindingen, afgeleide_geografie, _gefilterd, _vlekken):
+    for cache in (projecten, koppeling, koppeling_eigen_jaar, bevindingen, afgeleide_geografie, leerlijnengraaf,
+                  _gefilterd, _vlekken):
         cache.clear()

@@ -68,7 +68,7 @@ def analysepaneel(filters: flt.Filters, as_code: str = "inhoud", spec: KaartSpec
     """The Analyse panel: computed facts for this selection (and map spec restriction, if any)."""
     geselecteerd = data.selectie(filters, spec)
     zinnen = analyse.feiten(geselecteerd, data.koppeling(filters.jaar), data.gemeenten(filters.jaar), as_code)
-    zinnen += leerlijnen.opschalingszinnen(leerlijnen.opschaling(data.projecten(), geselecteerd["project_id"]))
+    zinnen += leerlijnen.opschalingszinnen(leerlijnen.opschaling(data.leerlijnengraaf(), geselecteerd["project_id"]))
     st.markdown(analyse_markdown(zinnen))
 
 

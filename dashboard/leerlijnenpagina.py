@@ -63,9 +63,9 @@ def toon(keuze: Keuze) -> None:
         st.info(GEEN_PROJECTEN)
         return
     alle = data.projecten()
-    g = leerlijnen.graaf(alle)
+    g = data.leerlijnengraaf()
     ketens = leerlijnen.ketens_met(leerlijnen.ketens(g), gekozen["project_id"])
-    opschaling = leerlijnen.opschaling(alle, gekozen["project_id"])
+    opschaling = leerlijnen.opschaling(g, gekozen["project_id"])
     _kerncijfers(ketens, opschaling)
     if ketens:
         _kaart_en_analyse(ketens, alle, keuze, beschrijving, opschaling)

@@ -13,13 +13,8 @@ from collections.abc import Mapping
 
 import networkx as nx
 
-from classify import vocab
+from classify.leerlijnen import DOORONTWIKKELEN, IMPLEMENTATIE, ONTWIKKELPROJECT, verwachte_richting
 from projectdb.meldingen import Rapport
-
-_ONTWIKKELEN, _DOORONTWIKKELEN, _IMPLEMENTATIE = vocab.AS_INTENSITEIT.namen[:3]
-_STAP = {_ONTWIKKELEN: 0, _DOORONTWIKKELEN: 1, _IMPLEMENTATIE: 2}
-_BOUWT_VOORT = (_DOORONTWIKKELEN, _IMPLEMENTATIE)
-_BASIS = (_ONTWIKKELEN, _DOORONTWIKKELEN)
 
 
 def graaf(records: Mapping[str, Mapping]) -> nx.DiGraph:
@@ -29,11 +24,6 @@ def graaf(records: Mapping[str, Mapping]) -> nx.DiGraph:
     for pid, record in records.items():
         g.add_edges_from((pid, doel) for doel in record["bouwt_voort_op"] if doel in records)
     return g
-
-
-def verwachte_richting(van: str, naar: str) -> bool:
-    """Whether intensity ``van`` building on intensity ``naar`` follows the development path."""
-    return van in _BOUWT_VOORT and naar in _BASIS and _STAP[naar] <= _STAP[van]
 
 
 def controleer(records: Mapping[str, Mapping], te_melden: Mapping[str, int | str | None], rapport: Rapport,
@@ -74,8 +64,8 @@ def _richting(pid: str, record: Mapping, doel: str, basis: Mapping, regel: int |
     if not verwachte_richting(van, naar):
         rapport.waarschuwing(
             f"{pid} ({van}) bouwt voort op {doel} ({naar}): ongebruikelijke richting; verwacht bouwt een "
-            f"{_DOORONTWIKKELEN}- of {_IMPLEMENTATIE}-project voort op een eerder {_ONTWIKKELEN} of "
-            f"{_DOORONTWIKKELEN}-project", regel, "bouwt_voort_op")
+            f"{DOORONTWIKKELEN}- of {IMPLEMENTATIE}-project voort op een eerder {ONTWIKKELPROJECT} of "
+            f"{DOORONTWIKKELEN}-project", regel, "bouwt_voort_op")
     if basis["indeling_jaar"] > record["indeling_jaar"]:
         rapport.waarschuwing(f"{pid} ({record['indeling_jaar']}) bouwt voort op {doel} uit een later jaar "
                              f"({basis['indeling_jaar']})", regel, "bouwt_voort_op")

@@ -110,7 +110,7 @@ def test_expected_direction_follows_the_development_path(later, eerder, verwacht
 
 
 def test_scale_up_figures_per_theme():
-    tabel = leerlijnen.opschaling(BOOM).set_index("inhoud")
+    tabel = leerlijnen.opschaling(leerlijnen.graaf(BOOM)).set_index("inhoud")
     assert list(tabel.index) == ["Preventie", "GGZ", "Ouderen", "Effectief Samenwerken in de Wijk", "Jeugd 18-/18+",
                                  "Anders"]
     assert tabel.loc["GGZ"].tolist() == [2, 2.5, 1, 1]
@@ -120,14 +120,14 @@ def test_scale_up_figures_per_theme():
 
 
 def test_a_follow_up_outside_the_selection_still_counts():
-    tabel = leerlijnen.opschaling(BOOM, ["P001", "P005"]).set_index("inhoud")
+    tabel = leerlijnen.opschaling(leerlijnen.graaf(BOOM), ["P001", "P005"]).set_index("inhoud")
     assert tabel.loc["GGZ", "ontwikkelprojecten"] == 1 and tabel.loc["GGZ", "met_vervolg"] == 1
     assert tabel.loc["GGZ", "aantal_ketens"] == 2
     assert tabel.loc["Preventie", "aantal_ketens"] == 0 and tabel.loc["Ouderen", "met_vervolg"] == 0
 
 
 def test_scale_up_sentences_carry_the_numbers():
-    zinnen = leerlijnen.opschalingszinnen(leerlijnen.opschaling(BOOM))
+    zinnen = leerlijnen.opschalingszinnen(leerlijnen.opschaling(leerlijnen.graaf(BOOM)))
     assert zinnen[0] == ("3 leerlijnen in deze selectie. Van de 3 ontwikkelprojecten hebben er 1 (33%) een vervolg "
                          "(doorontwikkeld of geïmplementeerd); 2 blijven (nog) steken in de ontwikkelfase.")
     assert "GGZ: 2 leerlijnen van gemiddeld 2,5 projecten; 1 van de 1 ontwikkelproject met vervolg." in zinnen
@@ -189,7 +189,7 @@ def test_menzis_jeugd_chain_is_reconstructed_with_stages_and_places(projecten):
 
 def test_shipped_scale_up_counts_agree_with_the_chains(projecten):
     g = leerlijnen.graaf(projecten)
-    tabel = leerlijnen.opschaling(projecten)
+    tabel = leerlijnen.opschaling(leerlijnen.graaf(projecten))
     assert tabel["aantal_ketens"].sum() == len(leerlijnen.ketens(g))
     ontwikkel = projecten[projecten["intensiteit"] == ONTW]
     assert tabel["ontwikkelprojecten"].sum() == len(ontwikkel)
