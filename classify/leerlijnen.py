@@ -28,7 +28,7 @@ _BOUWT_VOORT = (DOORONTWIKKELEN, IMPLEMENTATIE)
 _BASIS = (ONTWIKKELPROJECT, DOORONTWIKKELEN)
 
 JAAR_ONBEKEND = "onbekend"
-"""The records carry no project year: only ``indeling_jaar``, the boundary year the gebied is written in."""
+"""Shown for a project whose sources name no year (``startjaar`` empty)."""
 
 KOLOMMEN_OPSCHALING = ("inhoud", "aantal_ketens", "gemiddelde_lengte", "ontwikkelprojecten", "met_vervolg")
 KOLOMMEN_KETENTABEL = ("leerlijn", "inhoud", "fasen", "plaatsen", "verzekeraars", "jaar", "blijft_steken")
@@ -42,12 +42,14 @@ class Kringverwijzing(ValueError):
 class Keten:
     """One chain: a path from a project that builds on nothing (in the graph) to one that nothing builds on.
 
-    ``fasen`` is the intensiteit of each project in order, ``inhoud`` the theme of the first project (where the
-    method started), ``verzekeraars`` all insurers of the chain in canonical order.
+    ``fasen`` is the intensiteit of each project in order, ``perioden`` its (startjaar, eindjaar) with None where
+    the sources name no year, ``inhoud`` the theme of the first project (where the method started),
+    ``verzekeraars`` all insurers of the chain in canonical order.
     """
 
     project_ids: tuple[str, ...]
     fasen: tuple[str, ...]
+    perioden: tuple[tuple[int | None, int | None], ...]
     inhoud: str
     verzekeraars: tuple[str, ...]
 
@@ -68,6 +70,22 @@ class Keten:
         return tuple(zip(self.project_ids, self.project_ids[1:]))
 
 
+def _jaar(waarde: object) -> int | None:
+    """A year (int, or None / ``<NA>`` of the nullable ``Int64`` frame columns for no year) as int or None."""
+    return None if waarde is None or pd.isna(waarde) else int(waarde)
+
+
+def periode_tekst(startjaar: object, eindjaar: object) -> str:
+    """A project period (startjaar, eindjaar: int, or None / ``<NA>`` for none) in words: "2015–2017", "2018" (one
+    year), "vanaf 2018" (runs on) or "onbekend" (no startjaar)."""
+    start, eind = _jaar(startjaar), _jaar(eindjaar)
+    if start is None:
+        return JAAR_ONBEKEND
+    if eind is None:
+        return f"vanaf {start}"
+    return str(start) if eind == start else f"{start}–{eind}"
+
+
 def verwachte_richting(later: str, eerder: str) -> bool:
     """Whether a project of intensiteit ``later`` building on one of intensiteit ``eerder`` follows the
     development path: a Doorontwikkelen or Implementatie project builds on an Ontwikkelproject or a Doorontwikkelen
@@ -78,14 +96,16 @@ def verwachte_richting(later: str, eerder: str) -> bool:
 def graaf(projecten: pd.DataFrame) -> nx.DiGraph:
     """The lineage of ``projecten`` as a directed graph: an edge from each project to every project building on it.
 
-    Nodes are the project_ids in frame order with attributes ``intensiteit``, ``inhoud``, ``verzekeraars`` (tuple)
-    and ``titel``. A ``bouwt_voort_op`` reference to a project outside ``projecten`` is left out. Raises
+    Nodes are the project_ids in frame order with attributes ``intensiteit``, ``inhoud``, ``verzekeraars`` (tuple),
+    ``titel``, ``startjaar`` and ``eindjaar`` (int or None). A ``bouwt_voort_op`` reference to a project outside ``projecten`` is left out. Raises
     :class:`Kringverwijzing` when the references form a cycle (a project building on itself included).
     """
     g = nx.DiGraph()
-    for rij in projecten[["project_id", "intensiteit", "inhoud", "verzekeraars", "titel"]].itertuples(index=False):
+    kolommen = ["project_id", "intensiteit", "inhoud", "verzekeraars", "titel", "startjaar", "eindjaar"]
+    for rij in projecten[kolommen].itertuples(index=False):
         g.add_node(rij.project_id, intensiteit=rij.intensiteit, inhoud=rij.inhoud,
-                   verzekeraars=tuple(rij.verzekeraars), titel=rij.titel)
+                   verzekeraars=tuple(rij.verzekeraars), titel=rij.titel, startjaar=_jaar(rij.startjaar),
+                   eindjaar=_jaar(rij.eindjaar))
     for later, eerdere in zip(projecten["project_id"], projecten["bouwt_voort_op"]):
         g.add_edges_from((eerder, later) for eerder in eerdere if eerder in g)
     if not nx.is_directed_acyclic_graph(g):
@@ -121,6 +141,7 @@ def _keten(g: nx.DiGraph, pad: tuple[str, ...]) -> Keten:
     return Keten(
         project_ids=pad,
         fasen=tuple(g.nodes[n]["intensiteit"] for n in pad),
+        perioden=tuple((g.nodes[n]["startjaar"], g.nodes[n]["eindjaar"]) for n in pad),
         inhoud=g.nodes[pad[0]]["inhoud"],
         verzekeraars=tuple(v for v in vocab.VERZEKERAAR_NAMEN if v in verzekeraars),
     )
@@ -138,18 +159,20 @@ def zonder_vervolg(g: nx.DiGraph) -> list[str]:
     return sorted(n for n, d in g.nodes(data=True) if d["intensiteit"] == ONTWIKKELPROJECT and g.out_degree(n) == 0)
 
 
-def opschaling(g: nx.DiGraph, selectie: Iterable[str] | None = None) -> pd.DataFrame:
+def opschaling(g: nx.DiGraph, selectie: Iterable[str] | None = None,
+               alle: Sequence[Keten] | None = None) -> pd.DataFrame:
     """Scale-up figures per theme, all themes in canonical order.
 
     ``g`` is the lineage of all projects (:func:`graaf`); ``selectie`` (project_ids, default all) chooses what is counted, so a
-    follow-up outside the selection still counts as a follow-up. Columns: inhoud, aantal_ketens (chains with a
+    follow-up outside the selection still counts as a follow-up; ``alle`` are the chains of ``g`` when already
+    enumerated (:func:`ketens`). Columns: inhoud, aantal_ketens (chains with a
     selected project, by the theme of their first project), gemiddelde_lengte (mean number of projects per such
     chain; NaN without chains), ontwikkelprojecten (selected Ontwikkelprojecten of this theme), met_vervolg (of
     those, how many at least one project builds on).
     """
     gekozen = set(g) if selectie is None else set(selectie)
     lengtes: dict[str, list[int]] = {}
-    for keten in ketens_met(ketens(g), gekozen):
+    for keten in ketens_met(ketens(g) if alle is None else alle, gekozen):
         lengtes.setdefault(keten.inhoud, []).append(keten.lengte)
     ontwikkel = [(d["inhoud"], g.out_degree(n) > 0) for n, d in g.nodes(data=True)
                  if n in gekozen and d["intensiteit"] == ONTWIKKELPROJECT]
@@ -184,9 +207,10 @@ def opschalingszinnen(tabel: pd.DataFrame) -> list[str]:
         zin = f"{r.inhoud}: {_aantal(r.aantal_ketens, 'leerlijn', 'leerlijnen')}"
         if r.aantal_ketens:
             zin += f" van gemiddeld {analyse.getal(r.gemiddelde_lengte, 1)} projecten"
-        ontwikkel_thema = _aantal(r.ontwikkelprojecten, "ontwikkelproject", "ontwikkelprojecten")
-        zin += f"; {analyse.getal(r.met_vervolg)} van de {ontwikkel_thema} met vervolg."
-        zinnen.append(zin)
+        if r.ontwikkelprojecten:
+            ontwikkel_thema = _aantal(r.ontwikkelprojecten, "ontwikkelproject", "ontwikkelprojecten")
+            zin += f"; {analyse.getal(r.met_vervolg)} van de {ontwikkel_thema} met vervolg"
+        zinnen.append(zin + ".")
     return zinnen
 
 
@@ -194,24 +218,22 @@ def _aantal(n: int, enkelvoud: str, meervoud: str) -> str:
     return f"{analyse.getal(n)} {enkelvoud if n == 1 else meervoud}"
 
 
-def ketentabel(alle: Sequence[Keten], plaatsen: Mapping[str, str], indeling: Mapping[str, int]) -> pd.DataFrame:
+def ketentabel(alle: Sequence[Keten], plaatsen: Mapping[str, str]) -> pd.DataFrame:
     """The chains as a display table, one row per chain.
 
-    ``plaatsen``: project_id -> where it applies, as text; ``indeling``: project_id -> indeling_jaar. Columns:
-    leerlijn ("P012 → P034"), inhoud, fasen (short stage names: "ontwikkelen → doorontwikkelen"), plaatsen
-    ("Groningen, Oldambt → FoodValley"), verzekeraars, jaar ("onbekend (indeling 2017)": the records have no project year, only the
-    boundary year of their gebied), blijft_steken (bool).
+    ``plaatsen``: project_id -> where it applies, as text. Columns: leerlijn ("P012 → P034"), inhoud, fasen (short
+    stage names: "ontwikkelen → doorontwikkelen"), plaatsen ("Groningen, Oldambt → FoodValley"), verzekeraars,
+    jaar (the period of each stage, :func:`periode_tekst`: "2015–2017 → 2018 → onbekend"), blijft_steken (bool).
     """
     rijen = []
     for keten in alle:
-        indelingen = sorted({indeling[p] for p in keten.project_ids})
         rijen.append((
             " → ".join(keten.project_ids),
             keten.inhoud,
             " → ".join(vocab.AS_INTENSITEIT.label(fase).kort for fase in keten.fasen),
             " → ".join(plaatsen[pid] for pid in keten.project_ids),
             ", ".join(keten.verzekeraars),
-            f"{JAAR_ONBEKEND} (indeling {', '.join(map(str, indelingen))})",
+            " → ".join(periode_tekst(*periode) for periode in keten.perioden),
             keten.blijft_steken,
         ))
     return pd.DataFrame(rijen, columns=list(KOLOMMEN_KETENTABEL))

@@ -16,9 +16,11 @@ project_id.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from classify import leerlijnen, suggest, vocab
@@ -57,31 +59,76 @@ class OnbekendProject(ValueError):
     """A project_id that is not in the projects frame."""
 
 
-def verwante_projecten(projecten: pd.DataFrame, koppeling: pd.DataFrame, project_id: str, n: int = 5) -> pd.DataFrame:
-    """The ``n`` projects most similar to ``project_id`` among those elsewhere, best first.
+@dataclass(frozen=True)
+class Verwantschap:
+    """What :func:`verwante_projecten` needs of a set of projects, whichever project is asked about: built once per
+    set by :func:`verwantschap` (fitting TF-IDF on 100,000 projects takes seconds; a query then takes milliseconds).
+    Arrays are aligned with ``ids``."""
 
-    ``projecten``: the interchange frame (project_id, titel, omschrijving, inhoud, instrumenten, intensiteit,
-    bouwt_voort_op); ``koppeling`` [project_id, gemeente_code] of one boundary year. Returns DataFrame
-    [project_id, score, tekstscore, labelscore, reden, gekoppeld]: ``reden`` names the shared words and labels,
-    ``gekoppeld`` says whether one of the two already builds on the other. Candidates without anything in common
-    (score 0) are left out. Raises :class:`OnbekendProject` for an id not in ``projecten``.
-    """
+    projecten: pd.DataFrame
+    ids: list[str]
+    positie: dict[str, int]
+    matrix: sparse.csr_matrix
+    """TF-IDF vectors (rows L2-normalised, so a dot product is the cosine similarity)."""
+    woordenlijst: np.ndarray
+    instrumenten: np.ndarray
+    """Bit mask of each project's instrumenten (bit i = ``vocab.AS_INSTRUMENT.namen[i]``)."""
+    intensiteit: np.ndarray
+    """Index of each project's intensiteit in ``vocab.AS_INTENSITEIT.namen``."""
+    plaats: np.ndarray
+    """Code of each project's set of municipalities: equal codes, same place."""
+
+
+def verwantschap(projecten: pd.DataFrame, koppeling: pd.DataFrame) -> Verwantschap:
+    """The :class:`Verwantschap` of ``projecten`` (the interchange frame: project_id, titel, omschrijving, inhoud,
+    instrumenten, intensiteit, bouwt_voort_op) with ``koppeling`` [project_id, gemeente_code] of one boundary year."""
+    projecten = projecten.reset_index(drop=True)
     ids = projecten["project_id"].tolist()
-    if project_id not in ids:
+    teksten = [suggest.normaliseer(f"{t}. {o}") for t, o in zip(projecten["titel"], projecten["omschrijving"])]
+    vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words=list(STOPWOORDEN))
+    matrix = vectorizer.fit_transform(teksten).tocsr()
+    bit = {naam: 1 << i for i, naam in enumerate(vocab.AS_INSTRUMENT.namen)}
+    fase = {naam: i for i, naam in enumerate(vocab.AS_INTENSITEIT.namen)}
+    gemeenten = koppeling.groupby("project_id")["gemeente_code"].agg(frozenset)
+    plaats, _ = pd.factorize(pd.Series([gemeenten.get(pid, frozenset()) for pid in ids], dtype=object))
+    return Verwantschap(
+        projecten=projecten,
+        ids=ids,
+        positie={pid: i for i, pid in enumerate(ids)},
+        matrix=matrix,
+        woordenlijst=vectorizer.get_feature_names_out(),
+        instrumenten=np.array([sum(bit[n] for n in namen) for namen in projecten["instrumenten"]], dtype=np.int64),
+        intensiteit=projecten["intensiteit"].map(fase).to_numpy(dtype=np.int64),
+        plaats=plaats,
+    )
+
+
+def verwante_projecten(index: Verwantschap, project_id: str, n: int = 5) -> pd.DataFrame:
+    """The ``n`` projects of ``index`` (:func:`verwantschap`) most similar to ``project_id`` among those elsewhere,
+    best first.
+
+    Returns DataFrame [project_id, score, tekstscore, labelscore, reden, gekoppeld]: ``reden`` names the shared
+    words and labels, ``gekoppeld`` says whether one of the two already builds on the other. Candidates without
+    anything in common (score 0) are left out. Raises :class:`OnbekendProject` for an id not in the index.
+    """
+    if project_id not in index.positie:
         raise OnbekendProject(f"project {project_id!r} staat niet in de projecten")
-    i = ids.index(project_id)
+    i = index.positie[project_id]
+    projecten, ids = index.projecten, index.ids
     eigen = projecten.iloc[i]
-    tekst, woorden = _tekstscores(projecten, i)
+    eigen_vector = index.matrix[i].toarray().ravel()
+    tekst = np.asarray(index.matrix @ eigen_vector, dtype=float).ravel()
     inhoud = (projecten["inhoud"] == eigen["inhoud"]).to_numpy()
-    instrumenten = np.array([_jaccard(eigen["instrumenten"], w) for w in projecten["instrumenten"]])
-    fase = np.array([_past_in_leerlijn(eigen["intensiteit"], w) for w in projecten["intensiteit"]])
+    samen = _bits(index.instrumenten | index.instrumenten[i])
+    instrumenten = np.divide(_bits(index.instrumenten & index.instrumenten[i]), samen,
+                             out=np.zeros(len(ids)), where=samen > 0)
+    namen = vocab.AS_INTENSITEIT.namen
+    past = np.array([_past_in_leerlijn(eigen["intensiteit"], naam) for naam in namen])
+    fase = past[index.intensiteit]
     label = (LABELGEWICHTEN["inhoud"] * inhoud + LABELGEWICHTEN["instrumenten"] * instrumenten
              + LABELGEWICHTEN["fase"] * fase)
     score = np.round(GEWICHT_TEKST * tekst + (1 - GEWICHT_TEKST) * label, DECIMALEN)
-    gemeenten = koppeling.groupby("project_id")["gemeente_code"].agg(frozenset)
-    eigen_gemeenten = gemeenten.get(project_id, frozenset())
-    elders = np.array([gemeenten.get(pid, frozenset()) != eigen_gemeenten for pid in ids])
-    kandidaten = np.flatnonzero(elders & (score > 0))
+    kandidaten = np.flatnonzero((index.plaats != index.plaats[i]) & (score > 0))
     gekozen = sorted(kandidaten, key=lambda j: (-score[j], ids[j]))[:n]
     rijen = [
         (
@@ -89,7 +136,7 @@ def verwante_projecten(projecten: pd.DataFrame, koppeling: pd.DataFrame, project
             float(score[j]),
             float(np.round(tekst[j], DECIMALEN)),
             float(np.round(label[j], DECIMALEN)),
-            _reden(eigen, projecten.iloc[j], woorden(j)),
+            _reden(eigen, projecten.iloc[j], _gedeelde_woorden(index, eigen_vector, j)),
             ids[j] in eigen["bouwt_voort_op"] or project_id in projecten.iloc[j]["bouwt_voort_op"],
         )
         for j in gekozen
@@ -97,28 +144,18 @@ def verwante_projecten(projecten: pd.DataFrame, koppeling: pd.DataFrame, project
     return pd.DataFrame(rijen, columns=list(KOLOMMEN))
 
 
-def _tekstscores(projecten: pd.DataFrame, i: int):
-    """Cosine similarity of row ``i`` to every row, and a function giving the words row ``i`` shares with a row
-    (strongest shared weight first, ties alphabetical)."""
-    teksten = [suggest.normaliseer(f"{t}. {o}") for t, o in zip(projecten["titel"], projecten["omschrijving"])]
-    vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words=list(STOPWOORDEN))
-    matrix = vectorizer.fit_transform(teksten).tocsr()
-    namen = vectorizer.get_feature_names_out()
-    eigen = matrix[i].toarray().ravel()
-    scores = (matrix @ eigen).ravel()
-
-    def woorden(j: int) -> list[str]:
-        gewicht = eigen * matrix[j].toarray().ravel()
-        gedeeld = np.flatnonzero(gewicht > 0)
-        volgorde = sorted(gedeeld, key=lambda k: (-gewicht[k], namen[k]))
-        return [str(namen[k]) for k in volgorde[:MAX_WOORDEN]]
-
-    return np.asarray(scores, dtype=float), woorden
+def _bits(maskers: np.ndarray) -> np.ndarray:
+    """Number of set bits of each (small, non-negative) mask."""
+    return np.array([int(m).bit_count() for m in range(1 << len(vocab.AS_INSTRUMENT.namen))])[maskers]
 
 
-def _jaccard(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    samen = set(a) | set(b)
-    return len(set(a) & set(b)) / len(samen) if samen else 0.0
+def _gedeelde_woorden(index: Verwantschap, eigen_vector: np.ndarray, j: int) -> list[str]:
+    """The words the project with ``eigen_vector`` shares with row ``j``, strongest shared weight first, ties
+    alphabetical."""
+    gewicht = eigen_vector * index.matrix[j].toarray().ravel()
+    gedeeld = np.flatnonzero(gewicht > 0)
+    volgorde = sorted(gedeeld, key=lambda k: (-gewicht[k], index.woordenlijst[k]))
+    return [str(index.woordenlijst[k]) for k in volgorde[:MAX_WOORDEN]]
 
 
 def _past_in_leerlijn(a: str, b: str) -> bool:

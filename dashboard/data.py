@@ -7,18 +7,22 @@ every derived cache so all pages see the new records. Returned frames are shared
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode
 
 import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from classify import geografie, leerlijnen
+from classify import analyse, geografie, leerlijnen
 from classify import filters as flt
 from maps import geodata, vlekken as vlekkenmodule
 from maps.vlekken import KaartSpec, Vlekken
 from projectdb import gebied
 from projectdb.store import Store, open_store
+
+if TYPE_CHECKING:
+    from classify import verwant
 
 GEMEENTEKOLOMMEN = ["gemeente_code", "gemeente_naam", "provincie_naam", "wmo_code", "wmo_regio", "kernwerkgebied"]
 
@@ -118,14 +122,48 @@ def vlekken(spec: KaartSpec, filters: flt.Filters) -> Vlekken | None:
     return _vlekken(spec.sleutel, _filtersleutel(filters))
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _analyse(filtersleutel: str, kaartsleutel: str, as_code: str) -> tuple[str, ...]:
+    filters = _filters(filtersleutel)
+    gekozen = _gefilterd(filtersleutel)
+    if kaartsleutel:
+        gekozen = vlekkenmodule.projecten_voor(KaartSpec.van_sleutel(kaartsleutel), gekozen)
+    zinnen = analyse.feiten(gekozen, koppeling(filters.jaar), gemeenten(filters.jaar), as_code)
+    zinnen += leerlijnen.opschalingszinnen(
+        leerlijnen.opschaling(leerlijnengraaf(), gekozen["project_id"], leerlijnketens()))
+    return tuple(zinnen)
+
+
+def analysezinnen(filters: flt.Filters, as_code: str = "inhoud", spec: KaartSpec | None = None) -> tuple[str, ...]:
+    """The Analyse panel's sentences for the projects of :func:`selectie`: computed facts along axis ``as_code``
+    and what they scale up along their lineages (cached by keys)."""
+    return _analyse(_filtersleutel(filters), spec.sleutel if spec else "", as_code)
+
+
 @st.cache_resource(show_spinner=False)
 def leerlijnengraaf() -> nx.DiGraph:
     """The lineage of all projects (:func:`classify.leerlijnen.graaf`), built once per load of the projects."""
     return leerlijnen.graaf(projecten())
 
 
+@st.cache_resource(show_spinner=False)
+def leerlijnketens() -> tuple[leerlijnen.Keten, ...]:
+    """Every chain of :func:`leerlijnengraaf` (:func:`classify.leerlijnen.ketens`), enumerated once."""
+    return tuple(leerlijnen.ketens(leerlijnengraaf()))
+
+
+@st.cache_resource(show_spinner="Projectteksten vergelijken…")
+def verwantschap(jaar: int) -> verwant.Verwantschap:
+    """The similarity index of all projects on the municipalities of ``jaar`` (:func:`classify.verwant.verwantschap`),
+    built once per load of the projects."""
+    # Imported here: scipy.sparse and scikit-learn's text module cost a second of every cold start otherwise.
+    from classify import verwant
+
+    return verwant.verwantschap(projecten(), koppeling(jaar))
+
+
 def vernieuw() -> None:
     """Forget the loaded projects and everything derived from them (after an import)."""
     for cache in (projecten, koppeling, koppeling_eigen_jaar, bevindingen, afgeleide_geografie, leerlijnengraaf,
-                  _gefilterd, _vlekken):
+                  leerlijnketens, verwantschap, _gefilterd, _vlekken, _analyse):
         cache.clear()

@@ -23,6 +23,8 @@ from projectdb.toegang import Redacteur
 GEEN_LEERLIJNEN = "Geen leerlijnen voor deze selectie."
 ALLE = "alle"
 KAARTHOOGTE = 720
+MAX_KEUZES = 1000
+"""Projects offered in the 'vergelijkbare projecten' choice (a longer list makes the page slow to send and use)."""
 _STEKEN_KLEUR = "#FDE0DD"
 """Row background of a chain that ends at an Ontwikkelproject."""
 _UITKOMST = "_skw_leerlijnuitkomst"
@@ -64,8 +66,8 @@ def toon(keuze: Keuze) -> None:
         return
     alle = data.projecten()
     g = data.leerlijnengraaf()
-    ketens = leerlijnen.ketens_met(leerlijnen.ketens(g), gekozen["project_id"])
-    opschaling = leerlijnen.opschaling(g, gekozen["project_id"])
+    ketens = leerlijnen.ketens_met(data.leerlijnketens(), gekozen["project_id"])
+    opschaling = leerlijnen.opschaling(g, gekozen["project_id"], data.leerlijnketens())
     _kerncijfers(ketens, opschaling)
     if ketens:
         _kaart_en_analyse(ketens, alle, keuze, beschrijving, opschaling)
@@ -80,6 +82,10 @@ def toon(keuze: Keuze) -> None:
     st.subheader("Vergelijkbare projecten elders")
     voorkeur = [pid for k in ketens for pid in k.project_ids]
     opties = list(dict.fromkeys([*voorkeur, *gekozen["project_id"]]))
+    if len(opties) > MAX_KEUZES:
+        st.caption(f"De keuzelijst toont de eerste {analyse.getal(MAX_KEUZES)} van {analyse.getal(len(opties))} "
+                   "projecten (leerlijnprojecten eerst); verfijn de selectie voor andere projecten.")
+        opties = opties[:MAX_KEUZES]
     titels = alle.set_index("project_id")["titel"]
     project_id = st.selectbox("Project", opties, format_func=lambda pid: f"{pid} – {titels[pid]}",
                               key="w_leerlijn_project")
@@ -144,8 +150,7 @@ def _ketenlijst(ketens: list[leerlijnen.Keten], alle: pd.DataFrame) -> None:
     ids = list(dict.fromkeys(pid for k in ketens for pid in k.project_ids))
     plaatsen = {pid: leerlijnkaart.plaatsnaam(records.at[pid, "gebied"], int(records.at[pid, "indeling_jaar"]))
                 for pid in ids}
-    indeling = {pid: int(records.at[pid, "indeling_jaar"]) for pid in ids}
-    tabel = leerlijnen.ketentabel(ketens, plaatsen, indeling)
+    tabel = leerlijnen.ketentabel(ketens, plaatsen)
     tabel["blijft_steken"] = tabel["blijft_steken"].map({True: "ja: eindigt bij een ontwikkelproject", False: "nee"})
     stijl = tabel.style.apply(
         lambda rij: [f"background-color: {_STEKEN_KLEUR}" if rij["blijft_steken"] != "nee" else ""] * len(rij),
@@ -154,19 +159,22 @@ def _ketenlijst(ketens: list[leerlijnen.Keten], alle: pd.DataFrame) -> None:
     st.dataframe(
         stijl,
         hide_index=True,
+        # The period of each stage next to the stages, where it stays in view on a narrow screen.
+        column_order=("leerlijn", "inhoud", "fasen", "jaar", "plaatsen", "verzekeraars", "blijft_steken"),
         column_config={
-            "leerlijn": st.column_config.TextColumn("Leerlijn", width="small"),
-            "inhoud": st.column_config.TextColumn("Thema", width="small"),
+            "leerlijn": st.column_config.TextColumn("Leerlijn", width=150),
+            "inhoud": st.column_config.TextColumn("Thema", width=170),
             "fasen": st.column_config.TextColumn("Fasen", width="medium"),
             "plaatsen": st.column_config.TextColumn("Plaatsen", width="large"),
             "verzekeraars": "Verzekeraar(s)",
-            "jaar": "Jaar",
+            "jaar": st.column_config.TextColumn("Looptijd per fase", width="medium"),
             "blijft_steken": "Blijft steken in de ontwikkelfase?",
         },
     )
     st.caption(
-        "Jaar: de projectgegevens hebben geen projectjaar, alleen de gemeentelijke indeling waarin het gebied is "
-        "vastgelegd. Een leerlijn die eindigt bij een ontwikkelproject is rood gemarkeerd."
+        "Looptijd per fase: de jaren die de bron van elk project noemt (met citaat op de projectpagina); "
+        "'onbekend' waar de bron geen jaar noemt. Een leerlijn die eindigt bij een ontwikkelproject is rood "
+        "gemarkeerd."
     )
 
 
@@ -176,7 +184,8 @@ def _zonder_vervolg(g: nx.DiGraph, gekozen: pd.DataFrame) -> None:
     if ontwikkel.empty:
         st.caption("Geen ontwikkelprojecten in deze selectie.")
         return
-    zonder = [pid for pid in leerlijnen.zonder_vervolg(g) if pid in set(ontwikkel)]
+    gekozen_ids = set(ontwikkel)
+    zonder = [pid for pid in leerlijnen.zonder_vervolg(g) if pid in gekozen_ids]
     if not zonder:
         welke = "het ene ontwikkelproject" if len(ontwikkel) == 1 else f"elk van de {len(ontwikkel)} ontwikkelprojecten"
         st.success(f"Op {welke} in deze selectie bouwt een ander project voort.")
@@ -209,7 +218,7 @@ def _opschalingstabel(opschaling: pd.DataFrame) -> None:
 def vergelijkbare_projecten(project_id: str, jaar: int, aantal: int = 5) -> None:
     """The 'vergelijkbare projecten' of one project: the most similar projects elsewhere with score and reason
     (:func:`classify.verwant.verwante_projecten` on all stored projects, municipalities of boundary year ``jaar``)."""
-    tabel = verwant.verwante_projecten(data.projecten(), data.koppeling(jaar), project_id, aantal)
+    tabel = verwant.verwante_projecten(data.verwantschap(jaar), project_id, aantal)
     if tabel.empty:
         st.info("Geen vergelijkbare projecten elders gevonden.")
         return

@@ -70,6 +70,8 @@ def lijst(filters: flt.Filters) -> pd.DataFrame:
             "instrumenten": "Instrument(en)",
             "intensiteit": "Samenwerkingsvorm",
             "geografie": "Geografie",
+            "periode": st.column_config.TextColumn("Looptijd", help="Volgens de bron; onbekend als die geen jaar "
+                                                   "noemt."),
             "indeling_jaar": st.column_config.NumberColumn("Indeling", format="%d"),
         },
     )

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from classify import vocab
+from classify import leerlijnen, vocab
 
 DETAILPAD = "projecten"
 """URL path of the projects page; ``?project=<id>`` opens a project's detail view."""
@@ -79,6 +79,8 @@ def tabel(projecten: pd.DataFrame) -> pd.DataFrame:
             "instrumenten": projecten["instrumenten"].map(", ".join).to_numpy(),
             "intensiteit": projecten["intensiteit"].to_numpy(),
             "geografie": projecten["geografie"].to_numpy(),
+            "periode": [leerlijnen.periode_tekst(start, eind)
+                        for start, eind in zip(projecten["startjaar"], projecten["eindjaar"])],
             "indeling_jaar": projecten["indeling_jaar"].to_numpy(),
         }
     )
@@ -134,6 +136,7 @@ def detail_html(
         label_rij("Instrument(en)", "instrumenten"),
         label_rij("Samenwerkingsvorm", "intensiteit"),
         _rij("Geografie", geo),
+        _rij("Looptijd", html.escape(leerlijnen.periode_tekst(project["startjaar"], project["eindjaar"]))),
         _rij("Gebied", _waarde(project["gebied"]) + f" <small>(indeling {html.escape(str(project['indeling_jaar']))})</small>"),
         _rij(f"Gemeenten ({len(gemeenten)})", html.escape(", ".join(gemeenten)) or "–"),
         _rij("Partners", _waarde(project["partners"])),
@@ -161,6 +164,10 @@ def detail_html(
         f'<blockquote class="skw-citaat">{_waarde(project["bron_citaat"])}</blockquote>',
         f"<p><small>Bronbestand: {_waarde(project['bron'])}</small></p>",
     ]
+    if project.get("periode_citaat"):
+        delen.append(
+            f'<p>Looptijd: <blockquote class="skw-citaat">{_waarde(project["periode_citaat"])}</blockquote></p>'
+        )
     if project.get("bouwt_voort_op_citaat"):
         delen.append(
             f'<p>Voortbouwen: <blockquote class="skw-citaat">{_waarde(project["bouwt_voort_op_citaat"])}'

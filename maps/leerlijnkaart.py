@@ -25,7 +25,7 @@ from folium.template import Template
 from pyproj import Transformer
 
 from classify import vocab
-from classify.leerlijnen import Keten
+from classify.leerlijnen import JAAR_ONBEKEND, Keten, periode_tekst
 from maps import geodata, interactief, weergave
 
 STAPPEN = 40
@@ -269,7 +269,8 @@ def _pijlen(paren: Sequence[tuple[str, str]], records: pd.DataFrame, punten: Map
         getekend[sleutel] = volgnummer + 1
         kop, lijn = pijlpunt(boog(a, b, volgnummer))
         regels = [html.escape(pijltekst(van, naar, plaatsen))]
-        regels += [f"{pid}: {html.escape(str(records.at[pid, 'titel']))}" for pid in (eerder, later)]
+        regels += [f"{pid}: {html.escape(str(records.at[pid, 'titel']))}{_looptijd(records.loc[pid])}"
+                   for pid in (eerder, later)]
         if is_lus:
             regels.append("<i>lus: het vervolg ligt in hetzelfde of een overlappend gebied</i>")
         for pid in dict.fromkeys((eerder, later)):
@@ -285,6 +286,12 @@ def _pijlen(paren: Sequence[tuple[str, str]], records: pd.DataFrame, punten: Map
             "lus": is_lus,
         })
     return uit
+
+
+def _looptijd(record: pd.Series) -> str:
+    """" (2015–2017)" after a title when the sources name the project's years, else nothing."""
+    periode = periode_tekst(record["startjaar"], record["eindjaar"])
+    return "" if periode == JAAR_ONBEKEND else f" ({periode})"
 
 
 _STIJL = """

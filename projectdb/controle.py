@@ -15,7 +15,7 @@ import pandas as pd
 from classify import analyse, vocab
 from maps import geodata
 from projectdb import gebied
-from projectdb.importeer import lees_invoer
+from projectdb.invoer import lees_invoer
 from projectdb.kolommen import KOLOMMEN
 from projectdb.meldingen import Rapport, Validatiefout
 from projectdb.store import Store
@@ -97,11 +97,15 @@ def _controleer_schrijfwijze(ruw: dict, regel: int, rapport: Rapport) -> None:
 
 
 def _tellingen(projecten: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
-    """(title, [label, aantal]) per axis in canonical order, then per insurer and per boundary year."""
+    """(title, [label, aantal]) per axis in canonical order, then per insurer, for the period and per boundary
+    year."""
     uit = [(f"{as_.naam} ({as_.kolom})", analyse.label_telling(projecten, as_.code)) for as_ in vocab.ASSEN]
     verzekeraars = projecten["verzekeraars"].explode().value_counts()
     uit.append(("Verzekeraars (verzekeraars)", pd.DataFrame(
         {"label": vocab.VERZEKERAAR_NAMEN, "aantal": [int(verzekeraars.get(n, 0)) for n in vocab.VERZEKERAAR_NAMEN]})))
+    bekend = int(projecten["startjaar"].notna().sum())
+    uit.append(("Looptijd (startjaar)", pd.DataFrame(
+        {"label": ["genoemd in de bron", "onbekend"], "aantal": [bekend, len(projecten) - bekend]})))
     jaren = projecten["indeling_jaar"].value_counts()
     uit.append(("Indelingsjaar (indeling_jaar)", pd.DataFrame(
         {"label": list(geodata.JAREN), "aantal": [int(jaren.get(j, 0)) for j in geodata.JAREN]})))

@@ -13,6 +13,7 @@ import csv
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -23,11 +24,13 @@ from projectdb.meldingen import weiger
 
 
 def _cel(waarde: object) -> str | int:
-    """A frame value as an export cell: tuples ';'-joined, ints kept, text neutralised."""
+    """A frame value as an export cell: tuples ';'-joined, ints kept, an empty year '', text neutralised."""
     if isinstance(waarde, tuple):
         waarde = ";".join(waarde)
-    if isinstance(waarde, int):
-        return waarde
+    if waarde is None or waarde is pd.NA:
+        return ""
+    if isinstance(waarde, (int, np.integer)):
+        return int(waarde)
     return neutraliseer(str(waarde))
 
 

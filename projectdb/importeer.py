@@ -1,77 +1,18 @@
 """Importing analysts' files (CSV or XLSX) into the store: read, map headers, validate, write all-or-nothing.
 
-Headers are matched case- and accent-insensitively with Dutch aliases (:mod:`projectdb.kolommen`); labels,
-insurers and area names are normalised by :mod:`projectdb.record`. A dry run (``proef``) reports without
-writing. See :mod:`projectdb.bestand` for the file limits.
+Reading and header mapping are :mod:`projectdb.invoer`; labels, insurers and area names are normalised by
+:mod:`projectdb.record`. A dry run (``proef``) reports without writing. See :mod:`projectdb.bestand` for the file
+limits.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from openpyxl.utils import get_column_letter
-from rapidfuzz import process
-
-from projectdb.bestand import Limieten, lees_tabel
-from projectdb.kolommen import KOLOMMEN, KOPTEKST, VERPLICHT, kolom_voor_kop
-from projectdb.meldingen import Rapport, Validatiefout
-
-if TYPE_CHECKING:
-    from projectdb.store import Store
-
-_BEKENDE_KOPPEN = tuple(dict.fromkeys([*KOLOMMEN, *KOPTEKST.values()]))
-
-
-@dataclass
-class Invoer:
-    """The rows of an import file as column -> cell text, with their row numbers and the reader's report."""
-
-    rijen: list[dict[str, str]]
-    regels: list[int]
-    rapport: Rapport
-
-
-def lees_invoer(pad: str | Path, blad: str | None = None, limieten: Limieten = Limieten()) -> Invoer:
-    """Read ``pad`` and map its headers to columns; raises :class:`Validatiefout` for an unreadable file or
-    missing required columns (naming the file and the columns)."""
-    tabel = lees_tabel(pad, blad, limieten)
-    rapport = tabel.rapport
-    kolommen = _koppel_koppen(tabel.koppen, tabel.kopregel, rapport)
-    for index in tabel.lege_kolommen:
-        rapport.waarschuwing(f"kolom {get_column_letter(index + 1)} heeft geen kop; de gegevens worden genegeerd",
-                             tabel.kopregel)
-    rijen = [{kolom: (cellen[i] if i < len(cellen) else "") for i, kolom in kolommen.items()}
-             for _, cellen in tabel.rijen]
-    return Invoer(rijen, [regel for regel, _ in tabel.rijen], rapport)
-
-
-def _koppel_koppen(koppen: list[str], kopregel: int, rapport: Rapport) -> dict[int, str]:
-    """Column index -> column name; unknown headers are warned about and ignored."""
-    gevonden: dict[str, int] = {}
-    for index, kop in enumerate(koppen):
-        if not kop.strip():
-            continue
-        kolom = kolom_voor_kop(kop)
-        if kolom is None:
-            gelijkend = process.extractOne(kop, _BEKENDE_KOPPEN, score_cutoff=70)
-            hint = f"; bedoelde u {gelijkend[0]!r}?" if gelijkend else ""
-            rapport.waarschuwing(f"onbekende kolom {kop.strip()!r} wordt genegeerd{hint}", kopregel)
-        elif kolom in gevonden:
-            rapport.fout(f"de kolommen {koppen[gevonden[kolom]].strip()!r} en {kop.strip()!r} betekenen allebei "
-                         f"{kolom!r}; houd er één", kopregel)
-        else:
-            gevonden[kolom] = index
-    ontbrekend = [kolom for kolom in VERPLICHT if kolom not in gevonden]
-    if ontbrekend:
-        rapport.fout("verplichte kolommen ontbreken: " + ", ".join(f"{k} ({KOPTEKST[k]!r})" for k in ontbrekend)
-                     + f"; gevonden koppen: {', '.join(repr(k.strip()) for k in koppen if k.strip()) or 'geen'}",
-                     kopregel)
-    if rapport.fouten:
-        raise Validatiefout(rapport)
-    rapport.koppen = {kolom: koppen[index].strip() for kolom, index in gevonden.items()}
-    return {index: kolom for kolom, index in gevonden.items()}
+from projectdb.bestand import Limieten
+from projectdb.invoer import lees_invoer
+from projectdb.meldingen import Rapport
+from projectdb.store import Store
 
 
 def importeer_bestand(store: Store, pad: str | Path, update: bool = False, proef: bool = False,

@@ -10,9 +10,9 @@ from __future__ import annotations
 from classify import vocab
 
 KOLOMMEN: tuple[str, ...] = (
-    "project_id", "titel", "omschrijving", "verzekeraars", "gebied", "indeling_jaar", "inhoud", "instrumenten",
-    "intensiteit", "geografie", "partners", "bron", "bron_citaat", "toelichting_labels", "bouwt_voort_op",
-    "bouwt_voort_op_citaat",
+    "project_id", "titel", "omschrijving", "verzekeraars", "gebied", "indeling_jaar", "startjaar", "eindjaar",
+    "inhoud", "instrumenten", "intensiteit", "geografie", "partners", "bron", "bron_citaat", "toelichting_labels",
+    "bouwt_voort_op", "bouwt_voort_op_citaat", "periode_citaat",
 )
 """Columns of ``projecten.csv``, in file order."""
 
@@ -31,6 +31,8 @@ KOPTEKST: dict[str, str] = {
     "verzekeraars": "Verzekeraar(s)",
     "gebied": "Gemeente(n)/gebied",
     "indeling_jaar": "Indelingsjaar",
+    "startjaar": "Startjaar",
+    "eindjaar": "Eindjaar",
     "inhoud": "Inhoud",
     "instrumenten": "Instrument(en)",
     "intensiteit": "Samenwerkingsvorm",
@@ -41,6 +43,7 @@ KOPTEKST: dict[str, str] = {
     "toelichting_labels": "Toelichting labels",
     "bouwt_voort_op": "Bouwt voort op",
     "bouwt_voort_op_citaat": "Citaat bouwt voort op",
+    "periode_citaat": "Citaat periode",
 }
 """Dutch headers of the import template (each is also accepted on import)."""
 
@@ -51,6 +54,8 @@ _ALIASSEN: dict[str, tuple[str, ...]] = {
     "verzekeraars": ("verzekeraar", "zorgverzekeraar", "zorgverzekeraar(s)", "zorgverzekeraars"),
     "gebied": ("gemeente", "gemeenten", "gemeente(n)", "gemeente(n) / gebied", "regio", "werkgebied", "gebieden"),
     "indeling_jaar": ("jaar", "indeling jaar", "grensjaar", "gemeentelijke indeling"),
+    "startjaar": ("beginjaar", "start", "vanaf", "jaar van start", "looptijd vanaf"),
+    "eindjaar": ("einde", "tot en met", "looptijd tot", "laatste jaar"),
     "inhoud": (vocab.AS_INHOUD.naam, "thema", "inhoudelijk thema"),
     "instrumenten": (vocab.AS_INSTRUMENT.naam, "instrument", "instrument(en)"),
     "intensiteit": (vocab.AS_INTENSITEIT.naam, "samenwerkingsvorm"),
@@ -61,6 +66,7 @@ _ALIASSEN: dict[str, tuple[str, ...]] = {
     "toelichting_labels": ("toelichting", "toelichting op de labels", "motivering labels"),
     "bouwt_voort_op": ("voortbouwend op", "vervolg op", "bouwt voort op project"),
     "bouwt_voort_op_citaat": ("citaat bouwt voort op", "bouwt voort op (citaat)", "citaat vervolg"),
+    "periode_citaat": ("citaat looptijd", "citaat jaar", "periode (citaat)"),
 }
 
 _INDEX: dict[str, str] = {}

@@ -2,8 +2,9 @@
 
 Input values are cell texts (from CSV/XLSX), or tuples and ints (from the store or an edit). The result uses the
 interchange format of the ``projecten`` frame: tuples for verzekeraars, instrumenten, partners and bouwt_voort_op,
-a ';'-joined string of canonical tokens for gebied, an int indeling_jaar. ``geografie`` may stay empty here; it
-is derived from the gebied for the whole input at once (see :mod:`projectdb.validatie`).
+a ';'-joined string of canonical tokens for gebied, an int indeling_jaar, an int or None for startjaar and
+eindjaar. ``geografie`` may stay empty here; it is derived from the gebied for the whole input at once (see
+:mod:`projectdb.validatie`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from maps import geodata
 from projectdb import formule, gebied
 from projectdb.kolommen import KOLOMMEN
 from projectdb.meldingen import Rapport
+from projectdb.schema import JAAR_MAX, JAAR_MIN
 
 PROJECT_ID = re.compile(r"^P\d{3,}$")
 MIN_CITAAT = 40
@@ -71,13 +73,16 @@ def normaliseer_rij(ruw: Mapping[str, object], regel: int | str | None,
                      "project_id")
     record["project_id"] = pid
 
-    for veld in ("titel", "omschrijving", "bron", "bron_citaat", "toelichting_labels", "bouwt_voort_op_citaat"):
+    for veld in ("titel", "omschrijving", "bron", "bron_citaat", "toelichting_labels", "bouwt_voort_op_citaat",
+                 "periode_citaat"):
         record[veld] = _cel(waarden[veld], rapport, regel, veld)
     if not record["titel"]:
         rapport.fout("titel ontbreekt", regel, "titel")
 
     record["verzekeraars"] = _verzekeraars(waarden["verzekeraars"], rapport, regel)
     record["indeling_jaar"] = _jaar(waarden["indeling_jaar"], rapport, regel)
+    for veld in ("startjaar", "eindjaar"):
+        record[veld] = _projectjaar(waarden[veld], rapport, regel, veld)
     record["gebied"] = _gebied(waarden["gebied"], record["indeling_jaar"], rapport, regel)
     for as_ in (vocab.AS_INHOUD, vocab.AS_INTENSITEIT, vocab.AS_GEOGRAFIE):
         record[as_.kolom] = _enkel_label(as_, waarden[as_.kolom], rapport, regel,
@@ -86,6 +91,7 @@ def normaliseer_rij(ruw: Mapping[str, object], regel: int | str | None,
     record["partners"] = tuple(dict.fromkeys(_delen(waarden["partners"], rapport, regel, "partners", _PARTNERS)))
     record["bouwt_voort_op"] = _ids(waarden["bouwt_voort_op"], rapport, regel)
 
+    _controleer_periode(record, rapport, regel)
     _controleer_citaten(record, rapport, regel)
     if rapport.aantal_fouten > aantal_fouten:
         return None, pid if PROJECT_ID.match(pid) else None
@@ -119,6 +125,40 @@ def _jaar(waarde: object, rapport: Rapport, regel: int | str | None) -> int | No
                      "indeling_jaar")
         return None
     return int(tekst)
+
+
+def _projectjaar(waarde: object, rapport: Rapport, regel: int | str | None, veld: str) -> int | None:
+    """A calendar year of the project period as int; None for an empty cell or an error (reported)."""
+    if isinstance(waarde, int) and not isinstance(waarde, bool):
+        waarde = str(waarde)
+    tekst = _cel(waarde, rapport, regel, veld)
+    if not tekst:
+        return None
+    if re.fullmatch(r"[0-9]{4}\s*[-–/]\s*[0-9]{4}", tekst):
+        rapport.fout(f"{veld} {tekst!r} is een periode: zet het eerste jaar in startjaar en het laatste in eindjaar",
+                     regel, veld)
+        return None
+    if not re.fullmatch(r"[0-9]{4}", tekst) or not JAAR_MIN <= int(tekst) <= JAAR_MAX:
+        rapport.fout(f"{veld} {tekst!r} is geen jaartal van {JAAR_MIN} tot en met {JAAR_MAX}", regel, veld)
+        return None
+    return int(tekst)
+
+
+def _controleer_periode(record: dict, rapport: Rapport, regel: int | str | None) -> None:
+    """The period rules: eindjaar needs a startjaar not after it; the period quote needs a startjaar and should
+    name it."""
+    start, eind, citaat = record["startjaar"], record["eindjaar"], str(record["periode_citaat"])
+    if eind is not None and start is None:
+        rapport.fout(f"eindjaar {eind} zonder startjaar: vul het startjaar in (gelijk aan het eindjaar voor één "
+                     "jaar)", regel, "eindjaar")
+    elif eind is not None and eind < start:
+        rapport.fout(f"eindjaar {eind} ligt vóór startjaar {start}", regel, "eindjaar")
+    if citaat and start is None:
+        rapport.fout("citaat zonder periode: startjaar is leeg", regel, "periode_citaat")
+    elif start is not None and not citaat:
+        rapport.waarschuwing("startjaar zonder citaat dat het jaar onderbouwt", regel, "periode_citaat")
+    elif start is not None and str(start) not in citaat:
+        rapport.waarschuwing(f"het citaat noemt startjaar {start} niet", regel, "periode_citaat")
 
 
 def _gebied(waarde: object, jaar: int | None, rapport: Rapport, regel: int | str | None) -> str:

@@ -4,6 +4,9 @@ Tables are STRICT (column types enforced). Multi-valued fields live in child tab
 keeping the stored order; ``project_gemeente`` holds each project's expanded gebied in its own
 ``indeling_jaar`` and references the ``gemeente`` table (filled from ``data/geo`` via :mod:`maps.geodata`).
 ``project.versie`` counts edits for optimistic locking; ``wijziging`` is the change log.
+
+Version 2 added the project period (``startjaar``, ``eindjaar``, ``periode_citaat``) as the last columns of
+``project``; :data:`MIGRATIES` brings a version-1 file there in place, so a migrated and a new file are alike.
 """
 
 from __future__ import annotations
@@ -11,8 +14,24 @@ from __future__ import annotations
 from classify import vocab
 from maps import geodata
 
-SCHEMA_VERSIE = 1
-"""Stored in ``PRAGMA user_version``; a database with another value is refused."""
+SCHEMA_VERSIE = 2
+"""Stored in ``PRAGMA user_version``; an older version is migrated (:data:`MIGRATIES`), any other refused."""
+
+JAAR_MIN, JAAR_MAX = 1990, 2100
+"""Bounds of ``startjaar`` and ``eindjaar`` (calendar years)."""
+
+_PERIODE = (
+    f"startjaar INTEGER CHECK (startjaar BETWEEN {JAAR_MIN} AND {JAAR_MAX})",
+    f"eindjaar INTEGER CHECK (eindjaar IS NULL OR (startjaar IS NOT NULL AND eindjaar BETWEEN startjaar AND "
+    f"{JAAR_MAX}))",
+    "periode_citaat TEXT NOT NULL DEFAULT '' CHECK (periode_citaat = '' OR startjaar IS NOT NULL)",
+)
+"""Column definitions of the project period (schema version 2), shared by CREATE and the migration."""
+
+MIGRATIES: dict[int, tuple[str, ...]] = {
+    1: (*(f"ALTER TABLE project ADD COLUMN {kolom}" for kolom in _PERIODE), "PRAGMA user_version = 2"),
+}
+"""SQL statements that bring a store of schema version *n* to version *n + 1* (run in one write transaction)."""
 
 ACTIES = ("toegevoegd", "gewijzigd")
 """Values of ``wijziging.actie``."""
@@ -54,6 +73,9 @@ CREATE TABLE project (
     toelichting_labels TEXT NOT NULL,
     bouwt_voort_op_citaat TEXT NOT NULL,
     versie INTEGER NOT NULL DEFAULT 1 CHECK (versie >= 1),
+    {_PERIODE[0]},
+    {_PERIODE[1]},
+    {_PERIODE[2]},
     UNIQUE (project_id, indeling_jaar)
 ) STRICT;
 

@@ -22,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from classify import vocab
 from maps import geodata
 from projectdb.kolommen import KOLOMMEN, KOPTEKST, VERPLICHT
+from projectdb.schema import JAAR_MIN, JAAR_MAX
 
 _RIJEN = 1000
 """Data rows that get the drop-down lists."""
@@ -36,6 +37,9 @@ UITLEG: dict[str, str] = {
               "zorgkantoorregio:<ZKnn>, gescheiden door ';'.",
     "indeling_jaar": "Gemeentelijke indeling waarin het gebied is uitgedrukt: " + " of ".join(map(str, geodata.JAREN))
                      + ".",
+    "startjaar": "Jaar waarin het project begon, alleen als de bron het noemt; anders leeg.",
+    "eindjaar": "Laatste jaar van het project (gelijk aan het startjaar voor één jaar); leeg als het doorloopt of "
+                "de bron het niet noemt.",
     "inhoud": "Precies één thema.",
     "instrumenten": "Eén of meer instrumenten, gescheiden door ';'.",
     "intensiteit": "Precies één samenwerkingsvorm.",
@@ -46,6 +50,7 @@ UITLEG: dict[str, str] = {
     "toelichting_labels": "Waarom deze labels gekozen zijn.",
     "bouwt_voort_op": "Project_id's waarop dit project voortbouwt, gescheiden door ';'.",
     "bouwt_voort_op_citaat": "Citaat dat die koppeling onderbouwt; leeg als 'Bouwt voort op' leeg is.",
+    "periode_citaat": "Citaat uit de bron dat het start- (en eind)jaar noemt; leeg als 'Startjaar' leeg is.",
 }
 """Explanation per column, shown on the sheet ``uitleg``."""
 
@@ -86,6 +91,13 @@ def maak_sjabloon(pad: str | Path) -> Path:
                                    errorTitle=KOPTEKST[kolom],
                                    error="Kies een waarde uit de lijst." if streng else
                                    "Niet uit de lijst: meerdere waarden scheidt u met ';'. Doorgaan?")
+        doel = get_column_letter(KOLOMMEN.index(kolom) + 1)
+        validatie.add(f"{doel}2:{doel}{_RIJEN + 1}")
+        blad.add_data_validation(validatie)
+    for kolom in ("startjaar", "eindjaar"):
+        validatie = DataValidation(type="whole", operator="between", formula1=str(JAAR_MIN), formula2=str(JAAR_MAX),
+                                   allow_blank=True, showErrorMessage=True, errorStyle="stop",
+                                   errorTitle=KOPTEKST[kolom], error=f"Een jaartal van {JAAR_MIN} tot {JAAR_MAX}.")
         doel = get_column_letter(KOLOMMEN.index(kolom) + 1)
         validatie.add(f"{doel}2:{doel}{_RIJEN + 1}")
         blad.add_data_validation(validatie)

@@ -14,6 +14,7 @@ import json
 import os
 import secrets
 import sqlite3
+import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -23,10 +24,10 @@ import pandas as pd
 
 from maps import geodata
 from projectdb import gebied
-from projectdb.importeer import lees_invoer
+from projectdb.invoer import lees_invoer
 from projectdb.kolommen import KOLOMMEN, MEERVOUDIG
 from projectdb.meldingen import Rapport, Validatiefout, weiger
-from projectdb.schema import SCHEMA_VERSIE, ddl
+from projectdb.schema import MIGRATIES, SCHEMA_VERSIE, ddl
 from projectdb.validatie import valideer
 
 MAP = Path(__file__).resolve().parents[1] / "data" / "projects"
@@ -40,7 +41,7 @@ BEWAARDE_BACKUPS = 30
 """Automatic backups kept per kind; older ones are removed."""
 
 _ENKEL = ("titel", "omschrijving", "indeling_jaar", "inhoud", "intensiteit", "geografie", "bron", "bron_citaat",
-          "toelichting_labels", "bouwt_voort_op_citaat")
+          "toelichting_labels", "bouwt_voort_op_citaat", "startjaar", "eindjaar", "periode_citaat")
 """Columns of the project table besides project_id and versie."""
 _KINDEREN = (
     ("verzekeraars", "project_verzekeraar", "verzekeraar"),
@@ -92,7 +93,9 @@ def _tijdstip() -> str:
 
 
 def _als_tekst(waarde: object) -> str:
-    """A field value as change-log text (multi-values ';'-joined)."""
+    """A field value as change-log text (multi-values ';'-joined, an empty year '')."""
+    if waarde is None:
+        return ""
     return ";".join(waarde) if isinstance(waarde, tuple) else str(waarde)
 
 
@@ -101,7 +104,7 @@ def open_store(pad: str | Path | None = None, bron: str | Path | None = None) ->
 
     A missing file is created from the CSV ``bron`` (default :data:`PROJECTEN_CSV`): built under a temporary
     name and linked into place atomically, so a failed or concurrent first start never leaves a half-filled
-    database. Raises :class:`~projectdb.meldingen.Validatiefout` when the CSV does not validate and
+    database. A store of an older schema version is backed up into ``backups/`` and migrated. Raises :class:`~projectdb.meldingen.Validatiefout` when the CSV does not validate and
     :class:`OngeldigeDatabase` for a file of another schema.
     """
     pad = Path(pad or os.environ.get("SAMENWERKING_DB") or STANDAARD_PAD)
@@ -188,21 +191,36 @@ class Store:
             con.close()
 
     def _controleer_schema(self) -> None:
-        """Refuse a file that is not a store of :data:`SCHEMA_VERSIE`; make sure it is in WAL mode."""
+        """Refuse a file that is not a store of :data:`SCHEMA_VERSIE` or an older version; migrate an older one
+        (after a backup); make sure it is in WAL mode."""
         try:
             con = self._verbind()
             try:
                 versie = con.execute("PRAGMA user_version").fetchone()[0]
                 tabellen = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-                if versie == SCHEMA_VERSIE and _TABELLEN <= tabellen:
+                if _TABELLEN <= tabellen and (versie == SCHEMA_VERSIE or versie in MIGRATIES):
                     con.execute("PRAGMA journal_mode = WAL")
             finally:
                 con.close()
         except sqlite3.DatabaseError as fout:
             raise OngeldigeDatabase(f"{self.pad}: geen SQLite-database ({fout})") from None
+        if versie in MIGRATIES and _TABELLEN <= tabellen:
+            self._automatische_backup(f"voor-migratie-v{versie}")
+            self._migreer()
+            versie = SCHEMA_VERSIE
         if versie != SCHEMA_VERSIE or not _TABELLEN <= tabellen:
             raise OngeldigeDatabase(f"{self.pad}: geen projectendatabase met schemaversie {SCHEMA_VERSIE} "
                                     f"(gevonden: versie {versie}, tabellen {', '.join(sorted(tabellen)) or 'geen'})")
+
+    def _migreer(self) -> None:
+        """Bring the file to :data:`SCHEMA_VERSIE` with :data:`MIGRATIES`, all steps in one transaction (so a
+        concurrent opener finds either the old or the new version, and migrates only the old)."""
+        with self._schrijf() as con:
+            versie = con.execute("PRAGMA user_version").fetchone()[0]
+            while versie in MIGRATIES:
+                for opdracht in MIGRATIES[versie]:
+                    con.execute(opdracht)
+                versie = con.execute("PRAGMA user_version").fetchone()[0]
 
     # --- reading ----------------------------------------------------------------------------------------------
 
@@ -227,13 +245,14 @@ class Store:
     def projecten(self) -> pd.DataFrame:
         """All projects, one row per project sorted by project_id: the columns of ``projecten.csv`` plus
         ``versie``; verzekeraars, instrumenten, partners and bouwt_voort_op are tuples of str, gebied a
-        ';'-joined string of canonical tokens, indeling_jaar and versie ints."""
+        ';'-joined string of canonical tokens, indeling_jaar and versie ints, startjaar and eindjaar nullable
+        ints (``Int64``, ``<NA>`` where the sources name no year)."""
         with self._lees() as con:
             records = list(self._records(con).values())
         frame = pd.DataFrame.from_records(records, columns=[*KOLOMMEN, "versie"])
         for kolom in MEERVOUDIG:
             frame[kolom] = frame[kolom].astype(object)
-        return frame.astype({"indeling_jaar": "int64", "versie": "int64"})
+        return frame.astype({"indeling_jaar": "int64", "versie": "int64", "startjaar": "Int64", "eindjaar": "Int64"})
 
     def project(self, project_id: str) -> dict:
         """One project as a dict (same fields and types as a :meth:`projecten` row)."""
@@ -396,12 +415,9 @@ class Store:
         stempel = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         doelpad = map_ / f"{naam or self.pad.stem}-{stempel}.sqlite"
         bron = self._verbind()
-        doel = sqlite3.connect(doelpad, isolation_level=None)
         try:
-            bron.backup(doel)
-            doel.execute("PRAGMA journal_mode = DELETE")
+            _kopieer(bron, doelpad)
         finally:
-            doel.close()
             bron.close()
         return doelpad
 
@@ -416,9 +432,10 @@ class Store:
     def restore(self, bestand: str | Path) -> None:
         """Replace the database contents by a backup (online backup API, in one step).
 
-        The backup must be a project store of this schema version that passes SQLite's integrity and
-        foreign-key checks (else :class:`OngeldigeDatabase`, nothing changed). The current contents are first
-        backed up into ``backups/``.
+        The backup must be a project store of this or an older schema version that passes SQLite's integrity and
+        foreign-key checks (else :class:`OngeldigeDatabase`, nothing changed). An older one is migrated in a
+        temporary copy first, so readers never see the old schema. The current contents are first backed up into
+        ``backups/``.
         """
         bestand = Path(bestand)
         if not bestand.is_file():
@@ -427,21 +444,34 @@ class Store:
             bron = sqlite3.connect(bestand.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
         except sqlite3.Error as fout:
             raise OngeldigeDatabase(f"{bestand}: niet te openen ({fout})") from None
-        try:
-            _controleer_backup(bron, bestand)
-            self._automatische_backup("voor-herstel")
-            doel = self._verbind()
+        with tempfile.TemporaryDirectory(dir=self.pad.parent) as map_:
             try:
-                bron.backup(doel)
-                doel.execute("PRAGMA journal_mode = WAL")
+                if _controleer_backup(bron, bestand) != SCHEMA_VERSIE:
+                    kopie = Path(map_) / "herstel.sqlite"
+                    _kopieer(bron, kopie)
+                    Store(kopie)._migreer()
+                    bron.close()
+                    bron = sqlite3.connect(kopie, isolation_level=None)
+                self._automatische_backup("voor-herstel")
+                _kopieer(bron, self.pad, wal=True)
             finally:
-                doel.close()
-        finally:
-            bron.close()
+                bron.close()
 
 
-def _controleer_backup(con: sqlite3.Connection, bestand: Path) -> None:
-    """Raise :class:`OngeldigeDatabase` unless ``con`` is an intact store of this schema version."""
+def _kopieer(bron: sqlite3.Connection, doelpad: Path, wal: bool = False) -> None:
+    """Copy the database of ``bron`` onto ``doelpad`` with SQLite's online backup API (in one step); the copy
+    ends in WAL mode when ``wal``, else as a single file with a rollback journal."""
+    doel = sqlite3.connect(doelpad, timeout=5.0, isolation_level=None)
+    try:
+        bron.backup(doel)
+        doel.execute(f"PRAGMA journal_mode = {'WAL' if wal else 'DELETE'}")
+    finally:
+        doel.close()
+
+
+def _controleer_backup(con: sqlite3.Connection, bestand: Path) -> int:
+    """The schema version of ``con``; raises :class:`OngeldigeDatabase` unless it is an intact store of this or an
+    older schema version."""
     try:
         versie = con.execute("PRAGMA user_version").fetchone()[0]
         tabellen = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -449,8 +479,9 @@ def _controleer_backup(con: sqlite3.Connection, bestand: Path) -> None:
         sleutels = con.execute("PRAGMA foreign_key_check").fetchall()
     except sqlite3.DatabaseError as fout:
         raise OngeldigeDatabase(f"{bestand}: geen SQLite-database ({fout})") from None
-    if versie != SCHEMA_VERSIE or not _TABELLEN <= tabellen:
+    if not (versie == SCHEMA_VERSIE or versie in MIGRATIES) or not _TABELLEN <= tabellen:
         raise OngeldigeDatabase(f"{bestand}: geen projectendatabase met schemaversie {SCHEMA_VERSIE}")
     if integriteit != "ok" or sleutels:
         raise OngeldigeDatabase(f"{bestand}: beschadigd (integriteit: {integriteit}; "
                                 f"{len(sleutels)} ongeldige verwijzingen)")
+    return versie

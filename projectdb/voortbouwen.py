@@ -3,8 +3,9 @@ along the development path of the report's intensity axis.
 
 The expected direction: a Doorontwikkelen or Implementatie project builds on an earlier Ontwikkelproject or
 Doorontwikkelen project, never further along the path than itself (Implementatie -> Doorontwikkelen is fine,
-Doorontwikkelen -> Implementatie is odd). Any other pair, and a reference to a project of a later boundary year,
-is reported as a warning: the analyst decides.
+Doorontwikkelen -> Implementatie is odd). Any other pair, a reference to a project of a later boundary year and
+one to a project that started only after the referring project ended (:func:`_eindigt_voor`) are reported as
+warnings: the analyst decides.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Mapping
 
 import networkx as nx
 
-from classify.leerlijnen import DOORONTWIKKELEN, IMPLEMENTATIE, ONTWIKKELPROJECT, verwachte_richting
+from classify.leerlijnen import DOORONTWIKKELEN, IMPLEMENTATIE, ONTWIKKELPROJECT, periode_tekst, verwachte_richting
 from projectdb.meldingen import Rapport
 
 
@@ -66,6 +67,17 @@ def _richting(pid: str, record: Mapping, doel: str, basis: Mapping, regel: int |
             f"{pid} ({van}) bouwt voort op {doel} ({naar}): ongebruikelijke richting; verwacht bouwt een "
             f"{DOORONTWIKKELEN}- of {IMPLEMENTATIE}-project voort op een eerder {ONTWIKKELPROJECT} of "
             f"{DOORONTWIKKELEN}-project", regel, "bouwt_voort_op")
+    if _eindigt_voor(record, basis):
+        rapport.waarschuwing(f"{pid} ({periode_tekst(record['startjaar'], record['eindjaar'])}) was al afgelopen "
+                             f"toen {doel}, waarop het voortbouwt, begon "
+                             f"({periode_tekst(basis['startjaar'], basis['eindjaar'])})", regel, "bouwt_voort_op")
     if basis["indeling_jaar"] > record["indeling_jaar"]:
         rapport.waarschuwing(f"{pid} ({record['indeling_jaar']}) bouwt voort op {doel} uit een later jaar "
                              f"({basis['indeling_jaar']})", regel, "bouwt_voort_op")
+
+
+def _eindigt_voor(later: Mapping, eerder: Mapping) -> bool:
+    """Whether project ``later`` ended before project ``eerder`` began: its eindjaar is before eerder's
+    startjaar. An empty eindjaar means the project runs on, and unknown years never count; overlap is normal,
+    as a method is often taken up elsewhere while it is still being developed."""
+    return later["eindjaar"] is not None and eerder["startjaar"] is not None and later["eindjaar"] < eerder["startjaar"]

@@ -7,6 +7,7 @@ import csv
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from projectdb import Validatiefout, open_store
 from projectdb.exporteer import exporteer
@@ -85,8 +86,15 @@ def test_ingevuld_sjabloon_importeert(leeg, tmp_path):
     blad = boek["projecten"]
     assert [c.value for c in blad[1]] == [KOPTEKST[k] for k in KOLOMMEN]
     lijsten = {str(v.sqref): v for v in blad.data_validations.dataValidation}
-    assert {lijsten[k].errorStyle for k in ("G2:G1001", "I2:I1001", "J2:J1001")} == {"stop"}
-    assert {lijsten[k].errorStyle for k in ("D2:D1001", "H2:H1001")} == {"warning"}
+
+    def validatie(kolom: str):
+        letter = get_column_letter(KOLOMMEN.index(kolom) + 1)
+        return lijsten[f"{letter}2:{letter}1001"]
+
+    assert {validatie(k).errorStyle for k in ("indeling_jaar", "inhoud", "intensiteit", "geografie")} == {"stop"}
+    assert {validatie(k).errorStyle for k in ("verzekeraars", "instrumenten")} == {"warning"}
+    assert {(validatie(k).type, validatie(k).formula1, validatie(k).formula2)
+            for k in ("startjaar", "eindjaar")} == {("whole", "1990", "2100")}
     assert boek.sheetnames == ["projecten", "lijsten", "uitleg"] and boek["lijsten"].sheet_state == "hidden"
     blad.append([rij()[k] for k in KOLOMMEN])
     boek.save(tmp_path / "ingevuld.xlsx")

@@ -42,6 +42,9 @@ GOED: dict[str, list[str]] = {
     "intensiteit": [*vocab.AS_INTENSITEIT.namen, "ontwikkelpject", "implementeren"],
     "geografie": [*vocab.AS_GEOGRAFIE.namen, ""],
     "bouwt_voort_op": ["", "P001", "P100", "P101;P102"],
+    "startjaar": ["", "2015", "2018", "2015-2017", "1989", "2101"],
+    "eindjaar": ["", "2016", "2018", "2014"],
+    "periode_citaat": ["", "Het project liep van 2015 tot en met 2016 in twee gemeenten."],
 }
 
 

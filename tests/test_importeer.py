@@ -8,12 +8,14 @@ from __future__ import annotations
 import codecs
 import zipfile
 
+import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
 from projectdb import Validatiefout, open_store
 from projectdb.bestand import Limieten
 from projectdb.importeer import importeer_bestand
+from projectdb.kolommen import KOLOMMEN
 from voorbeeldprojecten import CITAAT, VOORBEELD, rij, schrijf_csv, schrijf_xlsx
 
 NEDERLANDS = {
@@ -156,7 +158,7 @@ def test_dubbele_kop(store, tmp_path):
 def test_lege_rijen_houden_regelnummers(store, tmp_path):
     pad = schrijf_csv(tmp_path / "gaten.csv", [rij()])
     with pad.open("a", encoding="utf-8") as uit:
-        uit.write(",,,,\n\n" + ",".join(rij(project_id="P101", inhoud="Sport").values()) + "\n")
+        uit.write(",,,,\n\n" + ",".join(rij(project_id="P101", inhoud="Sport")[k] for k in KOLOMMEN) + "\n")
     (melding,) = geweigerd(store, pad).rapport.fouten
     assert (melding.regel, melding.veld) == (5, "inhoud")
 
@@ -189,12 +191,12 @@ def test_te_veel_kolommen(store, tmp_path):
     pad = tmp_path / "breed.csv"
     pad.write_text(",".join([*VOORBEELD[0].keys(), *(f"extra{i}" for i in range(90))]) + "\n", encoding="utf-8")
     fout = geweigerd(store, pad)
-    assert "106 kolommen; de grens is 100" in str(fout)
+    assert f"{len(VOORBEELD[0]) + 90} kolommen; de grens is 100" in str(fout)
 
 
 @pytest.mark.parametrize("soort", ["csv", "xlsx"])
 def test_tienduizend_kolommen(store, tmp_path, soort):
-    koppen = {**{k: k for k in VOORBEELD[0]}, **{f"extra{i}": f"extra{i}" for i in range(10_000 - 16)}}
+    koppen = {**{k: k for k in VOORBEELD[0]}, **{f"extra{i}": f"extra{i}" for i in range(10_000 - len(VOORBEELD[0]))}}
     schrijf = schrijf_csv if soort == "csv" else schrijf_xlsx
     pad = schrijf(tmp_path / f"breed.{soort}", [{**rij(), **{k: "x" for k in koppen if k.startswith("extra")}}],
                   koppen)
@@ -316,6 +318,11 @@ def test_citaat_zonder_verwijzing_en_kort_citaat(store, tmp_path):
     ("gebied", "land:Nederland", "onbekend voorvoegsel 'land:'"),
     ("gebied", "GM1979", "Eemsdelta is een gemeente van 2025, ontstaan uit: Appingedam, Delfzijl, Loppersum"),
     ("bouwt_voort_op", "P1", "ongeldig project_id 'P1' in bouwt_voort_op"),
+    ("startjaar", "1989", "startjaar '1989' is geen jaartal van 1990 tot en met 2100"),
+    ("startjaar", "twintig", "startjaar 'twintig' is geen jaartal"),
+    ("startjaar", "2015 - 2017", "is een periode: zet het eerste jaar in startjaar en het laatste in eindjaar"),
+    ("eindjaar", "2016", "eindjaar 2016 zonder startjaar"),
+    ("periode_citaat", "Het liep van 2015 tot 2016.", "citaat zonder periode: startjaar is leeg"),
 ])
 def test_foute_velden(store, tmp_path, veld, waarde, melding):
     pad = schrijf_csv(tmp_path / "veld.csv", [rij(**{veld: waarde})])
@@ -333,3 +340,28 @@ def test_2025_gemeentenaam_in_2017_wordt_uitgelegd(store, tmp_path):
 def test_kleinere_grenzen_zijn_instelbaar(store, tmp_path):
     pad = schrijf_csv(tmp_path / "drie.csv", [rij(project_id=f"P10{i}") for i in range(3)])
     assert "meer dan 2 rijen" in str(geweigerd(store, pad, limieten=Limieten(max_rijen=2)))
+
+
+def test_periode_uit_csv_en_xlsx(store, tmp_path):
+    rijen = [rij(startjaar="2018", eindjaar="2019", periode_citaat="Het project loopt in 2018 en 2019."),
+             rij(project_id="P101", startjaar="2016"),
+             rij(project_id="P102", startjaar="2017", eindjaar="2017", periode_citaat="Het project is gestart.")]
+    rapport = importeer_bestand(store, schrijf_xlsx(tmp_path / "periode.xlsx", rijen))
+    projecten = store.projecten().set_index("project_id")
+    assert projecten.loc["P100", ["startjaar", "eindjaar"]].tolist() == [2018, 2019]
+    assert projecten.loc["P101", "startjaar"] == 2016 and pd.isna(projecten.loc["P101", "eindjaar"])
+    waarschuwingen = {(m.regel, m.veld): m.tekst for m in rapport.waarschuwingen}
+    assert waarschuwingen[(3, "periode_citaat")] == "startjaar zonder citaat dat het jaar onderbouwt"
+    assert waarschuwingen[(4, "periode_citaat")] == "het citaat noemt startjaar 2017 niet"
+    assert (2, "periode_citaat") not in waarschuwingen
+
+
+def test_voortbouwen_op_een_project_dat_pas_na_afloop_begon(store, tmp_path):
+    eerder = rij(project_id="P101", intensiteit="Implementatie", bouwt_voort_op="P001", bouwt_voort_op_citaat=CITAAT,
+                 startjaar="2012", eindjaar="2014", periode_citaat="Van 2012 tot 2014 liep het project.")
+    overlap = rij(project_id="P102", intensiteit="Implementatie", bouwt_voort_op="P001",
+                  bouwt_voort_op_citaat=CITAAT, startjaar="2014", periode_citaat="Vanaf 2014 liep het project.")
+    rapport = importeer_bestand(store, schrijf_csv(tmp_path / "tijd.csv", [eerder, overlap]))
+    tijd = [m for m in rapport.waarschuwingen if "afgelopen" in m.tekst]
+    assert [(m.regel, m.veld, m.tekst) for m in tijd] == [
+        (2, "bouwt_voort_op", "P101 (2012–2014) was al afgelopen toen P001, waarop het voortbouwt, begon (2015–2016)")]

@@ -15,26 +15,30 @@ ONTW, DOOR, IMPL, AFSPR = "Ontwikkelproject", "Doorontwikkelen", "Implementatie"
 
 
 def frame(*rijen: tuple) -> pd.DataFrame:
-    """Projects from (project_id, intensiteit, bouwt_voort_op, inhoud, verzekeraars) tuples."""
-    return pd.DataFrame(
+    """Projects from (project_id, intensiteit, bouwt_voort_op, inhoud, verzekeraars[, (startjaar, eindjaar)])
+    tuples, with nullable year columns as the store gives them."""
+    uit = pd.DataFrame(
         [
             {"project_id": pid, "titel": f"Project {pid}", "intensiteit": fase, "bouwt_voort_op": tuple(basis),
-             "inhoud": inhoud, "verzekeraars": tuple(verzekeraars)}
-            for pid, fase, basis, inhoud, verzekeraars in rijen
+             "inhoud": inhoud, "verzekeraars": tuple(verzekeraars), "startjaar": periode[0][0] if periode else None,
+             "eindjaar": periode[0][1] if periode else None}
+            for pid, fase, basis, inhoud, verzekeraars, *periode in rijen
         ]
     )
+    return uit.astype({"startjaar": "Int64", "eindjaar": "Int64"})
 
 
 BOOM = frame(
-    ("P001", ONTW, (), "GGZ", ("VGZ",)),
-    ("P002", DOOR, ("P001",), "GGZ", ("CZ",)),
-    ("P003", IMPL, ("P002",), "GGZ", ("VGZ",)),
+    ("P001", ONTW, (), "GGZ", ("VGZ",), (2015, 2016)),
+    ("P002", DOOR, ("P001",), "GGZ", ("CZ",), (2017, None)),
+    ("P003", IMPL, ("P002",), "GGZ", ("VGZ",), (2018, 2018)),
     ("P004", IMPL, ("P001",), "GGZ", ("Menzis",)),
     ("P005", ONTW, (), "Ouderen", ("VGZ",)),
     ("P006", AFSPR, (), "Preventie", ("CZ",)),
     ("P007", ONTW, ("P006",), "Preventie", ("CZ",)),
 )
-"""P001 branches into P002 -> P003 and P004; P005 stands alone; P006 (afspraken) leads to an Ontwikkelproject."""
+"""P001 branches into P002 -> P003 and P004; P005 stands alone; P006 (afspraken) leads to an Ontwikkelproject.
+P001 ran 2015-2016, P002 from 2017 on, P003 in 2018; the others name no year."""
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +54,9 @@ def projecten(store):
 def test_graph_points_from_the_earlier_project_to_the_one_building_on_it():
     g = leerlijnen.graaf(BOOM)
     assert set(g.edges) == {("P001", "P002"), ("P002", "P003"), ("P001", "P004"), ("P006", "P007")}
-    assert g.nodes["P002"] == {"intensiteit": DOOR, "inhoud": "GGZ", "verzekeraars": ("CZ",), "titel": "Project P002"}
+    assert g.nodes["P002"] == {"intensiteit": DOOR, "inhoud": "GGZ", "verzekeraars": ("CZ",), "titel": "Project P002",
+                               "startjaar": 2017, "eindjaar": None}
+    assert g.nodes["P004"]["startjaar"] is None
     assert "P005" in g and g.degree("P005") == 0
 
 
@@ -63,7 +69,9 @@ def test_chains_are_root_to_leaf_paths_in_a_fixed_order():
 
 def test_chain_carries_stages_theme_insurers_and_the_stuck_flag():
     lang, kort, steken = leerlijnen.ketens(leerlijnen.graaf(BOOM))
-    assert lang == Keten(("P001", "P002", "P003"), (ONTW, DOOR, IMPL), "GGZ", ("VGZ", "CZ"))
+    assert lang == Keten(("P001", "P002", "P003"), (ONTW, DOOR, IMPL), ((2015, 2016), (2017, None), (2018, 2018)),
+                         "GGZ", ("VGZ", "CZ"))
+    assert kort.perioden == ((2015, 2016), (None, None))
     assert lang.lengte == 3 and lang.koppelingen == (("P001", "P002"), ("P002", "P003"))
     assert kort.verzekeraars == ("Menzis", "VGZ")
     assert not lang.blijft_steken and not kort.blijft_steken
@@ -131,18 +139,33 @@ def test_scale_up_sentences_carry_the_numbers():
     assert zinnen[0] == ("3 leerlijnen in deze selectie. Van de 3 ontwikkelprojecten hebben er 1 (33%) een vervolg "
                          "(doorontwikkeld of geïmplementeerd); 2 blijven (nog) steken in de ontwikkelfase.")
     assert "GGZ: 2 leerlijnen van gemiddeld 2,5 projecten; 1 van de 1 ontwikkelproject met vervolg." in zinnen
+    assert "Ouderen: 0 leerlijnen; 0 van de 1 ontwikkelproject met vervolg." in zinnen
     assert not any(z.startswith("Anders") for z in zinnen)
 
 
-def test_chain_table_names_stages_places_and_that_the_year_is_unknown():
+def test_a_theme_without_ontwikkelprojecten_gets_no_follow_up_count():
+    g = leerlijnen.graaf(frame(("P001", AFSPR, (), "GGZ", ()), ("P002", IMPL, ("P001",), "GGZ", ())))
+    assert leerlijnen.opschalingszinnen(leerlijnen.opschaling(g))[1:] == ["GGZ: 1 leerlijn van gemiddeld 2,0 projecten."]
+
+
+@pytest.mark.parametrize(
+    "start, eind, tekst",
+    [(2015, 2017, "2015–2017"), (2018, 2018, "2018"), (2018, None, "vanaf 2018"), (None, None, "onbekend"),
+     (pd.NA, pd.NA, "onbekend")],
+)
+def test_period_in_words(start, eind, tekst):
+    assert leerlijnen.periode_tekst(start, eind) == tekst
+
+
+def test_chain_table_names_stages_places_and_the_period_of_each_stage():
     ketens = leerlijnen.ketens(leerlijnen.graaf(BOOM))
     plaatsen = {pid: f"plaats {pid[-1]}" for pid in BOOM["project_id"]}
-    tabel = leerlijnen.ketentabel(ketens, plaatsen, dict.fromkeys(plaatsen, 2017))
+    tabel = leerlijnen.ketentabel(ketens, plaatsen)
     eerste = tabel.iloc[0]
     assert eerste["leerlijn"] == "P001 → P002 → P003"
     assert eerste["fasen"] == "ontwikkelen → doorontwikkelen → implementeren"
     assert eerste["plaatsen"] == "plaats 1 → plaats 2 → plaats 3"
-    assert eerste["jaar"] == "onbekend (indeling 2017)"
+    assert tabel["jaar"].tolist() == ["2015–2016 → vanaf 2017 → 2018", "2015–2016 → onbekend", "onbekend → onbekend"]
     assert tabel["blijft_steken"].tolist() == [False, False, True]
 
 
@@ -180,11 +203,19 @@ def test_menzis_jeugd_chain_is_reconstructed_with_stages_and_places(projecten):
     assert gemeenten("P035") == {"Arnhem"} and gemeenten("P041") == {"Enschede"}
     foodvalley = geodata.wmo_leden(2017)[geodata.zoek_wmo_regio("FoodValley")]
     assert set(koppeling.loc[koppeling["project_id"] == "P034", "gemeente_code"]) == foodvalley
-    tabel = leerlijnen.ketentabel(ketens, plaatsen, dict.fromkeys(plaatsen, 2017))
+    tabel = leerlijnen.ketentabel(ketens, plaatsen)
     assert tabel["plaatsen"].tolist() == ["Groningen, Oldambt → FoodValley", "Groningen, Oldambt → Arnhem",
                                           "Groningen, Oldambt → Enschede"]
     assert tabel["fasen"].tolist() == ["ontwikkelen → doorontwikkelen", "ontwikkelen → implementeren",
                                        "ontwikkelen → implementeren"]
+
+
+def test_zilveren_kruis_wijkgericht_chain_carries_the_years_its_sources_name(projecten):
+    g = leerlijnen.graaf(projecten)
+    keten = next(k for k in leerlijnen.ketens(g) if k.project_ids == ("P001", "P002", "P003"))
+    assert keten.perioden == ((2015, 2017), (2018, 2018), (2017, 2019))
+    tabel = leerlijnen.ketentabel([keten], dict.fromkeys(keten.project_ids, "-"))
+    assert tabel.at[0, "jaar"] == "2015–2017 → 2018 → 2017–2019"
 
 
 def test_shipped_scale_up_counts_agree_with_the_chains(projecten):

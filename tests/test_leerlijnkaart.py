@@ -19,7 +19,7 @@ GEVAARLIJK = ALLE_AANVALLEN
 
 def projecten() -> pd.DataFrame:
     """The Menzis Jeugd 18-/18+ chain as recorded, plus two follow-ups in Menzis' whole kernwerkgebied (one with a
-    hostile title) and one in FoodValley itself."""
+    hostile title) and one in FoodValley itself; only P012 has years (2015-2016)."""
     rijen = [
         ("P012", "Methodiek 18-/18+", "GM0014;GM1895", "Ontwikkelproject", ()),
         ("P034", "Doorontwikkeling FoodValley", "wmo:FoodValley", "Doorontwikkelen", ("P012",)),
@@ -29,11 +29,14 @@ def projecten() -> pd.DataFrame:
         ("P091", "Zelfde gebied", "kernwerkgebied:Menzis", "Implementatie", ("P034",)),
         ("P092", "Ook in FoodValley", "wmo:FoodValley", "Implementatie", ("P034",)),
     ]
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         [{"project_id": pid, "titel": titel, "gebied": gebied_, "intensiteit": fase, "bouwt_voort_op": basis,
-          "indeling_jaar": 2017, "inhoud": "Jeugd 18-/18+", "verzekeraars": ("Menzis",)}
+          "indeling_jaar": 2017, "inhoud": "Jeugd 18-/18+", "verzekeraars": ("Menzis",), "startjaar": None,
+          "eindjaar": None}
          for pid, titel, gebied_, fase, basis in rijen]
-    )
+    ).astype({"startjaar": "Int64", "eindjaar": "Int64"})
+    frame.loc[frame["project_id"] == "P012", ["startjaar", "eindjaar"]] = [2015, 2016]
+    return frame
 
 
 @pytest.fixture(scope="module")
@@ -138,6 +141,7 @@ def test_arrow_tooltips_say_where_it_was_developed_and_where_it_went(html):
     assert teksten[0].startswith("P012 → P034: ontwikkeld in Groningen, Oldambt → doorontwikkeld in FoodValley<br>")
     eerste_regels = [t.split("<br>")[0] for t in teksten]
     assert "P012 → P035: ontwikkeld in Groningen, Oldambt → geïmplementeerd in Arnhem" in eerste_regels
+    assert teksten[0].split("<br>")[1:3] == ["P012: Methodiek 18-/18+ (2015–2016)", "P034: Doorontwikkeling FoodValley"]
     kern = next(t for t in teksten if t.startswith("P034 → P090"))
     assert "geïmplementeerd in kernwerkgebied Menzis" in kern
     assert "P090: project in het hele kernwerkgebied van Menzis" in kern

@@ -19,7 +19,8 @@ def _project(**velden) -> dict:
         "instrumenten": ("Werkwijze",), "intensiteit": "Implementatie", "geografie": "Gemeentelijk",
         "partners": ("GGD IJsselland",), "bron": "002_4672d5e83c675345.txt",
         "bron_citaat": "Vooral voor preventie geldt dat de focus ligt op het implementeren van bewezen interventies",
-        "toelichting_labels": "", "bouwt_voort_op": (), "bouwt_voort_op_citaat": "",
+        "toelichting_labels": "", "bouwt_voort_op": (), "bouwt_voort_op_citaat": "", "startjaar": 2016,
+        "eindjaar": 2018, "periode_citaat": "Het project liep van 2016 tot en met 2018.",
     }
     return {**basis, **velden}
 
@@ -54,6 +55,9 @@ def test_tabel_has_a_detail_link_and_labels_as_text():
     tabel = pw.tabel(pd.DataFrame([_project(instrumenten=("Werkwijze", "Beleid"))]))
     assert tabel.loc[0, "detail"] == "projecten?project=P001"
     assert tabel.loc[0, "instrumenten"] == "Werkwijze, Beleid"
+    assert tabel.loc[0, "periode"] == "2016–2018"
+    zonder = pw.tabel(pd.DataFrame([_project(startjaar=None, eindjaar=None)]).astype({"startjaar": "Int64"}))
+    assert zonder.loc[0, "periode"] == "onbekend"
 
 
 def test_detail_html_escapes_every_record_value():
@@ -79,6 +83,8 @@ def test_detail_html_shows_suggestions_derived_geography_findings_and_source():
     assert "<b>geografie</b>: Opgeslagen" in html
     assert "Bronbestand: 002_4672d5e83c675345.txt" in html
     assert "Gemeenten (1)" in html
+    assert "<th>Looptijd</th><td>2016–2018</td>" in html
+    assert 'Looptijd: <blockquote class="skw-citaat">Het project liep van 2016 tot en met 2018.' in html
 
 
 def test_detail_html_without_municipalities_or_findings():

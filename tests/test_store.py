@@ -9,7 +9,7 @@ import pytest
 
 from projectdb import Conflict, OnbekendProject, OngeldigeDatabase, Validatiefout, gebied, open_store
 from projectdb.kolommen import KOLOMMEN
-from projectdb.store import PROJECTEN_CSV
+from projectdb.store import PROJECTEN_CSV, Store
 from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
 
 
@@ -100,6 +100,10 @@ def test_omgevingsvariabele_kiest_het_bestand(tmp_path, bron, monkeypatch):
     ("INSERT INTO project_gemeente VALUES ('P001', 2017, ?)", ("GM9999",)),
     ("INSERT INTO project_gemeente VALUES ('P001', 2025, ?)", ("GM0014",)),
     ("INSERT INTO project_lineage VALUES ('P003', 0, ?)", ("P999",)),
+    ("UPDATE project SET startjaar = ? WHERE project_id = 'P003'", (1989,)),
+    ("UPDATE project SET eindjaar = ? WHERE project_id = 'P001'", (2014,)),
+    ("UPDATE project SET eindjaar = ? WHERE project_id = 'P003'", (2020,)),
+    ("UPDATE project SET periode_citaat = ? WHERE project_id = 'P003'", ("zonder startjaar",)),
     ("INSERT INTO project_lineage VALUES ('P003', 0, ?)", ("P003",)),
     ("INSERT INTO wijziging (tijdstip, redacteur, project_id, actie) VALUES ('2025-01-01T00:00:00Z', 'x', 'P1', ?)",
      ("verwijderd",)),
@@ -224,5 +228,76 @@ def test_open_weigert_vreemde_database(tmp_path):
     vreemd = tmp_path / "vreemd.sqlite"
     with sqlite3.connect(vreemd) as con:
         con.execute("CREATE TABLE iets (x)")
-    with pytest.raises(OngeldigeDatabase, match="schemaversie 1"):
+    with pytest.raises(OngeldigeDatabase, match="schemaversie 2"):
         open_store(vreemd)
+
+
+def _als_versie_1(pad) -> None:
+    """Turn the store at ``pad`` into one of schema version 1: the table ``project`` without the period columns."""
+    with sqlite3.connect(pad) as con:
+        for kolom in ("periode_citaat", "eindjaar", "startjaar"):
+            con.execute(f"ALTER TABLE project DROP COLUMN {kolom}")
+        con.execute("PRAGMA user_version = 1")
+
+
+def _zonder_periode(projecten: pd.DataFrame) -> pd.DataFrame:
+    return projecten.drop(columns=["startjaar", "eindjaar", "periode_citaat"])
+
+
+def test_versie_1_wordt_bij_openen_gemigreerd_na_een_backup(store):
+    voor = store.projecten()
+    _als_versie_1(store.pad)
+    oud = store.checksum()
+    gemigreerd = open_store(store.pad)
+    with sqlite3.connect(store.pad) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+    na = gemigreerd.projecten()
+    pd.testing.assert_frame_equal(_zonder_periode(na), _zonder_periode(voor))
+    assert na["startjaar"].isna().all() and (na["periode_citaat"] == "").all()
+    (backup,) = (store.pad.parent / "backups").glob("*voor-migratie-v1*.sqlite")
+    with sqlite3.connect(backup) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert Store(backup).checksum() == oud
+    assert gemigreerd.integriteit() == []
+    nieuw = gemigreerd.wijzig_project("P003", {"startjaar": "2016", "periode_citaat": "Sinds 2016 loopt het."}, 1,
+                                      "ans")
+    assert nieuw == 2 and gemigreerd.project("P003")["startjaar"] == 2016
+    open_store(store.pad)
+    assert len(list((store.pad.parent / "backups").glob("*voor-migratie*.sqlite"))) == 1
+
+
+def test_restore_van_een_backup_van_versie_1(store, tmp_path):
+    voor = store.projecten()
+    kopie = store.backup(tmp_path / "kopieen")
+    _als_versie_1(kopie)
+    store.wijzig_project("P001", {"titel": "Anders genoemd"}, 1, "ans")
+    store.restore(kopie)
+    with sqlite3.connect(store.pad) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+    na = store.projecten()
+    pd.testing.assert_frame_equal(_zonder_periode(na), _zonder_periode(voor))
+    assert na["startjaar"].isna().all()
+    with sqlite3.connect(kopie) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("wijzigingen, melding", [
+    ({"eindjaar": "2014"}, "eindjaar 2014 ligt vóór startjaar 2015"),
+    ({"startjaar": "", "eindjaar": "", "periode_citaat": "Het liep van 2015 tot 2016."},
+     "citaat zonder periode: startjaar is leeg"),
+    ({"startjaar": "2015-2016"}, "is een periode: zet het eerste jaar in startjaar"),
+])
+def test_foute_periode_schrijft_niets(store, wijzigingen, melding):
+    voor = store.checksum()
+    with pytest.raises(Validatiefout, match=melding):
+        store.wijzig_project("P001", wijzigingen, 1, "ans")
+    assert store.checksum() == voor
+
+
+def test_periode_in_database_en_log(store):
+    p001 = store.project("P001")
+    assert (p001["startjaar"], p001["eindjaar"]) == (2015, 2016)
+    store.wijzig_project("P001", {"eindjaar": ""}, 1, "ans")
+    assert store.project("P001")["eindjaar"] is None
+    log = store.wijzigingen("P001").iloc[-1]
+    assert log[["veld", "oude_waarde", "nieuwe_waarde"]].tolist() == ["eindjaar", "2016", ""]

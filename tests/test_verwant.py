@@ -40,7 +40,7 @@ KOPPELING = pd.DataFrame(
 
 
 def test_ranking_prefers_shared_method_and_fitting_stage_elsewhere():
-    uit = verwant.verwante_projecten(PROJECTEN, KOPPELING, "P001")
+    uit = verwant.verwante_projecten(verwant.verwantschap(PROJECTEN, KOPPELING), "P001")
     assert list(uit.columns) == ["project_id", "score", "tekstscore", "labelscore", "reden", "gekoppeld"]
     assert uit["project_id"].tolist()[:2] == ["P002", "P003"]
     assert "P001" not in set(uit["project_id"]) and "P004" not in set(uit["project_id"])
@@ -50,7 +50,7 @@ def test_ranking_prefers_shared_method_and_fitting_stage_elsewhere():
 
 
 def test_scores_are_the_documented_mix_of_text_and_labels():
-    uit = verwant.verwante_projecten(PROJECTEN, KOPPELING, "P001").set_index("project_id")
+    uit = verwant.verwante_projecten(verwant.verwantschap(PROJECTEN, KOPPELING), "P001").set_index("project_id")
     assert uit.loc["P002", "labelscore"] == 1.0  # same theme, same instrument, Implementatie builds on Ontwikkel
     assert "P005" not in uit.index  # no shared word, no shared label: left out
     for pid, rij in uit.iterrows():
@@ -60,13 +60,13 @@ def test_scores_are_the_documented_mix_of_text_and_labels():
 
 
 def test_ranking_is_stable_under_row_order_and_ties_go_by_project_id():
-    uit = verwant.verwante_projecten(PROJECTEN, KOPPELING, "P001")
+    uit = verwant.verwante_projecten(verwant.verwantschap(PROJECTEN, KOPPELING), "P001")
     for seed in range(3):
         geschud = PROJECTEN.sample(frac=1, random_state=seed).reset_index(drop=True)
-        pd.testing.assert_frame_equal(verwant.verwante_projecten(geschud, KOPPELING, "P001"), uit)
+        pd.testing.assert_frame_equal(verwant.verwante_projecten(verwant.verwantschap(geschud, KOPPELING), "P001"), uit)
     tweeling = pd.concat([PROJECTEN, PROJECTEN[PROJECTEN["project_id"] == "P003"].assign(project_id="P000")])
     koppeling = pd.concat([KOPPELING, pd.DataFrame({"project_id": ["P000"], "gemeente_code": ["GM0193"]})])
-    uit = verwant.verwante_projecten(tweeling, koppeling, "P001")
+    uit = verwant.verwante_projecten(verwant.verwantschap(tweeling, koppeling), "P001")
     gelijk = uit[uit["project_id"].isin(["P000", "P003"])]
     assert gelijk["score"].nunique() == 1 and gelijk["project_id"].tolist() == ["P000", "P003"]
 
@@ -74,7 +74,7 @@ def test_ranking_is_stable_under_row_order_and_ties_go_by_project_id():
 def test_reason_names_shared_words_and_labels_that_are_really_shared():
     teksten = {r.project_id: suggest.normaliseer(f"{r.titel}. {r.omschrijving}") for r in PROJECTEN.itertuples()}
     eigen = PROJECTEN.set_index("project_id").loc["P001"]
-    uit = verwant.verwante_projecten(PROJECTEN, KOPPELING, "P001", n=10)
+    uit = verwant.verwante_projecten(verwant.verwantschap(PROJECTEN, KOPPELING), "P001", n=10)
     assert not uit.empty
     for r in uit.itertuples():
         ander = PROJECTEN.set_index("project_id").loc[r.project_id]
@@ -99,20 +99,20 @@ def test_insurer_names_and_function_words_are_no_shared_words():
         ("P002", "Menzis en VGZ", "Menzis en VGZ werken aan de wijkverpleging.", "GGZ", ("Inkoop",), AFSPR, ()),
     )
     koppeling = pd.DataFrame({"project_id": ["P001", "P002"], "gemeente_code": ["GM0014", "GM0153"]})
-    (reden,) = verwant.verwante_projecten(met_namen, koppeling, "P001")["reden"]
+    (reden,) = verwant.verwante_projecten(verwant.verwantschap(met_namen, koppeling), "P001")["reden"]
     assert reden == "Gedeelde woorden: werken, wijkverpleging."
 
 
 def test_unknown_project_is_an_error_and_n_limits():
     with pytest.raises(verwant.OnbekendProject, match="P999"):
-        verwant.verwante_projecten(PROJECTEN, KOPPELING, "P999")
-    assert len(verwant.verwante_projecten(PROJECTEN, KOPPELING, "P001", n=1)) == 1
+        verwant.verwante_projecten(verwant.verwantschap(PROJECTEN, KOPPELING), "P999")
+    assert len(verwant.verwante_projecten(verwant.verwantschap(PROJECTEN, KOPPELING), "P001", n=1)) == 1
 
 
 def test_shipped_records_rank_the_menzis_chain_first(tmp_path):
     projecten = open_store(tmp_path / "s.sqlite").projecten()
     koppeling = gebied.koppeling(projecten, 2017)
-    uit = verwant.verwante_projecten(projecten, koppeling, "P012")
+    uit = verwant.verwante_projecten(verwant.verwantschap(projecten, koppeling), "P012")
     assert set(uit["project_id"].head(3)) == {"P034", "P035", "P041"}
     assert uit["gekoppeld"].head(3).all() and not uit["gekoppeld"].iloc[3:].any()
     assert all("zelfde thema: Jeugd 18-/18+" in reden for reden in uit["reden"].head(3))
