@@ -4,12 +4,13 @@ small multiples. Everything computed lives in maps/ and classify/; this module o
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 
 import streamlit as st
 from streamlit_folium import st_folium
 
-from classify import analyse, leerlijnen, vocab
+from classify import analyse, vocab
 from classify import filters as flt
 from dashboard import data, downloads, projectweergave
 from dashboard.zijbalk import Keuze, url_keuze
@@ -18,13 +19,25 @@ from maps.vlekken import KaartSpec, Vlekken, alleen_minima
 
 GEEN_PROJECTEN = analyse.GEEN_PROJECTEN
 KAARTHOOGTE = 600
+MAX_LIJST = 200
+"""Projects listed as links under a map or a warning; a longer list is slow to send and to read."""
+
+# Streamlit runs a full garbage collection after every script run. With pandas, geopandas, matplotlib and python-pptx
+# loaded that walks about 240 thousand objects (0.1–0.2 s) and holds up the page's last messages. What is loaded by
+# now lives as long as the process, so take it out of those collections once; later garbage is still collected.
+gc.collect()
+gc.freeze()
 
 
 def projectlijst(project_ids: Sequence[str]) -> None:
-    """The projects as a list of links to their detail view (titles rendered as text)."""
+    """The projects as a list of links to their detail view (titles rendered as text), at most :data:`MAX_LIJST`."""
     alle = data.projecten()
     gekozen = alle[alle["project_id"].isin(project_ids)]
-    st.markdown("\n".join(projectweergave.linkregel(rij) for _, rij in gekozen.iterrows()))
+    st.markdown("\n".join(projectweergave.linkregel(rij) for _, rij in gekozen.head(MAX_LIJST).iterrows()))
+    meer = len(gekozen) - MAX_LIJST
+    if meer > 0:
+        st.caption(f"… en {analyse.getal(meer)} {'project' if meer == 1 else 'projecten'} meer; de pagina Projecten "
+                   "toont ze allemaal, met zoeken en export.")
 
 
 def _aangeklikt(resultaat: dict | None, vlekken: Vlekken) -> None:
@@ -52,24 +65,32 @@ def interactieve_kaart(spec: KaartSpec, filters: flt.Filters, lagen: Sequence[st
     if vlekken is None:
         st.info(GEEN_PROJECTEN)
         return None
+    _kaart_met_klik(vlekken, filters.jaar, tuple(lagen), sleutel)
+    return vlekken
+
+
+@st.fragment
+def _kaart_met_klik(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...], sleutel: str) -> None:
+    """The map, the projects of the clicked municipality and the download buttons; a click on the map reruns only
+    this part of the page."""
+    # The selection goes in a feature group: the base map's script stays the same, so st_folium keeps the map
+    # frame (Leaflet and geometry loaded) and only swaps the group, which recolours the municipalities and brings
+    # their tooltips and the legend.
     resultaat = st_folium(
-        interactief.kaart(vlekken, filters.jaar, tuple(lagen)),
+        interactief.basiskaart(jaar, lagen),
+        feature_group_to_add=interactief.vlakkenlaag(vlekken, jaar, lagen),
         key=f"kaart-{sleutel}",
         height=KAARTHOOGTE,
         use_container_width=True,
         returned_objects=["last_active_drawing"],
     )
     _aangeklikt(resultaat, vlekken)
-    downloads.downloadknoppen(vlekken, filters.jaar, lagen, sleutel)
-    return vlekken
+    downloads.downloadknoppen(vlekken, jaar, lagen, sleutel)
 
 
 def analysepaneel(filters: flt.Filters, as_code: str = "inhoud", spec: KaartSpec | None = None) -> None:
     """The Analyse panel: computed facts for this selection (and map spec restriction, if any)."""
-    geselecteerd = data.selectie(filters, spec)
-    zinnen = analyse.feiten(geselecteerd, data.koppeling(filters.jaar), data.gemeenten(filters.jaar), as_code)
-    zinnen += leerlijnen.opschalingszinnen(leerlijnen.opschaling(data.leerlijnengraaf(), geselecteerd["project_id"]))
-    st.markdown(analyse_markdown(zinnen))
+    st.markdown(analyse_markdown(data.analysezinnen(filters, as_code, spec)))
 
 
 def analyse_markdown(zinnen: Sequence[str]) -> str:
@@ -173,11 +194,7 @@ def kleine_kaarten(specs: Sequence[KaartSpec], filters: flt.Filters, per_rij: in
     if not getekend:
         st.info(GEEN_PROJECTEN)
         return
-    for start in range(0, len(getekend), per_rij):
-        for kolom, vlekken in zip(st.columns(per_rij), getekend[start:start + per_rij]):
-            with kolom:
-                st.image(kleinkaart.svg(vlekken, filters.jaar), width="stretch")
-                st.html(kleinkaart.onderschrift(vlekken))
+    st.html(kleinkaart.raster(getekend, filters.jaar, per_rij))
 
 
 def projectkaarten(filters: flt.Filters, geografie: str) -> None:

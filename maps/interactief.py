@@ -3,6 +3,12 @@
 Geometry comes from :mod:`maps.weergave` (EPSG:4326, cached per year) and is embedded as is; per map only a small
 table per municipality (class index, number of projects, Wmo-region, first titles) is written, and the browser joins
 it to the features by CBS code. All text is HTML-escaped in Python before it reaches the page.
+
+A map is two parts: :func:`basiskaart` (municipalities, overlays, styles: the same for every selection of a year and
+set of layers) and :func:`vlakkenlaag` (one selection's colours, tooltip texts and legend, as one feature group). The
+dashboard hands them to ``st_folium`` separately, so a filter change only swaps the feature group in the open map
+frame, which recolours the municipalities already drawn, instead of loading a new frame with all geometry;
+:func:`kaart` joins them for a stand-alone page.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Iterable
+from functools import lru_cache
 
 import folium
 from branca.element import Element, MacroElement
@@ -70,15 +77,40 @@ def kaart(vlekken: Vlekken, jaar: int, lagen: Iterable[str] = ("wmo_regio",)) ->
     ValueError
         For an unknown layer name or insurer, or when ``vlekken`` holds codes that are no municipality of ``jaar``.
     """
+    kaartobject = basiskaart(jaar, lagen)
+    vlakkenlaag(vlekken, jaar, lagen).add_to(kaartobject)
+    return kaartobject
+
+
+def basiskaart(jaar: int, lagen: Iterable[str] = ("wmo_regio",)) -> folium.Map:
+    """The selection-independent part of :func:`kaart`: the map with the municipalities of ``jaar`` (uncoloured,
+    without tooltip text), the overlays ``lagen`` and the styles. Its script is the same for every selection, which
+    lets ``st_folium`` keep the map frame when only :func:`vlakkenlaag` changes.
+
+    Raises ValueError for an unknown layer name or insurer.
+    """
     lagen = weergave.kaartlagen(lagen)
-    _controleer_codes(vlekken, jaar)
     kaartobject = lege_kaart(jaar)
-    zuidwest, noordoost = weergave.omtrek(jaar)
-    _Vlakken(vlekken, jaar).add_to(kaartobject)
+    _Gemeentevormen(jaar).add_to(kaartobject)
     for laag in _tekenvolgorde(lagen):
         _Laag(laag, jaar).add_to(kaartobject)
-    Legenda(_legenda_html(vlekken, lagen, jaar), (zuidwest, noordoost)).add_to(kaartobject)
     return kaartobject
+
+
+def vlakkenlaag(vlekken: Vlekken, jaar: int, lagen: Iterable[str] = ("wmo_regio",)) -> folium.FeatureGroup:
+    """The selection-dependent part of :func:`kaart`, for a :func:`basiskaart` of the same ``jaar``: one feature
+    group that fills the municipalities by class and sets their tooltip text and click properties, with the legend
+    (naming ``lagen``) as a Leaflet control; removing the group from the map removes its legend too.
+
+    Raises ValueError for an unknown layer name or insurer, or when ``vlekken`` holds codes that are no municipality
+    of ``jaar``.
+    """
+    lagen = weergave.kaartlagen(lagen)
+    _controleer_codes(vlekken, jaar)
+    groep = folium.FeatureGroup(control=False)
+    _Vlakken(vlekken).add_to(groep)
+    Legenda(_legenda_html(vlekken, lagen, jaar), weergave.omtrek(jaar)).add_to(groep)
+    return groep
 
 
 def lege_kaart(jaar: int) -> folium.Map:
@@ -118,6 +150,13 @@ def _tekenvolgorde(lagen: tuple[str, ...]) -> list[str]:
 def scriptjson(waarde) -> str:
     """JSON for inside a ``<script>``: no ``</`` can close the element early; shared by the maps."""
     return json.dumps(waarde, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+@lru_cache(maxsize=256)
+def _tabeljson(vlekken: Vlekken) -> str:
+    """:func:`_tabel` as script JSON, once per computed map: :class:`Vlekken` is immutable and hashed by identity,
+    and the dashboard caches it per selection, so showing a selection again reuses the table."""
+    return scriptjson(_tabel(vlekken))
 
 
 def _tabel(vlekken: Vlekken) -> dict:
@@ -161,6 +200,13 @@ class _Tekst(Element):
 class Element(MacroElement):
     """A MacroElement whose rendered header and script go into the page as :class:`_Tekst`; shared by the maps."""
 
+    def kaartnaam(self) -> str:
+        """The script name of the map this element is on (directly or inside a feature group)."""
+        ouder = self._parent
+        while not isinstance(ouder, folium.Map):
+            ouder = ouder._parent
+        return ouder.get_name()
+
     def render(self, **kwargs) -> None:
         figuur = self.get_root()
         for deel in ("header", "script"):
@@ -169,8 +215,10 @@ class Element(MacroElement):
                 getattr(figuur, deel).add_child(_Tekst(macro(self, kwargs)), name=self.get_name())
 
 
-class _Vlakken(Element):
-    """The municipalities: fill by class, tooltip, and click properties."""
+class _Gemeentevormen(Element):
+    """The municipalities of a year as one GeoJSON layer, ``<kaart>.skwVlakken``, with a tooltip and a hover outline
+    each: drawn once per map frame, and coloured and labelled by each :class:`_Vlakken`; plus the styles of tooltip
+    and legend."""
 
     _template = Template(
         """
@@ -191,36 +239,57 @@ class _Vlakken(Element):
         </style>
         {% endmacro %}
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }}_d = {{ this.tabel }};
         var {{ this.get_name() }} = L.geoJSON(({{ this.decodeer }})({{ this.geometrie }}), {
-            style: function (f) {
-                var d = {{ this.get_name() }}_d;
-                return {fillColor: d.kleuren[d.gemeenten[f.id][1]], fillOpacity: 0.9,
-                        color: "#ffffff", weight: 0.6, opacity: 1};
-            },
+            style: {fillColor: {{ this.leeg }}, fillOpacity: 0.9, color: "#ffffff", weight: 0.6, opacity: 1},
             onEachFeature: function (f, laag) {
-                var d = {{ this.get_name() }}_d, g = d.gemeenten[f.id];
-                f.properties.klasse = d.klassen[g[0]];
-                f.properties.aantal_projecten = g[2];
-                var tekst = "<b>" + g[4] + "</b> (" + f.id + ")<br>Wmo-regio: " + d.regio_s[g[3]]
-                    + "<br>" + d.klassen[g[0]] + "<br>" + g[2] + (g[2] === 1 ? " project" : " projecten");
-                g[5].forEach(function (t) { tekst += "<br>• " + d.titels[t]; });
-                if (g[2] > g[5].length) { tekst += "<br>en nog " + (g[2] - g[5].length); }
-                laag.bindTooltip(tekst, {sticky: true, className: "skw-tip"});
+                laag.bindTooltip("", {sticky: true, className: "skw-tip"});
                 laag.on("mouseover", function () { laag.setStyle({weight: 2, color: "#222222"}); });
-                laag.on("mouseout", function () { {{ this.get_name() }}.resetStyle(laag); });
+                laag.on("mouseout", function () { laag.setStyle({weight: 0.6, color: "#ffffff"}); });
             }
         }).addTo({{ this._parent.get_name() }});
+        {{ this._parent.get_name() }}.skwVlakken = {{ this.get_name() }};
         {% endmacro %}
         """
     )
 
-    def __init__(self, vlekken: Vlekken, jaar: int):
+    def __init__(self, jaar: int):
         super().__init__()
-        self._name = "Vlakken"
-        self.tabel = scriptjson(_tabel(vlekken))
+        self._name = "Gemeentevormen"
+        self.leeg = scriptjson(vocab.GEEN_PROJECT_KLEUR)
         self.decodeer = weergave.DECODEER_JS
         self.geometrie = weergave.gemeentelaag(jaar).replace("</", "<\\/")
+
+
+class _Vlakken(Element):
+    """One selection on the map's :class:`_Gemeentevormen`: fill by class, tooltip text and click properties.
+
+    It restyles the municipalities already drawn instead of drawing them anew: a new selection in an open map frame
+    then only changes colours and texts.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }}_d = {{ this.tabel }};
+        {{ this.kaartnaam() }}.skwVlakken.eachLayer(function (laag) {
+            var d = {{ this.get_name() }}_d, f = laag.feature, g = d.gemeenten[f.id];
+            f.properties.klasse = d.klassen[g[0]];
+            f.properties.aantal_projecten = g[2];
+            var tekst = "<b>" + g[4] + "</b> (" + f.id + ")<br>Wmo-regio: " + d.regio_s[g[3]]
+                + "<br>" + d.klassen[g[0]] + "<br>" + g[2] + (g[2] === 1 ? " project" : " projecten");
+            g[5].forEach(function (t) { tekst += "<br>• " + d.titels[t]; });
+            if (g[2] > g[5].length) { tekst += "<br>en nog " + (g[2] - g[5].length); }
+            laag.setTooltipContent(tekst);
+            laag.setStyle({fillColor: d.kleuren[g[1]]});
+        });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, vlekken: Vlekken):
+        super().__init__()
+        self._name = "Vlakken"
+        self.tabel = _tabeljson(vlekken)
 
 
 class _Laag(Element):
@@ -310,8 +379,8 @@ class Legenda(Element):
             L.DomEvent.disableScrollPropagation(div);
             return div;
         };
-        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
-        (function (kaart, legenda, omtrek) {
+        {{ this.get_name() }}.addTo({{ this.kaartnaam() }});
+        (function (kaart, legenda, omtrek, groep) {
             // Keep the legend off the country: leave its width free on the right or its height at the bottom,
             // whichever leaves the larger map. Again when the frame is resized (it gets its width late).
             function pas() {
@@ -327,10 +396,18 @@ class Legenda(Element):
             }
             pas();
             kaart.on("resize", pas);
-        })({{ this._parent.get_name() }}, {{ this.get_name() }}, {{ this.omtrek }});
+            if (groep) {
+                // In a feature group the legend belongs to that selection: it leaves the map with the group.
+                groep.on("remove", function () { kaart.off("resize", pas); legenda.remove(); });
+            }
+        })({{ this.kaartnaam() }}, {{ this.get_name() }}, {{ this.omtrek }}, {{ this.groep() }});
         {% endmacro %}
         """
     )
+
+    def groep(self) -> str:
+        """The script name of the feature group holding the legend, or ``null`` when it is on the map itself."""
+        return "null" if isinstance(self._parent, folium.Map) else self._parent.get_name()
 
     def __init__(self, inhoud: str, omtrek):
         super().__init__()

@@ -1,4 +1,5 @@
-"""Small static maps for small multiples: one SVG document per :class:`maps.vlekken.Vlekken` plus an HTML caption.
+"""Small static maps for small multiples: one SVG document per :class:`maps.vlekken.Vlekken` plus an HTML caption,
+and a whole set of them as one HTML grid.
 
 Uses the coarse path data of :func:`maps.weergave.kleine_paden` (EPSG:28992 scaled to SVG units, cached per year),
 so a map is a few tens of kilobytes and needs no map library. Every text is escaped.
@@ -6,21 +7,31 @@ so a map is a few tens of kilobytes and needs no map library. Every text is esca
 
 from __future__ import annotations
 
+import base64
 import html
+from collections.abc import Sequence
+from functools import lru_cache
 
 from maps import weergave
 from maps.vlekken import Vlekken
 
 
 def svg(vlekken: Vlekken, jaar: int, breedte: int = 240) -> str:
-    """The map of ``vlekken`` on the boundaries of ``jaar`` as an SVG document (one ``path`` per municipality)."""
+    """The map of ``vlekken`` on the boundaries of ``jaar`` as an SVG document (one ``path`` per municipality).
+
+    Paths are grouped by fill colour under one shared stroke, so per municipality only its path data is written.
+    """
     paden = weergave.kleine_paden(jaar, breedte)
+    per_kleur: dict[str, list[str]] = {}
+    for code, kleur in zip(vlekken.gemeenten["gemeente_code"], vlekken.gemeenten["kleur"]):
+        per_kleur.setdefault(kleur, []).append(f'<path d="{paden[code]}"/>')
     delen = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{paden[""]}"><title>{html.escape(vlekken.titel)}</title>'
+        '<g stroke="#ffffff" stroke-width="0.3">'
     ]
-    for code, kleur in zip(vlekken.gemeenten["gemeente_code"], vlekken.gemeenten["kleur"]):
-        delen.append(f'<path d="{paden[code]}" fill="{html.escape(kleur)}" stroke="#ffffff" stroke-width="0.3"/>')
-    delen.append("</svg>")
+    for kleur, vormen in per_kleur.items():
+        delen.append(f'<g fill="{html.escape(kleur)}">{"".join(vormen)}</g>')
+    delen.append("</g></svg>")
     return "".join(delen)
 
 
@@ -35,3 +46,25 @@ def onderschrift(vlekken: Vlekken, legenda: bool = True) -> str:
                 f'border:1px solid #999;margin-right:4px"></span>{html.escape(item.klasse)} ({item.aantal})'
             )
     return f'<div style="font-size:12px;line-height:1.35">{"".join(delen)}</div>'
+
+
+def raster(kaarten: Sequence[Vlekken], jaar: int, per_rij: int = 3) -> str:
+    """Small multiples as one HTML block: a grid of ``per_rij`` equal columns, per map its :func:`svg` as an image
+    (the title as alternative text) above its :func:`onderschrift`.
+
+    One block instead of an image and a caption element per map: the page has far fewer elements to update in the
+    browser after a filter change.
+    """
+    cellen = "".join(
+        f'<div><img src="{_afbeelding(vlekken, jaar)}" alt="{html.escape(vlekken.titel)}" '
+        f'style="display:block;width:100%">{onderschrift(vlekken)}</div>'
+        for vlekken in kaarten
+    )
+    return f'<div style="display:grid;grid-template-columns:repeat({per_rij},minmax(0,1fr));gap:1rem">{cellen}</div>'
+
+
+@lru_cache(maxsize=256)
+def _afbeelding(vlekken: Vlekken, jaar: int) -> str:
+    """:func:`svg` as a data URL, once per computed map: :class:`Vlekken` is immutable and hashed by identity, and
+    the dashboard caches it per selection, so showing a selection again reuses the image."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg(vlekken, jaar).encode("utf-8")).decode("ascii")

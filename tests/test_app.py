@@ -53,6 +53,11 @@ def _kaarten(at: AppTest) -> list[dict]:
     return [json.loads(e.proto.json_args) for e in at.get("component_instance")]
 
 
+def _kleine_kaarten(at: AppTest) -> int:
+    """The number of small maps on the page (each an SVG image in the grid of small multiples)."""
+    return sum(e.proto.body.count('<img src="data:image/svg+xml;base64,') for e in at.get("html"))
+
+
 def _leeg_filter(projecten) -> dict[str, str]:
     """A selection that matches no shipped project, found in the data rather than assumed."""
     for verzekeraar in vocab.VERZEKERAARS:
@@ -135,14 +140,26 @@ def test_page_level_choice_from_the_url(projecten):
     assert any(w.value.startswith("Let op! In sommige plaatjes") for w in at.warning)
     esw = projecten[projecten["inhoud"] == "Effectief Samenwerken in de Wijk"]
     # One small map per instrument that an ESW project uses.
-    assert len(at.get("image")) == esw["instrumenten"].explode().nunique()
+    assert _kleine_kaarten(at) == esw["instrumenten"].explode().nunique()
 
 
 def test_map_component_carries_one_feature_per_municipality():
     at = _draai("pages/zorgverzekeraars.py", {"verz": "vgz"})
     (kaart,) = _kaarten(at)
     assert kaart["script"].count('"type":"Feature","id":"GM') == 388
-    assert "kernwerkgebied VGZ" in kaart["script"]
+    assert "kernwerkgebied VGZ" in kaart["feature_group"]  # the legend belongs to the selection
+
+
+def test_a_filter_change_keeps_the_map_script_and_swaps_only_the_selection():
+    # st_folium keeps a map frame while its script is unchanged: the selection must live in the feature group.
+    at = _draai(BESTANDEN[0], {"lagen": "wmo,kernwerkgebied"})
+    voor = _kaarten(at)
+    next(m for m in at.multiselect if m.label == "Inhoud (thema)").set_value(["GGZ"]).run()
+    assert not at.exception
+    na = _kaarten(at)
+    assert [k["script"] for k in na] == [k["script"] for k in voor]
+    assert all(n["feature_group"] != v["feature_group"] for n, v in zip(na, voor))
+    assert "Selectie: inhoud: GGZ" in na[0]["feature_group"]
 
 
 def test_project_detail_by_url_shows_labels_findings_and_source(projecten):

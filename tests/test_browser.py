@@ -67,6 +67,28 @@ def test_clicking_a_municipality_lists_its_projects_with_detail_links(app, pagin
     foto(pagina, "projectdetail")
 
 
+def test_a_filter_change_recolours_the_open_map_and_replaces_its_legend(app, pagina, kaartframe, foto):
+    pagina.goto(app)
+    frame = kaartframe(pagina)
+    kaartelement = pagina.locator("iframe[src*='streamlit_folium']").first
+    kaartelement.evaluate("(f) => { f.dataset.skwGezien = '1'; }")
+    gekleurd = frame.locator("path.leaflet-interactive:not([fill='#F2F2F2'])")
+    voor = gekleurd.count()
+    veld = pagina.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(
+        has_text="Inhoud (thema)").locator("input")
+    veld.click()
+    veld.fill("Jeugd")
+    veld.press("Enter")
+    legenda = frame.locator(".skw-legenda")
+    playwright.expect(legenda).to_contain_text("Selectie: inhoud: Jeugd 18-/18+")
+    playwright.expect(legenda).to_have_count(1)  # the legend of the previous selection left with its group
+    # The same frame, recoloured: fewer municipalities with a project, all of them still drawn.
+    assert kaartelement.get_attribute("data-skw-gezien") == "1"
+    playwright.expect(frame.locator("path.leaflet-interactive")).to_have_count(388)
+    assert 0 < gekleurd.count() < voor
+    foto(pagina, "filter_zelfde_kaartframe")
+
+
 def _oppervlak(pad) -> float:
     vak = pad.bounding_box()
     return vak["width"] * vak["height"] if vak else 0.0

@@ -132,3 +132,16 @@ def test_rebuild_reuses_cached_geometry_and_only_the_table_changes():
     geometrie = re.compile(r"L\.geoJSON\(\(function \(collectie\).*?\}\)\((\{\"type\":\"FeatureCollection\".*?\})\), \{", re.S)
     assert geometrie.search(een).group(1) == geometrie.search(twee).group(1)
     assert _tabel(een) != _tabel(twee)
+
+
+def test_the_selection_is_one_feature_group_whose_legend_leaves_with_it():
+    basis = _html(interactief.basiskaart(2017, ("wmo_regio",)))
+    assert len(re.findall(r'"type":"Feature","id":"GM\d{4}"', basis)) == len(geodata.gemeenten(2017))
+    # Nothing of a selection in the base map: no table, no legend.
+    assert 'L.control({position: "bottomright"})' not in basis and "vlakken_" not in basis
+    html = _html(interactief.kaart(_vlekken(), 2017, ("wmo_regio",)))
+    groep = re.search(r"var (feature_group_\w+) = L\.featureGroup", html).group(1)
+    # The group recolours the municipalities the base map drew, after the table it brings.
+    assert re.search(r"var vlakken_\w+_d = \{.*?\};\s+map_\w+\.skwVlakken\.eachLayer\(", html, re.S)
+    assert re.search(rf"\}}\)\(map_\w+, legenda_\w+, \[\[.*?\]\], {groep}\);", html)
+    assert 'groep.on("remove", function () { kaart.off("resize", pas); legenda.remove(); });' in html

@@ -12,3 +12,25 @@ def test_analyse_markdown_escapes_each_sentence():
     assert tekst == ("**Analyse**\n\n- 3 projecten in 2 van de 5 gemeenten \\(40%\\)\\.\n"
                      f"- Wmo\\-regio {md(ALLE_AANVALLEN)} \\(2\\)\\.")
     assert not re.search(r"(?<!\\)[<>\[\]()$`*_{}]", tekst.partition("\n\n")[2])
+
+
+def _lijst_van_vier():
+    """App script: the project list of four projects, at most three of them as links."""
+    from dashboard import kaartpaneel
+
+    kaartpaneel.MAX_LIJST = 3
+    kaartpaneel.projectlijst(["P001", "P002", "P003", "P004"])
+
+
+def test_a_long_project_list_is_cut_and_says_how_many_more(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard import kaartpaneel
+
+    monkeypatch.setenv("SAMENWERKING_DB", str(tmp_path / "samenwerking.sqlite"))
+    monkeypatch.setattr(kaartpaneel, "MAX_LIJST", kaartpaneel.MAX_LIJST)
+    at = AppTest.from_function(_lijst_van_vier, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert re.findall(r"project=(P\d+)", at.markdown[0].value) == ["P001", "P002", "P003"]
+    assert at.caption[0].value.startswith("… en 1 project meer; de pagina Projecten toont ze allemaal")
