@@ -17,13 +17,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from classify import leerlijnen, suggest, vocab
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 GEWICHT_TEKST = 0.5
 """Share of the text score in the total score (the labels get the rest); fixed, not fitted."""
@@ -144,9 +147,13 @@ def verwante_projecten(index: Verwantschap, project_id: str, n: int = 5) -> pd.D
     return pd.DataFrame(rijen, columns=list(KOLOMMEN))
 
 
+_BITTEN = np.array([m.bit_count() for m in range(1 << len(vocab.AS_INSTRUMENT.namen))])
+"""Number of set bits of every instrument mask."""
+
+
 def _bits(maskers: np.ndarray) -> np.ndarray:
-    """Number of set bits of each (small, non-negative) mask."""
-    return np.array([int(m).bit_count() for m in range(1 << len(vocab.AS_INSTRUMENT.namen))])[maskers]
+    """Number of set bits of each instrument mask."""
+    return _BITTEN[maskers]
 
 
 def _gedeelde_woorden(index: Verwantschap, eigen_vector: np.ndarray, j: int) -> list[str]:

@@ -66,8 +66,9 @@ def toon(keuze: Keuze) -> None:
         return
     alle = data.projecten()
     g = data.leerlijnengraaf()
-    ketens = leerlijnen.ketens_met(data.leerlijnketens(), gekozen["project_id"])
-    opschaling = leerlijnen.opschaling(g, gekozen["project_id"], data.leerlijnketens())
+    alle_ketens = data.leerlijnketens()
+    ketens = leerlijnen.ketens_met(alle_ketens, gekozen["project_id"])
+    opschaling = leerlijnen.opschaling(g, gekozen["project_id"], alle_ketens)
     _kerncijfers(ketens, opschaling)
     if ketens:
         _kaart_en_analyse(ketens, alle, keuze, beschrijving, opschaling)
