@@ -28,7 +28,7 @@ from gedeeld import Meting, gehaald, grootte, markdown, tijd, verhouding
 import appserver  # noqa: E402
 
 from classify import filters as flt  # noqa: E402
-from maps.vlekken import KaartSpec, projecten_voor  # noqa: E402
+from kaart.model import KaartSpec, projecten_voor  # noqa: E402
 from projectdb import open_store  # noqa: E402
 
 OVERZICHT = "/?lagen=wmo,kernwerkgebied"

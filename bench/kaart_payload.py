@@ -1,8 +1,8 @@
 """Benchmark 1: payload and build time of the national vlekkenkaart, ours against the naive baseline.
 
 The map: all municipalities of 2017 and of 2025 (projects, minima contracts left out, as on the Overzicht page) with
-the Wmo-region borders and the kernwerkgebied overlay. Ours is :func:`maps.interactief.kaart` on the cached,
-simplified geometry of :mod:`maps.weergave`; the naive one is :func:`naief.naieve_kaart` (explore-style folium of
+the Wmo-region borders and the kernwerkgebied overlay. Ours is :func:`kaart.interactief.kaart` on the cached,
+simplified geometry of :mod:`kaart.stijl`; the naive one is :func:`naief.naieve_kaart` (explore-style folium of
 the unsimplified layers with every attribute column, rebuilt from the files each time). Both are rendered to the
 complete HTML document folium produces.
 
@@ -31,8 +31,10 @@ from appserver import maak_database  # noqa: E402
 from naief import naieve_kaart, naieve_telling  # noqa: E402
 
 from classify import filters as flt  # noqa: E402
-from maps import geodata, interactief, weergave  # noqa: E402
-from maps.vlekken import KaartSpec, vlekken  # noqa: E402
+from geo import geodata  # noqa: E402
+from kaart import interactief  # noqa: E402
+from kaart import stijl  # noqa: E402
+from kaart.model import KaartSpec, vlekken  # noqa: E402
 from projectdb import gebied, open_store  # noqa: E402
 
 LAGEN = ("wmo_regio", "kernwerkgebied")
@@ -60,9 +62,9 @@ def topojson_bytes(jaar: int) -> tuple[int, str]:
 
 
 def geometrie_ons(jaar: int) -> dict[str, int]:
-    """Bytes of the geometry objects we embed, per layer (compact JSON, as in :mod:`maps.weergave`)."""
-    lagen = {"gemeenten": weergave.gemeentelaag(jaar), "Wmo-grenzen": weergave.grenslaag(jaar, "wmo_regio"),
-             "kernwerkgebieden": weergave.kernwerkgebiedlaag(jaar)}
+    """Bytes of the geometry objects we embed, per layer (compact JSON, as in :mod:`kaart.stijl`)."""
+    lagen = {"gemeenten": stijl.gemeentelaag(jaar), "Wmo-grenzen": stijl.grenslaag(jaar, "wmo_regio"),
+             "kernwerkgebieden": stijl.kernwerkgebiedlaag(jaar)}
     return {naam: sum(len(json.dumps(f["geometry"], separators=(",", ":")).encode())
                       for f in json.loads(tekst)["features"]) for naam, tekst in lagen.items()}
 
@@ -76,7 +78,7 @@ def geometrie_naief(kaart: folium.Map) -> dict[str, int]:
 
 def leeg_caches() -> None:
     """Forget every cached layer, table and simplified geometry (a first build as in a fresh process)."""
-    for module in (geodata, weergave):
+    for module in (geodata, stijl):
         for naam in dir(module):
             functie = getattr(module, naam)
             if callable(getattr(functie, "cache_clear", None)):

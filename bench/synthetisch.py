@@ -17,7 +17,7 @@ import pandas as pd
 
 from classify import vocab
 from classify.geografie import geografie_per_project
-from maps import geodata
+from geo import geodata
 from projectdb.kolommen import KOLOMMEN
 
 ZAAD = 20171

@@ -23,7 +23,7 @@ PREFIX_RECHTS = "b_"
 """Prefix of the query parameters of the second (right-hand) selection in the side-by-side view."""
 
 STANDAARD_LAGEN: tuple[str, ...] = ("wmo_regio",)
-"""Layers drawn when the URL names none (names as :func:`maps.interactief.kaart` takes them)."""
+"""Layers drawn when the URL names none (names as :func:`kaart.interactief.kaart` takes them)."""
 _LAAG_CODES = {"wmo_regio": "wmo", "provincie": "provincie", "kernwerkgebied": "kernwerkgebied"}
 
 
@@ -194,7 +194,7 @@ def beschrijving(filters: Filters) -> str:
 def lees_lagen(params: Mapping[str, str | Sequence[str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Map layers from the ``lagen`` parameter (default :data:`STANDAARD_LAGEN`), plus messages for ignored values.
 
-    Returns layer names as :func:`maps.interactief.kaart` takes them: ``wmo_regio``, ``provincie``,
+    Returns layer names as :func:`kaart.interactief.kaart` takes them: ``wmo_regio``, ``provincie``,
     ``kernwerkgebied`` or ``kernwerkgebied:<verzekeraar>``.
     """
     if "lagen" not in params:

@@ -15,7 +15,7 @@ Hoeksche Waard in 2025): a project on that municipality covers all municipalitie
 **Regionaal**. This reads the appendix literally; it does not treat "one municipality" as "gemeentelijk".
 
 The Wmo-membership is a plain mapping gemeente_code -> wmo_code of one boundary year (as
-``maps.geodata.wmo_indeling(jaar)`` returns); a region's size is the number of municipalities mapped to it, so the
+``geo.geodata.wmo_indeling(jaar)`` returns); a region's size is the number of municipalities mapped to it, so the
 mapping must hold every municipality of that year.
 """
 

@@ -8,7 +8,7 @@ and the chains become scale-up figures per theme.
 
 Input is the interchange frame ``projecten`` (one row per project; ``bouwt_voort_op`` and ``verzekeraars`` tuples
 of str). References to projects outside the frame are left out, so a filtered frame gives the lineage within that
-selection. Nothing here is geographic; places and arrows are :mod:`maps.leerlijnkaart`.
+selection. Nothing here is geographic; places and arrows are :mod:`kaart.leerlijnkaart`.
 """
 
 from __future__ import annotations

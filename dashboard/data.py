@@ -16,8 +16,9 @@ import streamlit as st
 
 from classify import analyse, geografie, leerlijnen
 from classify import filters as flt
-from maps import geodata, vlekken as vlekkenmodule
-from maps.vlekken import KaartSpec, Vlekken
+from geo import geodata
+from kaart import model as kaartmodel
+from kaart.model import KaartSpec, Vlekken
 from projectdb import gebied
 from projectdb.store import Store, open_store
 
@@ -101,7 +102,7 @@ def gefilterd(filters: flt.Filters) -> pd.DataFrame:
 def selectie(filters: flt.Filters, spec: KaartSpec | None = None) -> pd.DataFrame:
     """The projects a map of ``spec`` counts under ``filters`` (all filtered projects without a spec)."""
     gekozen = gefilterd(filters)
-    return gekozen if spec is None else vlekkenmodule.projecten_voor(spec, gekozen)
+    return gekozen if spec is None else kaartmodel.projecten_voor(spec, gekozen)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -109,9 +110,9 @@ def _vlekken(kaartsleutel: str, filtersleutel: str) -> Vlekken | None:
     spec = KaartSpec.van_sleutel(kaartsleutel)
     filters = _filters(filtersleutel)
     gekozen = _gefilterd(filtersleutel)
-    if spec.soort != "kernwerkgebied" and vlekkenmodule.projecten_voor(spec, gekozen).empty:
+    if spec.soort != "kernwerkgebied" and kaartmodel.projecten_voor(spec, gekozen).empty:
         return None
-    return vlekkenmodule.vlekken(
+    return kaartmodel.vlekken(
         spec, gekozen, koppeling(filters.jaar), gemeenten(filters.jaar),
         jaar=filters.jaar, selectie=flt.beschrijving(filters),
     )
@@ -127,7 +128,7 @@ def _analyse(filtersleutel: str, kaartsleutel: str, as_code: str) -> tuple[str, 
     filters = _filters(filtersleutel)
     gekozen = _gefilterd(filtersleutel)
     if kaartsleutel:
-        gekozen = vlekkenmodule.projecten_voor(KaartSpec.van_sleutel(kaartsleutel), gekozen)
+        gekozen = kaartmodel.projecten_voor(KaartSpec.van_sleutel(kaartsleutel), gekozen)
     zinnen = analyse.feiten(gekozen, koppeling(filters.jaar), gemeenten(filters.jaar), as_code)
     zinnen += leerlijnen.opschalingszinnen(
         leerlijnen.opschaling(leerlijnengraaf(), gekozen["project_id"], leerlijnketens()))

@@ -1,7 +1,7 @@
 """Download widgets: "Download kaart" (PNG, PDF, SVG) under a map, the filtered project list (CSV, XLSX) and the
 "Presentatie samenstellen" flow. Files are built only when a button is clicked (Streamlit runs the callable on a
 worker thread; the renderers use their own matplotlib figures), so a page never waits for exports it does not
-ask for. Everything computed lives in :mod:`maps.statisch`, :mod:`maps.presentatie` and :mod:`maps.export`.
+ask for. Everything computed lives in :mod:`kaart.statisch`, :mod:`kaart.presentatie` and :mod:`dashboard.export`.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ import streamlit as st
 from classify import vocab
 from dashboard import data
 from classify import filters as flt
-from maps import export, statisch
-from maps.vlekken import KaartSpec, Vlekken, projecten_voor
+from dashboard import export
+from kaart import statisch
+from kaart.model import KaartSpec, Vlekken, projecten_voor
 
 PNG_DPI = 300
 """Resolution of the PNG download: print quality for A4."""

@@ -14,8 +14,9 @@ from classify import analyse, vocab
 from classify import filters as flt
 from dashboard import data, downloads, projectweergave
 from dashboard.zijbalk import Keuze, url_keuze
-from maps import interactief, kleinkaart
-from maps.vlekken import KaartSpec, Vlekken, alleen_minima
+from kaart import interactief
+from kaart import kleinkaart
+from kaart.model import KaartSpec, Vlekken, alleen_minima
 
 GEEN_PROJECTEN = analyse.GEEN_PROJECTEN
 KAARTHOOGTE = 600

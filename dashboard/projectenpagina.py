@@ -17,9 +17,10 @@ import streamlit as st
 from classify import suggest, vocab
 from classify import filters as flt
 from dashboard import data, leerlijnenpagina, projectweergave, toegang
-from maps import geodata, kleinkaart
-from maps.export import MIME
-from maps.vlekken import KaartSpec
+from geo import geodata
+from kaart import kleinkaart
+from dashboard.export import MIME
+from kaart.model import KaartSpec
 from projectdb import gebied
 from projectdb.exporteer import als_bytes
 from projectdb.importeer import importeer_bestand

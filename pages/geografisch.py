@@ -4,7 +4,7 @@ they span."""
 import streamlit as st
 
 from dashboard import kaartpaneel, navigatie, zijbalk
-from maps.vlekken import KaartSpec
+from kaart.model import KaartSpec
 
 LET_OP_BOVENREGIONAAL = (
     "Let op! Hier geeft de vlekkenkaart een beetje een vertekend beeld. CZ en regio Zeeland geven aan bovenregionaal "

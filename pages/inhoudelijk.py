@@ -4,7 +4,7 @@ import streamlit as st
 
 from classify import vocab
 from dashboard import kaartpaneel, navigatie, zijbalk
-from maps.vlekken import KaartSpec
+from kaart.model import KaartSpec
 
 navigatie.via_app()
 keuze = zijbalk.keuze()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from classify import analyse, vocab
-from maps import geodata
+from geo import geodata
 from projectdb import gebied
 from projectdb.invoer import lees_invoer
 from projectdb.kolommen import KOLOMMEN

@@ -8,7 +8,7 @@ A project's ``gebied`` is a ';'-separated list of tokens, each one of
 * ``kernwerkgebied:<verzekeraar>`` — the municipalities in an insurer's kernwerkgebied of that year;
 * ``zorgkantoorregio:<ZKnn>`` — the municipalities of a zorgkantoorregio.
 
-Expansion uses :mod:`maps.geodata` and is cached per (token, year). :func:`koppeling` links projects to the
+Expansion uses :mod:`geo.geodata` and is cached per (token, year). :func:`koppeling` links projects to the
 municipalities of a display year, mapping through the 2017 -> 2025 crosswalk where the years differ.
 """
 
@@ -21,7 +21,7 @@ from functools import lru_cache
 import pandas as pd
 
 from classify import vocab
-from maps import geodata
+from geo import geodata
 
 SOORTEN = ("wmo", "provincie", "kernwerkgebied", "zorgkantoorregio")
 """Prefixes of region tokens (a bare ``GMnnnn`` is a municipality)."""

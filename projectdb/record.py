@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 
 from classify import vocab
-from maps import geodata
+from geo import geodata
 from projectdb import formule, gebied
 from projectdb.kolommen import KOLOMMEN
 from projectdb.meldingen import Rapport

@@ -2,7 +2,7 @@
 
 Tables are STRICT (column types enforced). Multi-valued fields live in child tables with a ``volgorde`` column
 keeping the stored order; ``project_gemeente`` holds each project's expanded gebied in its own
-``indeling_jaar`` and references the ``gemeente`` table (filled from ``data/geo`` via :mod:`maps.geodata`).
+``indeling_jaar`` and references the ``gemeente`` table (filled from ``data/geo`` via :mod:`geo.geodata`).
 ``project.versie`` counts edits for optimistic locking; ``wijziging`` is the change log.
 
 Version 2 added the project period (``startjaar``, ``eindjaar``, ``periode_citaat``) as the last columns of
@@ -12,7 +12,7 @@ Version 2 added the project period (``startjaar``, ``eindjaar``, ``periode_citaa
 from __future__ import annotations
 
 from classify import vocab
-from maps import geodata
+from geo import geodata
 
 SCHEMA_VERSIE = 2
 """Stored in ``PRAGMA user_version``; an older version is migrated (:data:`MIGRATIES`), any other refused."""

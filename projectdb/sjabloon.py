@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from classify import vocab
-from maps import geodata
+from geo import geodata
 from projectdb.kolommen import KOLOMMEN, KOPTEKST, VERPLICHT
 from projectdb.schema import JAAR_MIN, JAAR_MAX
 

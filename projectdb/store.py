@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from maps import geodata
+from geo import geodata
 from projectdb import gebied
 from projectdb.invoer import lees_invoer
 from projectdb.kolommen import KOLOMMEN, MEERVOUDIG

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from classify.geografie import geografie_per_project
-from maps import geodata
+from geo import geodata
 from projectdb import gebied, voortbouwen
 from projectdb.meldingen import Rapport
 from projectdb.record import normaliseer_rij

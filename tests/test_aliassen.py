@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from maps import aliassen
+from geo_bouw import aliassen
 
 
 def _laag(rijen):

@@ -5,8 +5,9 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 
-from maps import build_geo, geobron
-from maps.geobewerking import CRS_REKEN
+from geo_bouw import build_geo
+from geo_bouw import geobron
+from geo_bouw.geobewerking import CRS_REKEN
 
 BRON = build_geo.STANDAARD_BRON
 GECOMMIT = build_geo.STANDAARD_DOEL
@@ -79,7 +80,7 @@ def test_weak_overlaps_are_recomputed_and_documented(bouwsels):
 def test_bronnen_names_source_licence_and_proxy(bouwsels):
     bronnen = (bouwsels[0][0] / "BRONNEN.md").read_text(encoding="utf-8")
     for tekst in ("CC-BY 4.0", "CBS", "PDOK", "2017", "2025", "EPSG:28992", "kernwerkgebied (benadering: "
-                  "zorgkantoorregio)", "python -m maps.build_geo"):
+                  "zorgkantoorregio)", "python -m geo_bouw.build_geo"):
         assert tekst in bronnen
 
 

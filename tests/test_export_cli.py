@@ -17,9 +17,9 @@ from pypdf import PdfReader
 import projectdb
 from classify import vocab
 from classify import filters as flt
-from maps import export
-from maps.export import Gebruiksfout, kaartspec, kaartspecs, main
-from maps.vlekken import KaartSpec
+from dashboard import export
+from dashboard.export import Gebruiksfout, kaartspec, kaartspecs, main
+from kaart.model import KaartSpec
 from projectdb.store import PROJECTEN_CSV
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -142,7 +142,7 @@ def test_selection_without_projects_exits_1(omgeving, tmp_path, capsys):
 
 
 def test_help_documents_every_option_in_dutch():
-    resultaat = subprocess.run([sys.executable, "-m", "maps.export", "--help"], cwd=ROOT, capture_output=True,
+    resultaat = subprocess.run([sys.executable, "-m", "dashboard.export", "--help"], cwd=ROOT, capture_output=True,
                                text=True, check=False)
     assert resultaat.returncode == 0
     for optie in ("--as", "--kaart", "--thema", "--verzekeraar", "--inhoud", "--instrument", "--intensiteit",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from maps import geodata
+from geo import geodata
 from projectdb import gebied
 
 

@@ -4,7 +4,7 @@ import pytest
 import shapely
 
 from classify.vocab import VERZEKERAAR_NAMEN
-from maps import geodata as g
+from geo import geodata as g
 
 AANTAL_GEMEENTEN = {2017: 388, 2025: 342}
 

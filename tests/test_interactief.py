@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 
 from aanvalsteksten import ALLE_AANVALLEN
-from maps import geodata, interactief
-from maps.vlekken import KaartSpec, vlekken
+from geo import geodata
+from kaart import interactief
+from kaart.model import KaartSpec, vlekken
 
 GEVAARLIJK = "<img src=x onerror=alert(1)>"
 

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from maps import kernwerkgebied as k
+from geo_bouw import kernwerkgebied as k
 
 
 def _tabel(rijen):

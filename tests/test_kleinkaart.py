@@ -8,8 +8,9 @@ import defusedxml.ElementTree as veilig_xml
 import pandas as pd
 
 from aanvalsteksten import ALLE_AANVALLEN
-from maps import geodata, kleinkaart
-from maps.vlekken import KaartSpec, vlekken
+from geo import geodata
+from kaart import kleinkaart
+from kaart.model import KaartSpec, vlekken
 
 
 def _vlekken():

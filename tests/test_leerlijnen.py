@@ -8,7 +8,8 @@ import pytest
 
 from classify import leerlijnen
 from classify.leerlijnen import Keten, Kringverwijzing
-from maps import geodata, leerlijnkaart
+from geo import geodata
+from kaart import leerlijnkaart
 from projectdb import Validatiefout, gebied, open_store
 
 ONTW, DOOR, IMPL, AFSPR = "Ontwikkelproject", "Doorontwikkelen", "Implementatie", "Samenwerkingsafspraken"

@@ -11,7 +11,8 @@ import shapely
 
 from aanvalsteksten import ALLE_AANVALLEN
 from classify import leerlijnen, vocab
-from maps import leerlijnkaart, weergave
+from kaart import leerlijnkaart
+from kaart import stijl
 from projectdb import gebied
 
 GEVAARLIJK = ALLE_AANVALLEN
@@ -94,7 +95,7 @@ def test_arrowhead_sits_on_the_end_and_the_line_stops_at_its_base():
 def test_anchor_lies_inside_the_union_of_the_projects_municipalities(gegevens):
     frame, _, koppeling = gegevens
     ankers = leerlijnkaart.ankers(list(frame["project_id"]), koppeling, 2017)
-    vlakken = weergave.dekking(2017).set_index("gemeente_code").geometry
+    vlakken = stijl.dekking(2017).set_index("gemeente_code").geometry
     for pid, (x, y) in ankers.items():
         codes = koppeling.loc[koppeling["project_id"] == pid, "gemeente_code"]
         assert shapely.union_all(vlakken[codes].values).contains(shapely.Point(x, y)), pid
@@ -162,7 +163,7 @@ def test_chain_municipalities_are_filled_by_earliest_stage(html):
     assert tabel["GM0202"][0] == vocab.AS_INTENSITEIT.label("Implementatie").kleur
     assert "GM0363" not in tabel  # Amsterdam: no chain project
     assert tabel["GM0014"][1].startswith("<b>Groningen</b> (GM0014)<br>P012 – Ontwikkelproject: Methodiek 18-/18+")
-    assert len(re.findall(r'"type":"Feature","id":"GM\d{4}"', html)) == len(weergave.dekking(2017))
+    assert len(re.findall(r'"type":"Feature","id":"GM\d{4}"', html)) == len(stijl.dekking(2017))
 
 
 def test_legend_is_a_leaflet_control_with_stages_arrows_borders_and_notes(html):

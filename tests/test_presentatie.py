@@ -12,8 +12,9 @@ from pptx.util import Inches, Pt
 import projectdb
 from aanvalsteksten import ALLE_AANVALLEN
 from classify import analyse, vocab
-from maps import geodata, presentatie
-from maps.vlekken import KaartSpec, projecten_voor, vlekken
+from geo import geodata
+from kaart import presentatie
+from kaart.model import KaartSpec, projecten_voor, vlekken
 from projectdb import gebied
 
 JAAR = 2017

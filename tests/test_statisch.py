@@ -12,8 +12,10 @@ from pypdf import PdfReader
 import projectdb
 from aanvalsteksten import ALLE_AANVALLEN
 from classify import vocab
-from maps import geodata, statisch, weergave
-from maps.vlekken import KaartSpec, vlekken
+from geo import geodata
+from kaart import statisch
+from kaart import stijl
+from kaart.model import KaartSpec, vlekken
 from projectdb import gebied
 
 SNEL = 50
@@ -124,7 +126,7 @@ def test_every_municipality_is_filled_with_its_class_colour(basis, jaar):
     pixels = _pixels(statisch.statische_kaart(getekend, jaar, lagen=(), formaat="png", dpi=100, opmaak="kaart"))
     hoogte, breedte, _ = pixels.shape
     west, zuid, oost, noord = statisch._omtrek(jaar)
-    vlak = weergave.dekking(jaar).merge(getekend.gemeenten[["gemeente_code", "kleur"]], on="gemeente_code")
+    vlak = stijl.dekking(jaar).merge(getekend.gemeenten[["gemeente_code", "kleur"]], on="gemeente_code")
     # Municipalities large enough to hold a pixel away from their white edges.
     groot = vlak[vlak.geometry.area > vlak.geometry.area.quantile(0.5)]
     punten = groot.geometry.representative_point()

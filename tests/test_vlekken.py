@@ -2,8 +2,8 @@ import pandas as pd
 import pytest
 
 from classify import combinaties, vocab
-from maps import vlekken as vl
-from maps.vlekken import KaartSpec
+from kaart import model as vl
+from kaart.model import KaartSpec
 
 
 def _gemeenten() -> pd.DataFrame:

@@ -3,7 +3,7 @@ and implemented, over the municipalities of the chain projects coloured by stage
 
 Where a project applies is the set of its municipalities (``koppeling`` of the display year). Its anchor, where its
 arrows start and end, is the representative point (``point_on_surface``, always inside) of the union of those
-municipalities on the simplified coverage of :func:`maps.weergave.dekking`, computed in EPSG:28992 (RD New, metres).
+municipalities on the simplified coverage of :func:`kaart.stijl.dekking`, computed in EPSG:28992 (RD New, metres).
 A project covering an insurer's whole kernwerkgebied is anchored in that area; its tooltip says so. Arrows are
 quadratic Bézier curves sampled in EPSG:28992, so their bend and arrowheads are in metres; the sampled points are
 transformed to EPSG:4326 for Leaflet. A link between two projects with the same anchor (a follow-up in the same
@@ -26,7 +26,9 @@ from pyproj import Transformer
 
 from classify import vocab
 from classify.leerlijnen import JAAR_ONBEKEND, Keten, periode_tekst
-from maps import geodata, interactief, weergave
+from geo import geodata
+from kaart import interactief
+from kaart import stijl
 
 STAPPEN = 40
 """Points sampled along one arrow."""
@@ -103,7 +105,7 @@ def kernwerkgebied(gebied: str) -> str:
 
 @lru_cache(maxsize=None)
 def _vlakken(jaar: int) -> Mapping[str, shapely.Geometry]:
-    dekking = weergave.dekking(jaar)
+    dekking = stijl.dekking(jaar)
     return dict(zip(dekking["gemeente_code"], dekking.geometry.values))
 
 
@@ -169,9 +171,9 @@ def pijlpunt(punten: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _wgs84(punten: np.ndarray) -> list[list[float]]:
-    """EPSG:28992 points as [lat, lon] pairs in EPSG:4326, rounded to :data:`maps.weergave.DECIMALEN` + 1."""
+    """EPSG:28992 points as [lat, lon] pairs in EPSG:4326, rounded to :data:`kaart.stijl.DECIMALEN` + 1."""
     lon, lat = _NAAR_WGS84.transform(punten[:, 0], punten[:, 1])
-    return np.round(np.column_stack([lat, lon]), weergave.DECIMALEN + 1).tolist()
+    return np.round(np.column_stack([lat, lon]), stijl.DECIMALEN + 1).tolist()
 
 
 def koppelingen(ketens: Sequence[Keten]) -> list[tuple[str, str]]:
@@ -206,25 +208,25 @@ def leerlijnkaart(
     are filled lightly in the colour of the earliest stage (in the order of the intensity axis) among those
     projects, the others in :data:`classify.vocab.GEEN_PROJECT_KLEUR`. Every link is an arrow in the colour of
     the stage it leads to, with the tooltip of :func:`pijltekst` plus both titles. ``grenzen`` are border layers
-    of :data:`maps.weergave.LIJNLAGEN` drawn between the fill and the arrows. The legend (stages, arrows, borders,
+    of :data:`kaart.stijl.LIJNLAGEN` drawn between the fill and the arrows. The legend (stages, arrows, borders,
     ``ondertitel``, source) is a Leaflet control. A click on a municipality sets the feature properties ``code``
     and ``naam``, which ``st_folium``'s ``last_active_drawing`` returns. Raises :class:`GeenAnker` for a chain
     project without municipalities and ValueError for an unknown border layer.
     """
-    vreemd = [laag for laag in grenzen if laag not in weergave.LIJNLAGEN]
+    vreemd = [laag for laag in grenzen if laag not in stijl.LIJNLAGEN]
     if vreemd:
-        raise ValueError(f"onbekende grenslaag {', '.join(vreemd)}; kies uit: {', '.join(weergave.LIJNLAGEN)}")
+        raise ValueError(f"onbekende grenslaag {', '.join(vreemd)}; kies uit: {', '.join(stijl.LIJNLAGEN)}")
     records = projecten.set_index("project_id", drop=False)
     paren = koppelingen(ketens)
     ids = list(dict.fromkeys(pid for keten in ketens for pid in keten.project_ids))
     plaatsen = {pid: plaatsnaam(records.at[pid, "gebied"], int(records.at[pid, "indeling_jaar"])) for pid in ids}
     punten = ankers(ids, koppeling, jaar)
-    zuidwest, noordoost = weergave.omtrek(jaar)
+    zuidwest, noordoost = stijl.omtrek(jaar)
     kaartobject = interactief.lege_kaart(jaar)
     gemeenten = koppeling[koppeling["project_id"].isin(ids)]
     tabel = _gemeentetabel(gemeenten, records, jaar)
     _Gemeenten(tabel, jaar).add_to(kaartobject)
-    for laag in weergave.LIJNLAGEN:
+    for laag in stijl.LIJNLAGEN:
         if laag in grenzen:
             _Grens(laag, jaar).add_to(kaartobject)
     pijlen = _pijlen(paren, records, punten, plaatsen)
@@ -233,7 +235,7 @@ def leerlijnkaart(
     doelen = {records.at[later, "intensiteit"] for _, later in paren}
     kern = any(kernwerkgebied(records.at[pid, "gebied"]) for pid in ids)
     lussen = any(p["lus"] for p in pijlen)
-    legenda = _legenda_html(fasen, doelen, [laag for laag in weergave.LIJNLAGEN if laag in grenzen], kern, lussen,
+    legenda = _legenda_html(fasen, doelen, [laag for laag in stijl.LIJNLAGEN if laag in grenzen], kern, lussen,
                             ondertitel)
     interactief.Legenda(legenda, (zuidwest, noordoost)).add_to(kaartobject)
     return kaartobject
@@ -241,7 +243,7 @@ def leerlijnkaart(
 
 def _gemeentetabel(gemeenten: pd.DataFrame, records: pd.DataFrame, jaar: int) -> dict[str, list]:
     """gemeente_code -> [earliest stage, escaped tooltip] for the municipalities of chain projects."""
-    namen = dict(zip(weergave.dekking(jaar)["gemeente_code"], weergave.dekking(jaar)["gemeente_naam"]))
+    namen = dict(zip(stijl.dekking(jaar)["gemeente_code"], stijl.dekking(jaar)["gemeente_naam"]))
     tabel: dict[str, list] = {}
     for code, groep in gemeenten.groupby("gemeente_code", sort=True):
         pids = sorted(groep["project_id"])
@@ -344,8 +346,8 @@ class _Gemeenten(interactief.Element):
         self.tabel = interactief.scriptjson({code: [kleur[fase], tekst] for code, (fase, tekst) in tabel.items()})
         self.leeg = interactief.scriptjson(vocab.GEEN_PROJECT_KLEUR)
         self.dekking = VULDEKKING
-        self.decodeer = weergave.DECODEER_JS
-        self.geometrie = weergave.gemeentelaag(jaar).replace("</", "<\\/")
+        self.decodeer = stijl.DECODEER_JS
+        self.geometrie = stijl.gemeentelaag(jaar).replace("</", "<\\/")
 
 
 class _Grens(interactief.Element):
@@ -363,8 +365,8 @@ class _Grens(interactief.Element):
     def __init__(self, laag: str, jaar: int):
         super().__init__()
         self._name = "Grens"
-        self.decodeer = weergave.DECODEER_JS
-        self.geometrie = weergave.grenslaag(jaar, laag).replace("</", "<\\/")
+        self.decodeer = stijl.DECODEER_JS
+        self.geometrie = stijl.grenslaag(jaar, laag).replace("</", "<\\/")
         self.stijl = interactief.scriptjson({"fill": False, **_GRENSSTIJL[laag]})
 
 

@@ -51,7 +51,7 @@ def punt_in_vlak(gemeenten: gpd.GeoDataFrame, vlakken: gpd.GeoDataFrame, laagnaa
 def samenvoegen(gemeenten: gpd.GeoDataFrame, kolommen: list[str]) -> gpd.GeoDataFrame:
     """Dissolve municipalities per value of ``kolommen`` into one (Multi)Polygon each, borders unchanged.
 
-    The municipalities must form a valid coverage (see :func:`maps.geobron.lees_laag`); the coverage union keeps
+    The municipalities must form a valid coverage (see :func:`geo_bouw.geobron.lees_laag`); the coverage union keeps
     their vertices exactly, so region borders coincide with municipal borders to the last bit.
 
     Returns [*kolommen, aantal_gemeenten, oppervlakte_km2, geometry] in the CRS of ``gemeenten`` (EPSG:4326),

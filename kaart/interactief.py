@@ -1,6 +1,6 @@
-"""The interactive vlekkenkaart: a folium map of one :class:`maps.vlekken.Vlekken` with optional border layers.
+"""The interactive vlekkenkaart: a folium map of one :class:`kaart.model.Vlekken` with optional border layers.
 
-Geometry comes from :mod:`maps.weergave` (EPSG:4326, cached per year) and is embedded as is; per map only a small
+Geometry comes from :mod:`kaart.stijl` (EPSG:4326, cached per year) and is embedded as is; per map only a small
 table per municipality (class index, number of projects, Wmo-region, first titles) is written, and the browser joins
 it to the features by CBS code. All text is HTML-escaped in Python before it reaches the page.
 
@@ -23,8 +23,8 @@ from branca.element import Element, MacroElement
 from folium.template import Template
 
 from classify import vocab
-from maps import weergave
-from maps.vlekken import Vlekken
+from kaart import stijl
+from kaart.model import Vlekken
 
 LEAFLET_JS = "../../app/static/leaflet/leaflet.js"
 LEAFLET_CSS = "../../app/static/leaflet/leaflet.css"
@@ -53,7 +53,7 @@ def kaart(vlekken: Vlekken, jaar: int, lagen: Iterable[str] = ("wmo_regio",)) ->
     Parameters
     ----------
     vlekken:
-        Classes per municipality with legend, title and source line (:func:`maps.vlekken.vlekken`); its municipality
+        Classes per municipality with legend, title and source line (:func:`kaart.model.vlekken`); its municipality
         codes must be those of ``jaar``.
     jaar:
         Boundary year (2017 or 2025) of the geometry.
@@ -89,7 +89,7 @@ def basiskaart(jaar: int, lagen: Iterable[str] = ("wmo_regio",)) -> folium.Map:
 
     Raises ValueError for an unknown layer name or insurer.
     """
-    lagen = weergave.kaartlagen(lagen)
+    lagen = stijl.kaartlagen(lagen)
     kaartobject = lege_kaart(jaar)
     _Gemeentevormen(jaar).add_to(kaartobject)
     for laag in _tekenvolgorde(lagen):
@@ -105,11 +105,11 @@ def vlakkenlaag(vlekken: Vlekken, jaar: int, lagen: Iterable[str] = ("wmo_regio"
     Raises ValueError for an unknown layer name or insurer, or when ``vlekken`` holds codes that are no municipality
     of ``jaar``.
     """
-    lagen = weergave.kaartlagen(lagen)
+    lagen = stijl.kaartlagen(lagen)
     _controleer_codes(vlekken, jaar)
     groep = folium.FeatureGroup(control=False)
     _Vlakken(vlekken).add_to(groep)
-    Legenda(_legenda_html(vlekken, lagen, jaar), weergave.omtrek(jaar)).add_to(groep)
+    Legenda(_legenda_html(vlekken, lagen, jaar), stijl.omtrek(jaar)).add_to(groep)
     return groep
 
 
@@ -118,7 +118,7 @@ def lege_kaart(jaar: int) -> folium.Map:
 
     No tile layer: the app must work without internet access, and the vlekken are the map.
     """
-    zuidwest, noordoost = weergave.omtrek(jaar)
+    zuidwest, noordoost = stijl.omtrek(jaar)
     kaartobject = folium.Map(
         location=[(zuidwest[0] + noordoost[0]) / 2, (zuidwest[1] + noordoost[1]) / 2],
         zoom_start=7,
@@ -133,7 +133,7 @@ def lege_kaart(jaar: int) -> folium.Map:
 
 
 def _controleer_codes(vlekken: Vlekken, jaar: int) -> None:
-    bekend = set(weergave.dekking(jaar)["gemeente_code"])
+    bekend = set(stijl.dekking(jaar)["gemeente_code"])
     vreemd = sorted(set(vlekken.gemeenten["gemeente_code"]) - bekend)
     if vreemd:
         raise ValueError(
@@ -256,8 +256,8 @@ class _Gemeentevormen(Element):
         super().__init__()
         self._name = "Gemeentevormen"
         self.leeg = scriptjson(vocab.GEEN_PROJECT_KLEUR)
-        self.decodeer = weergave.DECODEER_JS
-        self.geometrie = weergave.gemeentelaag(jaar).replace("</", "<\\/")
+        self.decodeer = stijl.DECODEER_JS
+        self.geometrie = stijl.gemeentelaag(jaar).replace("</", "<\\/")
 
 
 class _Vlakken(Element):
@@ -323,13 +323,13 @@ class _Laag(Element):
         self._name = "Laag"
         self.filter = scriptjson(verzekeraar) if verzekeraar else ""
         self.kleuren = scriptjson({v.naam: v.kleur for v in vocab.VERZEKERAARS})
-        self.decodeer = weergave.DECODEER_JS
+        self.decodeer = stijl.DECODEER_JS
         if basis == "kernwerkgebied":
-            self.geometrie = weergave.kernwerkgebiedlaag(jaar).replace("</", "<\\/")
+            self.geometrie = stijl.kernwerkgebiedlaag(jaar).replace("</", "<\\/")
             lijn = {**_KERNLIJN, "color": _KERNLIJN_EEN if verzekeraar else None}
             self.stijlen = [scriptjson(_HALO), scriptjson(lijn)]
         else:
-            self.geometrie = weergave.grenslaag(jaar, basis).replace("</", "<\\/")
+            self.geometrie = stijl.grenslaag(jaar, basis).replace("</", "<\\/")
             self.stijlen = [scriptjson(_LIJNSTIJL[basis])]
 
 
@@ -347,7 +347,7 @@ def _legenda_html(vlekken: Vlekken, lagen: Iterable[str], jaar: int) -> str:
     for laag in lagen:
         basis, _, verzekeraar = laag.partition(":")
         if basis == "kernwerkgebied":
-            met_gebied = set(weergave.dekking(jaar)["kernwerkgebied"].dropna())
+            met_gebied = set(stijl.dekking(jaar)["kernwerkgebied"].dropna())
             namen = [verzekeraar] if verzekeraar else [n for n in vocab.VERZEKERAAR_NAMEN if n in met_gebied]
             for naam in namen:
                 kleur = _KERNLIJN_EEN if verzekeraar else vocab.verzekeraar(naam).kleur

@@ -50,7 +50,7 @@ def kernwerkgebied_uit_concessies(gemeente_zorgkantoorregio: pd.DataFrame, conce
     """Proxy kernwerkgebied: the concession holder of each municipality's zorgkantoorregio in ``jaar``.
 
     ``gemeente_zorgkantoorregio`` has [gemeente_code, zorgkantoorregio_code]; ``concessies`` is the output of
-    :func:`maps.geobron.lees_concessies`. Returns DataFrame [gemeente_code, verzekeraar] sorted by code; a
+    :func:`geo_bouw.geobron.lees_concessies`. Returns DataFrame [gemeente_code, verzekeraar] sorted by code; a
     zorgkantoorregio without a concession row raises :class:`ValueError`.
     """
     houder = concessies.set_index("zorgkantoorregio_code")[f"verzekeraar_{jaar}"]

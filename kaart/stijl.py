@@ -1,13 +1,13 @@
 """Geometry for the browser: simplified once per boundary year, shipped as compact GeoJSON text.
 
-The municipalities of :func:`maps.geodata.gemeenten` are simplified as one coverage (shared borders stay shared,
+The municipalities of :func:`geo.geodata.gemeenten` are simplified as one coverage (shared borders stay shared,
 no gaps or slivers appear) in EPSG:28992 with a tolerance in metres, then transformed to EPSG:4326 and rounded to
 :data:`DECIMALEN` decimals (about 10 m). Wmo-region and province borders and the kernwerkgebied outlines are
 dissolved from that same simplified coverage, so every border coincides with the municipal edges drawn under it.
 
 Results are cached per (year, layer) with :func:`functools.lru_cache` on plain arguments; they are strings (or
 frozen mappings of strings) that callers embed as they are. Per filter change only the small per-municipality
-property table of :mod:`maps.interactief` is rebuilt, never this geometry.
+property table of :mod:`kaart.interactief` is rebuilt, never this geometry.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import numpy as np
 import shapely
 
 from classify import vocab
-from maps import geodata
+from geo import geodata
 
 TOLERANTIE_M = 30.0
 """Coverage simplification tolerance in metres (EPSG:28992); the source is already generalised."""

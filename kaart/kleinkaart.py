@@ -1,7 +1,7 @@
-"""Small static maps for small multiples: one SVG document per :class:`maps.vlekken.Vlekken` plus an HTML caption,
+"""Small static maps for small multiples: one SVG document per :class:`kaart.model.Vlekken` plus an HTML caption,
 and a whole set of them as one HTML grid.
 
-Uses the coarse path data of :func:`maps.weergave.kleine_paden` (EPSG:28992 scaled to SVG units, cached per year),
+Uses the coarse path data of :func:`kaart.stijl.kleine_paden` (EPSG:28992 scaled to SVG units, cached per year),
 so a map is a few tens of kilobytes and needs no map library. Every text is escaped.
 """
 
@@ -12,8 +12,8 @@ import html
 from collections.abc import Sequence
 from functools import lru_cache
 
-from maps import weergave
-from maps.vlekken import Vlekken
+from kaart import stijl
+from kaart.model import Vlekken
 
 
 def svg(vlekken: Vlekken, jaar: int, breedte: int = 240) -> str:
@@ -21,7 +21,7 @@ def svg(vlekken: Vlekken, jaar: int, breedte: int = 240) -> str:
 
     Paths are grouped by fill colour under one shared stroke, so per municipality only its path data is written.
     """
-    paden = weergave.kleine_paden(jaar, breedte)
+    paden = stijl.kleine_paden(jaar, breedte)
     per_kleur: dict[str, list[str]] = {}
     for code, kleur in zip(vlekken.gemeenten["gemeente_code"], vlekken.gemeenten["kleur"]):
         per_kleur.setdefault(kleur, []).append(f'<path d="{paden[code]}"/>')

@@ -1,10 +1,10 @@
-"""Static maps for print and slides: PNG, SVG and PDF of one :class:`maps.vlekken.Vlekken`, drawn with matplotlib.
+"""Static maps for print and slides: PNG, SVG and PDF of one :class:`kaart.model.Vlekken`, drawn with matplotlib.
 
 The map is drawn in EPSG:28992 (RD New), the Dutch national grid: metres on a plane that keeps the country's shape
 and proportions on paper, with equal scale on both axes. Geometry is the simplified municipal coverage of
-:func:`maps.weergave.dekking` (already in EPSG:28992), so fills, Wmo-region borders and kernwerkgebied outlines are
+:func:`kaart.stijl.dekking` (already in EPSG:28992), so fills, Wmo-region borders and kernwerkgebied outlines are
 the same lines as on screen. Classes, colours, legend counts, title, subtitle and source line come from the
-:class:`~maps.vlekken.Vlekken` unchanged, so a printed map says exactly what the interactive map says.
+:class:`~kaart.model.Vlekken` unchanged, so a printed map says exactly what the interactive map says.
 
 Every figure is a :class:`matplotlib.figure.Figure` with its own canvas (no pyplot state machine), so rendering is
 safe from Streamlit's worker threads. Text that carries user data is drawn with ``parse_math=False``: a ``$`` or
@@ -30,8 +30,9 @@ from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 
 from classify import vocab
-from maps import geodata, weergave
-from maps.vlekken import Vlekken
+from geo import geodata
+from kaart import stijl
+from kaart.model import Vlekken
 
 FORMATEN: tuple[str, ...] = ("png", "svg", "pdf")
 OPMAKEN: tuple[str, ...] = ("a4", "kaart")
@@ -74,7 +75,7 @@ def statische_kaart(
     Parameters
     ----------
     vlekken:
-        The computed map (:func:`maps.vlekken.vlekken`), or a sequence of them for a multi-page PDF. Codes must be
+        The computed map (:func:`kaart.model.vlekken`), or a sequence of them for a multi-page PDF. Codes must be
         municipalities of ``jaar``; municipalities missing from it are drawn as "geen project".
     jaar:
         Boundary year (2017 or 2025) of the geometry.
@@ -140,7 +141,7 @@ def _controleer_lagen(lagen: Iterable[str], jaar: int) -> tuple[str, ...]:
     """Checked layer names in drawing order (fills, then outlines); raises ValueError naming the bad one."""
     geodata.gemeenten(jaar)  # raises OnbekendJaar (a ValueError) for a year without geodata
     rang = {"wmo_regio": 0, "kernwerkgebied": 1, "provincie": 2}
-    return tuple(sorted(weergave.kaartlagen(lagen), key=lambda l: rang[l.partition(":")[0]]))
+    return tuple(sorted(stijl.kaartlagen(lagen), key=lambda l: rang[l.partition(":")[0]]))
 
 
 # --- geometry (EPSG:28992) ---------------------------------------------------------------------------------------
@@ -149,7 +150,7 @@ def _controleer_lagen(lagen: Iterable[str], jaar: int) -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def _vlakpaden(jaar: int) -> tuple[tuple[str, ...], tuple[MplPath, ...]]:
     """One matplotlib path per municipality of the simplified coverage (EPSG:28992 metres), in loader order."""
-    vlak = weergave.dekking(jaar)
+    vlak = stijl.dekking(jaar)
     return tuple(vlak["gemeente_code"]), tuple(_pad(g) for g in vlak.geometry.values)
 
 
@@ -173,7 +174,7 @@ def _grenslijnen(jaar: int, kolom: str, waarde: str = "") -> tuple[np.ndarray, .
     With ``waarde`` only the outline of that one unit. Units are dissolved from the simplified coverage, so the
     lines lie exactly on the municipal edges.
     """
-    vlak = weergave.dekking(jaar)
+    vlak = stijl.dekking(jaar)
     vlak = vlak[vlak[kolom].notna() & (vlak[kolom] != "")]
     if waarde:
         vlak = vlak[vlak[kolom] == waarde]
@@ -186,13 +187,13 @@ def _grenslijnen(jaar: int, kolom: str, waarde: str = "") -> tuple[np.ndarray, .
 @lru_cache(maxsize=None)
 def _omtrek(jaar: int) -> tuple[float, float, float, float]:
     """Bounds (west, zuid, oost, noord) of the coverage in EPSG:28992 metres, with a small margin."""
-    west, zuid, oost, noord = weergave.dekking(jaar).total_bounds
+    west, zuid, oost, noord = stijl.dekking(jaar).total_bounds
     return west - _MARGE_M, zuid - _MARGE_M, oost + _MARGE_M, noord + _MARGE_M
 
 
 def _kernwerkgebied_namen(jaar: int, laag: str) -> list[str]:
     """Insurers whose kernwerkgebied ``laag`` draws, in canonical order, only those with one in ``jaar``."""
-    aanwezig = set(weergave.dekking(jaar)["kernwerkgebied"].dropna())
+    aanwezig = set(stijl.dekking(jaar)["kernwerkgebied"].dropna())
     gevraagd = laag.partition(":")[2]
     return [naam for naam in vocab.VERZEKERAAR_NAMEN if naam in aanwezig and (not gevraagd or naam == gevraagd)]
 

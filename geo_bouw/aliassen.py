@@ -1,4 +1,4 @@
-"""Name forms for the name resolver of :mod:`maps.geodata`: official names plus aliases, per kind and year.
+"""Name forms for the name resolver of :mod:`geo.geodata`: official names plus aliases, per kind and year.
 
 The table has one row per (soort, jaar, code, naam): ``soort`` is ``gemeente``, ``provincie`` or ``wmo_regio``;
 ``jaar`` the boundary year (empty for Wmo-regions, which have one list); ``herkomst`` says where the form comes

@@ -1,7 +1,7 @@
 """A PowerPoint deck for the bestuurlijk overleg: title slide, one slide per map, a closing slide with the sources.
 
 Slides are 16:9 (13.333 x 7.5 in), Dutch, with fonts of at least 14 pt for running text. A map slide holds the map
-as a picture (:func:`maps.statisch.statische_kaart`, map only, drawn in EPSG:28992), its legend as editable shapes
+as a picture (:func:`kaart.statisch.statische_kaart`, map only, drawn in EPSG:28992), its legend as editable shapes
 with the municipality count per class, three to five computed sentences of the Analyse panel
 (:func:`classify.analyse.feiten`) and the map's source line; the speaker notes repeat the selection, every Analyse
 sentence and the 'Let op!' warning of combination maps. The closing slide names the sources of exactly the projects
@@ -24,8 +24,9 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches, Pt
 
 from classify import analyse, vocab
-from maps import geodata, statisch
-from maps.vlekken import Vlekken, projecten_voor
+from geo import geodata
+from kaart import statisch
+from kaart.model import Vlekken, projecten_voor
 
 BREEDTE, HOOGTE = Inches(13.333), Inches(7.5)
 """16:9 slide size."""
@@ -75,10 +76,10 @@ def presentatie(
     Parameters
     ----------
     kaarten:
-        Computed maps (:func:`maps.vlekken.vlekken`) on the boundaries of ``jaar``, one slide each, in this order.
+        Computed maps (:func:`kaart.model.vlekken`) on the boundaries of ``jaar``, one slide each, in this order.
     projecten:
         The filtered projects the maps were computed from (interchange frame, with ``bron``); each slide's Analyse
-        sentences count the projects its map counts (:func:`maps.vlekken.projecten_voor`).
+        sentences count the projects its map counts (:func:`kaart.model.projecten_voor`).
     koppeling, gemeenten:
         [project_id, gemeente_code] and [gemeente_code, gemeente_naam, wmo_regio, kernwerkgebied] of ``jaar``.
     jaar:
@@ -86,7 +87,7 @@ def presentatie(
     peildatum:
         Date of the data (latest change in the project store), shown on the title and closing slides.
     lagen:
-        Overlays drawn on every map, as :func:`maps.statisch.statische_kaart` takes them.
+        Overlays drawn on every map, as :func:`kaart.statisch.statische_kaart` takes them.
     selectie:
         The filters in words, for the title slide.
     brontitels:

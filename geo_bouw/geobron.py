@@ -3,7 +3,7 @@
 The CBS layers (``raw/<laag>_<jaar>.topojson``) carry no CRS; their coordinates are WGS84 longitude/latitude, so
 EPSG:4326 is set here explicitly. Geometries stay in EPSG:4326 and are only repaired where invalid
 (``make_valid``, polygonal parts kept, neighbours snapped so the layer stays a clean coverage; see
-:func:`_vlakken`). Area work happens in :mod:`maps.geobewerking` in EPSG:28992.
+:func:`_vlakken`). Area work happens in :mod:`geo_bouw.geobewerking` in EPSG:28992.
 """
 
 from __future__ import annotations

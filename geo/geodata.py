@@ -1,6 +1,6 @@
 """Loader for the processed geodata in ``data/geo/``: layers, tables and name resolution.
 
-Everything is read from ``data/geo/`` (written by :mod:`maps.build_geo`); the TopoJSON sources are never read at
+Everything is read from ``data/geo/`` (written by :mod:`geo_bouw.build_geo`); the TopoJSON sources are never read at
 run time. Layers are GeoDataFrames in EPSG:4326 (WGS84 degrees) with ``oppervlakte_km2`` computed in EPSG:28992;
 callers that need metres project themselves. Results are cached with :func:`functools.lru_cache` on plain
 arguments and shared between callers: do not mutate them, take ``.copy()`` first.

@@ -2,8 +2,8 @@
 
 A :class:`KaartSpec` names one map of the report (a theme's total map, a combination map, an "X: thema versus
 overig" map, a per-label count map, an insurer's projects, the kernwerkgebieden); :func:`vlekken` computes it from
-the interchange frames. The result is plain data shared by the interactive map (:mod:`maps.interactief`), the small
-multiples (:mod:`maps.kleinkaart`) and static exports. The class logic for combinations is
+the interchange frames. The result is plain data shared by the interactive map (:mod:`kaart.interactief`), the small
+multiples (:mod:`kaart.kleinkaart`) and static exports. The class logic for combinations is
 :mod:`classify.combinaties`.
 """
 

@@ -1,0 +1,323 @@
+"""Exports from the command line: static maps, a PowerPoint deck and the filtered project list.
+
+``python -m dashboard.export --thema Ouderen --as png OUT.png`` draws the Ouderen total map; ``--as pptx`` with several
+``--kaart`` and ``--thema`` options builds a deck (themes x maps, theme first); ``--as csv``/``xlsx`` writes the
+filtered projects. Filters are the dashboard's (:mod:`classify.filters`); projects come from the store
+(``SAMENWERKING_DB``), as in the app. Exit status: 0 written, 1 nothing to draw (no project matches), 2 wrong
+command line. The same building blocks serve the dashboard's download buttons.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+import projectdb
+from classify import analyse, vocab
+from classify import filters as flt
+from geo import geodata
+from kaart import presentatie
+from kaart import statisch
+from kaart.model import KaartSpec, Vlekken, projecten_voor, vlekken
+from projectdb import gebied
+from projectdb.exporteer import als_bytes
+from projectdb.cli import NederlandseParser
+from projectdb.store import PROJECTEN_CSV
+
+FORMATEN: tuple[str, ...] = (*statisch.FORMATEN, "pptx", "csv", "xlsx")
+MIME: dict[str, str] = {
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "pdf": "application/pdf",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+KAARTEN: dict[str, str] = {
+    "totaal": "totaal",
+    "samenwerkingsvorm": "intensiteit",
+    "intensiteit": "intensiteit",
+    "instrumenteel": "instrument",
+    "instrument": "instrument",
+    "geografisch": "geografie",
+    "geografie": "geografie",
+    "kernwerkgebied": "kernwerkgebied",
+    "verzekeraar": "verzekeraar",
+}
+"""Friendly map names (as on the dashboard's pages) -> what they draw."""
+
+GEMEENTEKOLOMMEN = ["gemeente_code", "gemeente_naam", "wmo_regio", "kernwerkgebied"]
+_EERSTE_START = "eerste start uit"
+"""Editor name prefix the store gives the records loaded on its first start (not a change of the data)."""
+_README = PROJECTEN_CSV.parent / "README.md"
+
+
+class Gebruiksfout(ValueError):
+    """A map or option on the command line (or in a request) that names nothing drawable."""
+
+
+def kaartspec(tekst: str, thema: str | None = None) -> KaartSpec:
+    """The map for a friendly name or a :attr:`KaartSpec.sleutel`.
+
+    Friendly forms, as on the dashboard's pages: ``totaal``, ``samenwerkingsvorm`` (or ``intensiteit``),
+    ``instrumenteel`` (``instrument``), ``geografisch`` (``geografie``), each optionally ``:<thema>``
+    (``totaal:GGZ``), else for ``thema``; without a theme the map covers all projects (``totaal``: without
+    minimacontracten, as on the Overzicht page). ``kernwerkgebied`` draws the kernwerkgebieden and
+    ``verzekeraar:<naam>`` the projects of one insurer. A key such as ``versus|instrument=beleid|inhoud=ggz``
+    is taken as it is. Raises :class:`Gebruiksfout` with the accepted forms.
+    """
+    tekst = tekst.strip()
+    if "|" in tekst or "=" in tekst:
+        try:
+            return KaartSpec.van_sleutel(tekst)
+        except (ValueError, TypeError) as fout:
+            raise Gebruiksfout(f"kaartsleutel {tekst!r} ongeldig: {fout}") from None
+    naam, _, label = (deel.strip() for deel in tekst.partition(":"))
+    soort = KAARTEN.get(vocab.sleutel(naam))
+    if soort is None:
+        raise Gebruiksfout(
+            f"onbekende kaart {tekst!r}; kies uit: {', '.join(KAARTEN)} (eventueel met :<thema>, "
+            f"verzekeraar:<naam>) of een kaartsleutel zoals 'totaal|inhoud=ggz'"
+        )
+    try:
+        if soort == "kernwerkgebied":
+            return KaartSpec("kernwerkgebied")
+        if soort == "verzekeraar":
+            if not label:
+                raise Gebruiksfout(f"kaart {tekst!r}: noem de verzekeraar, bijvoorbeeld verzekeraar:VGZ")
+            return KaartSpec("verzekeraar", label=vocab.verzekeraar(label).naam, zonder_minima=True)
+        thema = label or thema
+        if soort == "totaal":
+            if thema:
+                return KaartSpec("totaal", as_code="inhoud", label=vocab.normaliseer(vocab.AS_INHOUD, thema))
+            return KaartSpec("totaal", zonder_minima=True)
+        if thema:
+            return KaartSpec("combinatie", as_code=soort, tweede_as="inhoud",
+                             tweede_label=vocab.normaliseer(vocab.AS_INHOUD, thema))
+        return KaartSpec("combinatie", as_code=soort)
+    except vocab.OnbekendLabel as fout:
+        raise Gebruiksfout(f"kaart {tekst!r}: {fout}") from None
+
+
+def kaartspecs(kaarten: Sequence[str], themas: Sequence[str] = ()) -> list[KaartSpec]:
+    """Every map of ``kaarten`` (default ``totaal``) for every theme of ``themas`` (``alle`` = the six themes),
+    theme first, without duplicates; maps that name their own theme or none are not repeated per theme."""
+    kaarten = list(kaarten) or ["totaal"]
+    gekozen: list[str | None] = []
+    for thema in themas:
+        namen = vocab.AS_INHOUD.namen if vocab.sleutel(thema) == "alle" else (thema,)
+        gekozen += [naam for naam in namen if naam not in gekozen]
+    specs: list[KaartSpec] = []
+    for thema in gekozen or [None]:
+        for kaart in kaarten:
+            spec = kaartspec(kaart, thema)
+            if spec not in specs:
+                specs.append(spec)
+    return specs
+
+
+def peildatum(store: projectdb.Store) -> dt.date:
+    """The date of the data: the latest change in ``store`` (UTC), or, when the store holds only the records
+    loaded on its first start, the file date of ``projecten.csv``."""
+    log = store.wijzigingen()
+    eigen = log[~log["redacteur"].astype(str).str.startswith(_EERSTE_START)]
+    if not eigen.empty:
+        return dt.datetime.fromisoformat(str(eigen["tijdstip"].max()).replace("Z", "+00:00")).date()
+    return dt.datetime.fromtimestamp(PROJECTEN_CSV.stat().st_mtime, dt.timezone.utc).date()
+
+
+def brontitels() -> dict[str, str]:
+    """Title per source file, read from the source table of ``data/projects/README.md``
+    (rows like ``| `002_....txt` | AEF, *Samenwerking ...* (2017) | P005-P050 |``); Markdown emphasis removed."""
+    if not _README.exists():
+        return {}
+    titels = {}
+    for bestand, titel in re.findall(r"^\|\s*`([^`|]+\.txt)`\s*\|\s*([^|]+?)\s*\|", _README.read_text("utf-8"), re.M):
+        titels[bestand] = re.sub(r"[*_`]", "", titel)
+    return titels
+
+
+@dataclass(frozen=True)
+class Export:
+    """A produced file: its contents, MIME type, and the maps left out because they count no project."""
+
+    inhoud: bytes
+    mime: str
+    overgeslagen: tuple[str, ...] = ()
+
+
+def exporteer(
+    specs: Sequence[KaartSpec],
+    filters: flt.Filters,
+    projecten: pd.DataFrame,
+    koppeling: pd.DataFrame,
+    gemeenten: pd.DataFrame,
+    *,
+    formaat: str,
+    lagen: Sequence[str] = flt.STANDAARD_LAGEN,
+    dpi: int = 150,
+    peildatum: dt.date | None = None,
+) -> Export:
+    """One export of the maps ``specs`` under ``filters``.
+
+    ``projecten`` are all stored projects (filtered here); ``koppeling`` and ``gemeenten`` belong to boundary
+    year ``filters.jaar``. Formats: ``png``/``svg`` (one map), ``pdf`` (one page per map), ``pptx`` (deck;
+    needs ``peildatum``), ``csv``/``xlsx`` (the filtered project list, ``specs`` ignored). Maps that count no
+    project are left out and named in :attr:`Export.overgeslagen`. Raises :class:`Gebruiksfout` for an unknown
+    format, several maps in PNG/SVG, or when no map has a project, and ValueError from the renderers.
+    """
+    if formaat not in FORMATEN:
+        raise Gebruiksfout(f"onbekend formaat {formaat!r}; kies uit: {', '.join(FORMATEN)}")
+    gefilterd = flt.toepassen(filters, projecten)
+    if formaat in ("csv", "xlsx"):
+        return Export(als_bytes(gefilterd, formaat), MIME[formaat])
+    if formaat in ("png", "svg") and len(specs) > 1:
+        raise Gebruiksfout(f"{formaat} bevat één kaart, er zijn er {len(specs)} gekozen; kies pdf of pptx")
+    selectie = flt.beschrijving(filters)
+    kaarten: list[Vlekken] = []
+    overgeslagen: list[str] = []
+    for spec in specs:
+        if spec.soort != "kernwerkgebied" and projecten_voor(spec, gefilterd).empty:
+            overgeslagen.append(spec.sleutel)
+            continue
+        kaarten.append(vlekken(spec, gefilterd, koppeling, gemeenten, jaar=filters.jaar, selectie=selectie))
+    if not kaarten:
+        raise Gebruiksfout(f"geen projecten voor deze selectie ({selectie}) op de gekozen kaarten: "
+                           f"{', '.join(overgeslagen)}")
+    if formaat == "pptx":
+        if peildatum is None:
+            raise ValueError("een presentatie vraagt om de peildatum van de gegevens")
+        inhoud = presentatie.presentatie(
+            kaarten, gefilterd, koppeling, gemeenten, jaar=filters.jaar, peildatum=peildatum, lagen=lagen,
+            selectie=selectie, brontitels=brontitels(),
+        )
+    else:
+        inhoud = statisch.statische_kaart(kaarten, filters.jaar, lagen, formaat=formaat, dpi=dpi)
+    return Export(inhoud, MIME[formaat], tuple(overgeslagen))
+
+
+# --- command line ------------------------------------------------------------------------------------------------
+
+def _parser() -> argparse.ArgumentParser:
+    parser = NederlandseParser(
+        ruw=True,
+        prog="python -m dashboard.export",
+        description="Kaarten (PNG, SVG, PDF), een presentatie (PPTX) of de projectenlijst (CSV, XLSX) maken voor "
+                    "het bestuurlijk overleg, met dezelfde filters, klassen, kleuren en legenda als het dashboard.",
+        epilog=(
+            "Kaarten (--kaart):\n"
+            "  totaal, samenwerkingsvorm (intensiteit), instrumenteel (instrument), geografisch (geografie):\n"
+            "      per thema van --thema, of met eigen thema: totaal:GGZ; zonder thema over alle projecten\n"
+            "      (totaal dan zonder minimacontracten, zoals op Overzicht)\n"
+            "  kernwerkgebied            de kernwerkgebieden van de zorgverzekeraars\n"
+            "  verzekeraar:<naam>        de projecten van één zorgverzekeraar, bijvoorbeeld verzekeraar:VGZ\n"
+            "  of een kaartsleutel uit het dashboard, bijvoorbeeld 'versus|instrument=beleid|inhoud=ggz'\n"
+            "\n"
+            "Filteropties mogen herhaald worden of komma's bevatten; waarden zijn namen, codes of synoniemen\n"
+            "(ggz, GGZ, 'geestelijke gezondheidszorg'; achmea = Zilveren Kruis en De Friesland).\n"
+            "De projecten komen uit de database van SAMENWERKING_DB (anders data/projects/samenwerking.sqlite).\n"
+            "\n"
+            "Voorbeelden:\n"
+            "  python -m dashboard.export --thema Ouderen --as png ouderen.png\n"
+            "  python -m dashboard.export --thema Ouderen --kaart samenwerkingsvorm --dpi 300 --lagen wmo,provincie "
+            "ouderen.png\n"
+            "  python -m dashboard.export --thema alle --kaart totaal --kaart samenwerkingsvorm --as pptx overleg.pptx\n"
+            "  python -m dashboard.export --kaart verzekeraar:VGZ --kaart verzekeraar:CZ --jaar 2025 --as pdf vgz_cz.pdf\n"
+            "  python -m dashboard.export --inhoud GGZ --verzekeraar Menzis --as xlsx projecten.xlsx\n"
+            "\n"
+            "Afsluitstatus: 0 geschreven, 1 geen project voor deze selectie, 2 fout in de opdrachtregel."
+        ),
+    )
+    parser.add_argument("uitvoer", metavar="UIT", help="uitvoerbestand, bijvoorbeeld kaart.png of overleg.pptx")
+    parser.add_argument("--as", dest="formaat", choices=FORMATEN,
+                        help="bestandsformaat; standaard afgeleid van de extensie van UIT")
+    parser.add_argument("--kaart", action="append", default=[], metavar="KAART",
+                        help="kaart om te maken (herhaalbaar voor pdf en pptx); standaard totaal")
+    parser.add_argument("--thema", action="append", default=[], metavar="THEMA",
+                        help=f"thema van de kaart(en), herhaalbaar, of 'alle': {', '.join(vocab.AS_INHOUD.namen)}")
+    parser.add_argument("--verzekeraar", action="append", default=[], metavar="NAAM",
+                        help="filter: alleen projecten van deze zorgverzekeraar(s)")
+    parser.add_argument("--inhoud", action="append", default=[], metavar="LABEL",
+                        help="filter: inhoud (thema) van de projecten")
+    parser.add_argument("--instrument", action="append", default=[], metavar="LABEL",
+                        help=f"filter: instrument ({', '.join(vocab.AS_INSTRUMENT.namen)})")
+    parser.add_argument("--intensiteit", action="append", default=[], metavar="LABEL",
+                        help=f"filter: samenwerkingsvorm ({', '.join(vocab.AS_INTENSITEIT.namen)})")
+    parser.add_argument("--geografie", action="append", default=[], metavar="LABEL",
+                        help=f"filter: geografie ({', '.join(vocab.AS_GEOGRAFIE.namen)})")
+    parser.add_argument("--jaar", type=int, choices=flt.JAREN, default=flt.STANDAARD_JAAR,
+                        help=f"gemeentelijke indeling van de kaart (standaard {flt.STANDAARD_JAAR})")
+    parser.add_argument("--lagen", metavar="LAGEN", default=None,
+                        help="kaartlagen, komma-gescheiden: wmo, provincie, kernwerkgebied of "
+                             "kernwerkgebied:<verzekeraar>; 'geen' voor geen lagen (standaard wmo)")
+    parser.add_argument("--dpi", type=int, default=150,
+                        help=f"resolutie van PNG in dots per inch, {statisch.DPI_MIN}-{statisch.DPI_MAX} "
+                             "(standaard 150; 300 voor drukwerk)")
+    return parser
+
+
+def _lagen(tekst: str | None) -> tuple[str, ...]:
+    if tekst is None:
+        return flt.STANDAARD_LAGEN
+    if vocab.sleutel(tekst) == "geen":
+        return ()
+    lagen, meldingen = flt.lees_lagen({"lagen": tekst})
+    if meldingen:
+        raise Gebruiksfout("; ".join(meldingen))
+    return lagen
+
+
+def _waarden(herhaald: Sequence[str]) -> list[str]:
+    return [w.strip() for deel in herhaald for w in deel.split(",") if w.strip()]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    formaat = args.formaat or Path(args.uitvoer).suffix.lower().lstrip(".")
+    if formaat not in FORMATEN:
+        parser.error(f"geef --as ({', '.join(FORMATEN)}) of een uitvoerbestand met zo'n extensie")
+    if not statisch.DPI_MIN <= args.dpi <= statisch.DPI_MAX:
+        parser.error(f"--dpi {args.dpi}: kies van {statisch.DPI_MIN} tot en met {statisch.DPI_MAX}")
+    try:
+        filters = flt.met(
+            flt.Filters(jaar=args.jaar),
+            verzekeraars=_waarden(args.verzekeraar), inhoud=_waarden(args.inhoud),
+            instrumenten=_waarden(args.instrument), intensiteit=_waarden(args.intensiteit),
+            geografie=_waarden(args.geografie),
+        )
+        specs = kaartspecs(args.kaart, _waarden(args.thema))
+        lagen = _lagen(args.lagen)
+        if formaat in ("png", "svg") and len(specs) > 1:
+            raise Gebruiksfout(f"{formaat} bevat één kaart, er zijn er {len(specs)} gekozen; kies pdf of pptx")
+    except (Gebruiksfout, vocab.OnbekendLabel) as fout:
+        parser.error(str(fout))
+    store = projectdb.open_store()
+    projecten = store.projecten()
+    gemeenten = pd.DataFrame(geodata.gemeenten(filters.jaar)[GEMEENTEKOLOMMEN])
+    try:
+        resultaat = exporteer(
+            specs, filters, projecten, gebied.koppeling(projecten, filters.jaar), gemeenten,
+            formaat=formaat, lagen=lagen, dpi=args.dpi, peildatum=peildatum(store),
+        )
+    except Gebruiksfout as fout:
+        print(f"{parser.prog}: {fout}", file=sys.stderr)
+        return 1
+    for sleutel in resultaat.overgeslagen:
+        print(f"{parser.prog}: kaart {sleutel} overgeslagen: geen projecten voor deze selectie", file=sys.stderr)
+    Path(args.uitvoer).write_bytes(resultaat.inhoud)
+    print(f"{args.uitvoer} geschreven ({formaat}, {analyse.getal(len(resultaat.inhoud))} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

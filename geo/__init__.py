@@ -1,0 +1,1 @@
+"""Runtime geodata: boundaries, coupling tables and the name resolver, read from ``data/geo/``."""

@@ -1,0 +1,1 @@
+"""Maps: the map model, its styles and one renderer per medium (interactive, static, small, slides, lineages)."""
