@@ -61,7 +61,7 @@ HANDTEKENING_JS = """
 
 _WACHT_JS = """
 async ([basis, stil, maximum]) => {
-  const handtekening = %s;
+  const handtekening = """ + HANDTEKENING_JS.strip() + """;
   const begin = performance.now();
   return await new Promise((klaar) => {
     let laatste = "", gezien = 0, geschilderd = 0;
@@ -88,7 +88,7 @@ async ([basis, stil, maximum]) => {
     kijk();
   });
 }
-""" % HANDTEKENING_JS.strip()
+"""
 
 _START_JS = """
 () => {

@@ -53,14 +53,14 @@ def _uit_suggesties(suggesties) -> dict:
 
 def nauwkeurigheid(echt: list[dict], voorspeld: list[dict], sleutel: str) -> float:
     """Share of records whose prediction equals the stored label (exact set for instrumenten)."""
-    return sum(e[sleutel] == v[sleutel] for e, v in zip(echt, voorspeld)) / len(echt)
+    return sum(e[sleutel] == v[sleutel] for e, v in zip(echt, voorspeld, strict=True)) / len(echt)
 
 
 def micro_f1(echt: list[dict], voorspeld: list[dict]) -> float:
     """Micro-averaged F1 over all (record, instrument) decisions."""
-    tp = sum(len(e["instrument"] & v["instrument"]) for e, v in zip(echt, voorspeld))
-    fp = sum(len(v["instrument"] - e["instrument"]) for e, v in zip(echt, voorspeld))
-    fn = sum(len(e["instrument"] - v["instrument"]) for e, v in zip(echt, voorspeld))
+    tp = sum(len(e["instrument"] & v["instrument"]) for e, v in zip(echt, voorspeld, strict=True))
+    fp = sum(len(v["instrument"] - e["instrument"]) for e, v in zip(echt, voorspeld, strict=True))
+    fn = sum(len(e["instrument"] - v["instrument"]) for e, v in zip(echt, voorspeld, strict=True))
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 

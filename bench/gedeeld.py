@@ -72,7 +72,7 @@ def afwisselend(varianten: Mapping[str, Callable[[int], object]], herhalingen: i
     namen = list(varianten)
     for ronde in range(herhalingen):
         for naam in (namen if ronde % 2 == 0 else namen[::-1]):
-            tijden[naam].append(stopwatch(lambda: varianten[naam](ronde)))
+            tijden[naam].append(stopwatch(lambda f=varianten[naam], r=ronde: f(r)))
     return {naam: Meting(tuple(waarden)) for naam, waarden in tijden.items()}
 
 

@@ -17,12 +17,12 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
-
-from gedeeld import grootte, markdown, tijd, verhouding
 
 import appserver  # noqa: E402
 import synthetisch  # noqa: E402
+from gedeeld import grootte, markdown, tijd, verhouding
 
 from dashboard.navigatie import PAGINAS  # noqa: E402
 from projectdb import open_store  # noqa: E402
@@ -61,7 +61,7 @@ class Bezoek:
         tekst = f"{len(self.paden)} in {tijd(sum(self.duur))}"
         if len(self.paden) > 1:
             traagst = max(range(len(self.paden)), key=self.duur.__getitem__)
-            stijging = [self.piek_na[0]] + [b - a for a, b in zip(self.piek_na, self.piek_na[1:])]
+            stijging = [self.piek_na[0]] + [b - a for a, b in pairwise(self.piek_na)]
             grootst = max(range(len(self.paden)), key=stijging.__getitem__)
             tekst += (f"; traagst {self.paden[traagst]} {tijd(self.duur[traagst])}; piek gezet bij "
                       f"{self.paden[grootst]} (+{grootte(stijging[grootst])})")

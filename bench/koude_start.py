@@ -18,9 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from gedeeld import Meting, gehaald, markdown, tijd, verhouding
-
 import appserver  # noqa: E402
+from gedeeld import Meting, gehaald, markdown, tijd, verhouding
 
 OVERZICHT = "/?lagen=wmo,kernwerkgebied"
 DOEL = 6.0

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from gedeeld import WORTEL, machine, markdown
@@ -67,7 +67,7 @@ def tabelrijen(uitvoer: str) -> list[dict[str, str]]:
         if kop is None:
             kop = cellen
         elif not set(regel) <= set("|-"):
-            rijen.append(dict(zip(kop, cellen)))
+            rijen.append(dict(zip(kop, cellen, strict=False)))
     return rijen
 
 
@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--alleen", nargs="+", choices=BENCHMARKS, help="alleen deze benchmarks")
     parser.add_argument("--uitvoer", type=Path, default=BENCH / "results.md", help="doelbestand (Markdown)")
     args = parser.parse_args(argv)
-    datum = datetime.now(timezone.utc)
+    datum = datetime.now(UTC)
     begin = machine()
     uitkomsten = []
     for naam in args.alleen or BENCHMARKS:

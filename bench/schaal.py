@@ -25,10 +25,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from gedeeld import Meting, afwisselend, gehaald, markdown, stopwatch, tijd, verhouding
-
 import synthetisch  # noqa: E402
 from appserver import maak_database  # noqa: E402
+from gedeeld import Meting, afwisselend, gehaald, markdown, stopwatch, tijd, verhouding
 from naief import naieve_combinaties, naieve_import  # noqa: E402
 
 from classify import combinaties  # noqa: E402
@@ -68,7 +67,7 @@ def controleer(projecten, koppeling) -> None:
         (combinaties.combinaties(projecten, koppeling, "inhoud"), naieve_combinaties(projecten, koppeling, "inhoud")),
         (filter_en_combinaties(projecten, koppeling), naieve_filter_en_combinaties(projecten, koppeling)),
     ):
-        if dict(zip(ons["gemeente_code"], ons["combinatie"])) != naief:
+        if dict(zip(ons["gemeente_code"], ons["combinatie"], strict=True)) != naief:
             raise AssertionError("combinaties wijkt af van de naïeve lus")
 
 
@@ -81,18 +80,19 @@ def aggregaties(groottes: tuple[int, ...], naief_tot: int, herhalingen: int) -> 
             controleer(projecten, koppeling)
         keer = herhalingen if n < 1_000_000 else max(1, herhalingen - 2)
         for naam, functie, as_code in AGGREGATIES:
-            varianten = {"ons": lambda _, f=functie, a=as_code: f(projecten, koppeling, a)}
+            varianten = {"ons": lambda _, f=functie, a=as_code, p=projecten, k=koppeling: f(p, k, a)}
             if as_code == "inhoud" and n <= naief_tot:
-                varianten["naief"] = lambda _: naieve_combinaties(projecten, koppeling, "inhoud")
+                varianten["naief"] = lambda _, p=projecten, k=koppeling: naieve_combinaties(p, k, "inhoud")
             gemeten = afwisselend(varianten, keer)
             uit.setdefault(naam, {})[n] = (gemeten["ons"], gemeten.get("naief"))
-        varianten = {"ons": lambda _: filter_en_combinaties(projecten, koppeling)}
+        varianten = {"ons": lambda _, p=projecten, k=koppeling: filter_en_combinaties(p, k)}
         if n <= naief_tot:
-            varianten["naief"] = lambda _: naieve_filter_en_combinaties(projecten, koppeling)
+            varianten["naief"] = lambda _, p=projecten, k=koppeling: naieve_filter_en_combinaties(p, k)
         gemeten = afwisselend(varianten, keer)
         uit.setdefault("filter (2 thema's, 2 verzekeraars) + combinaties", {})[n] = (gemeten["ons"],
                                                                                      gemeten.get("naief"))
-        del projecten, koppeling
+        # The lambdas hold the frames too; drop all before the next size is generated.
+        del projecten, koppeling, varianten
     return uit
 
 
@@ -110,9 +110,9 @@ def imports(groottes: tuple[int, ...], naief_tot: int, herhalingen: int) -> dict
                 doel = map_ / f"ons_{n}_{ronde}"
                 doel.mkdir()
                 store = open_store(maak_database(doel))
-                ons.append(stopwatch(lambda: _importeer(store, csv_pad, limieten, n)))
+                ons.append(stopwatch(lambda s=store, p=csv_pad, k=n: _importeer(s, p, limieten, k)))
                 if n <= naief_tot:
-                    naief.append(stopwatch(lambda: naieve_import(csv_pad, map_ / f"naief_{n}_{ronde}.sqlite")))
+                    naief.append(stopwatch(lambda p=csv_pad, d=map_ / f"naief_{n}_{ronde}.sqlite": naieve_import(p, d)))
             uit[n] = (Meting(tuple(ons)), Meting(tuple(naief)) if naief else None)
     return uit
 
@@ -164,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--klein", action="store_true", help="kleine aantallen, als rooktest")
     args = parser.parse_args(argv)
     if args.klein:
-        groottes, naief_tot, import_groottes, naief_import_tot, herhalingen = (1000, 10_000), 10_000, (100, 1000), 100, 2
+        groottes, naief_tot, herhalingen = (1000, 10_000), 10_000, 2
+        import_groottes, naief_import_tot = (100, 1000), 100
     else:
         groottes, naief_tot, import_groottes, naief_import_tot, herhalingen = (
             (1000, 10_000, 100_000, 1_000_000), 100_000, (10_000, 100_000), 10_000, 5)

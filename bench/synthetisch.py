@@ -49,7 +49,7 @@ def _gebieden(rng: np.random.Generator, aantal: int) -> tuple[list[str], list[tu
     codes = gemeenten["gemeente_code"].to_numpy()
     leden = geodata.wmo_leden(JAAR)
     regio_s = sorted(leden)
-    regionaam = dict(zip(gemeenten["wmo_code"], gemeenten["wmo_regio"]))
+    regionaam = dict(zip(gemeenten["wmo_code"], gemeenten["wmo_regio"], strict=True))
     soort = rng.random(aantal)
     tokens: list[str] = []
     gedekt: list[tuple[str, ...]] = []
@@ -101,7 +101,7 @@ def importrijen(aantal: int, zaad: int = ZAAD) -> list[dict[str, str]]:
     rng = np.random.default_rng(zaad)
     tokens, gedekt = _gebieden(rng, aantal)
     ids = [f"P{EERSTE_IMPORT_ID + i}" for i in range(aantal)]
-    koppeling = pd.DataFrame([(pid, c) for pid, codes in zip(ids, gedekt) for c in codes],
+    koppeling = pd.DataFrame([(pid, c) for pid, codes in zip(ids, gedekt, strict=True) for c in codes],
                              columns=["project_id", "gemeente_code"])
     geografie = geografie_per_project(koppeling, geodata.wmo_indeling(JAAR), ids)
     verzekeraarsets = _verzekeraarsets()

@@ -166,7 +166,7 @@ def toepassen(filters: Filters, projecten: pd.DataFrame) -> pd.DataFrame:
             continue
         kolom = "verzekeraars" if veld == "verzekeraars" else _ASSEN[veld].kolom
         if veld == "verzekeraars" or _ASSEN[veld].meervoudig:
-            masker &= projecten[kolom].map(lambda waarden: not gekozen.isdisjoint(waarden)).astype(bool)
+            masker &= projecten[kolom].map(lambda waarden, g=gekozen: not g.isdisjoint(waarden)).astype(bool)
         else:
             masker &= projecten[kolom].isin(gekozen)
     return projecten[masker]

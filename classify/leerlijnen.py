@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import networkx as nx
 import numpy as np
@@ -67,7 +68,7 @@ class Keten:
     @property
     def koppelingen(self) -> tuple[tuple[str, str], ...]:
         """The links of the chain as (earlier, later) project_id pairs."""
-        return tuple(zip(self.project_ids, self.project_ids[1:]))
+        return tuple(pairwise(self.project_ids))
 
 
 def _jaar(waarde: object) -> int | None:
@@ -97,7 +98,8 @@ def graaf(projecten: pd.DataFrame) -> nx.DiGraph:
     """The lineage of ``projecten`` as a directed graph: an edge from each project to every project building on it.
 
     Nodes are the project_ids in frame order with attributes ``intensiteit``, ``inhoud``, ``verzekeraars`` (tuple),
-    ``titel``, ``startjaar`` and ``eindjaar`` (int or None). A ``bouwt_voort_op`` reference to a project outside ``projecten`` is left out. Raises
+    ``titel``, ``startjaar`` and ``eindjaar`` (int or None). A ``bouwt_voort_op`` reference to a project outside
+    ``projecten`` is left out. Raises
     :class:`Kringverwijzing` when the references form a cycle (a project building on itself included).
     """
     g = nx.DiGraph()
@@ -106,7 +108,7 @@ def graaf(projecten: pd.DataFrame) -> nx.DiGraph:
         g.add_node(rij.project_id, intensiteit=rij.intensiteit, inhoud=rij.inhoud,
                    verzekeraars=tuple(rij.verzekeraars), titel=rij.titel, startjaar=_jaar(rij.startjaar),
                    eindjaar=_jaar(rij.eindjaar))
-    for later, eerdere in zip(projecten["project_id"], projecten["bouwt_voort_op"]):
+    for later, eerdere in zip(projecten["project_id"], projecten["bouwt_voort_op"], strict=True):
         g.add_edges_from((eerder, later) for eerder in eerdere if eerder in g)
     if not nx.is_directed_acyclic_graph(g):
         # Edges run earlier -> later; the message reads "builds on", from the lowest id, as the store's does.
@@ -163,9 +165,9 @@ def opschaling(g: nx.DiGraph, selectie: Iterable[str] | None = None,
                alle: Sequence[Keten] | None = None) -> pd.DataFrame:
     """Scale-up figures per theme, all themes in canonical order.
 
-    ``g`` is the lineage of all projects (:func:`graaf`); ``selectie`` (project_ids, default all) chooses what is counted, so a
-    follow-up outside the selection still counts as a follow-up; ``alle`` are the chains of ``g`` when already
-    enumerated (:func:`ketens`). Columns: inhoud, aantal_ketens (chains with a
+    ``g`` is the lineage of all projects (:func:`graaf`); ``selectie`` (project_ids, default all) chooses what is
+    counted, so a follow-up outside the selection still counts as a follow-up; ``alle`` are the chains of ``g`` when
+    already enumerated (:func:`ketens`). Columns: inhoud, aantal_ketens (chains with a
     selected project, by the theme of their first project), gemiddelde_lengte (mean number of projects per such
     chain; NaN without chains), ontwikkelprojecten (selected Ontwikkelprojecten of this theme), met_vervolg (of
     those, how many at least one project builds on).

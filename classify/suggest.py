@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -117,7 +117,7 @@ def normaliseer(tekst: str) -> str:
 def train(projecten: pd.DataFrame) -> Model:
     """Fit the model on curated records: columns titel, omschrijving, inhoud, instrumenten (tuple of names),
     intensiteit. Labels may be any spelling :mod:`classify.vocab` knows."""
-    teksten = [_tekst(t, o) for t, o in zip(projecten["titel"], projecten["omschrijving"])]
+    teksten = [_tekst(t, o) for t, o in zip(projecten["titel"], projecten["omschrijving"], strict=True)]
     vectorizer = TfidfVectorizer(
         ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w[\w+-]*\b", stop_words=list(STOPWOORDEN)
     )
@@ -191,7 +191,7 @@ def _tekst(titel: str, omschrijving: str) -> str:
     return normaliseer(f"{titel or ''}. {omschrijving or ''}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patroon(regex: str) -> re.Pattern:
     return re.compile(rf"(?<![\w+-]){regex}(?![\w+])")
 
@@ -227,7 +227,7 @@ def _modelkansen(model: Model | None, vector, as_: vocab.As) -> tuple[np.ndarray
     clf = model.per_as.get(as_.code)
     if clf is None:
         return None, {}
-    for klasse, kans, coef in zip(clf.classes_, clf.predict_proba(vector)[0], _coef_per_klasse(clf)):
+    for klasse, kans, coef in zip(clf.classes_, clf.predict_proba(vector)[0], _coef_per_klasse(clf), strict=True):
         kansen[as_.namen.index(klasse)] = kans
         woorden[klasse] = _sterkste(vector, coef, namen)
     return kansen, woorden

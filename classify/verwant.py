@@ -87,7 +87,8 @@ def verwantschap(projecten: pd.DataFrame, koppeling: pd.DataFrame) -> Verwantsch
     instrumenten, intensiteit, bouwt_voort_op) with ``koppeling`` [project_id, gemeente_code] of one boundary year."""
     projecten = projecten.reset_index(drop=True)
     ids = projecten["project_id"].tolist()
-    teksten = [suggest.normaliseer(f"{t}. {o}") for t, o in zip(projecten["titel"], projecten["omschrijving"])]
+    teksten = [suggest.normaliseer(f"{t}. {o}")
+               for t, o in zip(projecten["titel"], projecten["omschrijving"], strict=True)]
     vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words=list(STOPWOORDEN))
     matrix = vectorizer.fit_transform(teksten).tocsr()
     bit = {naam: 1 << i for i, naam in enumerate(vocab.AS_INSTRUMENT.namen)}

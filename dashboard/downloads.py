@@ -13,10 +13,9 @@ from functools import partial
 
 import streamlit as st
 
-from classify import vocab
-from dashboard import data
 from classify import filters as flt
-from dashboard import export
+from classify import vocab
+from dashboard import data, export
 from kaart import statisch
 from kaart.model import KaartSpec, Vlekken, projecten_voor
 
@@ -51,7 +50,7 @@ def downloadknoppen(vlekken: Vlekken, jaar: int, lagen: Sequence[str], sleutel: 
     """
     lagen = tuple(lagen)
     kolommen = st.columns(len(_KAARTFORMATEN))
-    for kolom, (formaat, naam) in zip(kolommen, _KAARTFORMATEN):
+    for kolom, (formaat, naam) in zip(kolommen, _KAARTFORMATEN, strict=True):
         kolom.download_button(
             f"Download kaart {naam}",
             data=partial(_kaartbestand, vlekken, jaar, lagen, formaat),
@@ -76,7 +75,7 @@ def projectknoppen(filters: flt.Filters, sleutel: str) -> None:
     columns of ``projecten.csv`` (:func:`projectdb.exporteer.exporteer`)."""
     aantal = len(data.gefilterd(filters))
     kolommen = st.columns(2)
-    for kolom, formaat in zip(kolommen, ("csv", "xlsx")):
+    for kolom, formaat in zip(kolommen, ("csv", "xlsx"), strict=True):
         kolom.download_button(
             f"Projectenlijst ({formaat.upper()}, {aantal})",
             data=partial(_projectenbestand, filters, formaat),

@@ -23,12 +23,11 @@ import projectdb
 from classify import analyse, vocab
 from classify import filters as flt
 from geo import geodata
-from kaart import presentatie
-from kaart import statisch
+from kaart import presentatie, statisch
 from kaart.model import KaartSpec, Vlekken, projecten_voor, vlekken
 from projectdb import gebied
-from projectdb.exporteer import als_bytes
 from projectdb.cli import NederlandseParser
+from projectdb.exporteer import als_bytes
 from projectdb.store import PROJECTEN_CSV
 
 FORMATEN: tuple[str, ...] = (*statisch.FORMATEN, "pptx", "csv", "xlsx")
@@ -131,7 +130,7 @@ def peildatum(store: projectdb.Store) -> dt.date:
     eigen = log[~log["redacteur"].astype(str).str.startswith(_EERSTE_START)]
     if not eigen.empty:
         return dt.datetime.fromisoformat(str(eigen["tijdstip"].max()).replace("Z", "+00:00")).date()
-    return dt.datetime.fromtimestamp(PROJECTEN_CSV.stat().st_mtime, dt.timezone.utc).date()
+    return dt.datetime.fromtimestamp(PROJECTEN_CSV.stat().st_mtime, dt.UTC).date()
 
 
 def brontitels() -> dict[str, str]:
@@ -229,8 +228,10 @@ def _parser() -> argparse.ArgumentParser:
             "  python -m dashboard.export --thema Ouderen --as png ouderen.png\n"
             "  python -m dashboard.export --thema Ouderen --kaart samenwerkingsvorm --dpi 300 --lagen wmo,provincie "
             "ouderen.png\n"
-            "  python -m dashboard.export --thema alle --kaart totaal --kaart samenwerkingsvorm --as pptx overleg.pptx\n"
-            "  python -m dashboard.export --kaart verzekeraar:VGZ --kaart verzekeraar:CZ --jaar 2025 --as pdf vgz_cz.pdf\n"
+            "  python -m dashboard.export --thema alle --kaart totaal --kaart samenwerkingsvorm "
+            "--as pptx overleg.pptx\n"
+            "  python -m dashboard.export --kaart verzekeraar:VGZ --kaart verzekeraar:CZ --jaar 2025 "
+            "--as pdf vgz_cz.pdf\n"
             "  python -m dashboard.export --inhoud GGZ --verzekeraar Menzis --as xlsx projecten.xlsx\n"
             "\n"
             "Afsluitstatus: 0 geschreven, 1 geen project voor deze selectie, 2 fout in de opdrachtregel."

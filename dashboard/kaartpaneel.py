@@ -14,8 +14,7 @@ from classify import analyse, vocab
 from classify import filters as flt
 from dashboard import data, downloads, projectweergave
 from dashboard.zijbalk import Keuze, url_keuze
-from kaart import interactief
-from kaart import kleinkaart
+from kaart import interactief, kleinkaart
 from kaart.model import KaartSpec, Vlekken, alleen_minima
 
 GEEN_PROJECTEN = analyse.GEEN_PROJECTEN
@@ -117,7 +116,7 @@ def kaart_met_analyse(spec: KaartSpec, keuze: Keuze, sleutel: str, as_code: str 
             with paneelkolom:
                 _naast_de_kaart(getekend, keuze.links, as_code)
         return
-    for kolom, (kant, filters) in zip(st.columns(2), (("links", keuze.links), ("rechts", keuze.rechts))):
+    for kolom, (kant, filters) in zip(st.columns(2), (("links", keuze.links), ("rechts", keuze.rechts)), strict=True):
         with kolom:
             st.caption(f"Selectie {kant}: {flt.beschrijving(filters)}")
             getekend = interactieve_kaart(spec, filters, keuze.lagen, f"{sleutel}-{kant}")
@@ -158,8 +157,8 @@ def combinatie_en_aantallen(as_code: str, beperk_as: str, beperk_label: str, keu
     st.markdown(f"**Per label geteld** – aantal {projectweergave.md(welke)} per gemeente, één kaart per label")
     as_ = vocab.as_voor(as_code)
     kleine_kaarten(
-        [KaartSpec("aantal", as_code=as_code, label=l.naam, tweede_as=beperk_as, tweede_label=beperk_label)
-         for l in as_.labels],
+        [KaartSpec("aantal", as_code=as_code, label=label.naam, tweede_as=beperk_as, tweede_label=beperk_label)
+         for label in as_.labels],
         keuze.links,
     )
 
@@ -175,7 +174,7 @@ def versus_pagina(as_code: str, label: str, keuze: Keuze) -> None:
         combinatie_en_aantallen("geografie", as_code, label, keuze, f"{as_code}-{eigen.code}-geo")
         return
     thema = vocab.AS_INHOUD.label(
-        url_keuze("Thema", "thema", tuple(l.code for l in vocab.AS_INHOUD.labels),
+        url_keuze("Thema", "thema", tuple(label.code for label in vocab.AS_INHOUD.labels),
                   lambda code: vocab.AS_INHOUD.label(code).naam)
     )
     st.subheader(f"{eigen.legenda}: {thema.kort} versus overig")

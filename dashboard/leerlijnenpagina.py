@@ -13,12 +13,11 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from classify import analyse, leerlijnen, verwant, vocab
-from dashboard import data, projectweergave, toegang
 from classify import filters as flt
+from dashboard import data, projectweergave, toegang
 from dashboard.kaartpaneel import GEEN_PROJECTEN, analyse_markdown, projectlijst
 from dashboard.zijbalk import Keuze, url_keuze
-from kaart import leerlijnkaart
-from kaart import stijl
+from kaart import leerlijnkaart, stijl
 from projectdb.toegang import Redacteur
 
 GEEN_LEERLIJNEN = "Geen leerlijnen voor deze selectie."
@@ -35,7 +34,7 @@ _UITKOMST = "_skw_leerlijnuitkomst"
 def _keuzes(keuze: Keuze) -> tuple[pd.DataFrame, str]:
     """The selected projects (sidebar filters, then this page's theme and insurer) and the selection in words."""
     thema = url_keuze(
-        "Thema", "thema", (ALLE, *(l.code for l in vocab.AS_INHOUD.labels)),
+        "Thema", "thema", (ALLE, *(label.code for label in vocab.AS_INHOUD.labels)),
         lambda code: "alle thema's" if code == ALLE else vocab.AS_INHOUD.label(code).naam,
     )
     verzekeraar = url_keuze(
@@ -154,12 +153,12 @@ def _ketenlijst(ketens: list[leerlijnen.Keten], alle: pd.DataFrame) -> None:
                 for pid in ids}
     tabel = leerlijnen.ketentabel(ketens, plaatsen)
     tabel["blijft_steken"] = tabel["blijft_steken"].map({True: "ja: eindigt bij een ontwikkelproject", False: "nee"})
-    stijl = tabel.style.apply(
+    opgemaakt = tabel.style.apply(
         lambda rij: [f"background-color: {_STEKEN_KLEUR}" if rij["blijft_steken"] != "nee" else ""] * len(rij),
         axis=1,
     )
     st.dataframe(
-        stijl,
+        opgemaakt,
         hide_index=True,
         # The period of each stage next to the stages, where it stays in view on a narrow screen.
         column_order=("leerlijn", "inhoud", "fasen", "jaar", "plaatsen", "verzekeraars", "blijft_steken"),

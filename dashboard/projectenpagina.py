@@ -14,12 +14,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from classify import suggest, vocab
 from classify import filters as flt
+from classify import suggest, vocab
 from dashboard import data, leerlijnenpagina, projectweergave, toegang
+from dashboard.export import MIME
 from geo import geodata
 from kaart import kleinkaart
-from dashboard.export import MIME
 from kaart.model import KaartSpec
 from projectdb import gebied
 from projectdb.exporteer import als_bytes
@@ -175,7 +175,7 @@ def _opslaan(project_id: str, versie: int, sleutel: str, redacteur: Redacteur) -
 def exporteren(projecten: pd.DataFrame) -> None:
     """Download buttons for the listed projects as CSV and XLSX (columns of projecten.csv)."""
     # Files are written only when a button is clicked, not on every rerun.
-    for kolom, soort in zip(st.columns(2), ("csv", "xlsx")):
+    for kolom, soort in zip(st.columns(2), ("csv", "xlsx"), strict=True):
         kolom.download_button(
             f"Download {soort.upper()} ({len(projecten)} projecten)", partial(als_bytes, projecten, soort),
             file_name=f"projecten.{soort}", mime=MIME[soort], on_click="ignore",

@@ -80,7 +80,7 @@ def tabel(projecten: pd.DataFrame) -> pd.DataFrame:
             "intensiteit": projecten["intensiteit"].to_numpy(),
             "geografie": projecten["geografie"].to_numpy(),
             "periode": [leerlijnen.periode_tekst(start, eind)
-                        for start, eind in zip(projecten["startjaar"], projecten["eindjaar"])],
+                        for start, eind in zip(projecten["startjaar"], projecten["eindjaar"], strict=True)],
             "indeling_jaar": projecten["indeling_jaar"].to_numpy(),
         }
     )
@@ -137,7 +137,8 @@ def detail_html(
         label_rij("Samenwerkingsvorm", "intensiteit"),
         _rij("Geografie", geo),
         _rij("Looptijd", html.escape(leerlijnen.periode_tekst(project["startjaar"], project["eindjaar"]))),
-        _rij("Gebied", _waarde(project["gebied"]) + f" <small>(indeling {html.escape(str(project['indeling_jaar']))})</small>"),
+        _rij("Gebied", _waarde(project["gebied"])
+             + f" <small>(indeling {html.escape(str(project['indeling_jaar']))})</small>"),
         _rij(f"Gemeenten ({len(gemeenten)})", html.escape(", ".join(gemeenten)) or "–"),
         _rij("Partners", _waarde(project["partners"])),
         _rij("Bouwt voort op", _waarde(project["bouwt_voort_op"])),

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from classify import vocab
 from classify import filters as flt
+from classify import vocab
 from dashboard.projectweergave import md
 
 _LAATSTE = "_skw_laatste_params"

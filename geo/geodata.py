@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
@@ -65,13 +65,13 @@ def _jaar(jaar: int) -> int:
     return int(jaar)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _laag(bestand: str) -> gpd.GeoDataFrame:
     """A GeoParquet layer of ``data/geo`` (EPSG:4326), index 0..n-1."""
     return gpd.read_parquet(GEO_MAP / f"{bestand}.parquet").reset_index(drop=True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tabel(bestand: str) -> pd.DataFrame:
     """A CSV table of ``data/geo`` with text columns as str (no NaN for empty cells)."""
     tabel = pd.read_csv(GEO_MAP / f"{bestand}.csv", dtype=str, keep_default_na=False, encoding="utf-8")
@@ -174,14 +174,14 @@ def gemeente_naam(gemeente_code: str, jaar: int) -> str:
     return namen[gemeente_code]
 
 
-@lru_cache(maxsize=None)
+@cache
 def wmo_indeling(jaar: int) -> Mapping[str, str]:
     """Read-only mapping gemeente_code -> wmo_code for ``jaar``."""
     frame = gemeenten(jaar)
-    return MappingProxyType(dict(zip(frame["gemeente_code"], frame["wmo_code"])))
+    return MappingProxyType(dict(zip(frame["gemeente_code"], frame["wmo_code"], strict=True)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def wmo_leden(jaar: int) -> Mapping[str, frozenset[str]]:
     """Read-only mapping wmo_code -> frozenset of its gemeente_codes in ``jaar``."""
     frame = gemeenten(jaar)
@@ -211,23 +211,23 @@ def zoek_wmo_regio(tekst: str) -> str:
     return _zoek("wmo_regio", "", tekst)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _officiele_namen(soort: str, jaar: str) -> Mapping[str, str]:
     """code -> official name (CBS name of that year, or the report spelling for Wmo-regions)."""
     if soort == "wmo_regio":
         lijst = wmo_regio_lijst()
-        return MappingProxyType(dict(zip(lijst["wmo_code"], lijst["wmo_regio"])))
+        return MappingProxyType(dict(zip(lijst["wmo_code"], lijst["wmo_regio"], strict=True)))
     frame = gemeenten(int(jaar)) if soort == "gemeente" else provincies(int(jaar))
-    return MappingProxyType(dict(zip(frame[f"{soort}_code"], frame[f"{soort}_naam"])))
+    return MappingProxyType(dict(zip(frame[f"{soort}_code"], frame[f"{soort}_naam"], strict=True)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _index(soort: str, jaar: str) -> Mapping[str, tuple[str, ...]]:
     """Comparison key -> sorted codes carrying that name or alias (more than one code = ambiguous)."""
     tabel = naam_aliassen()
     deel = tabel[(tabel["soort"] == soort) & (tabel["jaar"] == jaar)]
     codes: dict[str, set[str]] = {}
-    for code, naam in zip(deel["code"], deel["naam"]):
+    for code, naam in zip(deel["code"], deel["naam"], strict=True):
         codes.setdefault(sleutel(naam), set()).add(code)
     return MappingProxyType({k: tuple(sorted(v)) for k, v in codes.items()})
 

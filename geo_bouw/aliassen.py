@@ -67,18 +67,19 @@ def maak_aliastabel(gemeenten: dict[int, pd.DataFrame], provincies: dict[int, pd
                                    ("provincie", provincies, GANGBARE_PROVINCIENAMEN)):
         for jaar in jaren:
             laag = lagen[jaar]
-            rijen += [(soort, str(jaar), c, n, f"CBS {jaar}") for c, n in zip(laag["code"], laag["naam"])]
+            rijen += [(soort, str(jaar), c, n, f"CBS {jaar}") for c, n in zip(laag["code"], laag["naam"], strict=True)]
             for ander in (j for j in jaren if j != jaar):
-                andere_namen = dict(zip(lagen[ander]["code"], lagen[ander]["naam"]))
+                andere_namen = dict(zip(lagen[ander]["code"], lagen[ander]["naam"], strict=True))
                 rijen += [(soort, str(jaar), c, andere_namen[c], f"CBS {ander}")
                           for c in laag["code"] if c in andere_namen]
-            for c, n in zip(laag["code"], laag["naam"]):
+            for c, n in zip(laag["code"], laag["naam"], strict=True):
                 kaal = _TOEVOEGING.sub("", n)
                 if kaal != n:
                     rijen.append((soort, str(jaar), c, kaal, "zonder toevoeging"))
                 rijen += [(soort, str(jaar), c, vorm, herkomst) for vorm, herkomst in gangbaar.get(n, ())]
-    rijen += [("wmo_regio", "", c, n, "rapport II.1") for c, n in zip(wmo_regios["wmo_code"], wmo_regios["wmo_regio"])]
-    for c, n, h in zip(wmo_namen["wmo_code"], wmo_namen["naam"], wmo_namen["herkomst"]):
+    rijen += [("wmo_regio", "", c, n, "rapport II.1")
+              for c, n in zip(wmo_regios["wmo_code"], wmo_regios["wmo_regio"], strict=True)]
+    for c, n, h in zip(wmo_namen["wmo_code"], wmo_namen["naam"], wmo_namen["herkomst"], strict=True):
         rijen.append(("wmo_regio", "", c, n, h))
         toevoeging = _TOEVOEGING.search(n)
         if toevoeging:

@@ -18,10 +18,7 @@ import geopandas as gpd
 import pandas as pd
 
 from classify.vocab import sleutel
-from geo_bouw import aliassen
-from geo_bouw import geobewerking
-from geo_bouw import geobron
-from geo_bouw import kernwerkgebied
+from geo_bouw import aliassen, geobewerking, geobron, kernwerkgebied
 
 JAREN = (2017, 2025)
 """Boundary years built (CBS gebiedsindelingen)."""
@@ -87,7 +84,7 @@ def bouw(bron: Path, doel: Path, rapport: Path | None = None, marktaandelen: Pat
     ).set_index("links")
     _alle_gemeenten(gemeenten[2025], toewijzing.index, "Wmo-regio 2017 (overlap)")
     frames[2025]["wmo_code"] = frames[2025]["gemeente_code"].map(toewijzing["rechts"])
-    wmo_naam = dict(zip(regios["wmo_code"], regios["wmo_regio"]))
+    wmo_naam = dict(zip(regios["wmo_code"], regios["wmo_regio"], strict=True))
     for jaar in JAREN:
         frames[jaar]["wmo_regio"] = frames[jaar]["wmo_code"].map(wmo_naam)
     verslag = Verslag()
@@ -129,10 +126,11 @@ def _gemeenteframe(gemeenten: gpd.GeoDataFrame, provincies: gpd.GeoDataFrame,
                              geometry=gemeenten.geometry)
     provincie = geobewerking.punt_in_vlak(gemeenten, provincies, f"provincie_{jaar}")
     frame["provincie_code"] = provincie
-    frame["provincie_naam"] = provincie.map(dict(zip(provincies["code"], provincies["naam"])))
+    frame["provincie_naam"] = provincie.map(dict(zip(provincies["code"], provincies["naam"], strict=True)))
     zorgkantoorregio = geobewerking.punt_in_vlak(gemeenten, zorgkantoorregios, f"zorgkantoorregio_{jaar}")
     frame["zorgkantoorregio_code"] = zorgkantoorregio
-    frame["zorgkantoorregio"] = zorgkantoorregio.map(dict(zip(zorgkantoorregios["code"], zorgkantoorregios["naam"])))
+    frame["zorgkantoorregio"] = zorgkantoorregio.map(
+        dict(zip(zorgkantoorregios["code"], zorgkantoorregios["naam"], strict=True)))
     frame["oppervlakte_km2"] = geobewerking.oppervlakte_km2(frame).round(3)
     return frame
 
@@ -163,7 +161,7 @@ def _schrijf_jaar(schrijf: _Schrijver, frame: gpd.GeoDataFrame, concessies: pd.D
 
 def _wmo_code_van(regios: pd.DataFrame) -> dict[str, str]:
     """Comparison key (:func:`classify.vocab.sleutel`) of each report name -> wmo_code."""
-    return {sleutel(n): c for c, n in zip(regios["wmo_code"], regios["wmo_regio"])}
+    return {sleutel(n): c for c, n in zip(regios["wmo_code"], regios["wmo_regio"], strict=True)}
 
 
 def _regio_code(naam: str, wmo_code: dict[str, str], pad: Path, rij: int, veld: str) -> str:
@@ -180,7 +178,9 @@ def _wmo_2017(frame: gpd.GeoDataFrame, jeugdregio: pd.Series, wmo_tabel: pd.Data
     tabel_pad = bron / "wmo_regio_2017.csv"
     per_jeugdregio = {
         jz: _regio_code(naam, wmo_code, tabel_pad, rij, "wmo_regio")
-        for rij, (jz, naam) in enumerate(zip(wmo_tabel["jeugdregio_code"], wmo_tabel["wmo_regio"]), start=2) if naam
+        for rij, (jz, naam) in enumerate(
+            zip(wmo_tabel["jeugdregio_code"], wmo_tabel["wmo_regio"], strict=True), start=2)
+        if naam
     }
     onbekend = sorted(set(jeugdregio) - set(wmo_tabel["jeugdregio_code"]))
     if onbekend:
@@ -188,8 +188,9 @@ def _wmo_2017(frame: gpd.GeoDataFrame, jeugdregio: pd.Series, wmo_tabel: pd.Data
     codes = jeugdregio.map(per_jeugdregio)
 
     uitz_pad = bron / "wmo_regio_2017_uitzonderingen.csv"
-    positie = {sleutel(n): i for i, n in zip(frame.index, frame["gemeente_naam"])}
-    for rij, (naam, regio) in enumerate(zip(uitzonderingen["gemeente_naam"], uitzonderingen["wmo_regio"]), start=2):
+    positie = {sleutel(n): i for i, n in zip(frame.index, frame["gemeente_naam"], strict=True)}
+    naar_regio = zip(uitzonderingen["gemeente_naam"], uitzonderingen["wmo_regio"], strict=True)
+    for rij, (naam, regio) in enumerate(naar_regio, start=2):
         if sleutel(naam) not in positie:
             raise geobron.OngeldigeBron(f"{uitz_pad}: rij {rij}, veld 'gemeente_naam_2017': {naam!r} is geen "
                                         "gemeente van 2017")
@@ -236,9 +237,11 @@ def _herindeling(g17: gpd.GeoDataFrame, g25: gpd.GeoDataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "gemeente_code_2017": paren["links"],
-            "gemeente_naam_2017": paren["links"].map(dict(zip(g17["gemeente_code"], g17["gemeente_naam"]))),
+            "gemeente_naam_2017": paren["links"].map(
+                dict(zip(g17["gemeente_code"], g17["gemeente_naam"], strict=True))),
             "gemeente_code_2025": paren["rechts"],
-            "gemeente_naam_2025": paren["rechts"].map(dict(zip(g25["gemeente_code"], g25["gemeente_naam"]))),
+            "gemeente_naam_2025": paren["rechts"].map(
+                dict(zip(g25["gemeente_code"], g25["gemeente_naam"], strict=True))),
             "aandeel": paren["aandeel"].round(4),
         }
     )
@@ -252,16 +255,16 @@ def _lage_overlap(toewijzing: pd.DataFrame, frames: dict[int, gpd.GeoDataFrame],
     municipalities from another region that the crosswalk puts into it; without any, the shortfall comes from
     the different generalisations of the two years.
     """
-    regio_2017 = dict(zip(frames[2017]["gemeente_code"], frames[2017]["wmo_code"]))
-    namen = dict(zip(frames[2025]["gemeente_code"], frames[2025]["gemeente_naam"]))
-    regionaam = dict(zip(frames[2017]["wmo_code"], frames[2017]["wmo_regio"]))
+    regio_2017 = dict(zip(frames[2017]["gemeente_code"], frames[2017]["wmo_code"], strict=True))
+    namen = dict(zip(frames[2025]["gemeente_code"], frames[2025]["gemeente_naam"], strict=True))
+    regionaam = dict(zip(frames[2017]["wmo_code"], frames[2017]["wmo_regio"], strict=True))
     uit = []
     for code, rij in toewijzing.iterrows():
         if rij.aandeel >= DREMPEL_OVERLAP:
             continue
         bronnen = herindeling[herindeling["gemeente_code_2025"] == code]
         anders = [f"{n} ({regionaam[regio_2017[c]]})" for c, n in zip(bronnen["gemeente_code_2017"],
-                                                                       bronnen["gemeente_naam_2017"])
+                                                                       bronnen["gemeente_naam_2017"], strict=True)
                   if regio_2017[c] != rij.rechts]
         oorzaak = ("herindeling met " + ", ".join(anders)) if anders else "verschil in generalisatie 2017/2025"
         uit.append((code, namen[code], regionaam[rij.rechts], round(float(rij.aandeel), 4), oorzaak))
@@ -271,7 +274,7 @@ def _lage_overlap(toewijzing: pd.DataFrame, frames: dict[int, gpd.GeoDataFrame],
 def _wmo_namen(wmo_tabel: pd.DataFrame, wmo_code: dict[str, str]) -> pd.DataFrame:
     """Further spellings per Wmo-region: the region table's own, and the CBS jeugdregio names mapped to one region."""
     rijen = []
-    for jz_naam, naam in zip(wmo_tabel["jeugdregio_naam"], wmo_tabel["wmo_regio"]):
+    for jz_naam, naam in zip(wmo_tabel["jeugdregio_naam"], wmo_tabel["wmo_regio"], strict=True):
         if naam:
             code = wmo_code[sleutel(naam)]
             rijen += [(code, naam, "wmo_regio_2017.csv"), (code, jz_naam, "CBS jeugdregio 2017")]

@@ -172,7 +172,7 @@ def lees_concessies(pad: Path) -> pd.DataFrame:
     for jaar in (2017, 2025):
         veld = f"concessiehouder_{jaar}"
         uit[f"verzekeraar_{jaar}"] = [
-            _een_verzekeraar(pad, rij, veld, waarde) for rij, waarde in zip(tabel["_rij"], tabel[veld])
+            _een_verzekeraar(pad, rij, veld, waarde) for rij, waarde in zip(tabel["_rij"], tabel[veld], strict=True)
         ]
     if uit["zorgkantoorregio_code"].duplicated().any():
         dubbel = sorted(uit.loc[uit["zorgkantoorregio_code"].duplicated(), "zorgkantoorregio_code"])

@@ -88,13 +88,13 @@ def lees_marktaandelen(bron: str | Path | pd.DataFrame, schaal: str | None = Non
     if ontbrekend:
         raise OngeldigeMarktaandelen(naam, None, ontbrekend[0], f"kolom ontbreekt (verwacht: {', '.join(VELDEN)})")
 
-    codes = [_gemeentecode(naam, rij, w) for rij, w in zip(rijen, tabel["gemeente_code"])]
-    verzekeraars = [_verzekeraar(naam, rij, w) for rij, w in zip(rijen, tabel["verzekeraar"])]
-    getallen = [_getal(naam, rij, w) for rij, w in zip(rijen, tabel["aandeel"])]
+    codes = [_gemeentecode(naam, rij, w) for rij, w in zip(rijen, tabel["gemeente_code"], strict=True)]
+    verzekeraars = [_verzekeraar(naam, rij, w) for rij, w in zip(rijen, tabel["verzekeraar"], strict=True)]
+    getallen = [_getal(naam, rij, w) for rij, w in zip(rijen, tabel["aandeel"], strict=True)]
     if schaal is None:
         schaal = "procent" if any(w > 1 for w, procent in getallen if not procent) else "fractie"
     aandelen = []
-    for rij, (waarde, procent) in zip(rijen, getallen):
+    for rij, (waarde, procent) in zip(rijen, getallen, strict=True):
         fractie = waarde / 100 if procent or schaal == "procent" else waarde
         if not 0 <= fractie <= 1:
             getoond = f"{waarde:g}%" if procent or schaal == "procent" else f"{waarde:g}"

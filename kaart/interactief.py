@@ -356,10 +356,10 @@ def _legenda_html(vlekken: Vlekken, lagen: Iterable[str], jaar: int) -> str:
                     f"<span>kernwerkgebied {html.escape(naam)}</span></div>"
                 )
         else:
-            stijl = _LIJNSTIJL[basis]
+            lijnstijl = _LIJNSTIJL[basis]
             delen.append(
-                f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{stijl["weight"]}px solid '
-                f'{stijl["color"]}"></span><span>{_LAAGNAAM[basis]}</span></div>'
+                f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{lijnstijl["weight"]}px solid '
+                f'{lijnstijl["color"]}"></span><span>{_LAAGNAAM[basis]}</span></div>'
             )
     delen.append(f'<div class="skw-bron">{html.escape(vlekken.bronregel)}</div>')
     return "".join(delen)

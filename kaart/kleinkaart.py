@@ -23,7 +23,7 @@ def svg(vlekken: Vlekken, jaar: int, breedte: int = 240) -> str:
     """
     paden = stijl.kleine_paden(jaar, breedte)
     per_kleur: dict[str, list[str]] = {}
-    for code, kleur in zip(vlekken.gemeenten["gemeente_code"], vlekken.gemeenten["kleur"]):
+    for code, kleur in zip(vlekken.gemeenten["gemeente_code"], vlekken.gemeenten["kleur"], strict=True):
         per_kleur.setdefault(kleur, []).append(f'<path d="{paden[code]}"/>')
     delen = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{paden[""]}"><title>{html.escape(vlekken.titel)}</title>'

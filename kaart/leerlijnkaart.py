@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import folium
 import numpy as np
@@ -27,8 +27,7 @@ from pyproj import Transformer
 from classify import vocab
 from classify.leerlijnen import JAAR_ONBEKEND, Keten, periode_tekst
 from geo import geodata
-from kaart import interactief
-from kaart import stijl
+from kaart import interactief, stijl
 
 STAPPEN = 40
 """Points sampled along one arrow."""
@@ -89,10 +88,10 @@ def plaatsnaam(gebied: str, jaar: int) -> str:
     return ", ".join(namen)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _zorgkantoorregio_namen(jaar: int) -> dict[str, str]:
     frame = geodata.gemeenten(jaar)
-    return dict(zip(frame["zorgkantoorregio_code"], frame["zorgkantoorregio"]))
+    return dict(zip(frame["zorgkantoorregio_code"], frame["zorgkantoorregio"], strict=True))
 
 
 def kernwerkgebied(gebied: str) -> str:
@@ -103,10 +102,10 @@ def kernwerkgebied(gebied: str) -> str:
     return ""
 
 
-@lru_cache(maxsize=None)
+@cache
 def _vlakken(jaar: int) -> Mapping[str, shapely.Geometry]:
     dekking = stijl.dekking(jaar)
-    return dict(zip(dekking["gemeente_code"], dekking.geometry.values))
+    return dict(zip(dekking["gemeente_code"], dekking.geometry.values, strict=True))
 
 
 @lru_cache(maxsize=4096)
@@ -243,7 +242,7 @@ def leerlijnkaart(
 
 def _gemeentetabel(gemeenten: pd.DataFrame, records: pd.DataFrame, jaar: int) -> dict[str, list]:
     """gemeente_code -> [earliest stage, escaped tooltip] for the municipalities of chain projects."""
-    namen = dict(zip(stijl.dekking(jaar)["gemeente_code"], stijl.dekking(jaar)["gemeente_naam"]))
+    namen = dict(zip(stijl.dekking(jaar)["gemeente_code"], stijl.dekking(jaar)["gemeente_naam"], strict=True))
     tabel: dict[str, list] = {}
     for code, groep in gemeenten.groupby("gemeente_code", sort=True):
         pids = sorted(groep["project_id"])
@@ -251,7 +250,7 @@ def _gemeentetabel(gemeenten: pd.DataFrame, records: pd.DataFrame, jaar: int) ->
         vroegste = min(fasen, key=vocab.AS_INTENSITEIT.volgorde)
         regels = [f"<b>{html.escape(namen[code])}</b> ({code})"]
         regels += [f"{pid} – {html.escape(fase)}: {html.escape(str(records.at[pid, 'titel']))}"
-                   for pid, fase in zip(pids, fasen)]
+                   for pid, fase in zip(pids, fasen, strict=True)]
         tabel[code] = [vroegste, "<br>".join(regels)]
     return tabel
 
@@ -415,10 +414,10 @@ def _legenda_html(fasen: set[str], doelen: set[str], grenzen: Sequence[str], ker
                 f"<span>{html.escape(_PIJLTEKST[label.naam])}</span></div>"
             )
     for laag in grenzen:
-        stijl = _GRENSSTIJL[laag]
+        grensstijl = _GRENSSTIJL[laag]
         delen.append(
-            f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{stijl["weight"]}px solid '
-            f'{stijl["color"]}"></span><span>{_GRENSNAAM[laag]}</span></div>'
+            f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{grensstijl["weight"]}px solid '
+            f'{grensstijl["color"]}"></span><span>{_GRENSNAAM[laag]}</span></div>'
         )
     if lussen:
         delen.append('<div class="skw-rij"><span>⟲</span><span>lus: vervolg in hetzelfde of een overlappend gebied'

@@ -238,7 +238,7 @@ def _per_gemeente(projecten: pd.DataFrame, koppeling: pd.DataFrame, gemeenten: p
     paren = paren.sort_values(["project_id", "gemeente_code"])
     ids: dict[str, list[str]] = {}
     titels: dict[str, list[str]] = {}
-    for project_id, code, titel in zip(paren["project_id"], paren["gemeente_code"], paren["titel"]):
+    for project_id, code, titel in zip(paren["project_id"], paren["gemeente_code"], paren["titel"], strict=True):
         ids.setdefault(code, []).append(project_id)
         titels.setdefault(code, []).append(titel)
     basis = gemeenten[["gemeente_code", "gemeente_naam", "wmo_regio", "kernwerkgebied"]].reset_index(drop=True)
@@ -275,7 +275,7 @@ def _klassen(
         klasse = pd.Series(pd.NA, index=basis.index, dtype=object)
         for laag, hoog, naam in AANTAL_KLASSEN:
             klasse[(aantal >= laag) & (aantal <= (float("inf") if hoog is None else hoog))] = naam
-        return _op_volgorde(klasse, dict(zip((naam for *_, naam in AANTAL_KLASSEN), AANTAL_KLEUREN)))
+        return _op_volgorde(klasse, dict(zip((naam for *_, naam in AANTAL_KLASSEN), AANTAL_KLEUREN, strict=True)))
     if spec.soort == "kernwerkgebied":
         return _op_volgorde(basis["kernwerkgebied"], {v.naam: v.kleur for v in vocab.VERZEKERAARS})
     if spec.soort == "project":
@@ -312,7 +312,7 @@ def _projectklassen(
     klasse = pd.Series(pd.NA, index=basis.index, dtype=object)
     klasse[basis["wmo_regio"].isin(regio_s)] = in_regio
     klasse[basis["gemeente_code"].isin(eigen)] = in_project
-    return _op_volgorde(klasse, dict(zip((in_project, in_regio), PROJECT_KLEUREN)))
+    return _op_volgorde(klasse, dict(zip((in_project, in_regio), PROJECT_KLEUREN, strict=True)))
 
 
 def _titel(spec: KaartSpec, geteld: pd.DataFrame, basis: pd.DataFrame) -> str:

@@ -321,7 +321,7 @@ def _legenda(dia, vlekken: Vlekken, rijen: list[tuple], links: float, boven: flo
     kop = _tekstvak(dia, Inches(links + breedte - 1.5), Inches(boven + 0.03), Inches(1.5), Inches(0.4))
     _alinea(kop, "gemeenten", 12, kleur=_GRIJS, eerste=True, uitlijning=PP_ALIGN.RIGHT)
     y = boven + 0.45
-    for rij, rijhoogte in zip(rijen, rijhoogten):
+    for rij, rijhoogte in zip(rijen, rijhoogten, strict=True):
         midden = y + grootte * 1.2 / 72 / 2
         if rij[0] == "vlak":
             vak = dia.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(links), Inches(midden - 0.09), Inches(0.32),

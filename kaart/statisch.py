@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 import textwrap
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache
 
 import matplotlib
 import numpy as np
@@ -141,13 +141,13 @@ def _controleer_lagen(lagen: Iterable[str], jaar: int) -> tuple[str, ...]:
     """Checked layer names in drawing order (fills, then outlines); raises ValueError naming the bad one."""
     geodata.gemeenten(jaar)  # raises OnbekendJaar (a ValueError) for a year without geodata
     rang = {"wmo_regio": 0, "kernwerkgebied": 1, "provincie": 2}
-    return tuple(sorted(stijl.kaartlagen(lagen), key=lambda l: rang[l.partition(":")[0]]))
+    return tuple(sorted(stijl.kaartlagen(lagen), key=lambda laag: rang[laag.partition(":")[0]]))
 
 
 # --- geometry (EPSG:28992) ---------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def _vlakpaden(jaar: int) -> tuple[tuple[str, ...], tuple[MplPath, ...]]:
     """One matplotlib path per municipality of the simplified coverage (EPSG:28992 metres), in loader order."""
     vlak = stijl.dekking(jaar)
@@ -167,7 +167,7 @@ def _pad(geometrie) -> MplPath:
     return MplPath(np.concatenate(hoekpunten), np.concatenate(codes))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _grenslijnen(jaar: int, kolom: str, waarde: str = "") -> tuple[np.ndarray, ...]:
     """Borders between (and around) the units of ``kolom`` as coordinate arrays (EPSG:28992), each border once.
 
@@ -184,7 +184,7 @@ def _grenslijnen(jaar: int, kolom: str, waarde: str = "") -> tuple[np.ndarray, .
     return tuple(np.asarray(deel.coords) for deel in shapely.get_parts(lijnen))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _omtrek(jaar: int) -> tuple[float, float, float, float]:
     """Bounds (west, zuid, oost, noord) of the coverage in EPSG:28992 metres, with a small margin."""
     west, zuid, oost, noord = stijl.dekking(jaar).total_bounds
@@ -230,7 +230,7 @@ def _figuur(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...], opmaak: str) ->
 def _kaartvlak(as_, vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]) -> None:
     """Fills, municipal edges and overlays on ``as_`` in EPSG:28992 metres, equal aspect, no axes."""
     codes, paden = _vlakpaden(jaar)
-    kleur_per_code = dict(zip(vlekken.gemeenten["gemeente_code"], vlekken.gemeenten["kleur"]))
+    kleur_per_code = dict(zip(vlekken.gemeenten["gemeente_code"], vlekken.gemeenten["kleur"], strict=True))
     vreemd = sorted(set(kleur_per_code) - set(codes))
     if vreemd:
         raise ValueError(
@@ -251,10 +251,10 @@ def _kaartvlak(as_, vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]) -> None
                     linewidths=KERNWERKGEBIED_DIKTE, linestyles=[KERNWERKGEBIED_STREEP], zorder=3.5,
                 ))
         else:
-            stijl = GRENS_STIJL[basis]
+            grensstijl = GRENS_STIJL[basis]
             kolom = "wmo_code" if basis == "wmo_regio" else "provincie_code"
             as_.add_collection(LineCollection(
-                _grenslijnen(jaar, kolom), colors=stijl["color"], linewidths=stijl["linewidth"],
+                _grenslijnen(jaar, kolom), colors=grensstijl["color"], linewidths=grensstijl["linewidth"],
                 capstyle="round", joinstyle="round", zorder=3 if basis == "wmo_regio" else 4,
             ))
     west, zuid, oost, noord = _omtrek(jaar)
@@ -347,8 +347,8 @@ def _legendarijen(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]) -> list[t
                 for naam in _kernwerkgebied_namen(jaar, laag)
             ]
         else:
-            stijl = GRENS_STIJL[basis]
-            lijnen.append(("lijn", stijl["label"], stijl["color"], stijl["linewidth"], "-"))
+            grensstijl = GRENS_STIJL[basis]
+            lijnen.append(("lijn", grensstijl["label"], grensstijl["color"], grensstijl["linewidth"], "-"))
     if lijnen:
         rijen.append(("kop", "Kaartlagen"))
         rijen += lijnen

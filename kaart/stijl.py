@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 from types import MappingProxyType
 
 import geopandas as gpd
@@ -64,7 +64,7 @@ def kaartlagen(lagen: Iterable[str] | str) -> tuple[str, ...]:
 _GROEPERING = {"wmo_regio": "wmo_code", "provincie": "provincie_code", "kernwerkgebied": "kernwerkgebied"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def dekking(jaar: int) -> gpd.GeoDataFrame:
     """The simplified municipal coverage of ``jaar`` in EPSG:28992 (RD New), in the row order of the loader.
 
@@ -153,12 +153,15 @@ def decodeer(tekst: str) -> dict:
 DECODEER_JS = f"""function (collectie) {{
     function ring(d) {{
         var uit = [], x = 0, y = 0;
-        for (var i = 0; i < d.length; i += 2) {{ x += d[i]; y += d[i + 1]; uit.push([x / {10**DECIMALEN}, y / {10**DECIMALEN}]); }}
+        for (var i = 0; i < d.length; i += 2) {{
+          x += d[i]; y += d[i + 1]; uit.push([x / {10**DECIMALEN}, y / {10**DECIMALEN}]);
+        }}
         return uit;
     }}
     collectie.features.forEach(function (f) {{
         var g = f.geometry;
-        g.coordinates = g.type === "MultiPolygon" ? g.delta.map(function (p) {{ return p.map(ring); }}) : g.delta.map(ring);
+        g.coordinates = g.type === "MultiPolygon"
+          ? g.delta.map(function (p) {{ return p.map(ring); }}) : g.delta.map(ring);
         delete g.delta;
     }});
     return collectie;
@@ -166,7 +169,7 @@ DECODEER_JS = f"""function (collectie) {{
 """JavaScript function expression turning the compact text (parsed) into GeoJSON in the browser."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def gemeentelaag(jaar: int) -> str:
     """The municipalities of ``jaar`` as compact GeoJSON text (EPSG:4326): one feature per municipality.
 
@@ -182,12 +185,13 @@ def gemeentelaag(jaar: int) -> str:
             "properties": {"code": code, "naam": naam},
             "geometry": _compact(g),
         }
-        for code, naam, g in zip(vlak["gemeente_code"], vlak["gemeente_naam"], _naar_wgs84(vlak.geometry.values))
+        for code, naam, g in zip(vlak["gemeente_code"], vlak["gemeente_naam"], _naar_wgs84(vlak.geometry.values),
+                                 strict=True)
     ]
     return _featurecollection(features)
 
 
-@lru_cache(maxsize=None)
+@cache
 def grenslaag(jaar: int, laag: str) -> str:
     """Borders of ``laag`` (``wmo_regio`` or ``provincie``) for ``jaar`` as compact GeoJSON text (EPSG:4326).
 
@@ -202,7 +206,7 @@ def grenslaag(jaar: int, laag: str) -> str:
     return _featurecollection([{"type": "Feature", "properties": {"laag": laag}, "geometry": _compact(geometrie)}])
 
 
-@lru_cache(maxsize=None)
+@cache
 def kernwerkgebiedlaag(jaar: int) -> str:
     """The kernwerkgebied of every insurer in ``jaar`` as compact GeoJSON text (EPSG:4326), property
     ``verzekeraar``."""
@@ -213,23 +217,24 @@ def kernwerkgebiedlaag(jaar: int) -> str:
             "properties": {"verzekeraar": naam},
             "geometry": _compact(g),
         }
-        for naam, g in zip(gebieden["kernwerkgebied"], _naar_wgs84(gebieden.geometry.values))
+        for naam, g in zip(gebieden["kernwerkgebied"], _naar_wgs84(gebieden.geometry.values), strict=True)
     ]
     return _featurecollection(features)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _samengevoegd(jaar: int, laag: str) -> gpd.GeoDataFrame:
     """Dissolved units of the simplified coverage (EPSG:28992), one row per ``_GROEPERING[laag]`` value."""
     kolom = _GROEPERING[laag]
     vlak = dekking(jaar)
     vlak = vlak[vlak[kolom].notna() & (vlak[kolom] != "")]
     # union_all, not coverage_union: the generalised source is not perfectly noded everywhere.
-    groepen = [(waarde, _veelhoeken([shapely.union_all(deel.geometry.values)])[0]) for waarde, deel in vlak.groupby(kolom)]
+    groepen = [(waarde, _veelhoeken([shapely.union_all(deel.geometry.values)])[0])
+               for waarde, deel in vlak.groupby(kolom)]
     return gpd.GeoDataFrame({kolom: [w for w, _ in groepen]}, geometry=[g for _, g in groepen], crs=28992)
 
 
-@lru_cache(maxsize=None)
+@cache
 def omtrek(jaar: int) -> tuple[tuple[float, float], tuple[float, float]]:
     """Bounds of all municipalities of ``jaar`` as ((zuid, west), (noord, oost)) in EPSG:4326 degrees."""
     west, zuid, oost, noord = geodata.gemeenten(jaar).total_bounds
@@ -238,7 +243,7 @@ def omtrek(jaar: int) -> tuple[tuple[float, float], tuple[float, float]]:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def kleine_paden(jaar: int, breedte: int = 240) -> MappingProxyType:
     """SVG path data per municipality code for small multiples, plus the viewBox under key ``""``.
 
@@ -251,7 +256,7 @@ def kleine_paden(jaar: int, breedte: int = 240) -> MappingProxyType:
     hoogte = int(np.ceil((noord - zuid) * schaal))
     grof = shapely.coverage_simplify(vlak.geometry.values, 1 / schaal)
     paden: dict[str, str] = {"": f"0 0 {breedte} {hoogte}"}
-    for code, geometrie in zip(vlak["gemeente_code"], grof):
+    for code, geometrie in zip(vlak["gemeente_code"], grof, strict=True):
         stukken = []
         for veelhoek in shapely.get_parts(geometrie):
             for ring in (veelhoek.exterior, *veelhoek.interiors):

@@ -10,7 +10,7 @@ navigatie.via_app()
 keuze = zijbalk.keuze()
 st.title("De samenwerking in kaart: inhoudelijk")
 thema = vocab.AS_INHOUD.label(
-    zijbalk.url_keuze("Thema", "thema", tuple(l.code for l in vocab.AS_INHOUD.labels),
+    zijbalk.url_keuze("Thema", "thema", tuple(label.code for label in vocab.AS_INHOUD.labels),
                       lambda code: vocab.AS_INHOUD.label(code).naam)
 ).naam
 kaarten = {"totaal": "Totaal", "intensiteit": "Samenwerkingsvorm", "instrument": "Instrumenteel"}

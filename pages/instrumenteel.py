@@ -9,7 +9,7 @@ navigatie.via_app()
 keuze = zijbalk.keuze()
 st.title("De samenwerking in kaart: instrumenteel")
 instrument = vocab.AS_INSTRUMENT.label(
-    zijbalk.url_keuze("Instrument", "instr", tuple(l.code for l in vocab.AS_INSTRUMENT.labels),
+    zijbalk.url_keuze("Instrument", "instr", tuple(label.code for label in vocab.AS_INSTRUMENT.labels),
                       lambda code: vocab.AS_INSTRUMENT.label(code).naam)
 ).naam
 kaartpaneel.versus_pagina("instrument", instrument, keuze)

@@ -9,7 +9,7 @@ navigatie.via_app()
 keuze = zijbalk.keuze()
 st.title("De samenwerking in kaart: samenwerkingsvorm (intensiteit)")
 vorm = vocab.AS_INTENSITEIT.label(
-    zijbalk.url_keuze("Samenwerkingsvorm", "vorm", tuple(l.code for l in vocab.AS_INTENSITEIT.labels),
+    zijbalk.url_keuze("Samenwerkingsvorm", "vorm", tuple(label.code for label in vocab.AS_INTENSITEIT.labels),
                       lambda code: vocab.AS_INTENSITEIT.label(code).naam)
 ).naam
 kaartpaneel.versus_pagina("intensiteit", vorm, keuze)

@@ -42,7 +42,7 @@ class Controle:
             regels.append(f"{titel}:")
             breedte = max((len(str(label)) for label in telling["label"]), default=0)
             regels += [f"  {label:<{breedte}}  {aantal:>5}"
-                       for label, aantal in zip(telling["label"], telling["aantal"])]
+                       for label, aantal in zip(telling["label"], telling["aantal"], strict=True)]
         regels.append("database en CSV: " + ("zelfde projecten" if not self.verschillen else
                                             f"{len(self.verschillen)} verschillen: {', '.join(self.verschillen)}"))
         return "\n".join(regels)
@@ -74,7 +74,7 @@ def _controleer_csv(pad: Path, controle: Controle) -> list[dict] | None:
         controle.rapporten.append(fout.rapport)
         return None
     rapport = invoer.rapport
-    for ruw, regel in zip(invoer.rijen, invoer.regels):
+    for ruw, regel in zip(invoer.rijen, invoer.regels, strict=True):
         _controleer_schrijfwijze(ruw, regel, rapport)
     records = valideer(invoer.rijen, rapport, regels=invoer.regels)
     controle.rapporten.append(rapport)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
@@ -129,11 +129,11 @@ def _gevonden(zoek, naam: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=None)
+@cache
 def _provincienamen(jaar: int) -> dict[str, str]:
     """provincie_code -> provincie_naam in ``jaar``."""
     frame = geodata.provincies(jaar)
-    return dict(zip(frame["provincie_code"], frame["provincie_naam"]))
+    return dict(zip(frame["provincie_code"], frame["provincie_naam"], strict=True))
 
 
 def _kernwerkgebied(naam: str, jaar: int) -> str:
@@ -147,7 +147,7 @@ def _kernwerkgebied(naam: str, jaar: int) -> str:
 def _zorgkantoorregio(naam: str, jaar: int) -> str:
     """A zorgkantoorregio code of ``jaar`` for its code (``ZK05``) or name."""
     frame = geodata.gemeenten(jaar)
-    codes = dict(zip(frame["zorgkantoorregio_code"], frame["zorgkantoorregio"]))
+    codes = dict(zip(frame["zorgkantoorregio_code"], frame["zorgkantoorregio"], strict=True))
     if naam.upper() in codes:
         return naam.upper()
     op_naam = {vocab.sleutel(n): c for c, n in codes.items()}
@@ -195,7 +195,7 @@ def gemeenten_van_gebied(gebied: str | Sequence[str], jaar: int) -> frozenset[st
     return frozenset(codes)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _overgang(van: int, naar: int) -> dict[str, tuple[str, ...]]:
     """gemeente_code of ``van`` -> the codes of ``naar`` it overlaps (herindeling crosswalk, either way)."""
     tabel = geodata.herindeling()
@@ -233,7 +233,7 @@ def koppeling(projecten: pd.DataFrame, jaar: int) -> pd.DataFrame:
                                    f"{', '.join(map(str, geodata.JAREN))}")
     paren: list[tuple[str, str]] = []
     for project_id, gebied, indeling_jaar in zip(projecten["project_id"], projecten["gebied"],
-                                                  projecten["indeling_jaar"]):
+                                                  projecten["indeling_jaar"], strict=True):
         try:
             codes = _gemeenten_getoond(splits(gebied), int(indeling_jaar), int(jaar))
         except (GebiedFout, geodata.OnbekendJaar) as fout:

@@ -22,7 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from classify import vocab
 from geo import geodata
 from projectdb.kolommen import KOLOMMEN, KOPTEKST, VERPLICHT
-from projectdb.schema import JAAR_MIN, JAAR_MAX
+from projectdb.schema import JAAR_MAX, JAAR_MIN
 
 _RIJEN = 1000
 """Data rows that get the drop-down lists."""

@@ -17,7 +17,7 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -89,7 +89,7 @@ def huidige_redacteur(opgegeven: str | None = None) -> str:
 
 def _tijdstip() -> str:
     """Now in UTC, ISO 8601 with microseconds and 'Z'."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _als_tekst(waarde: object) -> str:
@@ -104,7 +104,8 @@ def open_store(pad: str | Path | None = None, bron: str | Path | None = None) ->
 
     A missing file is created from the CSV ``bron`` (default :data:`PROJECTEN_CSV`): built under a temporary
     name and linked into place atomically, so a failed or concurrent first start never leaves a half-filled
-    database. A store of an older schema version is backed up into ``backups/`` and migrated. Raises :class:`~projectdb.meldingen.Validatiefout` when the CSV does not validate and
+    database. A store of an older schema version is backed up into ``backups/`` and migrated. Raises
+    :class:`~projectdb.meldingen.Validatiefout` when the CSV does not validate and
     :class:`OngeldigeDatabase` for a file of another schema.
     """
     pad = Path(pad or os.environ.get("SAMENWERKING_DB") or STANDAARD_PAD)
@@ -128,7 +129,7 @@ def _maak(pad: Path, bron: Path) -> None:
                 frame = geodata.gemeenten(jaar)
                 con.executemany("INSERT INTO gemeente VALUES (?, ?, ?, ?)",
                                 zip(frame["gemeente_code"], [jaar] * len(frame), frame["gemeente_naam"],
-                                    frame["wmo_code"]))
+                                    frame["wmo_code"], strict=True))
             con.execute("COMMIT")
         finally:
             con.close()
@@ -230,7 +231,7 @@ class Store:
         kolommen = ", ".join(("project_id", *_ENKEL, "versie"))
         records: dict[str, dict] = {}
         for rij in con.execute(f"SELECT {kolommen} FROM project ORDER BY project_id"):
-            record = dict(zip(("project_id", *_ENKEL, "versie"), rij))
+            record = dict(zip(("project_id", *_ENKEL, "versie"), rij, strict=True))
             for veld, _, _ in _KINDEREN:
                 record[veld] = []
             records[rij[0]] = record
@@ -412,7 +413,7 @@ class Store:
         """
         map_ = Path(map_)
         map_.mkdir(parents=True, exist_ok=True)
-        stempel = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        stempel = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         doelpad = map_ / f"{naam or self.pad.stem}-{stempel}.sqlite"
         bron = self._verbind()
         try:

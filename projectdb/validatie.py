@@ -31,7 +31,7 @@ def valideer(rijen: Sequence[Mapping[str, object]], rapport: Rapport, bestaande:
     regels = list(regels) if regels is not None else list(range(2, 2 + len(rijen)))
     goed: list[tuple[int | str | None, dict]] = []
     eerste: dict[str, int | str | None] = {}
-    for ruw, regel in zip(rijen, regels):
+    for ruw, regel in zip(rijen, regels, strict=True):
         record, pid = normaliseer_rij(ruw, regel, rapport)
         if pid is None:
             continue

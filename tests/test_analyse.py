@@ -1,8 +1,8 @@
 import math
 
 import pandas as pd
-
 from aanvalsteksten import ALLE_AANVALLEN
+
 from classify import analyse
 
 

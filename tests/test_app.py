@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from classify import vocab
 from classify import filters as flt
+from classify import vocab
 from dashboard.navigatie import PAGINAS
 from projectdb.store import open_store
 
@@ -91,7 +91,8 @@ def test_sidebar_has_the_filters_and_layer_toggles():
     assert [m.label for m in at.sidebar.multiselect] == [
         "Zorgverzekeraar", "Inhoud (thema)", "Instrument", "Samenwerkingsvorm (intensiteit)", "Geografie"
     ]
-    assert [c.label for c in at.sidebar.checkbox] == ["Grenzen Wmo-regio's", "Provinciegrenzen", "Kernwerkgebieden (gestippeld)"]
+    assert [c.label for c in at.sidebar.checkbox] == [
+        "Grenzen Wmo-regio's", "Provinciegrenzen", "Kernwerkgebieden (gestippeld)"]
     assert at.radio[0].options == ["2017", "2025"]
 
 
@@ -158,7 +159,7 @@ def test_a_filter_change_keeps_the_map_script_and_swaps_only_the_selection():
     assert not at.exception
     na = _kaarten(at)
     assert [k["script"] for k in na] == [k["script"] for k in voor]
-    assert all(n["feature_group"] != v["feature_group"] for n, v in zip(na, voor))
+    assert all(n["feature_group"] != v["feature_group"] for n, v in zip(na, voor, strict=True))
     assert "Selectie: inhoud: GGZ" in na[0]["feature_group"]
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from voorbeeldprojecten import rij, schrijf_csv
 
 from dashboard import data, projectweergave, toegang
 from projectdb import open_store
 from projectdb.toegang import MAX_POGINGEN, OMGEVINGSVARIABELE, UITGESCHAKELD, Redacteur
-from voorbeeldprojecten import rij, schrijf_csv
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGINA = "pages/projecten.py"

@@ -3,6 +3,7 @@ and print its Markdown table. The figures themselves are not checked here; bench
 
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ def _koppen(uitvoer: str) -> list[list[str]]:
     """The header cells of every Markdown table in ``uitvoer``."""
     regels = uitvoer.splitlines()
     return [[c.strip() for c in regel.strip().strip("|").split(" | ")]
-            for regel, volgende in zip(regels, regels[1:]) if regel.startswith("| ") and volgende.startswith("|---")]
+            for regel, volgende in pairwise(regels) if regel.startswith("| ") and volgende.startswith("|---")]
 
 
 def _controleer_tabel(uitvoer: str, rijen: int) -> None:

@@ -6,7 +6,6 @@ Fixtures (the app on its own store, Chromium, screenshots) are in conftest.py; s
 """
 
 import pytest
-
 from aanvalsteksten import ALLE_AANVALLEN
 
 playwright = pytest.importorskip("playwright.sync_api")

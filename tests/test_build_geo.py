@@ -5,8 +5,7 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 
-from geo_bouw import build_geo
-from geo_bouw import geobron
+from geo_bouw import build_geo, geobron
 from geo_bouw.geobewerking import CRS_REKEN
 
 BRON = build_geo.STANDAARD_BRON
@@ -103,7 +102,7 @@ def test_market_shares_replace_the_proxy_of_one_year(tmp_path, bouwsels):
     # Every municipality gets Menzis as largest insurer except those in province Limburg (CZ).
     limburg = gemeenten["provincie_naam"] == "Limburg"
     rijen = []
-    for code, in_limburg in zip(gemeenten["gemeente_code"], limburg):
+    for code, in_limburg in zip(gemeenten["gemeente_code"], limburg, strict=True):
         rijen += [(code, "CZ", 55 if in_limburg else 20), (code, "Menzis", 30 if in_limburg else 60)]
     pad = tmp_path / "marktaandelen.csv"
     pd.DataFrame(rijen, columns=["gemeente_code", "verzekeraar", "aandeel"]).to_csv(pad, index=False)
@@ -114,7 +113,7 @@ def test_market_shares_replace_the_proxy_of_one_year(tmp_path, bouwsels):
     tabel = pd.read_csv(doel / "gemeente_kernwerkgebied_2025.csv")
     assert tabel["verzekeraar"].tolist() == ["CZ" if x else "Menzis" for x in limburg]
     kern = gpd.read_parquet(doel / "kernwerkgebieden_2025.parquet")
-    assert dict(zip(kern["verzekeraar"], kern["aantal_gemeenten"])) == {"CZ": limburg.sum(),
+    assert dict(zip(kern["verzekeraar"], kern["aantal_gemeenten"], strict=True)) == {"CZ": limburg.sum(),
                                                                          "Menzis": (~limburg).sum()}
     assert set(kern["bepaling"]) == {"kernwerkgebied (grootste marktaandeel)"}
     pd.testing.assert_frame_equal(gpd.read_parquet(doel / "kernwerkgebieden_2017.parquet"),

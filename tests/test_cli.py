@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
 
 from classify import vocab
 from projectdb import open_store
 from projectdb.store import PROJECTEN_CSV
-from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
 
 REPO = Path(__file__).resolve().parents[1]
 SJABLOON = REPO / "data" / "projects" / "importsjabloon.xlsx"

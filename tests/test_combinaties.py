@@ -222,5 +222,5 @@ def test_vectorised_equals_a_plain_set_union(instrumenten, paren):
         g: (sum(1 << j for j in labels), len(ps)) for g, (labels, ps) in verwacht.items()
     }
     aantallen = comb.aantallen_per_label(projecten, koppeling, "instrument").set_index("gemeente_code")
-    for g, (labels, ps) in verwacht.items():
+    for g, (_labels, ps) in verwacht.items():
         assert aantallen.loc[g].tolist() == [sum(j in instrumenten[p] for p in ps) for j in range(5)]

@@ -15,8 +15,8 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
 import projectdb
-from classify import vocab
 from classify import filters as flt
+from classify import vocab
 from dashboard import export
 from dashboard.export import Gebruiksfout, kaartspec, kaartspecs, main
 from kaart.model import KaartSpec
@@ -102,7 +102,7 @@ def test_filtered_project_list_as_csv_and_xlsx(omgeving, tmp_path, formaat):
     else:
         blad = load_workbook(uit).active
         koppen, *waarden = [list(rij) for rij in blad.iter_rows(values_only=True)]
-        rijen = [dict(zip(koppen, rij)) for rij in waarden]
+        rijen = [dict(zip(koppen, rij, strict=True)) for rij in waarden]
     verwacht = omgeving.projecten()
     verwacht = verwacht[verwacht["inhoud"] == "GGZ"]
     assert [r["project_id"] for r in rijen] == verwacht["project_id"].tolist()
@@ -184,11 +184,11 @@ def test_maps_are_ordered_theme_first_without_duplicates():
 def test_peildatum_is_the_csv_date_until_someone_edits_the_store(tmp_path, monkeypatch):
     kopie = tmp_path / "projecten.csv"
     kopie.write_bytes(PROJECTEN_CSV.read_bytes())
-    oud = dt.datetime(2020, 1, 31, 12, tzinfo=dt.timezone.utc).timestamp()
+    oud = dt.datetime(2020, 1, 31, 12, tzinfo=dt.UTC).timestamp()
     os.utime(kopie, (oud, oud))
     monkeypatch.setattr(export, "PROJECTEN_CSV", kopie)
     store = projectdb.open_store(tmp_path / "samenwerking.sqlite", bron=kopie)
     assert export.peildatum(store) == dt.date(2020, 1, 31)
     project = store.project("P001")
     store.wijzig_project("P001", {"titel": project["titel"] + " (bijgewerkt)"}, project["versie"], "tester")
-    assert export.peildatum(store) == dt.datetime.now(dt.timezone.utc).date()
+    assert export.peildatum(store) == dt.datetime.now(dt.UTC).date()

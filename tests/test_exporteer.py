@@ -8,6 +8,7 @@ import csv
 import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
 
 from projectdb import Validatiefout, open_store
 from projectdb.exporteer import exporteer
@@ -15,7 +16,6 @@ from projectdb.formule import herstel, neutraliseer
 from projectdb.importeer import importeer_bestand
 from projectdb.kolommen import KOLOMMEN, KOPTEKST
 from projectdb.sjabloon import maak_sjabloon
-from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
 
 GEVAARLIJK = rij(titel='=HYPERLINK("http://x","klik")', omschrijving="+31 20 1234567", partners="-;@team",
                  toelichting_labels="-", bron="'gewoon citaat'")

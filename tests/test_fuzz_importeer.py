@@ -13,12 +13,12 @@ import random
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv, schrijf_xlsx
 
 from classify import vocab
 from projectdb import Validatiefout, open_store
 from projectdb.importeer import importeer_bestand
 from projectdb.kolommen import KOLOMMEN, KOPTEKST
-from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv, schrijf_xlsx
 
 INSTELLINGEN = dict(deadline=None, database=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

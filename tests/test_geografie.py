@@ -153,7 +153,7 @@ def test_consistentie_needs_the_membership_of_every_boundary_year():
 
 def _echte_indeling(jaar):
     tabel = pd.read_csv(GEO / f"gemeente_wmo_regio_{jaar}.csv", dtype=str)
-    return dict(zip(tabel["gemeente_code"], tabel["wmo_regio"])), tabel
+    return dict(zip(tabel["gemeente_code"], tabel["wmo_regio"], strict=True)), tabel
 
 
 @pytest.mark.skipif(not (GEO / "gemeente_wmo_regio_2017.csv").exists(), reason="data/geo nog niet gebouwd")

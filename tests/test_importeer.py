@@ -11,12 +11,12 @@ import zipfile
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
+from voorbeeldprojecten import CITAAT, VOORBEELD, rij, schrijf_csv, schrijf_xlsx
 
 from projectdb import Validatiefout, open_store
 from projectdb.bestand import Limieten
 from projectdb.importeer import importeer_bestand
 from projectdb.kolommen import KOLOMMEN
-from voorbeeldprojecten import CITAAT, VOORBEELD, rij, schrijf_csv, schrijf_xlsx
 
 NEDERLANDS = {
     "project_id": "Project ID", "titel": "Titel", "omschrijving": "Beschrijving", "verzekeraars": "Verzekeraar(s)",
@@ -136,7 +136,7 @@ def test_update_van_bestaand_project(store, tmp_path):
     rapport = importeer_bestand(store, pad, update=True, redacteur="dirk")
     assert (rapport.bijgewerkt, rapport.ongewijzigd) == (["P001"], ["P002"])
     log = store.wijzigingen("P001").query("actie == 'gewijzigd'")
-    assert list(zip(log["veld"], log["oude_waarde"], log["nieuwe_waarde"], log["redacteur"])) == [
+    assert list(zip(log["veld"], log["oude_waarde"], log["nieuwe_waarde"], log["redacteur"], strict=True)) == [
         ("titel", VOORBEELD[0]["titel"], "Bijgewerkt", "dirk")]
 
 

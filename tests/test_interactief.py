@@ -4,8 +4,8 @@ import re
 
 import pandas as pd
 import pytest
-
 from aanvalsteksten import ALLE_AANVALLEN
+
 from geo import geodata
 from kaart import interactief
 from kaart.model import KaartSpec, vlekken
@@ -130,7 +130,8 @@ def test_vlekken_of_another_year_are_rejected():
 def test_rebuild_reuses_cached_geometry_and_only_the_table_changes():
     een = _html(interactief.kaart(_vlekken(titel="Eerste"), 2017, ()))
     twee = _html(interactief.kaart(_vlekken(titel="Ander"), 2017, ()))
-    geometrie = re.compile(r"L\.geoJSON\(\(function \(collectie\).*?\}\)\((\{\"type\":\"FeatureCollection\".*?\})\), \{", re.S)
+    geometrie = re.compile(
+        r"L\.geoJSON\(\(function \(collectie\).*?\}\)\((\{\"type\":\"FeatureCollection\".*?\})\), \{", re.S)
     assert geometrie.search(een).group(1) == geometrie.search(twee).group(1)
     assert _tabel(een) != _tabel(twee)
 

@@ -3,6 +3,7 @@
 import re
 
 from aanvalsteksten import ALLE_AANVALLEN
+
 from dashboard.kaartpaneel import analyse_markdown
 from dashboard.projectweergave import md
 

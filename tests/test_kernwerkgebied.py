@@ -117,9 +117,9 @@ def test_proxy_takes_the_concession_holder_of_the_year():
     gemeenten = pd.DataFrame({"gemeente_code": ["GM0080", "GM0014"], "zorgkantoorregio_code": ["ZK08", "ZK09"]})
     uit_2017 = k.kernwerkgebied_uit_concessies(gemeenten, concessies, 2017)
     uit_2025 = k.kernwerkgebied_uit_concessies(gemeenten, concessies, 2025)
-    assert dict(zip(uit_2017["gemeente_code"], uit_2017["verzekeraar"])) == {"GM0014": "Menzis",
+    assert dict(zip(uit_2017["gemeente_code"], uit_2017["verzekeraar"], strict=True)) == {"GM0014": "Menzis",
                                                                              "GM0080": "De Friesland"}
-    assert dict(zip(uit_2025["gemeente_code"], uit_2025["verzekeraar"])) == {"GM0014": "Menzis",
+    assert dict(zip(uit_2025["gemeente_code"], uit_2025["verzekeraar"], strict=True)) == {"GM0014": "Menzis",
                                                                              "GM0080": "Zilveren Kruis"}
     with pytest.raises(ValueError, match="geen concessiehouder 2017 voor zorgkantoorregio ZK99"):
         k.kernwerkgebied_uit_concessies(gemeenten.assign(zorgkantoorregio_code=["ZK99", "ZK09"]), concessies, 2017)

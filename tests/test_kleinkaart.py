@@ -6,8 +6,8 @@ from html.parser import HTMLParser
 
 import defusedxml.ElementTree as veilig_xml
 import pandas as pd
-
 from aanvalsteksten import ALLE_AANVALLEN
+
 from geo import geodata
 from kaart import kleinkaart
 from kaart.model import KaartSpec, vlekken

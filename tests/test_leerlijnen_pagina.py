@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from classify import leerlijnen, vocab
 from classify import filters as flt
-from dashboard.leerlijnenpagina import GEEN_LEERLIJNEN
+from classify import leerlijnen, vocab
 from dashboard.kaartpaneel import GEEN_PROJECTEN
+from dashboard.leerlijnenpagina import GEEN_LEERLIJNEN
 from projectdb.store import open_store
 
 PAGINA = str(Path(__file__).resolve().parents[1] / "pages" / "leerlijnen.py")
@@ -60,7 +60,7 @@ def test_default_page_draws_every_chain_as_arrows_and_lists_them(projecten):
     ketentabel = at.dataframe[0].value
     assert len(ketentabel) == len(ketens)
     assert "Groningen, Oldambt → Arnhem" in set(ketentabel["plaatsen"])
-    jaren = dict(zip(ketentabel["leerlijn"], ketentabel["jaar"]))
+    jaren = dict(zip(ketentabel["leerlijn"], ketentabel["jaar"], strict=True))
     assert jaren["P001 → P002 → P003"] == "2015–2017 → 2018 → 2017–2019"
     assert jaren["P012 → P034"] == "onbekend → onbekend"
     assert [s.value for s in at.subheader] == [
@@ -102,8 +102,8 @@ def test_similar_projects_show_score_and_reason():
 
 
 def test_a_selection_with_projects_but_no_chain_says_so(projecten):
-    thema = next(l for l in vocab.AS_INHOUD.labels if l.naam in set(projecten["inhoud"])
-                 and not _ketens(projecten, inhoud=[l.naam]))
+    thema = next(label for label in vocab.AS_INHOUD.labels if label.naam in set(projecten["inhoud"])
+                 and not _ketens(projecten, inhoud=[label.naam]))
     at = _draai({"thema": thema.code})
     assert GEEN_LEERLIJNEN in [i.value for i in at.info]
     assert not _kaarten(at)
@@ -111,8 +111,8 @@ def test_a_selection_with_projects_but_no_chain_says_so(projecten):
 
 def test_an_empty_selection_says_so_and_draws_no_map(projecten):
     leeg = next(
-        (v, l) for v in vocab.VERZEKERAARS for l in vocab.AS_INHOUD.labels
-        if flt.toepassen(flt.Filters(verzekeraars=(v.naam,), inhoud=(l.naam,)), projecten).empty
+        (v, label) for v in vocab.VERZEKERAARS for label in vocab.AS_INHOUD.labels
+        if flt.toepassen(flt.Filters(verzekeraars=(v.naam,), inhoud=(label.naam,)), projecten).empty
     )
     at = _draai({"verz": leeg[0].code, "thema": leeg[1].code})
     assert GEEN_PROJECTEN in [i.value for i in at.info]

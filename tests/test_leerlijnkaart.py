@@ -8,11 +8,10 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
-
 from aanvalsteksten import ALLE_AANVALLEN
+
 from classify import leerlijnen, vocab
-from kaart import leerlijnkaart
-from kaart import stijl
+from kaart import leerlijnkaart, stijl
 from projectdb import gebied
 
 GEVAARLIJK = ALLE_AANVALLEN

@@ -4,13 +4,13 @@ from dataclasses import replace
 
 import pandas as pd
 import pytest
+from aanvalsteksten import ALLE_AANVALLEN
 from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches, Pt
 
 import projectdb
-from aanvalsteksten import ALLE_AANVALLEN
 from classify import analyse, vocab
 from geo import geodata
 from kaart import presentatie
@@ -93,7 +93,7 @@ def test_each_map_slide_holds_the_map_as_a_picture_inside_the_slide(zes):
 def test_map_slides_carry_three_to_five_analyse_sentences_of_at_least_14_pt(zes, frames):
     kaarten, deck = zes
     projecten, koppeling, gemeenten = frames
-    for dia, getekend in zip(list(deck.slides)[1:-1], kaarten):
+    for dia, getekend in zip(list(deck.slides)[1:-1], kaarten, strict=True):
         eigen = projecten_voor(getekend.spec, projecten)
         feiten = analyse.feiten(eigen, koppeling, gemeenten, "intensiteit")
         zinnen = _opsomming(dia)
@@ -104,7 +104,7 @@ def test_map_slides_carry_three_to_five_analyse_sentences_of_at_least_14_pt(zes,
 
 def test_map_slides_show_every_legend_class_with_its_colour_and_count(zes):
     kaarten, deck = zes
-    for dia, getekend in zip(list(deck.slides)[1:-1], kaarten):
+    for dia, getekend in zip(list(deck.slides)[1:-1], kaarten, strict=True):
         vormen = {vorm.name: vorm for vorm in dia.shapes}
         teksten = [vorm.text_frame.text for vorm in dia.shapes if vorm.has_text_frame]
         for item in getekend.legenda:

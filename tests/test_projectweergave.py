@@ -4,8 +4,8 @@ from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
-
 from aanvalsteksten import AANVALLEN, ALLE_AANVALLEN
+
 from classify.suggest import Suggestie
 from dashboard import projectweergave as pw
 

@@ -6,15 +6,14 @@ import defusedxml.ElementTree as veilig_xml
 import numpy as np
 import pandas as pd
 import pytest
+from aanvalsteksten import ALLE_AANVALLEN
 from PIL import Image
 from pypdf import PdfReader
 
 import projectdb
-from aanvalsteksten import ALLE_AANVALLEN
 from classify import vocab
 from geo import geodata
-from kaart import statisch
-from kaart import stijl
+from kaart import statisch, stijl
 from kaart.model import KaartSpec, vlekken
 from projectdb import gebied
 
@@ -60,7 +59,7 @@ def test_pdf_has_one_a4_landscape_page_per_map_with_title_legend_counts_and_sour
     kaarten = [kaart(basis, spec) for spec in (OUDEREN_TOTAAL, OUDEREN_VORM, KaartSpec("kernwerkgebied"))]
     pdf = PdfReader(io.BytesIO(statisch.statische_kaart(kaarten, 2017, formaat="pdf")))
     assert len(pdf.pages) == 3
-    for pagina, getekend in zip(pdf.pages, kaarten):
+    for pagina, getekend in zip(pdf.pages, kaarten, strict=True):
         breedte, hoogte = float(pagina.mediabox.width), float(pagina.mediabox.height)
         assert (round(breedte), round(hoogte)) == (round(11.69 * 72), round(8.27 * 72))
         tekst = " ".join(pagina.extract_text().split())

@@ -6,11 +6,11 @@ import sqlite3
 
 import pandas as pd
 import pytest
+from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
 
 from projectdb import Conflict, OnbekendProject, OngeldigeDatabase, Validatiefout, gebied, open_store
 from projectdb.kolommen import KOLOMMEN
 from projectdb.store import PROJECTEN_CSV, Store
-from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
 
 
 @pytest.fixture

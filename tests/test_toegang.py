@@ -6,13 +6,24 @@ from __future__ import annotations
 import hmac
 
 import pytest
+from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
 
 from projectdb import open_store, toegang
 from projectdb.toegang import (
-    BLOKKADE, GELDIGHEID, MAX_POGINGEN, MAX_POGINGEN_TOTAAL, MIN_LENGTE, OMGEVINGSVARIABELE, UITGESCHAKELD, VENSTER,
-    Geblokkeerd, GeenToegang, Redacteur, Toegang, wachtwoorden,
+    BLOKKADE,
+    GELDIGHEID,
+    MAX_POGINGEN,
+    MAX_POGINGEN_TOTAAL,
+    MIN_LENGTE,
+    OMGEVINGSVARIABELE,
+    UITGESCHAKELD,
+    VENSTER,
+    Geblokkeerd,
+    GeenToegang,
+    Redacteur,
+    Toegang,
+    wachtwoorden,
 )
-from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
 
 GOED = "correct paard batterij niet"
 FOUT = "fout wachtwoord geraden"

@@ -14,7 +14,7 @@ ONTW, DOOR, IMPL, AFSPR = "Ontwikkelproject", "Doorontwikkelen", "Implementatie"
 def frame(*rijen: tuple) -> pd.DataFrame:
     """Projects from (project_id, titel, omschrijving, inhoud, instrumenten, intensiteit, bouwt_voort_op)."""
     kolommen = ["project_id", "titel", "omschrijving", "inhoud", "instrumenten", "intensiteit", "bouwt_voort_op"]
-    return pd.DataFrame([dict(zip(kolommen, rij)) for rij in rijen])
+    return pd.DataFrame([dict(zip(kolommen, rij, strict=True)) for rij in rijen])
 
 
 PROJECTEN = frame(
@@ -53,7 +53,7 @@ def test_scores_are_the_documented_mix_of_text_and_labels():
     uit = verwant.verwante_projecten(verwant.verwantschap(PROJECTEN, KOPPELING), "P001").set_index("project_id")
     assert uit.loc["P002", "labelscore"] == 1.0  # same theme, same instrument, Implementatie builds on Ontwikkel
     assert "P005" not in uit.index  # no shared word, no shared label: left out
-    for pid, rij in uit.iterrows():
+    for _pid, rij in uit.iterrows():
         verwacht = verwant.GEWICHT_TEKST * rij["tekstscore"] + (1 - verwant.GEWICHT_TEKST) * rij["labelscore"]
         assert rij["score"] == pytest.approx(verwacht, abs=1e-4)
         assert 0 < rij["score"] <= 1

@@ -45,7 +45,7 @@ def _maak(spec: KaartSpec) -> vl.Vlekken:
 
 
 def _klasse(vlekken: vl.Vlekken) -> dict[str, str]:
-    return dict(zip(vlekken.gemeenten["gemeente_code"], vlekken.gemeenten["klasse"]))
+    return dict(zip(vlekken.gemeenten["gemeente_code"], vlekken.gemeenten["klasse"], strict=True))
 
 
 def test_spec_key_is_stable_and_round_trips():

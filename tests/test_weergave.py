@@ -44,7 +44,7 @@ def test_coordinates_are_whole_delta_units_that_decode_to_wgs84():
 def test_decoded_geometry_matches_the_simplified_coverage():
     laag = stijl.decodeer(stijl.gemeentelaag(2017))
     vlak = stijl.dekking(2017).to_crs(4326)
-    for feature, bron in zip(laag["features"][:25], vlak.geometry.values[:25]):
+    for feature, bron in zip(laag["features"][:25], vlak.geometry.values[:25], strict=True):
         geometrie = shape(feature["geometry"])
         assert geometrie.symmetric_difference(bron).area < 1e-3 * bron.area
 
