@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
+from gedeeld import grootte, markdown, tijd, verhouding
+
 import appserver  # noqa: E402
 import synthetisch  # noqa: E402
-from gedeeld import grootte, markdown, tijd, verhouding
 
 from dashboard.navigatie import PAGINAS  # noqa: E402
 from projectdb import open_store  # noqa: E402

@@ -23,8 +23,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import appserver  # noqa: E402
 from gedeeld import Meting, gehaald, grootte, markdown, tijd, verhouding
+
+import appserver  # noqa: E402
 
 from classify import filters as flt  # noqa: E402
 from kaart.model import KaartSpec, projecten_voor  # noqa: E402

@@ -22,18 +22,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-import folium  # noqa: E402
 import gedeeld
-from appserver import maak_database  # noqa: E402
 from gedeeld import afwisselend, gehaald, grootte, markdown, tijd, verhouding
+
+import folium  # noqa: E402
+
+from appserver import maak_database  # noqa: E402
 from naief import naieve_kaart, naieve_telling  # noqa: E402
 
 from classify import filters as flt  # noqa: E402
 from geo import geodata  # noqa: E402
-from kaart import (
-    interactief,  # noqa: E402
-    stijl,  # noqa: E402
-)
+from kaart import interactief  # noqa: E402
+from kaart import stijl  # noqa: E402
 from kaart.model import KaartSpec, vlekken  # noqa: E402
 from projectdb import gebied, open_store  # noqa: E402
 

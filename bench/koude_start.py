@@ -18,8 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-import appserver  # noqa: E402
 from gedeeld import Meting, gehaald, markdown, tijd, verhouding
+
+import appserver  # noqa: E402
 
 OVERZICHT = "/?lagen=wmo,kernwerkgebied"
 DOEL = 6.0

@@ -25,9 +25,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from gedeeld import Meting, afwisselend, gehaald, markdown, stopwatch, tijd, verhouding
+
 import synthetisch  # noqa: E402
 from appserver import maak_database  # noqa: E402
-from gedeeld import Meting, afwisselend, gehaald, markdown, stopwatch, tijd, verhouding
 from naief import naieve_combinaties, naieve_import  # noqa: E402
 
 from classify import combinaties  # noqa: E402
