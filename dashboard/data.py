@@ -16,6 +16,7 @@ import streamlit as st
 
 from classify import analyse, geografie, leerlijnen
 from classify import filters as flt
+from dashboard import url
 from geo import geodata
 from kaart import model as kaartmodel
 from kaart.model import KaartSpec, Vlekken
@@ -82,11 +83,11 @@ def afgeleide_geografie() -> pd.Series:
 
 
 def _filtersleutel(filters: flt.Filters) -> str:
-    return urlencode(sorted(flt.schrijf(filters).items()))
+    return urlencode(sorted(url.schrijf(filters).items()))
 
 
 def _filters(sleutel: str) -> flt.Filters:
-    return flt.lees(dict(parse_qsl(sleutel)))[0]
+    return url.lees(dict(parse_qsl(sleutel)))[0]
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)

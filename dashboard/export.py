@@ -22,6 +22,7 @@ import pandas as pd
 import projectdb
 from classify import analyse, vocab
 from classify import filters as flt
+from dashboard import url
 from geo import geodata
 from kaart import presentatie, statisch
 from kaart.model import KaartSpec, Vlekken, projecten_voor, vlekken
@@ -161,7 +162,7 @@ def exporteer(
     gemeenten: pd.DataFrame,
     *,
     formaat: str,
-    lagen: Sequence[str] = flt.STANDAARD_LAGEN,
+    lagen: Sequence[str] = url.STANDAARD_LAGEN,
     dpi: int = 150,
     peildatum: dt.date | None = None,
 ) -> Export:
@@ -267,10 +268,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def _lagen(tekst: str | None) -> tuple[str, ...]:
     if tekst is None:
-        return flt.STANDAARD_LAGEN
+        return url.STANDAARD_LAGEN
     if vocab.sleutel(tekst) == "geen":
         return ()
-    lagen, meldingen = flt.lees_lagen({"lagen": tekst})
+    lagen, meldingen = url.lees_lagen({"lagen": tekst})
     if meldingen:
         raise Gebruiksfout("; ".join(meldingen))
     return lagen

@@ -1,7 +1,7 @@
 """The sidebar: filter widgets and layer toggles, kept in sync with the URL query parameters.
 
 The URL is the source of truth: each run reads the selection from ``st.query_params`` (pure parsing in
-:mod:`classify.filters`) and sets the widgets to it; a widget change writes the URL back in its callback. Switching
+:mod:`dashboard.url`) and sets the widgets to it; a widget change writes the URL back in its callback. Switching
 pages drops the query string, so the last written parameters are kept in the session and put back when a page
 opens without any.
 """
@@ -14,6 +14,7 @@ import streamlit as st
 
 from classify import filters as flt
 from classify import vocab
+from dashboard import url
 from dashboard.projectweergave import md
 
 _LAATSTE = "_skw_laatste_params"
@@ -39,8 +40,8 @@ class Keuze:
 
 
 def _eigen_sleutels() -> set[str]:
-    namen = set(flt.PARAMETERS.values())
-    return {*namen, *(flt.PREFIX_RECHTS + n for n in namen), "lagen", "naast"}
+    namen = set(url.PARAMETERS.values())
+    return {*namen, *(url.PREFIX_RECHTS + n for n in namen), "lagen", "naast"}
 
 
 def _params() -> dict[str, str]:
@@ -56,12 +57,12 @@ def _params() -> dict[str, str]:
 def keuze() -> Keuze:
     """The current selection as in the URL (no widgets drawn)."""
     params = _params()
-    links, meldingen_l = flt.lees(params)
-    lagen, meldingen_k = flt.lees_lagen(params)
+    links, meldingen_l = url.lees(params)
+    lagen, meldingen_k = url.lees_lagen(params)
     rechts = None
     meldingen_r: tuple[str, ...] = ()
     if params.get("naast") == "1":
-        rechts, meldingen_r = flt.lees(params, flt.PREFIX_RECHTS)
+        rechts, meldingen_r = url.lees(params, url.PREFIX_RECHTS)
         rechts = flt.met(rechts, jaar=links.jaar)
     return Keuze(links, rechts, lagen, meldingen_l + meldingen_r + meldingen_k)
 
@@ -79,7 +80,7 @@ def _filters_uit_widgets(prefix: str, jaar: int) -> flt.Filters:
 def _na_filter(prefix: str) -> None:
     # The right-hand selection shares the left one's year; it never writes its own.
     jaar = st.session_state.get("w_jaar", flt.STANDAARD_JAAR) if not prefix else flt.STANDAARD_JAAR
-    _bewaar(flt.vervang(st.query_params.to_dict(), _filters_uit_widgets(prefix, jaar), prefix))
+    _bewaar(url.vervang(st.query_params.to_dict(), _filters_uit_widgets(prefix, jaar), prefix))
 
 
 def _na_jaar() -> None:
@@ -92,7 +93,7 @@ def _na_lagen() -> None:
         wie = st.session_state.get("w_laag_verzekeraar", _ALLE)
         lagen.append("kernwerkgebied" if wie == _ALLE else f"kernwerkgebied:{wie}")
     params = {k: v for k, v in st.query_params.to_dict().items() if k != "lagen"}
-    _bewaar({**params, **flt.schrijf_lagen(lagen)})
+    _bewaar({**params, **url.schrijf_lagen(lagen)})
 
 
 def _na_naast() -> None:
@@ -100,7 +101,7 @@ def _na_naast() -> None:
     if st.session_state.get("w_naast"):
         params["naast"] = "1"
     else:
-        params = {k: v for k, v in params.items() if k != "naast" and not k.startswith(flt.PREFIX_RECHTS)}
+        params = {k: v for k, v in params.items() if k != "naast" and not k.startswith(url.PREFIX_RECHTS)}
     _bewaar(params)
 
 
@@ -159,7 +160,7 @@ def toon() -> Keuze:
         st.toggle("Twee selecties naast elkaar", key="w_naast", on_change=_na_naast)
         if huidig.rechts is not None:
             with st.expander("Selectie rechts", expanded=True):
-                _filterwidgets(huidig.rechts, flt.PREFIX_RECHTS)
+                _filterwidgets(huidig.rechts, url.PREFIX_RECHTS)
         st.header("Kaartlagen")
         for laag, titel in _LAAGLABELS.items():
             _zet(f"w_laag_{laag}", laag in huidig.lagen)

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from classify import filters as flt
 from classify import vocab
+from dashboard import url
 from dashboard.navigatie import PAGINAS
 from projectdb.store import open_store
 
@@ -64,7 +65,7 @@ def _leeg_filter(projecten) -> dict[str, str]:
         for inhoud in vocab.AS_INHOUD.labels:
             filters = flt.Filters(verzekeraars=(verzekeraar.naam,), inhoud=(inhoud.naam,))
             if flt.toepassen(filters, projecten).empty:
-                return flt.schrijf(filters)
+                return url.schrijf(filters)
     raise AssertionError("elke combinatie van verzekeraar en thema heeft projecten")
 
 

@@ -2,6 +2,7 @@ import pandas as pd
 import pytest
 
 from classify import filters as f
+from dashboard import url
 
 
 def _projecten() -> pd.DataFrame:
@@ -19,7 +20,7 @@ def _projecten() -> pd.DataFrame:
 
 
 def test_lees_accepts_codes_names_and_synonyms_in_canonical_order():
-    filters, meldingen = f.lees({"inhoud": "ouderen,ggz", "instrument": "convenant", "indeling": "2025"})
+    filters, meldingen = url.lees({"inhoud": "ouderen,ggz", "instrument": "convenant", "indeling": "2025"})
     assert filters.inhoud == ("GGZ", "Ouderen")
     assert filters.instrumenten == ("Samenwerkingsdocument",)
     assert filters.jaar == 2025
@@ -27,12 +28,12 @@ def test_lees_accepts_codes_names_and_synonyms_in_canonical_order():
 
 
 def test_lees_expands_a_concern_and_accepts_repeated_parameters():
-    filters, _ = f.lees({"verzekeraar": ["achmea", "vgz"]})
+    filters, _ = url.lees({"verzekeraar": ["achmea", "vgz"]})
     assert filters.verzekeraars == ("Zilveren Kruis", "VGZ", "De Friesland")
 
 
 def test_lees_skips_unknown_values_with_a_message_naming_the_parameter():
-    filters, meldingen = f.lees({"inhoud": "ggz,kunst", "indeling": "1999"})
+    filters, meldingen = url.lees({"inhoud": "ggz,kunst", "indeling": "1999"})
     assert filters.inhoud == ("GGZ",)
     assert filters.jaar == f.STANDAARD_JAAR
     assert len(meldingen) == 2
@@ -42,19 +43,19 @@ def test_lees_skips_unknown_values_with_a_message_naming_the_parameter():
 
 def test_schrijf_and_lees_round_trip_with_prefix():
     filters = f.Filters(verzekeraars=("CZ",), inhoud=("Jeugd 18-/18+",), geografie=("Regionaal",), jaar=2025)
-    params = f.schrijf(filters, prefix=f.PREFIX_RECHTS)
+    params = url.schrijf(filters, prefix=url.PREFIX_RECHTS)
     assert params == {"b_verzekeraar": "cz", "b_inhoud": "jeugd", "b_geografie": "regionaal", "b_indeling": "2025"}
-    assert f.lees(params, prefix=f.PREFIX_RECHTS) == (filters, ())
-    assert f.lees(params) == (f.Filters(), ())
+    assert url.lees(params, prefix=url.PREFIX_RECHTS) == (filters, ())
+    assert url.lees(params) == (f.Filters(), ())
 
 
 def test_schrijf_leaves_defaults_out():
-    assert f.schrijf(f.Filters()) == {}
+    assert url.schrijf(f.Filters()) == {}
 
 
 def test_vervang_keeps_parameters_of_the_other_selection():
     params = {"inhoud": "ggz", "b_inhoud": "ouderen", "project": "P001"}
-    nieuw = f.vervang(params, f.Filters(intensiteit=("Implementatie",)))
+    nieuw = url.vervang(params, f.Filters(intensiteit=("Implementatie",)))
     assert nieuw == {"b_inhoud": "ouderen", "project": "P001", "intensiteit": "implementatie"}
 
 
@@ -85,17 +86,17 @@ def test_beschrijving_in_words():
 
 
 def test_lagen_round_trip_and_default():
-    assert f.lees_lagen({}) == (f.STANDAARD_LAGEN, ())
+    assert url.lees_lagen({}) == (url.STANDAARD_LAGEN, ())
     lagen = ("provincie", "kernwerkgebied:Eno (Salland)")
-    params = f.schrijf_lagen(lagen)
+    params = url.schrijf_lagen(lagen)
     assert params == {"lagen": "provincie,kernwerkgebied:eno"}
-    assert f.lees_lagen(params) == (lagen, ())
-    assert f.schrijf_lagen(f.STANDAARD_LAGEN) == {}
-    assert f.lees_lagen(f.schrijf_lagen(())) == ((), ())
+    assert url.lees_lagen(params) == (lagen, ())
+    assert url.schrijf_lagen(url.STANDAARD_LAGEN) == {}
+    assert url.lees_lagen(url.schrijf_lagen(())) == ((), ())
 
 
 def test_lees_lagen_reports_unknown_layers():
-    lagen, meldingen = f.lees_lagen({"lagen": "wmo,snelwegen,kernwerkgebied:xyz"})
+    lagen, meldingen = url.lees_lagen({"lagen": "wmo,snelwegen,kernwerkgebied:xyz"})
     assert lagen == ("wmo_regio",)
     assert "'snelwegen' is geen kaartlaag" in meldingen[0]
     assert "'xyz' is geen bekende zorgverzekeraar" in meldingen[1]

@@ -1,0 +1,126 @@
+"""The dashboard's filters in URL query parameters: a shared link opens the same selection and map layers.
+
+In the URL every axis of a :class:`classify.filters.Filters` is one parameter holding the label codes of
+:mod:`classify.vocab`, comma-separated (``?inhoud=ggz,ouderen&verzekeraar=vgz&indeling=2025``); an empty axis
+means "alle". A second selection for the side-by-side view uses the same names behind a prefix (``b_inhoud``).
+Map layers travel in ``lagen`` (``wmo,provincie,kernwerkgebied:vgz``). Nothing here imports Streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from classify import vocab
+from classify.filters import JAREN, LABELVELDEN, STANDAARD_JAAR, Filters, code, namen, opties
+
+PREFIX_RECHTS = "b_"
+"""Prefix of the query parameters of the second (right-hand) selection in the side-by-side view."""
+
+STANDAARD_LAGEN: tuple[str, ...] = ("wmo_regio",)
+"""Layers drawn when the URL names none (names as :func:`kaart.interactief.kaart` takes them)."""
+_LAAG_CODES = {"wmo_regio": "wmo", "provincie": "provincie", "kernwerkgebied": "kernwerkgebied"}
+
+PARAMETERS: dict[str, str] = {
+    "verzekeraars": "verzekeraar",
+    "inhoud": "inhoud",
+    "instrumenten": "instrument",
+    "intensiteit": "intensiteit",
+    "geografie": "geografie",
+    "jaar": "indeling",
+}
+"""Filter field -> query parameter name (without prefix)."""
+
+
+def _waarden(ruw: str | Sequence[str]) -> list[str]:
+    delen = [ruw] if isinstance(ruw, str) else list(ruw)
+    return [w.strip() for deel in delen for w in deel.split(",") if w.strip()]
+
+
+def lees(params: Mapping[str, str | Sequence[str]], prefix: str = "") -> tuple[Filters, tuple[str, ...]]:
+    """The :class:`Filters` in query parameters, plus a message for every value that was ignored.
+
+    Values may be codes, names or synonyms (``ggz``, ``GGZ``, ``geestelijke gezondheidszorg``); a concern name such
+    as ``achmea`` selects all its insurers. Unknown values and years are skipped, never fatal, so an old or
+    hand-edited link still opens.
+    """
+    waarden: dict[str, object] = {}
+    meldingen: list[str] = []
+    for veld in LABELVELDEN:
+        sleutel = prefix + PARAMETERS[veld]
+        if sleutel not in params:
+            continue
+        gekozen: set[str] = set()
+        for tekst in _waarden(params[sleutel]):
+            try:
+                gekozen.update(namen(veld, tekst))
+            except vocab.OnbekendLabel as fout:
+                meldingen.append(f"Parameter {sleutel}: {fout}")
+        waarden[veld] = tuple(naam for naam in opties(veld) if naam in gekozen)
+    sleutel = prefix + PARAMETERS["jaar"]
+    if sleutel in params:
+        tekst = (_waarden(params[sleutel]) or [""])[-1]
+        if tekst.isdigit() and int(tekst) in JAREN:
+            waarden["jaar"] = int(tekst)
+        else:
+            meldingen.append(
+                f"Parameter {sleutel}: {tekst!r} is geen indeling; kies uit: {', '.join(map(str, JAREN))}"
+            )
+    return Filters(**waarden), tuple(meldingen)
+
+
+def schrijf(filters: Filters, prefix: str = "") -> dict[str, str]:
+    """Query parameters for ``filters``: only the fields that differ from the default, codes comma-separated."""
+    uit: dict[str, str] = {}
+    for veld in LABELVELDEN:
+        gekozen = getattr(filters, veld)
+        if gekozen:
+            uit[prefix + PARAMETERS[veld]] = ",".join(code(veld, naam) for naam in gekozen)
+    if filters.jaar != STANDAARD_JAAR:
+        uit[prefix + PARAMETERS["jaar"]] = str(filters.jaar)
+    return uit
+
+
+def vervang(params: Mapping[str, str], filters: Filters, prefix: str = "") -> dict[str, str]:
+    """``params`` with the filter parameters under ``prefix`` replaced by those of ``filters``; others kept."""
+    eigen = {prefix + naam for naam in PARAMETERS.values()}
+    uit = {k: v for k, v in params.items() if k not in eigen}
+    uit.update(schrijf(filters, prefix))
+    return uit
+
+
+def lees_lagen(params: Mapping[str, str | Sequence[str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Map layers from the ``lagen`` parameter (default :data:`STANDAARD_LAGEN`), plus messages for ignored values.
+
+    Returns layer names as :func:`kaart.interactief.kaart` takes them: ``wmo_regio``, ``provincie``,
+    ``kernwerkgebied`` or ``kernwerkgebied:<verzekeraar>``.
+    """
+    if "lagen" not in params:
+        return STANDAARD_LAGEN, ()
+    laagnamen = {laagcode: naam for naam, laagcode in _LAAG_CODES.items()}
+    lagen: list[str] = []
+    meldingen: list[str] = []
+    for tekst in _waarden(params["lagen"]):
+        basis, _, verzekeraar = tekst.partition(":")
+        if basis not in laagnamen:
+            meldingen.append(f"Parameter lagen: {tekst!r} is geen kaartlaag; kies uit: {', '.join(laagnamen)}")
+            continue
+        if not verzekeraar:
+            lagen.append(laagnamen[basis])
+            continue
+        try:
+            lagen.append(f"{laagnamen[basis]}:{vocab.verzekeraar(verzekeraar).naam}")
+        except vocab.OnbekendLabel as fout:
+            meldingen.append(f"Parameter lagen: {fout}")
+    return tuple(dict.fromkeys(lagen)), tuple(meldingen)
+
+
+def schrijf_lagen(lagen: Iterable[str]) -> dict[str, str]:
+    """The ``lagen`` parameter for layer names; empty when they equal the default."""
+    lagen = tuple(lagen)
+    if lagen == STANDAARD_LAGEN:
+        return {}
+    codes = []
+    for laag in lagen:
+        basis, _, verzekeraar = laag.partition(":")
+        codes.append(_LAAG_CODES[basis] + (f":{vocab.verzekeraar(verzekeraar).code}" if verzekeraar else ""))
+    return {"lagen": ",".join(codes)}
