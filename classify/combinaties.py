@@ -1,4 +1,4 @@
-"""Combination labels per municipality, in the report's order and colours, for any filtered set of projects.
+"""Combination labels per municipality, in the report's order, for any filtered set of projects.
 
 A municipality's class on a combination map is the set of labels of one axis among all its projects: a municipality
 with a preventie project "Ontwikkelproject" and another "Implementatie" gets "ontwikkelproject + implementeren".
@@ -16,7 +16,6 @@ call on two cores (``python bench/schaal.py``).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
 import numpy as np
@@ -25,23 +24,6 @@ import pandas as pd
 from classify import vocab
 
 SCHEIDING = " + "
-
-PALET: tuple[str, ...] = (
-    "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499",
-    "#EE8866", "#BBCC33", "#FFAABB", "#77AADD",
-)
-"""Colours for combination classes, assigned by rank in the report's order among the combinations present.
-
-Paul Tol's colour-blind-safe "muted" scheme (9 colours), then the four hues of his "light" scheme that "muted"
-lacks (orange, pear, pink, light blue); the other "light" colours are too close to a "muted" one to tell apart.
-"""
-
-OVERIG_KLEUR = "#BBBBBB"
-"""Neutral grey shared by every combination beyond the palette (from rank ``len(PALET)`` on in the report's order);
-darker than :data:`classify.vocab.GEEN_PROJECT_KLEUR` so "geen project" stays distinct."""
-
-OVERIGE_COMBINATIES = "overige combinaties"
-"""Legend text of the one row that stands for all combinations coloured :data:`OVERIG_KLEUR`."""
 
 OVERIG = "overig"
 """Second half of a "versus overig" class: the municipality has label A, but none of those projects has label B."""
@@ -141,31 +123,6 @@ def versus_overig(
     return pd.DataFrame({"gemeente_code": gemeente_codes, "klasse": klasse})
 
 
-def kleuren(as_: vocab.As | str, aanwezige_combinaties: Iterable[str]) -> dict[str, str]:
-    """Fill colour per combination text present: :data:`PALET` by rank in the report's order, then
-    :data:`OVERIG_KLEUR` for every combination beyond the palette."""
-    geordend = _geordend(_as(as_), set(aanwezige_combinaties))
-    return {tekst: PALET[rang] if rang < len(PALET) else OVERIG_KLEUR for rang, tekst in enumerate(geordend)}
-
-
-def legenda(as_: vocab.As | str, aanwezige_combinaties: Iterable[str]) -> list[tuple[str, str, int]]:
-    """Legend rows (combinatie, kleur, aantal_gemeenten) in the report's order.
-
-    ``aanwezige_combinaties``: one combination text per municipality (the ``combinatie`` column of
-    :func:`combinaties`); ``aantal_gemeenten`` counts them. Combinations beyond :data:`PALET` share
-    :data:`OVERIG_KLEUR` and are summed into one last row "overige combinaties (n)", n being how many
-    combinations it stands for; :func:`kleuren` gives each municipality's fill.
-    """
-    as_ = _as(as_)
-    tellingen = Counter(aanwezige_combinaties)
-    geordend = _geordend(as_, set(tellingen))
-    rijen = [(tekst, PALET[rang], tellingen[tekst]) for rang, tekst in enumerate(geordend[: len(PALET)])]
-    rest = geordend[len(PALET):]
-    if rest:
-        rijen.append((f"{OVERIGE_COMBINATIES} ({len(rest)})", OVERIG_KLEUR, sum(tellingen[t] for t in rest)))
-    return rijen
-
-
 def _as(as_: vocab.As | str) -> vocab.As:
     return as_ if isinstance(as_, vocab.As) else vocab.as_voor(as_)
 
@@ -175,7 +132,9 @@ def _sleutel(masker: int, aantal_labels: int) -> tuple:
     return (posities[0] if posities else aantal_labels, -len(posities), posities)
 
 
-def _geordend(as_: vocab.As, teksten: set[str]) -> list[str]:
+def geordend(as_: vocab.As | str, teksten: Iterable[str]) -> list[str]:
+    """The distinct combination texts ``teksten`` in the report's order (:func:`volgorde`)."""
+    as_ = _as(as_)
     per_masker = {masker(as_, tekst): tekst for tekst in teksten}
     return [per_masker[m] for m in volgorde(as_, per_masker)]
 

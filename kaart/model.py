@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from classify import combinaties, vocab
+from kaart import combinatiekleuren
 
 SOORTEN: tuple[str, ...] = ("totaal", "combinatie", "versus", "aantal", "verzekeraar", "kernwerkgebied", "project")
 GEEN_PROJECT = "geen project"
@@ -258,8 +259,8 @@ def _klassen(
     if spec.soort == "combinatie":
         per_gemeente = combinaties.combinaties(geteld, koppeling, spec.as_code).set_index("gemeente_code")
         klasse = basis["gemeente_code"].map(per_gemeente["combinatie"])
-        kleuren = combinaties.kleuren(spec.as_code, per_gemeente["combinatie"])
-        return klasse, klasse.map(kleuren), combinaties.legenda(spec.as_code, per_gemeente["combinatie"])
+        kleuren = combinatiekleuren.kleuren(spec.as_code, per_gemeente["combinatie"])
+        return klasse, klasse.map(kleuren), combinatiekleuren.legenda(spec.as_code, per_gemeente["combinatie"])
     if spec.soort == "versus":
         per_gemeente = combinaties.versus_overig(
             geteld, koppeling, spec.as_code, spec.label, spec.tweede_as, spec.tweede_label

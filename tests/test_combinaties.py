@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from classify import combinaties as comb
 from classify import vocab
+from kaart import combinatiekleuren as kl
 
 # Legends quoted from the report (002_4672d5e83c675345.txt), in the report's order and spelling.
 OUDEREN_INTENSITEIT = [
@@ -143,32 +144,32 @@ def test_versus_overig():
 
 def test_legenda_in_report_order_with_palette_by_rank():
     per_gemeente = ["implementeren", "ontwikkelproject", "implementeren", "ontwikkelproject + implementeren"]
-    assert comb.legenda("intensiteit", per_gemeente) == [
-        ("ontwikkelproject + implementeren", comb.PALET[0], 1),
-        ("ontwikkelproject", comb.PALET[1], 1),
-        ("implementeren", comb.PALET[2], 2),
+    assert kl.legenda("intensiteit", per_gemeente) == [
+        ("ontwikkelproject + implementeren", kl.PALET[0], 1),
+        ("ontwikkelproject", kl.PALET[1], 1),
+        ("implementeren", kl.PALET[2], 2),
     ]
-    assert comb.kleuren("intensiteit", per_gemeente)["implementeren"] == comb.PALET[2]
+    assert kl.kleuren("intensiteit", per_gemeente)["implementeren"] == kl.PALET[2]
 
 
 def test_combinations_beyond_the_palette_share_one_grey_row():
     teksten = [comb.combinatie("instrument", m) for m in range(1, 32)]
     volle_set = comb.combinatie("instrument", 0b11111)
-    rijen = comb.legenda("instrument", [*teksten, volle_set])
-    assert len(rijen) == len(comb.PALET) + 1
-    overig = 31 - len(comb.PALET)
-    assert rijen[-1] == (f"overige combinaties ({overig})", comb.OVERIG_KLEUR, overig)
-    assert rijen[0] == (volle_set, comb.PALET[0], 2)
-    kleuren = comb.kleuren("instrument", teksten)
-    assert sum(k == comb.OVERIG_KLEUR for k in kleuren.values()) == overig
-    assert kleuren["collectieve zorgminima"] == comb.OVERIG_KLEUR
+    rijen = kl.legenda("instrument", [*teksten, volle_set])
+    assert len(rijen) == len(kl.PALET) + 1
+    overig = 31 - len(kl.PALET)
+    assert rijen[-1] == (f"overige combinaties ({overig})", kl.OVERIG_KLEUR, overig)
+    assert rijen[0] == (volle_set, kl.PALET[0], 2)
+    kleuren = kl.kleuren("instrument", teksten)
+    assert sum(k == kl.OVERIG_KLEUR for k in kleuren.values()) == overig
+    assert kleuren["collectieve zorgminima"] == kl.OVERIG_KLEUR
 
 
 def test_palette_is_distinct_and_apart_from_the_neutral_fills():
-    kleuren = [k.upper() for k in comb.PALET]
+    kleuren = [k.upper() for k in kl.PALET]
     assert all(re.fullmatch(r"#[0-9A-F]{6}", k) for k in kleuren)
     assert len(set(kleuren)) == len(kleuren)
-    assert not {comb.OVERIG_KLEUR.upper(), vocab.GEEN_PROJECT_KLEUR.upper()} & set(kleuren)
+    assert not {kl.OVERIG_KLEUR.upper(), vocab.GEEN_PROJECT_KLEUR.upper()} & set(kleuren)
 
 
 def test_unknown_or_missing_label_names_the_project():

@@ -1,7 +1,8 @@
 import pandas as pd
 import pytest
 
-from classify import combinaties, vocab
+from classify import vocab
+from kaart import combinatiekleuren
 from kaart import model as vl
 from kaart.model import KaartSpec
 
@@ -98,7 +99,7 @@ def test_combinatie_uses_the_reports_order_and_warning():
     assert [i.klasse for i in vlekken.legenda] == [
         "ontwikkelproject + implementeren", "implementeren", "samenwerkingsafspraken", "geen project"
     ]
-    verwacht = combinaties.legenda("intensiteit", [klassen[c] for c in ("GM0001", "GM0002", "GM0003", "GM0004")])
+    verwacht = combinatiekleuren.legenda("intensiteit", [klassen[c] for c in ("GM0001", "GM0002", "GM0003", "GM0004")])
     assert [(i.klasse, i.kleur, i.aantal) for i in vlekken.legenda[:-1]] == verwacht
     assert vlekken.waarschuwing == vl.LET_OP and vl.LET_OP.startswith("Let op! In sommige plaatjes")
 
