@@ -139,7 +139,7 @@ def presentatie_samenstellen(filters: flt.Filters, lagen: Sequence[str], sleutel
 
 
 def _omschrijving(spec: KaartSpec) -> str:
-    """A map in words for the list of left-out maps."""
+    """A map in words, for the list of maps left out."""
     if spec.soort == "verzekeraar":
         return f"projecten {spec.label}"
     if spec.soort == "totaal":

@@ -1,5 +1,5 @@
 """Map widgets: an interactive vlekkenkaart with its click list and Analyse panel, side by side when asked, and
-small multiples. Everything computed lives in maps/ and classify/; this module only lays it out.
+small multiples. Everything computed lives in kaart/ and classify/; this module only lays it out.
 """
 
 from __future__ import annotations

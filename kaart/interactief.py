@@ -148,7 +148,7 @@ def _tekenvolgorde(lagen: tuple[str, ...]) -> list[str]:
 
 
 def scriptjson(waarde) -> str:
-    """JSON for inside a ``<script>``: no ``</`` can close the element early; shared by the maps."""
+    """JSON for inside a ``<script>``: no ``</`` can close the element early; shared by the map modules."""
     return json.dumps(waarde, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
@@ -198,7 +198,7 @@ class _Tekst(Element):
 
 
 class Element(MacroElement):
-    """A MacroElement whose rendered header and script go into the page as :class:`_Tekst`; shared by the maps."""
+    """A MacroElement whose header and script go into the page as :class:`_Tekst`; the lineage map reuses it."""
 
     def kaartnaam(self) -> str:
         """The script name of the map this element is on (directly or inside a feature group)."""

@@ -38,7 +38,7 @@ AANTAL_KLASSEN: tuple[tuple[int, int | None, str], ...] = (
     (5, None, "5 of meer projecten"),
 )
 AANTAL_KLEUREN: tuple[str, ...] = ("#FEE391", "#FB9A29", "#CC4C02", "#662506")
-"""Paul Tol's sequential YlOrBr steps for the per-label count maps."""
+"""Paul Tol's sequential YlOrBr steps for the count maps per label."""
 
 TOTAAL_KLEUR = "#0072B2"
 VERSUS_OVERIG_KLEUR = "#C6DBEF"

@@ -4,7 +4,7 @@ Slides are 16:9 (13.333 x 7.5 in), Dutch, with fonts of at least 14 pt for runni
 as a picture (:func:`kaart.statisch.statische_kaart`, map only, drawn in EPSG:28992), its legend as editable shapes
 with the municipality count per class, three to five computed sentences of the Analyse panel
 (:func:`classify.analyse.feiten`) and the map's source line; the speaker notes repeat the selection, every Analyse
-sentence and the 'Let op!' warning of combination maps. The closing slide names the sources of exactly the projects
+sentence and the 'Let op!' warning of a combination map. The closing slide names the sources of exactly the projects
 shown and the date of the data. Slide order is the order of the maps given.
 """
 
@@ -303,7 +303,7 @@ def _legendarijen(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]) -> list[t
 def _legenda(dia, vlekken: Vlekken, rijen: list[tuple], links: float, boven: float, breedte: float,
              hoogte: float) -> None:
     """Legend as shapes: a swatch or line sample, the class and its municipality count per row, then the 'Let op!'
-    warning of combination maps. Sizes step down from 14 pt when a long legend would not fit; a warning that does
+    warning of a combination map. Sizes step down from 14 pt when a long legend would not fit; a warning that does
     not fit even then is left to the speaker notes, with a pointer to them."""
     tekstbreedte = breedte - _SWATCH - _AANTAL
     for grootte, noot in ((_LEGENDA_PT, 11), (13, 10), (12, 9), (12, 0), (11, 0), (10, 0)):

@@ -40,7 +40,7 @@ BASISLAGEN: tuple[str, ...] = ("wmo_regio", "provincie", "kernwerkgebied")
 def kaartlagen(lagen: Iterable[str] | str) -> tuple[str, ...]:
     """Layer names checked against :data:`BASISLAGEN`, without duplicates, in the given order.
 
-    Raises ValueError naming the bad layer or insurer; shared by the interactive and the static maps.
+    Raises ValueError naming the bad layer or insurer; shared by the interactive and the static renderer.
     """
     if isinstance(lagen, str):
         lagen = (lagen,)
