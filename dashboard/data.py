@@ -20,7 +20,7 @@ from dashboard import url
 from geo import geodata
 from kaart import model as kaartmodel
 from kaart.model import KaartSpec, Vlekken
-from projectdb import gebied
+from projectdb import bronnen, gebied
 from projectdb.store import Store, open_store
 
 if TYPE_CHECKING:
@@ -115,7 +115,7 @@ def _vlekken(kaartsleutel: str, filtersleutel: str) -> Vlekken | None:
         return None
     return kaartmodel.vlekken(
         spec, gekozen, koppeling(filters.jaar), gemeenten(filters.jaar),
-        jaar=filters.jaar, selectie=flt.beschrijving(filters),
+        jaar=filters.jaar, selectie=flt.beschrijving(filters), bronregister=bronnen.bronnen(),
     )
 
 

@@ -92,7 +92,7 @@ def projectknoppen(filters: flt.Filters, sleutel: str) -> None:
 def _presentatiebestand(specs: tuple[KaartSpec, ...], filters: flt.Filters, lagen: tuple[str, ...]) -> bytes:
     resultaat = export.exporteer(
         specs, filters, data.projecten(), data.koppeling(filters.jaar), data.gemeenten(filters.jaar),
-        formaat="pptx", lagen=lagen, peildatum=export.peildatum(data.opslag()),
+        formaat="pptx", lagen=lagen,
     )
     return resultaat.inhoud
 

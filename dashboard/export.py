@@ -10,8 +10,6 @@ command line. The same building blocks serve the dashboard's download buttons.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,10 +24,9 @@ from dashboard import url
 from geo import geodata
 from kaart import presentatie, statisch
 from kaart.model import KaartSpec, Vlekken, projecten_voor, vlekken
-from projectdb import gebied
+from projectdb import bronnen, gebied
 from projectdb.cli import NederlandseParser
 from projectdb.exporteer import als_bytes
-from projectdb.store import PROJECTEN_CSV
 
 FORMATEN: tuple[str, ...] = (*statisch.FORMATEN, "pptx", "csv", "xlsx")
 MIME: dict[str, str] = {
@@ -55,9 +52,6 @@ KAARTEN: dict[str, str] = {
 """Friendly map names (as on the dashboard's pages) -> what they draw."""
 
 GEMEENTEKOLOMMEN = ["gemeente_code", "gemeente_naam", "wmo_regio", "kernwerkgebied"]
-_EERSTE_START = "eerste start uit"
-"""Editor name prefix the store gives the records loaded on its first start (not a change of the data)."""
-_README = PROJECTEN_CSV.parent / "README.md"
 
 
 class Gebruiksfout(ValueError):
@@ -124,25 +118,9 @@ def kaartspecs(kaarten: Sequence[str], themas: Sequence[str] = ()) -> list[Kaart
     return specs
 
 
-def peildatum(store: projectdb.Store) -> dt.date:
-    """The date of the data: the latest change in ``store`` (UTC), or, when the store holds only the records
-    loaded on its first start, the file date of ``projecten.csv``."""
-    log = store.wijzigingen()
-    eigen = log[~log["redacteur"].astype(str).str.startswith(_EERSTE_START)]
-    if not eigen.empty:
-        return dt.datetime.fromisoformat(str(eigen["tijdstip"].max()).replace("Z", "+00:00")).date()
-    return dt.datetime.fromtimestamp(PROJECTEN_CSV.stat().st_mtime, dt.UTC).date()
-
-
 def brontitels() -> dict[str, str]:
-    """Title per source file, read from the source table of ``data/projects/README.md``
-    (rows like ``| `002_....txt` | AEF, *Samenwerking ...* (2017) | P005-P050 |``); Markdown emphasis removed."""
-    if not _README.exists():
-        return {}
-    titels = {}
-    for bestand, titel in re.findall(r"^\|\s*`([^`|]+\.txt)`\s*\|\s*([^|]+?)\s*\|", _README.read_text("utf-8"), re.M):
-        titels[bestand] = re.sub(r"[*_`]", "", titel)
-    return titels
+    """Publisher, title and year per source file, from the source registry (:mod:`projectdb.bronnen`)."""
+    return {bestand: bron.vermelding for bestand, bron in bronnen.bronnen().items()}
 
 
 @dataclass(frozen=True)
@@ -164,15 +142,14 @@ def exporteer(
     formaat: str,
     lagen: Sequence[str] = url.STANDAARD_LAGEN,
     dpi: int = 150,
-    peildatum: dt.date | None = None,
 ) -> Export:
     """One export of the maps ``specs`` under ``filters``.
 
     ``projecten`` are all stored projects (filtered here); ``koppeling`` and ``gemeenten`` belong to boundary
-    year ``filters.jaar``. Formats: ``png``/``svg`` (one map), ``pdf`` (one page per map), ``pptx`` (deck;
-    needs ``peildatum``), ``csv``/``xlsx`` (the filtered project list, ``specs`` ignored). Maps that count no
-    project are left out and named in :attr:`Export.overgeslagen`. Raises :class:`Gebruiksfout` for an unknown
-    format, several maps in PNG/SVG, or when no map has a project, and ValueError from the renderers.
+    year ``filters.jaar``. Formats: ``png``/``svg`` (one map), ``pdf`` (one page per map), ``pptx`` (deck, dated
+    by the peildatum of its projects' sources), ``csv``/``xlsx`` (the filtered project list, ``specs`` ignored).
+    Maps that count no project are left out and named in :attr:`Export.overgeslagen`. Raises :class:`Gebruiksfout`
+    for an unknown format, several maps in PNG/SVG, or when no map has a project, and ValueError from the renderers.
     """
     if formaat not in FORMATEN:
         raise Gebruiksfout(f"onbekend formaat {formaat!r}; kies uit: {', '.join(FORMATEN)}")
@@ -188,16 +165,17 @@ def exporteer(
         if spec.soort != "kernwerkgebied" and projecten_voor(spec, gefilterd).empty:
             overgeslagen.append(spec.sleutel)
             continue
-        kaarten.append(vlekken(spec, gefilterd, koppeling, gemeenten, jaar=filters.jaar, selectie=selectie))
+        kaarten.append(vlekken(spec, gefilterd, koppeling, gemeenten, jaar=filters.jaar, selectie=selectie,
+                               bronregister=bronnen.bronnen()))
     if not kaarten:
         raise Gebruiksfout(f"geen projecten voor deze selectie ({selectie}) op de gekozen kaarten: "
                            f"{', '.join(overgeslagen)}")
     if formaat == "pptx":
-        if peildatum is None:
-            raise ValueError("een presentatie vraagt om de peildatum van de gegevens")
+        # Dated by the sources of the projects on these maps, not of the whole selection.
+        getoond = pd.concat([projecten_voor(k.spec, gefilterd)["bron"] for k in kaarten])
         inhoud = presentatie.presentatie(
-            kaarten, gefilterd, koppeling, gemeenten, jaar=filters.jaar, peildatum=peildatum, lagen=lagen,
-            selectie=selectie, brontitels=brontitels(),
+            kaarten, gefilterd, koppeling, gemeenten, jaar=filters.jaar, peildatum=bronnen.peildatum(getoond),
+            gedateerd=bronnen.laatste_datum(getoond), lagen=lagen, selectie=selectie, brontitels=brontitels(),
         )
     else:
         inhoud = statisch.statische_kaart(kaarten, filters.jaar, lagen, formaat=formaat, dpi=dpi)
@@ -303,13 +281,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise Gebruiksfout(f"{formaat} bevat één kaart, er zijn er {len(specs)} gekozen; kies pdf of pptx")
     except (Gebruiksfout, vocab.OnbekendLabel) as fout:
         parser.error(str(fout))
-    store = projectdb.open_store()
-    projecten = store.projecten()
+    projecten = projectdb.open_store().projecten()
     gemeenten = pd.DataFrame(geodata.gemeenten(filters.jaar)[GEMEENTEKOLOMMEN])
     try:
         resultaat = exporteer(
             specs, filters, projecten, gebied.koppeling(projecten, filters.jaar), gemeenten,
-            formaat=formaat, lagen=lagen, dpi=args.dpi, peildatum=peildatum(store),
+            formaat=formaat, lagen=lagen, dpi=args.dpi,
         )
     except Gebruiksfout as fout:
         print(f"{parser.prog}: {fout}", file=sys.stderr)

@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from classify import leerlijnen, vocab
+from classify import leerlijnen, precisie, vocab
+from projectdb import bereik, bronnen
 
 DETAILPAD = "projecten"
 """URL path of the projects page; ``?project=<id>`` opens a project's detail view."""
@@ -109,7 +110,8 @@ def detail_html(
     Shows the stored labels with, per axis, the suggested labels next to them (``suggesties``: [veld, suggestie,
     toelichting]), the geography derived from its municipalities (``afgeleid``, None when it has none) and the
     names of those municipalities, the consistency findings [veld, opgeslagen, afgeleid, melding], and the
-    source quote with its source file.
+    source quote with its source by publisher, title and year. A ``deel`` area and an insurer derived from the
+    zorgkantoor concession say so, with the quote or the concession's confidence.
     """
     voorstel = {veld: groep for veld, groep in suggesties.groupby("veld")} if len(suggesties) else {}
 
@@ -131,14 +133,14 @@ def detail_html(
         geo += f"<br><small>afgeleid uit de gemeenten: {html.escape(afgeleid)} ({teken})</small>"
     rijen = [
         _rij("Project", _waarde(project["project_id"])),
-        _rij("Verzekeraar(s)", _waarde(project["verzekeraars"])),
+        _rij("Verzekeraar(s)", _verzekeraars(project)),
         label_rij("Inhoud", "inhoud"),
         label_rij("Instrument(en)", "instrumenten"),
         label_rij("Samenwerkingsvorm", "intensiteit"),
         _rij("Geografie", geo),
         _rij("Looptijd", html.escape(leerlijnen.periode_tekst(project["startjaar"], project["eindjaar"]))),
         _rij("Gebied", _waarde(project["gebied"])
-             + f" <small>(indeling {html.escape(str(project['indeling_jaar']))})</small>"),
+             + f" <small>(indeling {html.escape(str(project['indeling_jaar']))})</small>" + _precisie(project)),
         _rij(f"Gemeenten ({len(gemeenten)})", html.escape(", ".join(gemeenten)) or "–"),
         _rij("Partners", _waarde(project["partners"])),
         _rij("Bouwt voort op", _waarde(project["bouwt_voort_op"])),
@@ -163,8 +165,14 @@ def detail_html(
     delen += [
         "<h4>Bron</h4>",
         f'<blockquote class="skw-citaat">{_waarde(project["bron_citaat"])}</blockquote>',
-        f"<p><small>Bronbestand: {_waarde(project['bron'])}</small></p>",
+        f"<p><small>{html.escape(bronnen.bronvermelding(str(project['bron'])))} "
+        f"(bestand {_waarde(project['bron'])})</small></p>",
     ]
+    if project.get("gebied_precisie") == precisie.DEEL and project.get("precisie_citaat"):
+        delen.append(
+            f'<p>Deel van het gebied: <blockquote class="skw-citaat">{_waarde(project["precisie_citaat"])}'
+            "</blockquote></p>"
+        )
     if project.get("periode_citaat"):
         delen.append(
             f'<p>Looptijd: <blockquote class="skw-citaat">{_waarde(project["periode_citaat"])}</blockquote></p>'
@@ -175,6 +183,26 @@ def detail_html(
             "</blockquote></p>"
         )
     return "".join(delen)
+
+
+def _verzekeraars(project: Mapping[str, object]) -> str:
+    """The insurers, escaped; for a ``concessie`` insurer with where it comes from and how sure that is."""
+    herkomst = str(project.get("verzekeraar_herkomst") or precisie.BRON)
+    if herkomst != precisie.CONCESSIE:
+        return _waarde(project["verzekeraars"])
+    zekerheid = bereik.concessiezekerheid(pd.DataFrame([dict(project)]))["concessiezekerheid"].iloc[0]
+    return (f'{_waarde(project["verzekeraars"])}<br><small>niet genoemd in de bron; afgeleid als concessiehouder van '
+            f"het zorgkantoor in 2017 (zekerheid {html.escape(str(zekerheid or 'onbekend'))})</small>")
+
+
+def _precisie(project: Mapping[str, object]) -> str:
+    """A note under the gebied for a ``deel`` project: the named areas are not all certain."""
+    if project.get("gebied_precisie") != precisie.DEEL:
+        return ""
+    aantal = project.get("aantal_gemeenten_bron")
+    hoeveel = f"circa {int(aantal)} gemeenten" if aantal is not None and not pd.isna(aantal) else "een deel"
+    return (f"<br><small>deel: volgens de bron loopt het project in {hoeveel} van dit gebied, zonder ze te noemen; "
+            "alleen genoemde gemeenten zijn zeker</small>")
 
 
 def suggestietabel(suggesties: Sequence[object]) -> pd.DataFrame:

@@ -9,11 +9,12 @@ multiples (:mod:`kaart.kleinkaart`) and static exports. The class logic for comb
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from classify import combinaties, vocab
+from classify import bronnen, combinaties, vocab
 from kaart import combinatiekleuren
 
 SOORTEN: tuple[str, ...] = ("totaal", "combinatie", "versus", "aantal", "verzekeraar", "kernwerkgebied", "project")
@@ -202,12 +203,14 @@ def vlekken(
     *,
     jaar: int,
     selectie: str = "",
+    bronregister: Mapping[str, bronnen.Bron] | None = None,
 ) -> Vlekken:
     """Compute the map ``spec`` for the (already filtered) ``projecten``.
 
     ``koppeling`` [project_id, gemeente_code] and ``gemeenten`` [gemeente_code, gemeente_naam, wmo_regio,
     kernwerkgebied] are of boundary year ``jaar``; ``selectie`` describes the active filters in words for the
-    subtitle. Municipalities without a counted project get "geen project" (for the kernwerkgebied map: the
+    subtitle; ``bronregister`` (bestand -> :class:`classify.bronnen.Bron`) names the projects' source documents
+    in the source line. Municipalities without a counted project get "geen project" (for the kernwerkgebied map: the
     municipality's insurer regardless of projects).
     """
     geteld = projecten_voor(spec, projecten)
@@ -228,9 +231,20 @@ def vlekken(
         legenda=legenda,
         titel=_titel(spec, geteld, basis),
         ondertitel=_ondertitel(spec, selectie),
-        bronregel=f"Bron: projectendatabase samenwerkingskaarten, {len(geteld)} projecten; grenzen CBS/PDOK {jaar}",
+        bronregel=_bronregel(geteld, jaar, bronregister),
         waarschuwing=LET_OP if spec.soort == "combinatie" else "",
     )
+
+
+def _bronregel(geteld: pd.DataFrame, jaar: int, register: Mapping[str, bronnen.Bron] | None) -> str:
+    """The map's source line: how many projects from which documents (publisher and year), their peildatum (the
+    date of those sources, not of the export) and the boundaries. Short enough for the footer of an A4 map; the full
+    titles are on the closing slide, in the XLSX export and under 'Over de gegevens'. Without a registry (or a
+    ``bron`` column) it names no documents."""
+    if register is None or "bron" not in geteld or geteld.empty:
+        return f"Bron: projectendatabase samenwerkingskaarten, {len(geteld)} projecten; grenzen CBS/PDOK {jaar}"
+    return (f"Bron: {len(geteld)} projecten uit {bronnen.korte_vermelding(geteld['bron'], register)}, peildatum "
+            f"{bronnen.peildatum(geteld['bron'], register, noot=False)}; grenzen CBS/PDOK {jaar}")
 
 
 def _per_gemeente(projecten: pd.DataFrame, koppeling: pd.DataFrame, gemeenten: pd.DataFrame) -> pd.DataFrame:

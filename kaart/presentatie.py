@@ -5,7 +5,8 @@ as a picture (:func:`kaart.statisch.statische_kaart`, map only, drawn in EPSG:28
 with the municipality count per class, three to five computed sentences of the Analyse panel
 (:func:`classify.analyse.feiten`) and the map's source line; the speaker notes repeat the selection, every Analyse
 sentence and the 'Let op!' warning of a combination map. The closing slide names the sources of exactly the projects
-shown and the date of the data. Slide order is the order of the maps given.
+shown, by publisher, title and year, and the peildatum: the date of those sources. Slide order is the order of the
+maps given.
 """
 
 from __future__ import annotations
@@ -48,8 +49,6 @@ FONT = "Calibri"
 _TITEL_PT, _TEKST_PT, _LEGENDA_PT, _BRON_PT = 28, 16, 14, 12
 _DONKER, _GRIJS = RGBColor(0x22, 0x22, 0x22), RGBColor(0x55, 0x55, 0x55)
 _ACCENT = RGBColor(0x00, 0x72, 0xB2)
-_MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-            "november", "december")
 _TEKENBREEDTE = 0.6
 """Average glyph width as a fraction of the font size, on the safe side: Calibri is narrower, its usual
 substitutes (Carlito, DejaVu Sans) are about this wide."""
@@ -66,7 +65,8 @@ def presentatie(
     gemeenten: pd.DataFrame,
     *,
     jaar: int,
-    peildatum: dt.date,
+    peildatum: str,
+    gedateerd: dt.date | None = None,
     lagen: Iterable[str] = ("wmo_regio",),
     selectie: str = "alle projecten",
     brontitels: Mapping[str, str] | None = None,
@@ -85,13 +85,17 @@ def presentatie(
     jaar:
         Boundary year (2017 or 2025).
     peildatum:
-        Date of the data (latest change in the project store), shown on the title and closing slides.
+        The date of the projects' sources in words (``2016–2017``, :func:`projectdb.bronnen.peildatum`), shown on
+        the title and closing slides; never the day of the export.
+    gedateerd:
+        The newest exact date of those sources; the document properties carry it, so the file is dated by its data.
     lagen:
         Overlays drawn on every map, as :func:`kaart.statisch.statische_kaart` takes them.
     selectie:
         The filters in words, for the title slide.
     brontitels:
-        Description per source file name (``bron``) for the closing slide; files without one are listed by name.
+        Publisher, title and year per source file name (``bron``) for the closing slide; files without one are
+        listed by name.
 
     Raises
     ------
@@ -103,7 +107,7 @@ def presentatie(
     lagen = tuple(lagen)
     deck = Presentation()
     deck.slide_width, deck.slide_height = BREEDTE, HOOGTE
-    _eigenschappen(deck, peildatum)
+    _eigenschappen(deck, gedateerd)
     _titeldia(deck, len(kaarten), jaar=jaar, peildatum=peildatum, selectie=selectie)
     for vlekken in kaarten:
         eigen = projecten_voor(vlekken.spec, projecten)
@@ -126,20 +130,15 @@ def _analyse_as(vlekken: Vlekken) -> str:
     return "inhoud"
 
 
-def _datum(datum: dt.date) -> str:
-    """A date in Dutch words: ``24 november 2026``."""
-    return f"{datum.day} {_MAANDEN[datum.month - 1]} {datum.year}"
-
-
-def _eigenschappen(deck, peildatum: dt.date) -> None:
+def _eigenschappen(deck, gedateerd: dt.date | None) -> None:
     """Document properties: Dutch, titled, dated by the data rather than by the moment of export."""
     eigen = deck.core_properties
     eigen.title = TITEL
     eigen.subject = ONDERTITEL
     eigen.language = "nl-NL"
     eigen.author = eigen.last_modified_by = "samenwerkingskaarten"
-    moment = dt.datetime.combine(peildatum, dt.time())
-    eigen.created = eigen.modified = moment
+    if gedateerd is not None:
+        eigen.created = eigen.modified = dt.datetime.combine(gedateerd, dt.time())
     eigen.revision = 1
 
 
@@ -220,7 +219,7 @@ def _woorden_passen(tekst: str, breedte_inch: float, grootte: float) -> bool:
 # --- slides ------------------------------------------------------------------------------------------------------
 
 
-def _titeldia(deck, aantal: int, *, jaar: int, peildatum: dt.date, selectie: str) -> None:
+def _titeldia(deck, aantal: int, *, jaar: int, peildatum: str, selectie: str) -> None:
     dia = deck.slides.add_slide(deck.slide_layouts[5])
     _titel(dia, TITEL, boven=Inches(2.0), hoogte=Inches(1.3), grootte=40)
     balk = dia.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(0.55), Inches(3.45), Inches(2.0), Inches(0.08))
@@ -232,7 +231,7 @@ def _titeldia(deck, aantal: int, *, jaar: int, peildatum: dt.date, selectie: str
     _alinea(kader, f"Selectie: {selectie}", 18, kleur=_GRIJS, ruimte_voor=14)
     _alinea(kader, f"Gemeentelijke indeling {jaar} · {aantal} {'kaart' if aantal == 1 else 'kaarten'}", 18,
             kleur=_GRIJS, ruimte_voor=4)
-    _alinea(kader, f"Stand van de gegevens: {_datum(peildatum)}", 18, kleur=_GRIJS, ruimte_voor=4)
+    _alinea(kader, f"Peildatum van de bronnen: {peildatum}", 18, kleur=_GRIJS, ruimte_voor=4)
 
 
 def _kaartdia(deck, vlekken: Vlekken, feiten: list[str], jaar: int, lagen: tuple[str, ...]) -> None:
@@ -353,22 +352,21 @@ def _legenda(dia, vlekken: Vlekken, rijen: list[tuple], links: float, boven: flo
         _alinea(kader, tekst, noot or 11, kleur=_GRIJS, eerste=True)
 
 
-def _slotdia(deck, kaarten: Sequence[Vlekken], projecten: pd.DataFrame, *, jaar: int, peildatum: dt.date,
+def _slotdia(deck, kaarten: Sequence[Vlekken], projecten: pd.DataFrame, *, jaar: int, peildatum: str,
              brontitels: Mapping[str, str]) -> None:
     dia = deck.slides.add_slide(deck.slide_layouts[5])
-    _titel(dia, "Bronnen en stand van de gegevens")
+    _titel(dia, "Bronnen en peildatum")
     getoond = {pid for vlekken in kaarten for ids in vlekken.gemeenten["project_ids"] for pid in ids}
     bronnen = projecten[projecten["project_id"].isin(getoond)].groupby("bron")["project_id"].nunique().sort_index()
     zinnen = [AEF_RAPPORT]
     for bestand, aantal in bronnen.items():
-        titel = brontitels.get(bestand)
-        naam = f"{titel} ({bestand})" if titel else bestand
+        naam = brontitels.get(bestand, bestand)
         zinnen.append(f"{naam}: {analyse.getal(aantal)} {'project' if aantal == 1 else 'projecten'} op deze kaarten.")
     zinnen += [
         f"Gemeentegrenzen: CBS/PDOK gebiedsindeling {jaar} (CC-BY 4.0), bewerkt; Wmo-regio's volgens het "
         f"AEF-rapport; {geodata.kernwerkgebied_label(jaar)}.",
         f"Projectendatabase samenwerkingskaarten: {analyse.getal(len(getoond))} projecten op deze kaarten; "
-        f"stand van de gegevens {_datum(peildatum)}.",
+        f"peildatum van de bronnen {peildatum}.",
     ]
     kader = _tekstvak(dia, Inches(0.5), Inches(1.4), BREEDTE - Inches(1.0), HOOGTE - Inches(1.9))
     _opsomming(kader, zinnen, _TEKST_PT)

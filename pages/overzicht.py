@@ -3,13 +3,14 @@
 import streamlit as st
 
 from classify import vocab
-from dashboard import downloads, kaartpaneel, navigatie, zijbalk
+from dashboard import downloads, kaartpaneel, navigatie, overdegegevens, zijbalk
 from kaart.model import KaartSpec
 
 navigatie.via_app()
 keuze = zijbalk.keuze()
 st.title("Samenwerkingskaarten zorgverzekeraars en gemeenten")
 kaartpaneel.kerncijfers(keuze.links)
+overdegegevens.toon(keuze.links.jaar)
 
 st.subheader("Projecten – totaal (zonder minimacontracten)")
 st.caption("Gemeenten met een samenwerkingsproject, met de grenzen van de Wmo-regio's. Projecten waarvan het enige "

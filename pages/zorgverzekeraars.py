@@ -5,7 +5,7 @@ from dataclasses import replace
 import streamlit as st
 
 from classify import vocab
-from dashboard import kaartpaneel, navigatie, zijbalk
+from dashboard import kaartpaneel, navigatie, strategieweergave, zijbalk
 from kaart.model import KaartSpec
 
 navigatie.via_app()
@@ -23,6 +23,8 @@ st.caption("Zonder minimacontracten (projecten met als enig instrument Collectie
 kaartpaneel.kaart_met_analyse(
     KaartSpec("verzekeraar", label=naam, zonder_minima=True), replace(keuze, lagen=lagen), f"verzekeraar-{naam}"
 )
+
+strategieweergave.toon(naam)
 
 st.subheader("Binnen of buiten het kernwerkgebied")
 st.markdown(

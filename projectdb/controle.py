@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from classify import analyse, vocab
+from classify import analyse, precisie, vocab
 from geo import geodata
-from projectdb import gebied
+from projectdb import bereik, bronnen, gebied
 from projectdb.invoer import lees_invoer
 from projectdb.kolommen import KOLOMMEN
 from projectdb.meldingen import Rapport, Validatiefout
@@ -97,8 +97,9 @@ def _controleer_schrijfwijze(ruw: dict, regel: int, rapport: Rapport) -> None:
 
 
 def _tellingen(projecten: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
-    """(title, [label, aantal]) per axis in canonical order, then per insurer, for the period and per boundary
-    year."""
+    """(title, [label, aantal]) per axis in canonical order, then per insurer, for the period, per area precision
+    and insurer provenance, the gemeenten reached certainly or only possibly per boundary year, per source document
+    (by publisher, title and year) and per indeling_jaar."""
     uit = [(f"{as_.naam} ({as_.kolom})", analyse.label_telling(projecten, as_.code)) for as_ in vocab.ASSEN]
     verzekeraars = projecten["verzekeraars"].explode().value_counts()
     uit.append(("Verzekeraars (verzekeraars)", pd.DataFrame(
@@ -106,6 +107,21 @@ def _tellingen(projecten: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     bekend = int(projecten["startjaar"].notna().sum())
     uit.append(("Looptijd (startjaar)", pd.DataFrame(
         {"label": ["genoemd in de bron", "onbekend"], "aantal": [bekend, len(projecten) - bekend]})))
+    for kolom, waarden in (("gebied_precisie", precisie.GEBIED_PRECISIES),
+                           ("verzekeraar_herkomst", precisie.VERZEKERAAR_HERKOMSTEN)):
+        telling = projecten[kolom].value_counts()
+        uit.append((f"Projecten per {kolom}", pd.DataFrame(
+            {"label": list(waarden), "aantal": [int(telling.get(w, 0)) for w in waarden]})))
+    for jaar in geodata.JAREN:
+        gemeenten = precisie.tel_gemeenten(bereik.koppeling_zekerheid(projecten, jaar))
+        uit.append((f"Gemeenten met een project, indeling {jaar}", pd.DataFrame(
+            {"label": ["zeker", "alleen mogelijk (deel van een gebied)", "zonder project"],
+             "aantal": [gemeenten["zeker"], gemeenten["mogelijk"],
+                        len(geodata.gemeenten(jaar)) - gemeenten["zeker"] - gemeenten["mogelijk"]]})))
+    per_bron = projecten["bron"].value_counts()
+    volgorde = [*(b for b in bronnen.bronnen() if b in per_bron), *sorted(set(per_bron.index) - set(bronnen.bronnen()))]
+    uit.append((f"Brondocumenten, peildatum {bronnen.peildatum(projecten['bron'])}", pd.DataFrame(
+        {"label": [bronnen.bronvermelding(b) for b in volgorde], "aantal": [int(per_bron[b]) for b in volgorde]})))
     jaren = projecten["indeling_jaar"].value_counts()
     uit.append(("Indelingsjaar (indeling_jaar)", pd.DataFrame(
         {"label": list(geodata.JAREN), "aantal": [int(jaren.get(j, 0)) for j in geodata.JAREN]})))

@@ -12,11 +12,14 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 from rapidfuzz import process
 
+from classify import vocab
 from projectdb.bestand import Limieten, lees_tabel
-from projectdb.kolommen import KOLOMMEN, KOPTEKST, VERPLICHT, kolom_voor_kop
+from projectdb.kolommen import ALLEEN_EXPORT, KOLOMMEN, KOPTEKST, VERPLICHT, kolom_voor_kop
 from projectdb.meldingen import Rapport, Validatiefout
 
 _BEKENDE_KOPPEN = tuple(dict.fromkeys([*KOLOMMEN, *KOPTEKST.values()]))
+_ALLEEN_EXPORT = frozenset(vocab.sleutel(k) for k in ALLEEN_EXPORT)
+"""Headers of derived export columns, skipped without a warning."""
 
 
 @dataclass
@@ -43,12 +46,15 @@ def lees_invoer(pad: str | Path, blad: str | None = None, limieten: Limieten = L
 
 
 def _koppel_koppen(koppen: list[str], kopregel: int, rapport: Rapport) -> dict[int, str]:
-    """Column index -> column name; unknown headers are warned about and ignored."""
+    """Column index -> column name; unknown headers are warned about and ignored (derived export columns
+    silently)."""
     gevonden: dict[str, int] = {}
     for index, kop in enumerate(koppen):
         if not kop.strip():
             continue
         kolom = kolom_voor_kop(kop)
+        if kolom is None and vocab.sleutel(kop) in _ALLEEN_EXPORT:
+            continue
         if kolom is None:
             gelijkend = process.extractOne(kop, _BEKENDE_KOPPEN, score_cutoff=70)
             hint = f"; bedoelde u {gelijkend[0]!r}?" if gelijkend else ""

@@ -12,9 +12,14 @@ from classify import vocab
 KOLOMMEN: tuple[str, ...] = (
     "project_id", "titel", "omschrijving", "verzekeraars", "gebied", "indeling_jaar", "startjaar", "eindjaar",
     "inhoud", "instrumenten", "intensiteit", "geografie", "partners", "bron", "bron_citaat", "toelichting_labels",
-    "bouwt_voort_op", "bouwt_voort_op_citaat", "periode_citaat",
+    "bouwt_voort_op", "bouwt_voort_op_citaat", "periode_citaat", "gebied_precisie", "aantal_gemeenten_bron",
+    "precisie_citaat", "verzekeraar_herkomst",
 )
 """Columns of ``projecten.csv``, in file order."""
+
+ALLEEN_EXPORT: tuple[str, ...] = ("bronvermelding",)
+"""Derived columns written after :data:`KOLOMMEN` on export and ignored on import (so an export imports
+unchanged)."""
 
 MEERVOUDIG: frozenset[str] = frozenset({"verzekeraars", "instrumenten", "partners", "bouwt_voort_op"})
 """Columns holding several values (';'-separated in files, tuples of str in frames)."""
@@ -44,6 +49,10 @@ KOPTEKST: dict[str, str] = {
     "bouwt_voort_op": "Bouwt voort op",
     "bouwt_voort_op_citaat": "Citaat bouwt voort op",
     "periode_citaat": "Citaat periode",
+    "gebied_precisie": "Gebied volledig of deel",
+    "aantal_gemeenten_bron": "Aantal gemeenten volgens bron",
+    "precisie_citaat": "Citaat gebied",
+    "verzekeraar_herkomst": "Herkomst verzekeraar",
 }
 """Dutch headers of the import template (each is also accepted on import)."""
 
@@ -67,6 +76,10 @@ _ALIASSEN: dict[str, tuple[str, ...]] = {
     "bouwt_voort_op": ("voortbouwend op", "vervolg op", "bouwt voort op project"),
     "bouwt_voort_op_citaat": ("citaat bouwt voort op", "bouwt voort op (citaat)", "citaat vervolg"),
     "periode_citaat": ("citaat looptijd", "citaat jaar", "periode (citaat)"),
+    "gebied_precisie": ("precisie gebied", "gebied precisie", "precisie", "volledig of deel"),
+    "aantal_gemeenten_bron": ("aantal gemeenten", "aantal gemeenten bron", "aantal volgens bron"),
+    "precisie_citaat": ("citaat precisie", "citaat gebied (precisie)", "citaat deel van het gebied"),
+    "verzekeraar_herkomst": ("herkomst verzekeraar", "verzekeraar herkomst", "herkomst"),
 }
 
 _INDEX: dict[str, str] = {}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from classify import vocab
+from classify import precisie, vocab
 from geo import geodata
 from projectdb import formule, gebied
 from projectdb.kolommen import KOLOMMEN
@@ -74,7 +74,7 @@ def normaliseer_rij(ruw: Mapping[str, object], regel: int | str | None,
     record["project_id"] = pid
 
     for veld in ("titel", "omschrijving", "bron", "bron_citaat", "toelichting_labels", "bouwt_voort_op_citaat",
-                 "periode_citaat"):
+                 "periode_citaat", "precisie_citaat"):
         record[veld] = _cel(waarden[veld], rapport, regel, veld)
     if not record["titel"]:
         rapport.fout("titel ontbreekt", regel, "titel")
@@ -91,7 +91,14 @@ def normaliseer_rij(ruw: Mapping[str, object], regel: int | str | None,
     record["partners"] = tuple(dict.fromkeys(_delen(waarden["partners"], rapport, regel, "partners", _PARTNERS)))
     record["bouwt_voort_op"] = _ids(waarden["bouwt_voort_op"], rapport, regel)
 
+    record["gebied_precisie"] = _keuze(waarden["gebied_precisie"], precisie.GEBIED_PRECISIES, rapport, regel,
+                                       "gebied_precisie")
+    record["verzekeraar_herkomst"] = _keuze(waarden["verzekeraar_herkomst"], precisie.VERZEKERAAR_HERKOMSTEN,
+                                            rapport, regel, "verzekeraar_herkomst")
+    record["aantal_gemeenten_bron"] = _aantal(waarden["aantal_gemeenten_bron"], rapport, regel)
+
     _controleer_periode(record, rapport, regel)
+    _controleer_precisie(record, rapport, regel)
     _controleer_citaten(record, rapport, regel)
     if rapport.aantal_fouten > aantal_fouten:
         return None, pid if PROJECT_ID.match(pid) else None
@@ -159,6 +166,54 @@ def _controleer_periode(record: dict, rapport: Rapport, regel: int | str | None)
         rapport.waarschuwing("startjaar zonder citaat dat het jaar onderbouwt", regel, "periode_citaat")
     elif start is not None and str(start) not in citaat:
         rapport.waarschuwing(f"het citaat noemt startjaar {start} niet", regel, "periode_citaat")
+
+
+def _keuze(waarde: object, keuzes: tuple[str, ...], rapport: Rapport, regel: int | str | None, veld: str) -> str:
+    """One of ``keuzes`` (case-insensitive); an empty cell gives the first, the value of the model before these
+    columns existed."""
+    tekst = _cel(waarde, rapport, regel, veld).lower()
+    if not tekst:
+        return keuzes[0]
+    if tekst not in keuzes:
+        rapport.fout(f"{veld} {tekst!r} is ongeldig; kies {' of '.join(keuzes)}", regel, veld)
+        return keuzes[0]
+    return tekst
+
+
+_CIRCA = re.compile(r"^(?:circa|ca\.?|ongeveer|zo'n|~)\s*([0-9]+)$", re.IGNORECASE)
+
+
+def _aantal(waarde: object, rapport: Rapport, regel: int | str | None) -> int | None:
+    """The number of gemeenten the source gives (``circa 10`` is 10); None for an empty cell or an error."""
+    if isinstance(waarde, int) and not isinstance(waarde, bool):
+        waarde = str(waarde)
+    tekst = _cel(waarde, rapport, regel, "aantal_gemeenten_bron")
+    if not tekst:
+        return None
+    gevonden = _CIRCA.match(tekst)
+    if gevonden:
+        tekst = gevonden.group(1)
+    if not re.fullmatch(r"[0-9]+", tekst) or int(tekst) < 1:
+        rapport.fout(f"aantal_gemeenten_bron {tekst!r} is geen positief geheel getal; laat het leeg als de bron "
+                     "geen aantal noemt ('een aantal gemeenten')", regel, "aantal_gemeenten_bron")
+        return None
+    return int(tekst)
+
+
+def _controleer_precisie(record: dict, rapport: Rapport, regel: int | str | None) -> None:
+    """A ``deel`` project needs a quote and an area token; a count belongs only to a ``deel`` project."""
+    if record["gebied_precisie"] != precisie.DEEL:
+        if record["aantal_gemeenten_bron"] is not None:
+            rapport.fout("aantal_gemeenten_bron hoort alleen bij gebied_precisie 'deel'; bij 'volledig' telt het "
+                         "hele gebied", regel, "aantal_gemeenten_bron")
+        return
+    if not record["precisie_citaat"]:
+        rapport.fout("gebied_precisie 'deel' zonder precisie_citaat: citeer de bron die zegt dat het project in een "
+                     "deel van het gebied loopt", regel, "precisie_citaat")
+    tokens = gebied.splits(str(record["gebied"]))
+    if tokens and all(t.upper().startswith("GM") for t in tokens):
+        rapport.waarschuwing("gebied_precisie 'deel' bij alleen genoemde gemeenten: die zijn altijd zeker; 'deel' "
+                             "geldt voor regio's, provincies en kernwerkgebieden", regel, "gebied_precisie")
 
 
 def _gebied(waarde: object, jaar: int | None, rapport: Rapport, regel: int | str | None) -> str:

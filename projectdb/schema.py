@@ -6,15 +6,19 @@ keeping the stored order; ``project_gemeente`` holds each project's expanded geb
 ``project.versie`` counts edits for optimistic locking; ``wijziging`` is the change log.
 
 Version 2 added the project period (``startjaar``, ``eindjaar``, ``periode_citaat``) as the last columns of
-``project``; :data:`MIGRATIES` brings a version-1 file there in place, so a migrated and a new file are alike.
+``project``; version 3 added how precisely the source places the project and where its insurer comes from
+(``gebied_precisie``, ``aantal_gemeenten_bron``, ``precisie_citaat``, ``verzekeraar_herkomst``) after them.
+:data:`MIGRATIES` brings an older file there in place, so a migrated and a new file are alike; existing rows get
+``volledig`` and ``bron``, the values of the model before version 3.
 """
 
 from __future__ import annotations
 
 from classify import vocab
+from classify.precisie import GEBIED_PRECISIES, VERZEKERAAR_HERKOMSTEN
 from geo import geodata
 
-SCHEMA_VERSIE = 2
+SCHEMA_VERSIE = 3
 """Stored in ``PRAGMA user_version``; an older version is migrated (:data:`MIGRATIES`), any other refused."""
 
 JAAR_MIN, JAAR_MAX = 1990, 2100
@@ -28,8 +32,19 @@ _PERIODE = (
 )
 """Column definitions of the project period (schema version 2), shared by CREATE and the migration."""
 
+_PRECISIE = (
+    f"gebied_precisie TEXT NOT NULL DEFAULT 'volledig' CHECK (gebied_precisie IN {GEBIED_PRECISIES!r})",
+    ("aantal_gemeenten_bron INTEGER CHECK (aantal_gemeenten_bron IS NULL OR (aantal_gemeenten_bron >= 1 AND "
+     "gebied_precisie = 'deel'))"),
+    "precisie_citaat TEXT NOT NULL DEFAULT '' CHECK (precisie_citaat <> '' OR gebied_precisie <> 'deel')",
+    f"verzekeraar_herkomst TEXT NOT NULL DEFAULT 'bron' CHECK (verzekeraar_herkomst IN {VERZEKERAAR_HERKOMSTEN!r})",
+)
+"""Column definitions of area precision and insurer provenance (schema version 3), shared by CREATE and the
+migration; a ``deel`` project needs its quote, and only a ``deel`` project has a count from the source."""
+
 MIGRATIES: dict[int, tuple[str, ...]] = {
     1: (*(f"ALTER TABLE project ADD COLUMN {kolom}" for kolom in _PERIODE), "PRAGMA user_version = 2"),
+    2: (*(f"ALTER TABLE project ADD COLUMN {kolom}" for kolom in _PRECISIE), "PRAGMA user_version = 3"),
 }
 """SQL statements that bring a store of schema version *n* to version *n + 1* (run in one write transaction)."""
 
@@ -76,6 +91,10 @@ CREATE TABLE project (
     {_PERIODE[0]},
     {_PERIODE[1]},
     {_PERIODE[2]},
+    {_PRECISIE[0]},
+    {_PRECISIE[1]},
+    {_PRECISIE[2]},
+    {_PRECISIE[3]},
     UNIQUE (project_id, indeling_jaar)
 ) STRICT;
 

@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from classify import vocab
+from classify import precisie, vocab
 from geo import geodata
 from projectdb.kolommen import KOLOMMEN, KOPTEKST, VERPLICHT
 from projectdb.schema import JAAR_MAX, JAAR_MIN
@@ -51,6 +51,15 @@ UITLEG: dict[str, str] = {
     "bouwt_voort_op": "Project_id's waarop dit project voortbouwt, gescheiden door ';'.",
     "bouwt_voort_op_citaat": "Citaat dat die koppeling onderbouwt; leeg als 'Bouwt voort op' leeg is.",
     "periode_citaat": "Citaat uit de bron dat het start- (en eind)jaar noemt; leeg als 'Startjaar' leeg is.",
+    "gebied_precisie": "volledig: het project loopt in alle gemeenten van de genoemde gebieden; deel: de bron zegt dat "
+                       "het in een deel ervan loopt zonder ze te noemen (genoemde gemeenten zijn altijd zeker). Leeg "
+                       "is volledig.",
+    "aantal_gemeenten_bron": "Alleen bij deel: het aantal gemeenten dat de bron noemt ('circa 10' wordt 10); leeg als "
+                             "de bron geen getal noemt.",
+    "precisie_citaat": "Verplicht bij deel: letterlijk citaat uit de bron dat zegt in welk deel van het gebied het "
+                       "project loopt.",
+    "verzekeraar_herkomst": "bron: de bron noemt de verzekeraar; concessie: de bron noemt hem niet en de "
+                            "concessiehouder van het zorgkantoor (2017) is ingevuld. Leeg is bron.",
 }
 """Explanation per column, shown on the sheet ``uitleg``."""
 
@@ -61,6 +70,8 @@ _LIJSTEN: dict[str, tuple[tuple[str, ...], bool]] = {
     "instrumenten": (vocab.AS_INSTRUMENT.namen, False),
     "intensiteit": (vocab.AS_INTENSITEIT.namen, True),
     "geografie": (vocab.AS_GEOGRAFIE.namen, True),
+    "gebied_precisie": (precisie.GEBIED_PRECISIES, True),
+    "verzekeraar_herkomst": (precisie.VERZEKERAAR_HERKOMSTEN, True),
 }
 """Column -> (drop-down values, whether other input is refused)."""
 
@@ -75,7 +86,8 @@ def maak_sjabloon(pad: str | Path) -> Path:
     for index, kolom in enumerate(KOLOMMEN, start=1):
         cel = blad.cell(row=1, column=index)
         cel.font = Font(bold=True)
-        blad.column_dimensions[cel.column_letter].width = 60 if kolom in ("omschrijving", "bron_citaat") else 22
+        breed = kolom in ("omschrijving", "bron_citaat", "precisie_citaat")
+        blad.column_dimensions[cel.column_letter].width = 60 if breed else 22
     blad.freeze_panes = "B2"
 
     lijsten = boek.create_sheet("lijsten")
@@ -101,6 +113,12 @@ def maak_sjabloon(pad: str | Path) -> Path:
         doel = get_column_letter(KOLOMMEN.index(kolom) + 1)
         validatie.add(f"{doel}2:{doel}{_RIJEN + 1}")
         blad.add_data_validation(validatie)
+    aantal = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="1", allow_blank=True,
+                            showErrorMessage=True, errorStyle="stop", errorTitle=KOPTEKST["aantal_gemeenten_bron"],
+                            error="Een geheel aantal gemeenten (1 of meer), of leeg.")
+    doel = get_column_letter(KOLOMMEN.index("aantal_gemeenten_bron") + 1)
+    aantal.add(f"{doel}2:{doel}{_RIJEN + 1}")
+    blad.add_data_validation(aantal)
 
     uitleg = boek.create_sheet("uitleg")
     uitleg.append(["Kolom", "Verplicht", "Toelichting"])

@@ -185,3 +185,26 @@ def test_url_values_quoted_in_a_warning_stay_text():
     assert any("\\[klik\\]\\(javascript:alert\\(1\\)\\)" in m for m in meldingen)
     assert any("\\!\\[x\\]\\(http://x/y\\.png\\)" in m for m in meldingen)
     assert not any("](" in m for m in meldingen)
+
+
+def test_overzicht_has_over_de_gegevens_with_numbers_from_the_data(projecten):
+    at = _draai("pages/overzicht.py")
+    (uitklap,) = [e for e in at.expander if e.label == "Over de gegevens"]
+    tekst = " ".join(m.value for m in uitklap.markdown)
+    documenten = projecten["bron"].nunique()
+    assert f"{len(projecten)} projecten, gereconstrueerd uit {documenten} openbare documenten" in tekst
+    assert "AEF, Samenwerking zorgverzekeraars en gemeenten, 2017" in tekst and ".txt" not in tekst
+    assert "Peildatum:** 2016–2017" in tekst
+    assert f"`deel`): {(projecten['gebied_precisie'] == 'deel').sum()} projecten" in tekst
+    assert f"`concessie`): {(projecten['verzekeraar_herkomst'] == 'concessie').sum()} projecten" in tekst
+    assert "benadering" in tekst and "zorgkantoorregio" in tekst
+
+
+def test_zorgverzekeraars_shows_the_insurers_strategy_with_its_source():
+    at = _draai("pages/zorgverzekeraars.py", {"verz": "cz"})
+    assert "Samenwerkingsstrategie van CZ" in [s.value for s in at.subheader]
+    fragment = " ".join(e.proto.body for e in at.get("html"))
+    assert "Met gemeenten in het kernwerkgebied zit CZ in regio overleggen" in fragment
+    assert "AEF, Samenwerking zorgverzekeraars en gemeenten, 2017" in fragment
+    zonder = _draai("pages/zorgverzekeraars.py", {"verz": "dsw"})
+    assert "De bronnen beschrijven geen samenwerkingsstrategie van DSW." in [c.value for c in zonder.caption]

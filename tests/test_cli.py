@@ -7,10 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
 
 from classify import vocab
+from geo import geodata
 from projectdb import open_store
 from projectdb.store import PROJECTEN_CSV
 
@@ -45,6 +47,19 @@ def test_check_op_de_meegeleverde_gegevens(tmp_path):
         for naam in as_.namen:
             assert any(regel.strip().startswith(naam) and regel.split()[-1].isdigit() for regel in uit.splitlines())
     assert "database en CSV: zelfde projecten" in uit
+    meegeleverd = pd.read_csv(PROJECTEN_CSV, dtype=str, keep_default_na=False)
+    for kolom in ("gebied_precisie", "verzekeraar_herkomst"):
+        blok = uit.split(f"Projecten per {kolom}:\n")[1].splitlines()[:2]
+        geteld = {regel.split()[0]: int(regel.split()[-1]) for regel in blok}
+        assert geteld == meegeleverd[kolom].value_counts().to_dict()
+    assert geteld["concessie"] > 0
+    zeker = uit.split("Gemeenten met een project, indeling 2017:\n")[1].splitlines()[:3]
+    aantallen = [int(regel.split()[-1]) for regel in zeker]
+    assert sum(aantallen) == len(geodata.gemeenten(2017)) and aantallen[1] > 0  # some reached only possibly
+    assert "Brondocumenten, peildatum 2016–2017" in uit and ".txt" not in uit.split("Brondocumenten")[1]
+    aef = next(r for r in uit.splitlines()
+               if r.strip().startswith("AEF, Samenwerking zorgverzekeraars en gemeenten, 2017"))
+    assert int(aef.split()[-1]) == (meegeleverd["bron"] == "002_4672d5e83c675345.txt").sum()
 
 
 def test_proefimport_schrijft_niets(db, tmp_path):

@@ -1,7 +1,6 @@
 import csv
 import datetime as dt
 import io
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,9 +16,9 @@ from pypdf import PdfReader
 import projectdb
 from classify import filters as flt
 from classify import vocab
-from dashboard import export
 from dashboard.export import Gebruiksfout, kaartspec, kaartspecs, main
-from kaart.model import KaartSpec
+from kaart.model import KaartSpec, projecten_voor
+from projectdb import bronnen
 from projectdb.store import PROJECTEN_CSV
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -181,14 +180,20 @@ def test_maps_are_ordered_theme_first_without_duplicates():
         kaartspec("totaal|inhoud=sport")
 
 
-def test_peildatum_is_the_csv_date_until_someone_edits_the_store(tmp_path, monkeypatch):
+def test_peildatum_is_the_date_of_the_sources_not_of_the_checkout_or_an_edit(tmp_path, monkeypatch):
     kopie = tmp_path / "projecten.csv"
-    kopie.write_bytes(PROJECTEN_CSV.read_bytes())
-    oud = dt.datetime(2020, 1, 31, 12, tzinfo=dt.UTC).timestamp()
-    os.utime(kopie, (oud, oud))
-    monkeypatch.setattr(export, "PROJECTEN_CSV", kopie)
+    kopie.write_bytes(PROJECTEN_CSV.read_bytes())  # a fresh checkout: file date today
     store = projectdb.open_store(tmp_path / "samenwerking.sqlite", bron=kopie)
-    assert export.peildatum(store) == dt.date(2020, 1, 31)
-    project = store.project("P001")
-    store.wijzig_project("P001", {"titel": project["titel"] + " (bijgewerkt)"}, project["versie"], "tester")
-    assert export.peildatum(store) == dt.datetime.now(dt.UTC).date()
+    project = store.project("P009")
+    store.wijzig_project("P009", {"titel": project["titel"] + " (bijgewerkt)"}, project["versie"], "tester")
+    monkeypatch.setenv("SAMENWERKING_DB", str(store.pad))
+    uit = tmp_path / "ggz.pptx"
+    assert main(["--thema", "GGZ", "--as", "pptx", str(uit)]) == 0
+    deck = Presentation(str(uit))
+    tekst = " ".join(v.text_frame.text for dia in deck.slides for v in dia.shapes if v.has_text_frame)
+    ggz = projecten_voor(KaartSpec("totaal", as_code="inhoud", label="GGZ"), store.projecten())["bron"]
+    assert f"Peildatum van de bronnen: {bronnen.peildatum(ggz)}" in tekst
+    assert bronnen.peildatum(ggz) == "29 juni 2017"  # the GGZ projects all come from the AEF report
+    vandaag = dt.date.today()
+    assert str(vandaag.year) not in tekst.replace("2021 tot en met 2023", "")
+    assert deck.core_properties.created.date() == dt.date(2017, 6, 29)

@@ -38,6 +38,7 @@ def test_rondgang(store, leeg, tmp_path, formaat):
     pad = exporteer(store.projecten(), tmp_path / f"export.{formaat}")
     rapport = importeer_bestand(leeg, pad)
     assert rapport.nieuw == ["P001", "P002", "P003", "P004", "P100"]
+    assert "bronvermelding" not in rapport.tekst()  # the derived column is skipped without a warning
     assert leeg.projecten().drop(columns="versie").equals(store.projecten().drop(columns="versie"))
 
 
@@ -46,9 +47,25 @@ def test_csv_heeft_bom_komma_en_de_kolommen_van_projecten_csv(store, tmp_path):
     ruw = pad.read_bytes()
     assert ruw.startswith(codecs.BOM_UTF8)
     rijen = list(csv.reader(ruw.decode("utf-8-sig").splitlines()))
-    assert tuple(rijen[0]) == KOLOMMEN
+    assert tuple(rijen[0]) == (*KOLOMMEN, "bronvermelding")
     p004 = next(r for r in rijen if r[0] == "P004")
     assert p004[KOLOMMEN.index("verzekeraars")] == "VGZ;CZ"
+    assert p004[-1] == "AEF, Samenwerking zorgverzekeraars en gemeenten, 2017"
+    p100 = next(r for r in rijen if r[0] == "P100")
+    assert p100[-1] == p100[KOLOMMEN.index("bron")]  # a source not in the registry is shown as given
+
+
+def test_xlsx_heeft_een_blad_met_de_bronnen_en_de_peildatum(store, tmp_path):
+    boek = load_workbook(exporteer(store.projecten(), tmp_path / "export.xlsx"))
+    rijen = [[c.value for c in r] for r in boek["bronnen"].iter_rows()]
+    assert rijen[0] == ["bestand", "bronvermelding", "peildatum", "toelichting", "projecten"]
+    per_bestand = {r[0]: r for r in rijen[1:] if r and r[0] and r[0].endswith(".txt")}
+    aef = per_bestand["002_4672d5e83c675345.txt"]
+    assert aef[1:3] == ["AEF, Samenwerking zorgverzekeraars en gemeenten, 2017", "29 juni 2017"] and aef[4] == 3
+    zk = per_bestand["000_f140bac0d450b2f3.txt"]
+    assert zk[1].startswith("Zilveren Kruis, Informatiebrief") and zk[2] == "5 april 2017"
+    (peildatum,) = [r for r in rijen if r and r[0] == "Peildatum van deze projecten"]
+    assert peildatum[1] == "2017 (niet alle bronnen gedateerd)"  # P100's source is not in the registry
 
 
 def test_formules_worden_geneutraliseerd(store, tmp_path):

@@ -45,6 +45,10 @@ GOED: dict[str, list[str]] = {
     "startjaar": ["", "2015", "2018", "2015-2017", "1989", "2101"],
     "eindjaar": ["", "2016", "2018", "2014"],
     "periode_citaat": ["", "Het project liep van 2015 tot en met 2016 in twee gemeenten."],
+    "gebied_precisie": ["", "volledig", "deel", "Deel", "half"],
+    "aantal_gemeenten_bron": ["", "10", "circa 10", "0", "een aantal"],
+    "precisie_citaat": ["", "in een aantal gemeenten in de regio"],
+    "verzekeraar_herkomst": ["", "bron", "concessie", "zorgkantoor"],
 }
 
 

@@ -323,12 +323,42 @@ def test_citaat_zonder_verwijzing_en_kort_citaat(store, tmp_path):
     ("startjaar", "2015 - 2017", "is een periode: zet het eerste jaar in startjaar en het laatste in eindjaar"),
     ("eindjaar", "2016", "eindjaar 2016 zonder startjaar"),
     ("periode_citaat", "Het liep van 2015 tot 2016.", "citaat zonder periode: startjaar is leeg"),
+    ("gebied_precisie", "gedeeltelijk", "gebied_precisie 'gedeeltelijk' is ongeldig; kies volledig of deel"),
+    ("aantal_gemeenten_bron", "10", "aantal_gemeenten_bron hoort alleen bij gebied_precisie 'deel'"),
+    ("verzekeraar_herkomst", "zorgkantoor", "verzekeraar_herkomst 'zorgkantoor' is ongeldig; kies bron of concessie"),
 ])
 def test_foute_velden(store, tmp_path, veld, waarde, melding):
     pad = schrijf_csv(tmp_path / "veld.csv", [rij(**{veld: waarde})])
     fout = geweigerd(store, pad)
     assert any(m.veld == veld and m.regel == 2 and melding in m.tekst for m in fout.rapport.fouten), \
         fout.rapport.tekst()
+
+
+def test_precisie_en_herkomst_uit_xlsx_met_nederlandse_koppen(store, tmp_path):
+    koppen = {**{k: k for k in KOLOMMEN}, "gebied_precisie": "Gebied volledig of deel",
+              "aantal_gemeenten_bron": "Aantal gemeenten", "precisie_citaat": "Citaat gebied",
+              "verzekeraar_herkomst": "Herkomst verzekeraar"}
+    rijen = [rij(gebied="wmo:Zuid-Limburg", gebied_precisie="Deel", aantal_gemeenten_bron="circa 10",
+                 precisie_citaat="in een aantal gemeenten in Zuid-Limburg", verzekeraar_herkomst="concessie"),
+             rij(project_id="P101", gebied="GM0014", gebied_precisie="deel", precisie_citaat="in een deel ervan")]
+    rapport = importeer_bestand(store, schrijf_xlsx(tmp_path / "precisie.xlsx", rijen, koppen))
+    projecten = store.projecten().set_index("project_id")
+    p100 = projecten.loc["P100"]
+    assert (p100["gebied_precisie"], p100["aantal_gemeenten_bron"], p100["verzekeraar_herkomst"]) == \
+        ("deel", 10, "concessie")
+    assert tuple(projecten.loc["P001", ["gebied_precisie", "verzekeraar_herkomst"]]) == ("volledig", "bron")
+    (melding,) = [m for m in rapport.waarschuwingen if m.veld == "gebied_precisie"]
+    assert melding.regel == 3 and "alleen genoemde gemeenten" in melding.tekst
+
+
+def test_aantal_dat_geen_getal_is(store, tmp_path):
+    pad = schrijf_csv(tmp_path / "aantal.csv", [rij(gebied_precisie="deel", precisie_citaat="een aantal gemeenten",
+                                                    aantal_gemeenten_bron="een aantal")])
+    rapport = geweigerd(store, pad).rapport
+    (melding,) = rapport.fouten
+    assert (melding.regel, melding.veld) == (2, "aantal_gemeenten_bron")
+    assert "aantal.csv, regel 2, kolom 'aantal_gemeenten_bron': aantal_gemeenten_bron 'een aantal' is geen " \
+           "positief geheel getal" in rapport.tekst()
 
 
 def test_2025_gemeentenaam_in_2017_wordt_uitgelegd(store, tmp_path):

@@ -194,7 +194,9 @@ def test_menzis_jeugd_chain_is_reconstructed_with_stages_and_places(projecten):
     records = projecten.set_index("project_id")
     plaatsen = {pid: leerlijnkaart.plaatsnaam(records.at[pid, "gebied"], 2017) for pid in ("P012", "P034", "P035",
                                                                                              "P041")}
-    assert plaatsen == {"P012": "Groningen, Oldambt", "P034": "FoodValley", "P035": "Arnhem", "P041": "Enschede"}
+    # "regio Food Valley" and "regio Arnhem" in one sentence of the source: both Wmo-regions.
+    assert plaatsen == {"P012": "Groningen, Oldambt", "P034": "FoodValley", "P035": "Regio Arnhem",
+                        "P041": "Enschede"}
     koppeling = gebied.koppeling(projecten, 2017)
     namen = geodata.gemeenten(2017).set_index("gemeente_code")["gemeente_naam"]
 
@@ -202,11 +204,12 @@ def test_menzis_jeugd_chain_is_reconstructed_with_stages_and_places(projecten):
         return set(namen[koppeling.loc[koppeling["project_id"] == pid, "gemeente_code"]])
 
     assert gemeenten("P012") == {"Groningen", "Oldambt"}
-    assert gemeenten("P035") == {"Arnhem"} and gemeenten("P041") == {"Enschede"}
-    foodvalley = geodata.wmo_leden(2017)[geodata.zoek_wmo_regio("FoodValley")]
-    assert set(koppeling.loc[koppeling["project_id"] == "P034", "gemeente_code"]) == foodvalley
+    assert gemeenten("P041") == {"Enschede"}
+    for pid, regio in (("P034", "FoodValley"), ("P035", "Regio Arnhem")):
+        leden = geodata.wmo_leden(2017)[geodata.zoek_wmo_regio(regio)]
+        assert set(koppeling.loc[koppeling["project_id"] == pid, "gemeente_code"]) == leden
     tabel = leerlijnen.ketentabel(ketens, plaatsen)
-    assert tabel["plaatsen"].tolist() == ["Groningen, Oldambt → FoodValley", "Groningen, Oldambt → Arnhem",
+    assert tabel["plaatsen"].tolist() == ["Groningen, Oldambt → FoodValley", "Groningen, Oldambt → Regio Arnhem",
                                           "Groningen, Oldambt → Enschede"]
     assert tabel["fasen"].tolist() == ["ontwikkelen → doorontwikkelen", "ontwikkelen → implementeren",
                                        "ontwikkelen → implementeren"]

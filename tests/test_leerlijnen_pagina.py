@@ -59,7 +59,7 @@ def test_default_page_draws_every_chain_as_arrows_and_lists_them(projecten):
     assert script.count('"lijn":') == len({paar for k in ketens for paar in k.koppelingen})
     ketentabel = at.dataframe[0].value
     assert len(ketentabel) == len(ketens)
-    assert "Groningen, Oldambt → Arnhem" in set(ketentabel["plaatsen"])
+    assert "Groningen, Oldambt → Regio Arnhem" in set(ketentabel["plaatsen"])
     jaren = dict(zip(ketentabel["leerlijn"], ketentabel["jaar"], strict=True))
     assert jaren["P001 → P002 → P003"] == "2015–2017 → 2018 → 2017–2019"
     assert jaren["P012 → P034"] == "onbekend → onbekend"

@@ -1,4 +1,3 @@
-import datetime as dt
 import io
 from dataclasses import replace
 
@@ -12,13 +11,14 @@ from pptx.util import Inches, Pt
 
 import projectdb
 from classify import analyse, vocab
+from dashboard import export
 from geo import geodata
 from kaart import presentatie
 from kaart.model import KaartSpec, projecten_voor, vlekken
-from projectdb import gebied
+from projectdb import bronnen, gebied
 
 JAAR = 2017
-PEILDATUM = dt.date(2026, 3, 9)
+PEILDATUM = "2016–2017"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 
@@ -60,7 +60,9 @@ def zes(frames, tmp_path_factory):
     pad = tmp_path_factory.mktemp("deck") / "zes_themas.pptx"
     projecten, koppeling, gemeenten = frames
     pad.write_bytes(presentatie.presentatie(kaarten, projecten, koppeling, gemeenten, jaar=JAAR,
-                                            peildatum=PEILDATUM, lagen=("wmo_regio", "kernwerkgebied:VGZ")))
+                                            peildatum=bronnen.peildatum(projecten["bron"]),
+                                            gedateerd=bronnen.laatste_datum(projecten["bron"]),
+                                            lagen=("wmo_regio", "kernwerkgebied:VGZ"), brontitels=export.brontitels()))
     return kaarten, Presentation(str(pad))
 
 
@@ -68,7 +70,7 @@ def test_six_theme_deck_has_title_map_and_closing_slides_in_order(zes):
     kaarten, deck = zes
     assert len(deck.slides) == 1 + 6 + 1
     titels = [dia.shapes.title.text_frame.text for dia in deck.slides]
-    assert titels == [presentatie.TITEL, *(k.titel for k in kaarten), "Bronnen en stand van de gegevens"]
+    assert titels == [presentatie.TITEL, *(k.titel for k in kaarten), "Bronnen en peildatum"]
     assert [t.split(" – ")[0] for t in titels[1:7]] == list(vocab.AS_INHOUD.namen)
 
 
@@ -120,12 +122,14 @@ def test_closing_slide_names_the_sources_of_the_projects_shown_and_the_data_date
     projecten = frames[0]
     tekst = " ".join(a.text for a in _opsomming(list(deck.slides)[-1]))
     getoond = {pid for k in kaarten for ids in k.gemeenten["project_ids"] for pid in ids}
-    bronnen = set(projecten.loc[projecten["project_id"].isin(getoond), "bron"])
-    assert bronnen and all(bron in tekst for bron in bronnen)
-    assert "AEF" in tekst and "2017" in tekst
+    gebruikt = set(projecten.loc[projecten["project_id"].isin(getoond), "bron"])
+    assert gebruikt and all(bronnen.bronvermelding(bron) in tekst for bron in gebruikt)
+    assert "AEF, Samenwerking zorgverzekeraars en gemeenten, 2017:" in tekst and ".txt" not in tekst
     assert f"CBS/PDOK gebiedsindeling {JAAR} (CC-BY 4.0)" in tekst
-    assert "9 maart 2026" in tekst
-    assert "9 maart 2026" in list(deck.slides)[0].shapes[-1].text_frame.text
+    peildatum = bronnen.peildatum(projecten["bron"])
+    assert peildatum.startswith("2016–2017") and f"peildatum van de bronnen {peildatum}" in tekst
+    assert f"Peildatum van de bronnen: {peildatum}" in list(deck.slides)[0].shapes[-1].text_frame.text
+    assert deck.core_properties.created.date() == bronnen.laatste_datum(projecten["bron"])
 
 
 def test_closing_slide_lists_only_sources_of_projects_on_the_maps(frames):
@@ -135,9 +139,9 @@ def test_closing_slide_lists_only_sources_of_projects_on_the_maps(frames):
     deck = _deck(frames, [getekend], brontitels={"003_856d1de233d674a6.txt": "Menzis, module sociale infrastructuur"})
     tekst = " ".join(a.text for a in _opsomming(list(deck.slides)[-1]))
     eigen = set(projecten_voor(verzekeraar, projecten)["bron"])
-    for bron in set(projecten["bron"]):
-        assert (bron in tekst) == (bron in eigen)
-    assert "Menzis, module sociale infrastructuur (003_856d1de233d674a6.txt)" in tekst
+    for bron in set(projecten["bron"]) - {"003_856d1de233d674a6.txt"}:
+        assert (bron in tekst) == (bron in eigen)  # without a title the file name stands in
+    assert "Menzis, module sociale infrastructuur:" in tekst and "003_856d1de233d674a6.txt" not in tekst
 
 
 def test_combination_slide_puts_the_let_op_warning_in_the_notes(frames):

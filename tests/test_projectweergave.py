@@ -81,10 +81,21 @@ def test_detail_html_shows_suggestions_derived_geography_findings_and_source():
     assert "Suggestie: Ouderen <small>(zekerheid 62%; woorden: ouderen)</small>" in html
     assert "afgeleid uit de gemeenten: Regionaal (≠ verschilt)" in html
     assert "<b>geografie</b>: Opgeslagen" in html
-    assert "Bronbestand: 002_4672d5e83c675345.txt" in html
+    assert "AEF, Samenwerking zorgverzekeraars en gemeenten, 2017 (bestand 002_4672d5e83c675345.txt)" in html
+    assert "afgeleid als concessiehouder" not in html and "deel:" not in html
     assert "Gemeenten (1)" in html
     assert "<th>Looptijd</th><td>2016–2018</td>" in html
     assert 'Looptijd: <blockquote class="skw-citaat">Het project liep van 2016 tot en met 2018.' in html
+
+
+def test_detail_html_says_when_the_area_is_partial_and_the_insurer_derived():
+    project = _project(gebied="GM0193;wmo:IJsselland", gebied_precisie="deel", aantal_gemeenten_bron=10,
+                       precisie_citaat="met circa 10 gemeenten in de regio", verzekeraar_herkomst="concessie")
+    html = pw.detail_html(project, "Regionaal", ["Zwolle"], _geen_bevindingen(), pw.suggestietabel(()))
+    assert "deel: volgens de bron loopt het project in circa 10 gemeenten van dit gebied" in html
+    assert 'Deel van het gebied: <blockquote class="skw-citaat">met circa 10 gemeenten in de regio' in html
+    # Zwolle lies in zorgkantoorregio Zwolle, whose 2017 concession holder is Zilveren Kruis.
+    assert "niet genoemd in de bron; afgeleid als concessiehouder van het zorgkantoor in 2017 (zekerheid hoog)" in html
 
 
 def test_detail_html_without_municipalities_or_findings():
@@ -118,9 +129,10 @@ def test_md_escapes_every_markdown_and_html_character_of_an_attack_text(aanval):
 
 
 def test_every_text_field_carries_attack_texts_into_the_detail_view_as_text():
-    velden = ("titel", "omschrijving", "gebied", "bron", "bron_citaat", "toelichting_labels", "bouwt_voort_op_citaat")
+    velden = ("titel", "omschrijving", "gebied", "bron", "bron_citaat", "toelichting_labels", "bouwt_voort_op_citaat",
+              "precisie_citaat")
     project = _project(**{veld: ALLE_AANVALLEN for veld in velden}, partners=(ALLE_AANVALLEN,),
-                       bouwt_voort_op=("P002",))
+                       bouwt_voort_op=("P002",), gebied_precisie="deel")
     bevindingen = pd.DataFrame([("P001", "geografie", "x", "y", ALLE_AANVALLEN)],
                                columns=["project_id", "veld", "opgeslagen", "afgeleid", "melding"])
     ontleed = _Ontleding(pw.detail_html(project, ALLE_AANVALLEN, [ALLE_AANVALLEN], bevindingen,
@@ -128,7 +140,8 @@ def test_every_text_field_carries_attack_texts_into_the_detail_view_as_text():
     assert ontleed.tags <= {"style", "h3", "h4", "p", "table", "tr", "th", "td", "small", "br", "ul", "li", "b",
                             "blockquote"}
     assert ontleed.attributen == {"class"}
-    assert "".join(ontleed.tekst).count(ALLE_AANVALLEN) == len(velden) + 4  # + partners, derived, names, finding
+    # + partners, derived, names, finding, and the unregistered bron standing in for its own title
+    assert "".join(ontleed.tekst).count(ALLE_AANVALLEN) == len(velden) + 5
 
 
 def test_link_list_and_conflict_message_escape_attack_texts():

@@ -10,6 +10,7 @@ from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
 
 from projectdb import Conflict, OnbekendProject, OngeldigeDatabase, Validatiefout, gebied, open_store
 from projectdb.kolommen import KOLOMMEN
+from projectdb.schema import SCHEMA_VERSIE
 from projectdb.store import PROJECTEN_CSV, Store
 
 
@@ -228,12 +229,25 @@ def test_open_weigert_vreemde_database(tmp_path):
     vreemd = tmp_path / "vreemd.sqlite"
     with sqlite3.connect(vreemd) as con:
         con.execute("CREATE TABLE iets (x)")
-    with pytest.raises(OngeldigeDatabase, match="schemaversie 2"):
+    with pytest.raises(OngeldigeDatabase, match=f"schemaversie {SCHEMA_VERSIE}"):
         open_store(vreemd)
 
 
+_PRECISIEKOLOMMEN = ("verzekeraar_herkomst", "precisie_citaat", "aantal_gemeenten_bron", "gebied_precisie")
+
+
+def _als_versie_2(pad) -> None:
+    """Turn the store at ``pad`` into one of schema version 2: the table ``project`` without the precision and
+    provenance columns."""
+    with sqlite3.connect(pad) as con:
+        for kolom in _PRECISIEKOLOMMEN:
+            con.execute(f"ALTER TABLE project DROP COLUMN {kolom}")
+        con.execute("PRAGMA user_version = 2")
+
+
 def _als_versie_1(pad) -> None:
-    """Turn the store at ``pad`` into one of schema version 1: the table ``project`` without the period columns."""
+    """Turn the store at ``pad`` into one of schema version 1: also without the period columns."""
+    _als_versie_2(pad)
     with sqlite3.connect(pad) as con:
         for kolom in ("periode_citaat", "eindjaar", "startjaar"):
             con.execute(f"ALTER TABLE project DROP COLUMN {kolom}")
@@ -241,7 +255,7 @@ def _als_versie_1(pad) -> None:
 
 
 def _zonder_periode(projecten: pd.DataFrame) -> pd.DataFrame:
-    return projecten.drop(columns=["startjaar", "eindjaar", "periode_citaat"])
+    return projecten.drop(columns=["startjaar", "eindjaar", "periode_citaat", *_PRECISIEKOLOMMEN])
 
 
 def test_versie_1_wordt_bij_openen_gemigreerd_na_een_backup(store):
@@ -250,7 +264,7 @@ def test_versie_1_wordt_bij_openen_gemigreerd_na_een_backup(store):
     oud = store.checksum()
     gemigreerd = open_store(store.pad)
     with sqlite3.connect(store.pad) as con:
-        assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSIE
     na = gemigreerd.projecten()
     pd.testing.assert_frame_equal(_zonder_periode(na), _zonder_periode(voor))
     assert na["startjaar"].isna().all() and (na["periode_citaat"] == "").all()
@@ -266,6 +280,54 @@ def test_versie_1_wordt_bij_openen_gemigreerd_na_een_backup(store):
     assert len(list((store.pad.parent / "backups").glob("*voor-migratie*.sqlite"))) == 1
 
 
+def test_versie_2_wordt_bij_openen_gemigreerd_na_een_backup(store):
+    voor = store.projecten()
+    _als_versie_2(store.pad)
+    oud = store.checksum()
+    gemigreerd = open_store(store.pad)
+    with sqlite3.connect(store.pad) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSIE
+    na = gemigreerd.projecten()
+    pd.testing.assert_frame_equal(na, voor)  # the fixture has no precision columns: volledig and bron
+    assert (na["gebied_precisie"] == "volledig").all() and (na["verzekeraar_herkomst"] == "bron").all()
+    (backup,) = (store.pad.parent / "backups").glob("*voor-migratie-v2*.sqlite")
+    with sqlite3.connect(backup) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert Store(backup).checksum() == oud
+    assert gemigreerd.integriteit() == []
+    gemigreerd.wijzig_project("P004", {"gebied_precisie": "deel", "aantal_gemeenten_bron": "circa 10",
+                                       "precisie_citaat": "in een aantal gemeenten in de regio"}, 1, "ans")
+    p004 = gemigreerd.project("P004")
+    assert (p004["gebied_precisie"], p004["aantal_gemeenten_bron"]) == ("deel", 10)
+
+
+def test_schema_weigert_deel_zonder_citaat_en_aantal_bij_volledig(store):
+    with sqlite3.connect(store.pad) as con:
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            con.execute("UPDATE project SET gebied_precisie = 'deel' WHERE project_id = 'P001'")
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            con.execute("UPDATE project SET aantal_gemeenten_bron = 3 WHERE project_id = 'P001'")
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            con.execute("UPDATE project SET verzekeraar_herkomst = 'gok' WHERE project_id = 'P001'")
+
+
+@pytest.mark.parametrize("wijzigingen, melding", [
+    ({"gebied_precisie": "half"}, "kolom 'gebied_precisie': gebied_precisie 'half' is ongeldig; kies volledig of deel"),
+    ({"gebied_precisie": "deel"}, "kolom 'precisie_citaat': gebied_precisie 'deel' zonder precisie_citaat"),
+    ({"aantal_gemeenten_bron": "4"}, "kolom 'aantal_gemeenten_bron': aantal_gemeenten_bron hoort alleen bij"),
+    ({"gebied_precisie": "deel", "precisie_citaat": "een aantal gemeenten", "aantal_gemeenten_bron": "een aantal"},
+     "'een aantal' is geen positief geheel getal"),
+    ({"verzekeraar_herkomst": "afgeleid"}, "kolom 'verzekeraar_herkomst': verzekeraar_herkomst 'afgeleid' is "
+                                           "ongeldig; kies bron of concessie"),
+])
+def test_foute_precisie_of_herkomst_schrijft_niets(store, wijzigingen, melding):
+    voor = store.checksum()
+    with pytest.raises(Validatiefout) as fout:
+        store.wijzig_project("P001", wijzigingen, 1, "ans")
+    assert melding in fout.value.rapport.tekst() and "wijziging P001" in fout.value.rapport.tekst()
+    assert store.checksum() == voor
+
+
 def test_restore_van_een_backup_van_versie_1(store, tmp_path):
     voor = store.projecten()
     kopie = store.backup(tmp_path / "kopieen")
@@ -273,7 +335,7 @@ def test_restore_van_een_backup_van_versie_1(store, tmp_path):
     store.wijzig_project("P001", {"titel": "Anders genoemd"}, 1, "ans")
     store.restore(kopie)
     with sqlite3.connect(store.pad) as con:
-        assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSIE
     na = store.projecten()
     pd.testing.assert_frame_equal(_zonder_periode(na), _zonder_periode(voor))
     assert na["startjaar"].isna().all()

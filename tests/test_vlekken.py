@@ -5,6 +5,7 @@ from classify import vocab
 from kaart import combinatiekleuren
 from kaart import model as vl
 from kaart.model import KaartSpec
+from projectdb import bronnen
 
 
 def _gemeenten() -> pd.DataFrame:
@@ -153,3 +154,15 @@ def test_selection_in_the_subtitle_and_no_geen_project_row_when_every_municipali
     assert [i.klasse for i in vlekken.legenda] == ["samenwerkingsprojecten"]
     assert vlekken.ondertitel == "Selectie: inhoud: GGZ"
     assert vlekken.bronregel.endswith("grenzen CBS/PDOK 2025")
+
+
+def test_bronregel_names_documents_by_publisher_and_year_and_their_peildatum():
+    projecten = _projecten().assign(bron=["002_4672d5e83c675345.txt", "002_4672d5e83c675345.txt",
+                                          "003_856d1de233d674a6.txt", "001_659abcdae392fe84.txt"])
+    register = bronnen.bronnen()
+    vlekken = vl.vlekken(KaartSpec("totaal"), projecten, _koppeling(), _gemeenten(), jaar=2017, bronregister=register)
+    assert vlekken.bronregel == ("Bron: 4 projecten uit Zilveren Kruis z.j., AEF 2017, Menzis 2016, peildatum "
+                                 "2016–2017; grenzen CBS/PDOK 2017")
+    alleen_aef = vl.vlekken(KaartSpec("totaal"), projecten.iloc[:2], _koppeling(), _gemeenten(), jaar=2017,
+                            bronregister=register)
+    assert "uit AEF 2017, peildatum 29 juni 2017;" in alleen_aef.bronregel and ".txt" not in alleen_aef.bronregel

@@ -39,6 +39,11 @@ VOORBEELD: list[dict[str, str]] = [
      **_GEEN_PERIODE},
 ]
 """Four valid records in the CSV format (P002 builds on P001, P004 on P002; P001 ran 2015-2016)."""
+_GEEN_PRECISIE = dict.fromkeys(("gebied_precisie", "aantal_gemeenten_bron", "precisie_citaat", "verzekeraar_herkomst"),
+                               "")
+"""Empty precision and provenance cells: the defaults volledig and bron."""
+for _record in VOORBEELD:
+    _record.update(_GEEN_PRECISIE)
 
 
 def rij(**velden: str) -> dict[str, str]:
