@@ -108,7 +108,12 @@ def test_ingevuld_sjabloon_importeert(leeg, tmp_path):
         letter = get_column_letter(KOLOMMEN.index(kolom) + 1)
         return lijsten[f"{letter}2:{letter}1001"]
 
-    assert {validatie(k).errorStyle for k in ("indeling_jaar", "inhoud", "intensiteit", "geografie")} == {"stop"}
+    assert {validatie(k).errorStyle for k in ("indeling_jaar", "inhoud", "intensiteit", "geografie",
+                                              "gebied_precisie", "verzekeraar_herkomst")} == {"stop"}
+    keuzes = {blad_cel.value for kolom in boek["lijsten"].iter_cols() if kolom[0].value == "Gebied volledig of deel"
+              for blad_cel in kolom[1:] if blad_cel.value}
+    assert keuzes == {"volledig", "deel"}
+    assert (validatie("aantal_gemeenten_bron").type, validatie("aantal_gemeenten_bron").formula1) == ("whole", "1")
     assert {validatie(k).errorStyle for k in ("verzekeraars", "instrumenten")} == {"warning"}
     assert {(validatie(k).type, validatie(k).formula1, validatie(k).formula2)
             for k in ("startjaar", "eindjaar")} == {("whole", "1990", "2100")}
