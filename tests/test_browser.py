@@ -64,7 +64,7 @@ def test_clicking_a_municipality_lists_its_projects_with_detail_links(app, pagin
     href = link.get_attribute("href")
     pagina.goto(app + href.split("/")[-1])
     playwright.expect(pagina.get_by_text("Bevindingen")).to_be_visible()
-    playwright.expect(pagina.get_by_text("Bronbestand:")).to_be_visible()
+    playwright.expect(pagina.get_by_text(re.compile(r"\(bestand \d{3}_[0-9a-f]+\.txt\)"))).to_be_visible()
     foto(pagina, "projectdetail")
 
 
