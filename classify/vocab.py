@@ -35,8 +35,6 @@ class Label:
     kleur: str
     definitie: str
     synoniemen: tuple[str, ...] = ()
-    intensiteit_gemeente: str = ""
-    intensiteit_verzekeraar: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,36 +91,70 @@ AS_INHOUD = As(
     meervoudig=False,
     labels=(
         Label(
-            "Preventie", "preventie", "preventie", "preventie", "#009E73",
-            "Gezamenlijk belang bij het gezond houden van burgers en het voorkomen van (zwaardere) zorgvragen.",
+            naam="Preventie",
+            code="preventie",
+            kort="preventie",
+            legenda="preventie",
+            kleur="#009E73",
+            definitie=(
+                "Gezamenlijk belang bij het gezond houden van burgers en het voorkomen van (zwaardere) zorgvragen."
+            ),
         ),
         Label(
-            "GGZ", "ggz", "GGZ", "GGZ", "#CC79A7",
-            "Zorg voor mensen met een psychiatrische kwetsbaarheid: herstel in de eigen omgeving, "
-            "verbindingen tussen medisch en sociaal domein.",
-            ("geestelijke gezondheidszorg", "epa"),
+            naam="GGZ",
+            code="ggz",
+            kort="GGZ",
+            legenda="GGZ",
+            kleur="#CC79A7",
+            definitie=(
+                "Zorg voor mensen met een psychiatrische kwetsbaarheid: herstel in de eigen omgeving, verbindingen "
+                "tussen medisch en sociaal domein."
+            ),
+            synoniemen=("geestelijke gezondheidszorg", "epa"),
         ),
         Label(
-            "Ouderen", "ouderen", "ouderen", "ouderen", "#0072B2",
-            "Ouderen blijven langer zelfstandig thuis wonen; basisondersteuning, wijkverpleging, "
-            "mantelzorgondersteuning.",
-            ("ouderenzorg",),
+            naam="Ouderen",
+            code="ouderen",
+            kort="ouderen",
+            legenda="ouderen",
+            kleur="#0072B2",
+            definitie=(
+                "Ouderen blijven langer zelfstandig thuis wonen; basisondersteuning, wijkverpleging, "
+                "mantelzorgondersteuning."
+            ),
+            synoniemen=("ouderenzorg",),
         ),
         Label(
-            "Effectief Samenwerken in de Wijk", "esw", "ESW", "effectief samenwerken in de wijk", "#E69F00",
-            "Goede samenwerking tussen het netwerk van de bewoner en professionals uit het sociale en medische "
-            "domein in de leefomgeving van de bewoner.",
-            ("ESW", "effectieve samenwerking in de wijk", "wijkgericht werken"),
+            naam="Effectief Samenwerken in de Wijk",
+            code="esw",
+            kort="ESW",
+            legenda="effectief samenwerken in de wijk",
+            kleur="#E69F00",
+            definitie=(
+                "Goede samenwerking tussen het netwerk van de bewoner en professionals uit het sociale en medische "
+                "domein in de leefomgeving van de bewoner."
+            ),
+            synoniemen=("ESW", "effectieve samenwerking in de wijk", "wijkgericht werken"),
         ),
         Label(
-            "Jeugd 18-/18+", "jeugd", "jeugd 18-/18+", "jeugd 18-/18+", "#D55E00",
-            "Grensvlakken tussen jeugdhulp en het medisch domein rond het 18e jaar.",
-            ("Jeugd 18min/18plus", "jeugd 18min/plus", "jeugd 18- /18+", "jeugd18-/18+", "18min/18plus", "jeugd"),
+            naam="Jeugd 18-/18+",
+            code="jeugd",
+            kort="jeugd 18-/18+",
+            legenda="jeugd 18-/18+",
+            kleur="#D55E00",
+            definitie="Grensvlakken tussen jeugdhulp en het medisch domein rond het 18e jaar.",
+            synoniemen=(
+                "Jeugd 18min/18plus", "jeugd 18min/plus", "jeugd 18- /18+", "jeugd18-/18+", "18min/18plus", "jeugd",
+            ),
         ),
         Label(
-            "Anders", "anders", "anders", "'anders'", "#999999",
-            "Anders, nl.: bijvoorbeeld minima, algemeen.",
-            ("anders, nl", "anders nl", "minima", "algemeen", "overig"),
+            naam="Anders",
+            code="anders",
+            kort="anders",
+            legenda="'anders'",
+            kleur="#999999",
+            definitie="Anders, nl.: bijvoorbeeld minima, algemeen.",
+            synoniemen=("anders, nl", "anders nl", "minima", "algemeen", "overig"),
         ),
     ),
 )
@@ -134,30 +166,59 @@ AS_INSTRUMENT = As(
     meervoudig=True,
     labels=(
         Label(
-            "Werkwijze", "werkwijze", "werkwijze", "werkwijze", "#0072B2",
-            "Gemeenten en zorgverzekeraar werken samen met professionals in de lokale omgeving aan een nieuwe "
-            "werkwijze (primair proces).",
-            ("werkwijze (primair proces)", "werkwijze primair proces", "primair proces", "werkwijzen"),
+            naam="Werkwijze",
+            code="werkwijze",
+            kort="werkwijze",
+            legenda="werkwijze",
+            kleur="#0072B2",
+            definitie=(
+                "Gemeenten en zorgverzekeraar werken samen met professionals in de lokale omgeving aan een nieuwe "
+                "werkwijze (primair proces)."
+            ),
+            synoniemen=("werkwijze (primair proces)", "werkwijze primair proces", "primair proces", "werkwijzen"),
         ),
         Label(
-            "Beleid", "beleid", "beleid", "beleid", "#E69F00",
-            "Gezamenlijke kaders die richtinggevend zijn voor beleid en afspraken met aanbieders en professionals.",
+            naam="Beleid",
+            code="beleid",
+            kort="beleid",
+            legenda="beleid",
+            kleur="#E69F00",
+            definitie=(
+                "Gezamenlijke kaders die richtinggevend zijn voor beleid en afspraken met aanbieders en "
+                "professionals."
+            ),
         ),
         Label(
-            "Inkoop", "inkoop", "inkoop", "inkoop", "#009E73",
-            "Afspraken verankerd in een inkoopkader of module, gezamenlijk of volgens dezelfde principes.",
-            ("inkoopkader", "inkoopmodule"),
+            naam="Inkoop",
+            code="inkoop",
+            kort="inkoop",
+            legenda="inkoop",
+            kleur="#009E73",
+            definitie="Afspraken verankerd in een inkoopkader of module, gezamenlijk of volgens dezelfde principes.",
+            synoniemen=("inkoopkader", "inkoopmodule"),
         ),
         Label(
-            "Collectieve zorg minima", "czm", "CZM", "collectieve zorgminima", "#CC79A7",
-            "Collectieve verzekering minima (minimapolis/contract), soms met aanvullende afspraken.",
-            ("collectieve zorg minima (contract)", "collectieve zorgminima", "minimapolis", "gemeentepolis",
-             "minimacontract", "collectieve verzekering minima", "CZM"),
+            naam="Collectieve zorg minima",
+            code="czm",
+            kort="CZM",
+            legenda="collectieve zorgminima",
+            kleur="#CC79A7",
+            definitie="Collectieve verzekering minima (minimapolis/contract), soms met aanvullende afspraken.",
+            synoniemen=(
+                "collectieve zorg minima (contract)", "collectieve zorgminima", "minimapolis", "gemeentepolis",
+                "minimacontract", "collectieve verzekering minima", "CZM",
+            ),
         ),
         Label(
-            "Samenwerkingsdocument", "samenwerkingsdocument", "document", "samenwerkingsdocument", "#56B4E9",
-            "Samenwerkingsafspraken voor langere termijn vastgelegd in een document (convenant, manifest, ...).",
-            ("convenant", "samenwerkings-document", "manifest"),
+            naam="Samenwerkingsdocument",
+            code="samenwerkingsdocument",
+            kort="document",
+            legenda="samenwerkingsdocument",
+            kleur="#56B4E9",
+            definitie=(
+                "Samenwerkingsafspraken voor langere termijn vastgelegd in een document (convenant, manifest, ...)."
+            ),
+            synoniemen=("convenant", "samenwerkings-document", "manifest"),
         ),
     ),
 )
@@ -169,29 +230,46 @@ AS_INTENSITEIT = As(
     meervoudig=False,
     labels=(
         Label(
-            "Ontwikkelproject", "ontwikkelproject", "ontwikkelen", "ontwikkelproject", "#B2182B",
-            "Project met een vernieuwend karakter waarin zorgverzekeraar en gemeente(n) gezamenlijk gericht "
-            "ontwikkelen op een specifiek thema.",
-            ("ontwikkelpject", "ontwikkelpoject", "ontwikkelpromer", "ontwikkelen", "ontwikkeltraject"),
-            "+++", "+++",
+            naam="Ontwikkelproject",
+            code="ontwikkelproject",
+            kort="ontwikkelen",
+            legenda="ontwikkelproject",
+            kleur="#B2182B",
+            definitie=(
+                "Project met een vernieuwend karakter waarin zorgverzekeraar en gemeente(n) gezamenlijk gericht "
+                "ontwikkelen op een specifiek thema."
+            ),
+            synoniemen=("ontwikkelpject", "ontwikkelpoject", "ontwikkelpromer", "ontwikkelen", "ontwikkeltraject"),
         ),
         Label(
-            "Doorontwikkelen", "doorontwikkelen", "doorontwikkelen", "doorontwikkelen", "#EF8A62",
-            "Project dat elders is ontwikkeld en met een (beperkt) aantal gemeenten wordt doorontwikkeld.",
-            ("doorontwikkeling", "doorontwikkelen (in een aantal gemeenten)"),
-            "++", "++",
+            naam="Doorontwikkelen",
+            code="doorontwikkelen",
+            kort="doorontwikkelen",
+            legenda="doorontwikkelen",
+            kleur="#EF8A62",
+            definitie="Project dat elders is ontwikkeld en met een (beperkt) aantal gemeenten wordt doorontwikkeld.",
+            synoniemen=("doorontwikkeling", "doorontwikkelen (in een aantal gemeenten)"),
         ),
         Label(
-            "Implementatie", "implementatie", "implementeren", "implementeren", "#67A9CF",
-            "Project dat al is ontwikkeld en door de gemeente wordt overgenomen en toegepast in de eigen situatie.",
-            ("implementeren", "geimplementeerd"),
-            "++", "+",
+            naam="Implementatie",
+            code="implementatie",
+            kort="implementeren",
+            legenda="implementeren",
+            kleur="#67A9CF",
+            definitie=(
+                "Project dat al is ontwikkeld en door de gemeente wordt overgenomen en toegepast in de eigen "
+                "situatie."
+            ),
+            synoniemen=("implementeren", "geimplementeerd"),
         ),
         Label(
-            "Samenwerkingsafspraken", "samenwerkingsafspraken", "afspraken", "samenwerkingsafspraken", "#2166AC",
-            "Geen concrete projecten maar samenwerkingsafspraken (convenant, gezamenlijke agenda).",
-            ("samenwerkingsafspraak", "samenwerkingsafpraak", "samenwerkings-afspraken"),
-            "+", "+",
+            naam="Samenwerkingsafspraken",
+            code="samenwerkingsafspraken",
+            kort="afspraken",
+            legenda="samenwerkingsafspraken",
+            kleur="#2166AC",
+            definitie="Geen concrete projecten maar samenwerkingsafspraken (convenant, gezamenlijke agenda).",
+            synoniemen=("samenwerkingsafspraak", "samenwerkingsafpraak", "samenwerkings-afspraken"),
         ),
     ),
 )
@@ -203,20 +281,34 @@ AS_GEOGRAFIE = As(
     meervoudig=False,
     labels=(
         Label(
-            "Bovenregionaal", "bovenregionaal", "bovenregionaal", "bovenregionaal", "#762A83",
-            "Samenwerking tussen meerdere gemeenten in meerdere Wmo-regio's.",
-            ("landelijk",),
+            naam="Bovenregionaal",
+            code="bovenregionaal",
+            kort="bovenregionaal",
+            legenda="bovenregionaal",
+            kleur="#762A83",
+            definitie="Samenwerking tussen meerdere gemeenten in meerdere Wmo-regio's.",
+            synoniemen=("landelijk",),
         ),
         Label(
-            "Regionaal", "regionaal", "regionaal", "regionaal", "#5AAE61",
-            "Samenwerking met alle gemeenten binnen de Wmo-regio.",
-            ("regio",),
+            naam="Regionaal",
+            code="regionaal",
+            kort="regionaal",
+            legenda="regionaal",
+            kleur="#5AAE61",
+            definitie="Samenwerking met alle gemeenten binnen de Wmo-regio.",
+            synoniemen=("regio",),
         ),
         Label(
-            "Gemeentelijk", "gemeentelijk", "gemeente", "gemeenten", "#F1A340",
-            "Samenwerking op gemeentelijk niveau (eventueel met meerdere individuele gemeenten binnen een "
-            "Wmo-regio).",
-            ("gemeente", "lokaal"),
+            naam="Gemeentelijk",
+            code="gemeentelijk",
+            kort="gemeente",
+            legenda="gemeenten",
+            kleur="#F1A340",
+            definitie=(
+                "Samenwerking op gemeentelijk niveau (eventueel met meerdere individuele gemeenten binnen een "
+                "Wmo-regio)."
+            ),
+            synoniemen=("gemeente", "lokaal"),
         ),
     ),
 )
@@ -254,20 +346,85 @@ class Verzekeraar:
 
 
 VERZEKERAARS: tuple[Verzekeraar, ...] = (
-    Verzekeraar("Zilveren Kruis", "zk", "ZK", "Achmea", "#0072B2",
-                ("Zilveren Kruis Achmea", "Agis", "Achmea Zorgkantoor", "Zilveren Kruis Zorgkantoor")),
-    Verzekeraar("Menzis", "menzis", "Menzis", "Menzis", "#009E73", ("Anderzorg",)),
-    Verzekeraar("VGZ", "vgz", "VGZ", "VGZ", "#E69F00",
-                ("Coöperatie VGZ", "Cooperatie VGZ", "Univé", "Unive", "IZA", "Trias", "Trias Zorgkantoor")),
-    Verzekeraar("CZ", "cz", "CZ", "CZ", "#D55E00", ("CZ groep", "OHRA")),
-    Verzekeraar("DSW", "dsw", "DSW", "DSW", "#CC79A7", ("DSW Zorgverzekeraar", "Stad Holland", "Zorgkantoor DSW")),
-    Verzekeraar("Eno (Salland)", "eno", "Eno", "Eno", "#56B4E9",
-                ("Eno", "Salland", "Salland Zorgverzekeringen", "Salland Zorgkantoor", "Hollandzorg")),
-    Verzekeraar("Zorg en Zekerheid", "zenz", "ZenZ", "Zorg en Zekerheid", "#F0E442", ("ZenZ", "Z&Z")),
-    Verzekeraar("De Friesland", "defriesland", "DFZ", "Achmea", "#882255",
-                ("De Friesland Zorgverzekeraar", "Zorgkantoor Friesland", "DFZ")),
-    Verzekeraar("ONVZ", "onvz", "ONVZ", "ONVZ", "#44AA99"),
-    Verzekeraar("a.s.r.", "asr", "a.s.r.", "a.s.r.", "#999933", ("ASR", "a.s.r. Ziektekosten")),
+    Verzekeraar(
+        naam="Zilveren Kruis",
+        code="zk",
+        kort="ZK",
+        koepel="Achmea",
+        kleur="#0072B2",
+        synoniemen=("Zilveren Kruis Achmea", "Agis", "Achmea Zorgkantoor", "Zilveren Kruis Zorgkantoor"),
+    ),
+    Verzekeraar(
+        naam="Menzis",
+        code="menzis",
+        kort="Menzis",
+        koepel="Menzis",
+        kleur="#009E73",
+        synoniemen=("Anderzorg",),
+    ),
+    Verzekeraar(
+        naam="VGZ",
+        code="vgz",
+        kort="VGZ",
+        koepel="VGZ",
+        kleur="#E69F00",
+        synoniemen=("Coöperatie VGZ", "Cooperatie VGZ", "Univé", "Unive", "IZA", "Trias", "Trias Zorgkantoor"),
+    ),
+    Verzekeraar(
+        naam="CZ",
+        code="cz",
+        kort="CZ",
+        koepel="CZ",
+        kleur="#D55E00",
+        synoniemen=("CZ groep", "OHRA"),
+    ),
+    Verzekeraar(
+        naam="DSW",
+        code="dsw",
+        kort="DSW",
+        koepel="DSW",
+        kleur="#CC79A7",
+        synoniemen=("DSW Zorgverzekeraar", "Stad Holland", "Zorgkantoor DSW"),
+    ),
+    Verzekeraar(
+        naam="Eno (Salland)",
+        code="eno",
+        kort="Eno",
+        koepel="Eno",
+        kleur="#56B4E9",
+        synoniemen=("Eno", "Salland", "Salland Zorgverzekeringen", "Salland Zorgkantoor", "Hollandzorg"),
+    ),
+    Verzekeraar(
+        naam="Zorg en Zekerheid",
+        code="zenz",
+        kort="ZenZ",
+        koepel="Zorg en Zekerheid",
+        kleur="#F0E442",
+        synoniemen=("ZenZ", "Z&Z"),
+    ),
+    Verzekeraar(
+        naam="De Friesland",
+        code="defriesland",
+        kort="DFZ",
+        koepel="Achmea",
+        kleur="#882255",
+        synoniemen=("De Friesland Zorgverzekeraar", "Zorgkantoor Friesland", "DFZ"),
+    ),
+    Verzekeraar(
+        naam="ONVZ",
+        code="onvz",
+        kort="ONVZ",
+        koepel="ONVZ",
+        kleur="#44AA99",
+    ),
+    Verzekeraar(
+        naam="a.s.r.",
+        code="asr",
+        kort="a.s.r.",
+        koepel="a.s.r.",
+        kleur="#999933",
+        synoniemen=("ASR", "a.s.r. Ziektekosten"),
+    ),
 )
 """Canonical insurer labels; ``koepel`` is the concern (Achmea for Zilveren Kruis and De Friesland)."""
 
