@@ -12,8 +12,7 @@ import pandas as pd
 
 from classify import vocab
 
-JAREN: tuple[int, ...] = (2017, 2025)
-"""Boundary years (indeling) the maps can be drawn in."""
+JAREN = vocab.JAREN
 
 STANDAARD_JAAR = 2017
 

@@ -15,6 +15,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+JAREN: tuple[int, ...] = (2017, 2025)
+"""Boundary years of the municipal division (CBS gebiedsindelingen) the data, maps and filters know; the one
+definition, re-exported as :data:`geo.geodata.JAREN` and :data:`classify.filters.JAREN`."""
+
 
 class OnbekendLabel(ValueError):
     """A text that is no label (nor synonym) of the axis it was given for."""

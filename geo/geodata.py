@@ -22,13 +22,10 @@ import geopandas as gpd
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from classify.vocab import sleutel
+from classify.vocab import JAREN, sleutel
 
 GEO_MAP = Path(__file__).resolve().parents[1] / "data" / "geo"
 """Folder with the processed layers and tables."""
-
-JAREN = (2017, 2025)
-"""Boundary years available (CBS gebiedsindelingen)."""
 
 _CODE = {"gemeente": re.compile(r"^GM\d{4}$"), "provincie": re.compile(r"^PV\d{2}$"),
          "wmo_regio": re.compile(r"^WMO\d{2}$")}

@@ -17,11 +17,8 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from classify.vocab import sleutel
+from classify.vocab import JAREN, sleutel
 from geo_bouw import aliassen, geobewerking, geobron, kernwerkgebied
-
-JAREN = (2017, 2025)
-"""Boundary years built (CBS gebiedsindelingen)."""
 
 REPO = Path(__file__).resolve().parents[1]
 STANDAARD_BRON = REPO.parent / "shared" / "geo"

@@ -15,7 +15,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from classify.vocab import OnbekendLabel, normaliseer_verzekeraar, sleutel
+from classify.vocab import JAREN, OnbekendLabel, normaliseer_verzekeraar, sleutel
 
 CRS_OPSLAG = "EPSG:4326"
 """CRS of the source layers and of everything stored in ``data/geo/`` (WGS84 longitude/latitude)."""
@@ -169,7 +169,7 @@ def lees_concessies(pad: Path) -> pd.DataFrame:
             "zekerheid": tabel["zekerheid"],
         }
     )
-    for jaar in (2017, 2025):
+    for jaar in JAREN:
         veld = f"concessiehouder_{jaar}"
         uit[f"verzekeraar_{jaar}"] = [
             _een_verzekeraar(pad, rij, veld, waarde) for rij, waarde in zip(tabel["_rij"], tabel[veld], strict=True)
