@@ -23,8 +23,14 @@ import pandas as pd
 
 from classify import analyse, vocab
 
-ONTWIKKELPROJECT, DOORONTWIKKELEN, IMPLEMENTATIE = vocab.AS_INTENSITEIT.namen[:3]
-_STAP = {ONTWIKKELPROJECT: 0, DOORONTWIKKELEN: 1, IMPLEMENTATIE: 2}
+# The three phases of a lineage by name, not by position on the axis: reordering the vocabulary must not change
+# what a lineage means. ``label`` raises at import when a name leaves the vocabulary.
+ONTWIKKELPROJECT = vocab.AS_INTENSITEIT.label("Ontwikkelproject").naam
+DOORONTWIKKELEN = vocab.AS_INTENSITEIT.label("Doorontwikkelen").naam
+IMPLEMENTATIE = vocab.AS_INTENSITEIT.label("Implementatie").naam
+FASEN: tuple[str, ...] = (ONTWIKKELPROJECT, DOORONTWIKKELEN, IMPLEMENTATIE)
+"""The phases of a lineage in their order: what is developed, developed further, then implemented elsewhere."""
+_STAP = {fase: stap for stap, fase in enumerate(FASEN)}
 _BOUWT_VOORT = (DOORONTWIKKELEN, IMPLEMENTATIE)
 _BASIS = (ONTWIKKELPROJECT, DOORONTWIKKELEN)
 

@@ -257,3 +257,25 @@ def test_a_confirmed_link_is_stored_logged_and_becomes_a_chain(tmp_path):
     assert log.iloc[-1][["redacteur", "veld", "nieuwe_waarde"]].tolist() == ["analist", "bouwt_voort_op", "P012"]
     ketens = leerlijnen.ketens(leerlijnen.graaf(store.projecten()))
     assert ("P012", "P036") in [k.project_ids for k in ketens]
+
+
+def test_the_phases_of_a_lineage_do_not_follow_the_order_of_the_vocabulary(monkeypatch):
+    import importlib.util
+    import itertools
+    import sys
+
+    from classify import vocab
+
+    omgekeerd = vocab.As(
+        code=vocab.AS_INTENSITEIT.code, naam=vocab.AS_INTENSITEIT.naam, kolom=vocab.AS_INTENSITEIT.kolom,
+        meervoudig=False, labels=tuple(reversed(vocab.AS_INTENSITEIT.labels)),
+    )
+    monkeypatch.setattr(vocab, "AS_INTENSITEIT", omgekeerd)
+    spec = importlib.util.spec_from_file_location("leerlijnen_omgekeerd", leerlijnen.__file__)
+    kopie = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, kopie)  # dataclasses look their module up there
+    spec.loader.exec_module(kopie)
+
+    assert kopie.FASEN == leerlijnen.FASEN == (ONTW, DOOR, IMPL)
+    for later, eerder in itertools.product(vocab.AS_INTENSITEIT.namen, repeat=2):
+        assert kopie.verwachte_richting(later, eerder) == leerlijnen.verwachte_richting(later, eerder)
