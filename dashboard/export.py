@@ -22,6 +22,7 @@ from classify import analyse, vocab
 from classify import filters as flt
 from dashboard import url
 from geo import geodata
+from geo.lagen import KAARTLAGEN, kaartlaag
 from kaart import presentatie, statisch
 from kaart.model import KaartSpec, Vlekken, projecten_voor, vlekken
 from projectdb import bronnen, gebied
@@ -236,8 +237,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--jaar", type=int, choices=flt.JAREN, default=flt.STANDAARD_JAAR,
                         help=f"gemeentelijke indeling van de kaart (standaard {flt.STANDAARD_JAAR})")
     parser.add_argument("--lagen", metavar="LAGEN", default=None,
-                        help="kaartlagen, komma-gescheiden: wmo, provincie, kernwerkgebied of "
-                             "kernwerkgebied:<verzekeraar>; 'geen' voor geen lagen (standaard wmo)")
+                        help=f"kaartlagen, komma-gescheiden: {', '.join(laag.url for laag in KAARTLAGEN)} of "
+                             "kernwerkgebied:<verzekeraar>; 'geen' voor geen lagen (standaard "
+                             f"{','.join(kaartlaag(laag).url for laag in url.STANDAARD_LAGEN)})")
     parser.add_argument("--dpi", type=int, default=150,
                         help=f"resolutie van PNG in dots per inch, {statisch.DPI_MIN}-{statisch.DPI_MAX} "
                              "(standaard 150; 300 voor drukwerk)")

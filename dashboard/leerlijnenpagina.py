@@ -17,7 +17,8 @@ from classify import filters as flt
 from dashboard import data, projectweergave, toegang
 from dashboard.kaartpaneel import GEEN_PROJECTEN, analyse_markdown, projectlijst
 from dashboard.zijbalk import Keuze, url_keuze
-from kaart import leerlijnkaart, stijl
+from geo.lagen import GRENSLAGEN
+from kaart import leerlijnkaart
 from projectdb.toegang import Redacteur
 
 GEEN_LEERLIJNEN = "Geen leerlijnen voor deze selectie."
@@ -110,7 +111,7 @@ def _kaart_en_analyse(ketens: list[leerlijnen.Keten], alle: pd.DataFrame, keuze:
     chain projects and the Analyse panel underneath."""
     jaar = keuze.links.jaar
     koppeling = data.koppeling(jaar)
-    grenzen = [laag for laag in keuze.lagen if laag in stijl.LIJNLAGEN]
+    grenzen = [laag for laag in keuze.lagen if laag in GRENSLAGEN]
     resultaat = st_folium(
         leerlijnkaart.leerlijnkaart(ketens, alle, koppeling, jaar, beschrijving, grenzen),
         key="kaart-leerlijnen",

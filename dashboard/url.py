@@ -12,13 +12,13 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from classify import vocab
 from classify.filters import JAREN, LABELVELDEN, STANDAARD_JAAR, Filters, code, namen, opties
+from geo.lagen import KAARTLAGEN, kaartlaag
 
 PREFIX_RECHTS = "b_"
 """Prefix of the query parameters of the second (right-hand) selection in the side-by-side view."""
 
 STANDAARD_LAGEN: tuple[str, ...] = ("wmo_regio",)
 """Layers drawn when the URL names none (names as :func:`kaart.interactief.kaart` takes them)."""
-_LAAG_CODES = {"wmo_regio": "wmo", "provincie": "provincie", "kernwerkgebied": "kernwerkgebied"}
 
 PARAMETERS: dict[str, str] = {
     "verzekeraars": "verzekeraar",
@@ -96,7 +96,7 @@ def lees_lagen(params: Mapping[str, str | Sequence[str]]) -> tuple[tuple[str, ..
     """
     if "lagen" not in params:
         return STANDAARD_LAGEN, ()
-    laagnamen = {laagcode: naam for naam, laagcode in _LAAG_CODES.items()}
+    laagnamen = {laag.url: laag.code for laag in KAARTLAGEN}
     lagen: list[str] = []
     meldingen: list[str] = []
     for tekst in _waarden(params["lagen"]):
@@ -122,5 +122,5 @@ def schrijf_lagen(lagen: Iterable[str]) -> dict[str, str]:
     codes = []
     for laag in lagen:
         basis, _, verzekeraar = laag.partition(":")
-        codes.append(_LAAG_CODES[basis] + (f":{vocab.verzekeraar(verzekeraar).code}" if verzekeraar else ""))
+        codes.append(kaartlaag(basis).url + (f":{vocab.verzekeraar(verzekeraar).code}" if verzekeraar else ""))
     return {"lagen": ",".join(codes)}

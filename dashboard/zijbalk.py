@@ -16,6 +16,7 @@ from classify import filters as flt
 from classify import vocab
 from dashboard import url
 from dashboard.projectweergave import md
+from geo.lagen import KAARTLAGEN
 
 _LAATSTE = "_skw_laatste_params"
 _VELDEN = {
@@ -25,7 +26,8 @@ _VELDEN = {
     "intensiteit": "Samenwerkingsvorm (intensiteit)",
     "geografie": "Geografie",
 }
-_LAAGLABELS = {"wmo_regio": "Grenzen Wmo-regio's", "provincie": "Provinciegrenzen"}
+_GRENSLAGEN = tuple(laag for laag in KAARTLAGEN if not laag.per_verzekeraar)
+_KERNLAAG = next(laag for laag in KAARTLAGEN if laag.per_verzekeraar)
 _ALLE = "alle verzekeraars"
 
 
@@ -88,10 +90,10 @@ def _na_jaar() -> None:
 
 
 def _na_lagen() -> None:
-    lagen = [laag for laag in _LAAGLABELS if st.session_state.get(f"w_laag_{laag}")]
-    if st.session_state.get("w_laag_kernwerkgebied"):
+    lagen = [laag.code for laag in _GRENSLAGEN if st.session_state.get(f"w_laag_{laag.code}")]
+    if st.session_state.get(f"w_laag_{_KERNLAAG.code}"):
         wie = st.session_state.get("w_laag_verzekeraar", _ALLE)
-        lagen.append("kernwerkgebied" if wie == _ALLE else f"kernwerkgebied:{wie}")
+        lagen.append(_KERNLAAG.code if wie == _ALLE else f"{_KERNLAAG.code}:{wie}")
     params = {k: v for k, v in st.query_params.to_dict().items() if k != "lagen"}
     _bewaar({**params, **url.schrijf_lagen(lagen)})
 
@@ -162,12 +164,12 @@ def toon() -> Keuze:
             with st.expander("Selectie rechts", expanded=True):
                 _filterwidgets(huidig.rechts, url.PREFIX_RECHTS)
         st.header("Kaartlagen")
-        for laag, titel in _LAAGLABELS.items():
-            _zet(f"w_laag_{laag}", laag in huidig.lagen)
-            st.checkbox(titel, key=f"w_laag_{laag}", on_change=_na_lagen)
-        kern = [laag for laag in huidig.lagen if laag.startswith("kernwerkgebied")]
-        _zet("w_laag_kernwerkgebied", bool(kern))
-        st.checkbox("Kernwerkgebieden (gestippeld)", key="w_laag_kernwerkgebied", on_change=_na_lagen)
+        for laag in _GRENSLAGEN:
+            _zet(f"w_laag_{laag.code}", laag.code in huidig.lagen)
+            st.checkbox(laag.label, key=f"w_laag_{laag.code}", on_change=_na_lagen)
+        kern = [laag for laag in huidig.lagen if laag.partition(":")[0] == _KERNLAAG.code]
+        _zet(f"w_laag_{_KERNLAAG.code}", bool(kern))
+        st.checkbox(_KERNLAAG.label, key=f"w_laag_{_KERNLAAG.code}", on_change=_na_lagen)
         if kern:
             _zet("w_laag_verzekeraar", kern[0].partition(":")[2] or _ALLE)
             st.selectbox(

@@ -23,6 +23,7 @@ from branca.element import Element, MacroElement
 from folium.template import Template
 
 from classify import vocab
+from geo.lagen import HALO, KERNWERKGEBIED_EEN_KLEUR, kaartlaag, kaartlagen, tekenvolgorde
 from kaart import stijl
 from kaart.model import Vlekken
 
@@ -31,20 +32,9 @@ LEAFLET_CSS = "../../app/static/leaflet/leaflet.css"
 """Leaflet shipped with the app (``static/leaflet``), relative to the map frame of the Streamlit component, so the
 map needs no network."""
 
-"""Layer names :func:`kaart` accepts; ``kernwerkgebied:<verzekeraar>`` draws one insurer's kernwerkgebied."""
-
 MAX_TITELS = 3
 """Project titles listed in a tooltip before "en nog n"."""
 
-_LIJNSTIJL = {
-    "wmo_regio": {"color": "#333333", "weight": 1.6, "opacity": 0.9},
-    "provincie": {"color": "#000000", "weight": 2.6, "opacity": 0.9},
-}
-_HALO = {"color": "#ffffff", "weight": 5, "opacity": 0.85}
-_KERNLIJN = {"weight": 2.5, "dashArray": "7 5", "opacity": 1}
-_KERNLIJN_EEN = "#222222"
-"""One insurer's kernwerkgebied is drawn dark: its own colour may be the fill underneath."""
-_LAAGNAAM = {"wmo_regio": "grens Wmo-regio", "provincie": "provinciegrens", "kernwerkgebied": "kernwerkgebied"}
 
 
 def kaart(vlekken: Vlekken, jaar: int, lagen: Iterable[str] = ("wmo_regio",)) -> folium.Map:
@@ -89,10 +79,10 @@ def basiskaart(jaar: int, lagen: Iterable[str] = ("wmo_regio",)) -> folium.Map:
 
     Raises ValueError for an unknown layer name or insurer.
     """
-    lagen = stijl.kaartlagen(lagen)
+    lagen = tekenvolgorde(lagen)
     kaartobject = lege_kaart(jaar)
     _Gemeentevormen(jaar).add_to(kaartobject)
-    for laag in _tekenvolgorde(lagen):
+    for laag in lagen:
         _Laag(laag, jaar).add_to(kaartobject)
     return kaartobject
 
@@ -105,7 +95,7 @@ def vlakkenlaag(vlekken: Vlekken, jaar: int, lagen: Iterable[str] = ("wmo_regio"
     Raises ValueError for an unknown layer name or insurer, or when ``vlekken`` holds codes that are no municipality
     of ``jaar``.
     """
-    lagen = stijl.kaartlagen(lagen)
+    lagen = kaartlagen(lagen)
     _controleer_codes(vlekken, jaar)
     groep = folium.FeatureGroup(control=False)
     _Vlakken(vlekken).add_to(groep)
@@ -139,12 +129,6 @@ def _controleer_codes(vlekken: Vlekken, jaar: int) -> None:
         raise ValueError(
             f"vlekken bevatten {len(vreemd)} codes die geen gemeente van {jaar} zijn, o.a. {', '.join(vreemd[:5])}"
         )
-
-
-def _tekenvolgorde(lagen: tuple[str, ...]) -> list[str]:
-    """Kernwerkgebied under Wmo-regions under provinces, so the coarsest border is on top."""
-    rang = {"kernwerkgebied": 0, "wmo_regio": 1, "provincie": 2}
-    return sorted(lagen, key=lambda laag: rang[laag.partition(":")[0]])
 
 
 def scriptjson(waarde) -> str:
@@ -324,13 +308,17 @@ class _Laag(Element):
         self.filter = scriptjson(verzekeraar) if verzekeraar else ""
         self.kleuren = scriptjson({v.naam: v.kleur for v in vocab.VERZEKERAARS})
         self.decodeer = stijl.DECODEER_JS
-        if basis == "kernwerkgebied":
+        soort = kaartlaag(basis)
+        lijn = {"weight": soort.lijndikte_px, "opacity": soort.dekking}
+        if soort.per_verzekeraar:
             self.geometrie = stijl.kernwerkgebiedlaag(jaar).replace("</", "<\\/")
-            lijn = {**_KERNLIJN, "color": _KERNLIJN_EEN if verzekeraar else None}
-            self.stijlen = [scriptjson(_HALO), scriptjson(lijn)]
+            # A null colour is filled in by the script with each insurer's own colour.
+            lijn.update(color=KERNWERKGEBIED_EEN_KLEUR if verzekeraar else None, dashArray=soort.streep_px)
+            halo = {"color": HALO["kleur"], "weight": HALO["lijndikte_px"], "opacity": HALO["dekking"]}
+            self.stijlen = [scriptjson(halo), scriptjson(lijn)]
         else:
             self.geometrie = stijl.grenslaag(jaar, basis).replace("</", "<\\/")
-            self.stijlen = [scriptjson(_LIJNSTIJL[basis])]
+            self.stijlen = [scriptjson({**lijn, "color": soort.kleur})]
 
 
 def _legenda_html(vlekken: Vlekken, lagen: Iterable[str], jaar: int) -> str:
@@ -345,21 +333,20 @@ def _legenda_html(vlekken: Vlekken, lagen: Iterable[str], jaar: int) -> str:
             f'<span>{html.escape(item.klasse)}</span><span class="skw-n">{item.aantal}</span></div>'
         )
     for laag in lagen:
-        basis, _, verzekeraar = laag.partition(":")
-        if basis == "kernwerkgebied":
-            met_gebied = set(stijl.dekking(jaar)["kernwerkgebied"].dropna())
+        soort, verzekeraar = kaartlaag(laag), laag.partition(":")[2]
+        if soort.per_verzekeraar:
+            met_gebied = set(stijl.dekking(jaar)[soort.kolom].dropna())
             namen = [verzekeraar] if verzekeraar else [n for n in vocab.VERZEKERAAR_NAMEN if n in met_gebied]
             for naam in namen:
-                kleur = _KERNLIJN_EEN if verzekeraar else vocab.verzekeraar(naam).kleur
+                kleur = KERNWERKGEBIED_EEN_KLEUR if verzekeraar else vocab.verzekeraar(naam).kleur
                 delen.append(
-                    f'<div class="skw-rij"><span class="skw-lijn" style="border-top:2.5px dashed {kleur}"></span>'
-                    f"<span>kernwerkgebied {html.escape(naam)}</span></div>"
+                    f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{soort.lijndikte_px}px dashed '
+                    f'{kleur}"></span><span>{soort.legenda} {html.escape(naam)}</span></div>'
                 )
         else:
-            lijnstijl = _LIJNSTIJL[basis]
             delen.append(
-                f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{lijnstijl["weight"]}px solid '
-                f'{lijnstijl["color"]}"></span><span>{_LAAGNAAM[basis]}</span></div>'
+                f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{soort.lijndikte_px}px solid '
+                f'{soort.kleur}"></span><span>{soort.legenda}</span></div>'
             )
     delen.append(f'<div class="skw-bron">{html.escape(vlekken.bronregel)}</div>')
     return "".join(delen)

@@ -27,6 +27,7 @@ from pyproj import Transformer
 from classify import vocab
 from classify.leerlijnen import JAAR_ONBEKEND, Keten, periode_tekst
 from geo import geodata
+from geo.lagen import GRENSLAGEN, kaartlaag
 from kaart import interactief, stijl
 
 STAPPEN = 40
@@ -55,11 +56,6 @@ _PIJLTEKST = {
     "Implementatie": "→ geïmplementeerd",
     "Samenwerkingsafspraken": "→ samenwerkingsafspraken",
 }
-_GRENSSTIJL = {
-    "wmo_regio": {"color": "#555555", "weight": 1.2, "opacity": 0.8},
-    "provincie": {"color": "#000000", "weight": 2.2, "opacity": 0.8},
-}
-_GRENSNAAM = {"wmo_regio": "grens Wmo-regio", "provincie": "provinciegrens"}
 _NAAR_WGS84 = Transformer.from_crs(28992, 4326, always_xy=True)
 
 
@@ -207,14 +203,14 @@ def leerlijnkaart(
     are filled lightly in the colour of the earliest stage (in the order of the intensity axis) among those
     projects, the others in :data:`classify.vocab.GEEN_PROJECT_KLEUR`. Every link is an arrow in the colour of
     the stage it leads to, with the tooltip of :func:`pijltekst` plus both titles. ``grenzen`` are border layers
-    of :data:`kaart.stijl.LIJNLAGEN` drawn between the fill and the arrows. The legend (stages, arrows, borders,
+    of :data:`geo.lagen.GRENSLAGEN` drawn between the fill and the arrows. The legend (stages, arrows, borders,
     ``ondertitel``, source) is a Leaflet control. A click on a municipality sets the feature properties ``code``
     and ``naam``, which ``st_folium``'s ``last_active_drawing`` returns. Raises :class:`GeenAnker` for a chain
     project without municipalities and ValueError for an unknown border layer.
     """
-    vreemd = [laag for laag in grenzen if laag not in stijl.LIJNLAGEN]
+    vreemd = [laag for laag in grenzen if laag not in GRENSLAGEN]
     if vreemd:
-        raise ValueError(f"onbekende grenslaag {', '.join(vreemd)}; kies uit: {', '.join(stijl.LIJNLAGEN)}")
+        raise ValueError(f"onbekende grenslaag {', '.join(vreemd)}; kies uit: {', '.join(GRENSLAGEN)}")
     records = projecten.set_index("project_id", drop=False)
     paren = koppelingen(ketens)
     ids = list(dict.fromkeys(pid for keten in ketens for pid in keten.project_ids))
@@ -225,7 +221,7 @@ def leerlijnkaart(
     gemeenten = koppeling[koppeling["project_id"].isin(ids)]
     tabel = _gemeentetabel(gemeenten, records, jaar)
     _Gemeenten(tabel, jaar).add_to(kaartobject)
-    for laag in stijl.LIJNLAGEN:
+    for laag in GRENSLAGEN:
         if laag in grenzen:
             _Grens(laag, jaar).add_to(kaartobject)
     pijlen = _pijlen(paren, records, punten, plaatsen)
@@ -234,7 +230,7 @@ def leerlijnkaart(
     doelen = {records.at[later, "intensiteit"] for _, later in paren}
     kern = any(kernwerkgebied(records.at[pid, "gebied"]) for pid in ids)
     lussen = any(p["lus"] for p in pijlen)
-    legenda = _legenda_html(fasen, doelen, [laag for laag in stijl.LIJNLAGEN if laag in grenzen], kern, lussen,
+    legenda = _legenda_html(fasen, doelen, [laag for laag in GRENSLAGEN if laag in grenzen], kern, lussen,
                             ondertitel)
     interactief.Legenda(legenda, (zuidwest, noordoost)).add_to(kaartobject)
     return kaartobject
@@ -366,7 +362,10 @@ class _Grens(interactief.Element):
         self._name = "Grens"
         self.decodeer = stijl.DECODEER_JS
         self.geometrie = stijl.grenslaag(jaar, laag).replace("</", "<\\/")
-        self.stijl = interactief.scriptjson({"fill": False, **_GRENSSTIJL[laag]})
+        soort = kaartlaag(laag)
+        self.stijl = interactief.scriptjson(
+            {"fill": False, "color": soort.kleur, "weight": soort.lijndikte_px, "opacity": soort.dekking}
+        )
 
 
 class _Pijlen(interactief.Element):
@@ -413,11 +412,10 @@ def _legenda_html(fasen: set[str], doelen: set[str], grenzen: Sequence[str], ker
                 f'<div class="skw-rij"><span class="skw-lijn" style="border-top-color:{label.kleur}"></span>'
                 f"<span>{html.escape(_PIJLTEKST[label.naam])}</span></div>"
             )
-    for laag in grenzen:
-        grensstijl = _GRENSSTIJL[laag]
+    for soort in map(kaartlaag, grenzen):
         delen.append(
-            f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{grensstijl["weight"]}px solid '
-            f'{grensstijl["color"]}"></span><span>{_GRENSNAAM[laag]}</span></div>'
+            f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{soort.lijndikte_px}px solid '
+            f'{soort.kleur}"></span><span>{soort.legenda}</span></div>'
         )
     if lussen:
         delen.append('<div class="skw-rij"><span>⟲</span><span>lus: vervolg in hetzelfde of een overlappend gebied'

@@ -26,6 +26,7 @@ from pptx.util import Inches, Pt
 
 from classify import analyse, vocab
 from geo import geodata
+from geo.lagen import kaartlaag
 from kaart import statisch
 from kaart.model import Vlekken, projecten_voor
 
@@ -55,7 +56,6 @@ substitutes (Carlito, DejaVu Sans) are about this wide."""
 _SWATCH, _AANTAL = 0.42, 0.5
 """Legend columns in inches: swatch or line sample, and the right-aligned municipality count."""
 _EMU = 914400
-_LAAGNAAM = {"wmo_regio": "grens Wmo-regio", "provincie": "provinciegrens"}
 
 
 def presentatie(
@@ -287,15 +287,15 @@ def _legendarijen(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]) -> list[t
     """("vlak", class, colour, count) per legend item, then ("lijn", name, colour, dashed) per layer drawn."""
     rijen: list[tuple] = [("vlak", item.klasse, item.kleur, item.aantal) for item in vlekken.legenda]
     for laag in lagen:
-        basis, _, naam = laag.partition(":")
-        if basis == "kernwerkgebied":
-            aanwezig = set(geodata.gemeenten(jaar)["kernwerkgebied"].dropna())
+        soort, naam = kaartlaag(laag), laag.partition(":")[2]
+        if soort.per_verzekeraar:
+            aanwezig = set(geodata.gemeenten(jaar)[soort.kolom].dropna())
             rijen += [
-                ("lijn", f"kernwerkgebied {v}", vocab.verzekeraar(v).kleur, True)
+                ("lijn", f"{soort.legenda} {v}", vocab.verzekeraar(v).kleur, True)
                 for v in vocab.VERZEKERAAR_NAMEN if v in aanwezig and (not naam or v == naam)
             ]
         else:
-            rijen.append(("lijn", _LAAGNAAM[basis], statisch.GRENS_STIJL[basis]["color"], False))
+            rijen.append(("lijn", soort.legenda, soort.kleur, False))
     return rijen
 
 

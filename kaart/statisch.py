@@ -31,12 +31,12 @@ from matplotlib.path import Path as MplPath
 
 from classify import vocab
 from geo import geodata
+from geo.lagen import KAARTLAGEN, Kaartlaag, kaartlaag, tekenvolgorde
 from kaart import stijl
 from kaart.model import Vlekken
 
 FORMATEN: tuple[str, ...] = ("png", "svg", "pdf")
 OPMAKEN: tuple[str, ...] = ("a4", "kaart")
-"""Layer names accepted in ``lagen``; ``kernwerkgebied:<verzekeraar>`` draws one insurer's kernwerkgebied."""
 
 DPI_MIN, DPI_MAX = 50, 600
 """Accepted raster resolution in dots per inch (A4 at 600 dpi is about 7000 x 5000 pixels)."""
@@ -47,14 +47,6 @@ A4_LIGGEND = (11.69, 8.27)
 KAARTHOOGTE = 6.0
 """Height in inches of the map-only figure (``opmaak="kaart"``); the width follows the country's proportions."""
 
-GRENS_STIJL = {
-    "wmo_regio": {"color": "#333333", "linewidth": 0.9, "label": "grens Wmo-regio"},
-    "provincie": {"color": "#000000", "linewidth": 1.5, "label": "provinciegrens"},
-}
-"""Border lines in points, the print equivalents of the on-screen styles."""
-
-KERNWERKGEBIED_STREEP = (0, (3.0, 2.0))
-KERNWERKGEBIED_DIKTE = 1.8
 GEMEENTE_RAND = {"color": "#ffffff", "linewidth": 0.25}
 
 _TEKST = "#222222"
@@ -140,8 +132,7 @@ def statische_kaart(
 def _controleer_lagen(lagen: Iterable[str], jaar: int) -> tuple[str, ...]:
     """Checked layer names in drawing order (fills, then outlines); raises ValueError naming the bad one."""
     geodata.gemeenten(jaar)  # raises OnbekendJaar (a ValueError) for a year without geodata
-    rang = {"wmo_regio": 0, "kernwerkgebied": 1, "provincie": 2}
-    return tuple(sorted(stijl.kaartlagen(lagen), key=lambda laag: rang[laag.partition(":")[0]]))
+    return tekenvolgorde(lagen)
 
 
 # --- geometry (EPSG:28992) ---------------------------------------------------------------------------------------
@@ -189,6 +180,11 @@ def _omtrek(jaar: int) -> tuple[float, float, float, float]:
     """Bounds (west, zuid, oost, noord) of the coverage in EPSG:28992 metres, with a small margin."""
     west, zuid, oost, noord = stijl.dekking(jaar).total_bounds
     return west - _MARGE_M, zuid - _MARGE_M, oost + _MARGE_M, noord + _MARGE_M
+
+
+def _streep(soort: Kaartlaag) -> str | tuple:
+    """The matplotlib line style of a layer: solid, or its dash pattern in points."""
+    return (0, soort.streep_pt) if soort.streep_pt else "-"
 
 
 def _kernwerkgebied_namen(jaar: int, laag: str) -> list[str]:
@@ -243,19 +239,19 @@ def _kaartvlak(as_, vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]) -> None
     )
     as_.add_collection(vlakken)
     for laag in lagen:
-        basis = laag.partition(":")[0]
-        if basis == "kernwerkgebied":
+        soort = kaartlaag(laag)
+        # Above the fills (zorder 1), in the registry's drawing order.
+        zorder = 3 + KAARTLAGEN.index(soort)
+        if soort.per_verzekeraar:
             for naam in _kernwerkgebied_namen(jaar, laag):
                 as_.add_collection(LineCollection(
-                    _grenslijnen(jaar, "kernwerkgebied", naam), colors=vocab.verzekeraar(naam).kleur,
-                    linewidths=KERNWERKGEBIED_DIKTE, linestyles=[KERNWERKGEBIED_STREEP], zorder=3.5,
+                    _grenslijnen(jaar, soort.kolom, naam), colors=vocab.verzekeraar(naam).kleur,
+                    linewidths=soort.lijndikte_pt, linestyles=[_streep(soort)], zorder=zorder,
                 ))
         else:
-            grensstijl = GRENS_STIJL[basis]
-            kolom = "wmo_code" if basis == "wmo_regio" else "provincie_code"
             as_.add_collection(LineCollection(
-                _grenslijnen(jaar, kolom), colors=grensstijl["color"], linewidths=grensstijl["linewidth"],
-                capstyle="round", joinstyle="round", zorder=3 if basis == "wmo_regio" else 4,
+                _grenslijnen(jaar, soort.kolom), colors=soort.kleur, linewidths=soort.lijndikte_pt,
+                capstyle="round", joinstyle="round", zorder=zorder,
             ))
     west, zuid, oost, noord = _omtrek(jaar)
     as_.set_xlim(west, oost)
@@ -338,17 +334,15 @@ def _legendarijen(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]) -> list[t
     rijen += [("vlak", item.klasse, item.kleur, item.aantal) for item in vlekken.legenda]
     lijnen: list[tuple] = []
     for laag in lagen:
-        basis = laag.partition(":")[0]
-        if basis == "kernwerkgebied":
+        soort = kaartlaag(laag)
+        if soort.per_verzekeraar:
             lijnen.append(("noot", geodata.kernwerkgebied_label(jaar)))
             lijnen += [
-                ("lijn", f"kernwerkgebied {naam}", vocab.verzekeraar(naam).kleur, KERNWERKGEBIED_DIKTE,
-                 KERNWERKGEBIED_STREEP)
+                ("lijn", f"{soort.legenda} {naam}", vocab.verzekeraar(naam).kleur, soort.lijndikte_pt, _streep(soort))
                 for naam in _kernwerkgebied_namen(jaar, laag)
             ]
         else:
-            grensstijl = GRENS_STIJL[basis]
-            lijnen.append(("lijn", grensstijl["label"], grensstijl["color"], grensstijl["linewidth"], "-"))
+            lijnen.append(("lijn", soort.legenda, soort.kleur, soort.lijndikte_pt, _streep(soort)))
     if lijnen:
         rijen.append(("kop", "Kaartlagen"))
         rijen += lijnen

@@ -13,7 +13,6 @@ property table of :mod:`kaart.interactief` is rebuilt, never this geometry.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from functools import cache
 from types import MappingProxyType
 
@@ -21,48 +20,13 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from classify import vocab
-from geo import geodata
+from geo import geodata, lagen
 
 TOLERANTIE_M = 30.0
 """Coverage simplification tolerance in metres (EPSG:28992); the source is already generalised."""
 
 DECIMALEN = 4
 """Decimals of the EPSG:4326 coordinates sent to the browser (1e-4 degree is about 7-11 m)."""
-
-LIJNLAGEN: tuple[str, ...] = ("wmo_regio", "provincie")
-"""Border layers drawn as lines (each shared border once)."""
-
-BASISLAGEN: tuple[str, ...] = ("wmo_regio", "provincie", "kernwerkgebied")
-"""Overlay layers a map can draw over the municipalities; ``kernwerkgebied:<verzekeraar>`` picks one insurer."""
-
-
-def kaartlagen(lagen: Iterable[str] | str) -> tuple[str, ...]:
-    """Layer names checked against :data:`BASISLAGEN`, without duplicates, in the given order.
-
-    Raises ValueError naming the bad layer or insurer; shared by the interactive and the static renderer.
-    """
-    if isinstance(lagen, str):
-        lagen = (lagen,)
-    gezien: list[str] = []
-    for laag in map(str, lagen):
-        basis, scheiding, verzekeraar = laag.partition(":")
-        if basis not in BASISLAGEN or (scheiding and basis != "kernwerkgebied"):
-            raise ValueError(
-                f"onbekende kaartlaag {laag!r}; kies uit: {', '.join(BASISLAGEN)} of kernwerkgebied:<verzekeraar>"
-            )
-        if scheiding and verzekeraar not in vocab.VERZEKERAAR_NAMEN:
-            raise ValueError(
-                f"kaartlaag {laag!r}: {verzekeraar!r} is geen verzekeraar; kies uit: "
-                f"{', '.join(vocab.VERZEKERAAR_NAMEN)}"
-            )
-        if laag not in gezien:
-            gezien.append(laag)
-    return tuple(gezien)
-
-
-_GROEPERING = {"wmo_regio": "wmo_code", "provincie": "provincie_code", "kernwerkgebied": "kernwerkgebied"}
-
 
 @cache
 def dekking(jaar: int) -> gpd.GeoDataFrame:
@@ -197,8 +161,8 @@ def grenslaag(jaar: int, laag: str) -> str:
 
     One MultiLineString feature holding every border between (and around) the dissolved units once.
     """
-    if laag not in LIJNLAGEN:
-        raise ValueError(f"grenslaag {laag!r} bestaat niet; kies uit: {', '.join(LIJNLAGEN)}")
+    if laag not in lagen.GRENSLAGEN:
+        raise ValueError(f"grenslaag {laag!r} bestaat niet; kies uit: {', '.join(lagen.GRENSLAGEN)}")
     randen = shapely.boundary(_samengevoegd(jaar, laag).geometry.values)
     lijnen = shapely.line_merge(shapely.union_all(randen))
     (lijnen,) = _naar_wgs84([lijnen])
@@ -224,8 +188,8 @@ def kernwerkgebiedlaag(jaar: int) -> str:
 
 @cache
 def _samengevoegd(jaar: int, laag: str) -> gpd.GeoDataFrame:
-    """Dissolved units of the simplified coverage (EPSG:28992), one row per ``_GROEPERING[laag]`` value."""
-    kolom = _GROEPERING[laag]
+    """Dissolved units of the simplified coverage (EPSG:28992), one row per value of the layer's column."""
+    kolom = lagen.kaartlaag(laag).kolom
     vlak = dekking(jaar)
     vlak = vlak[vlak[kolom].notna() & (vlak[kolom] != "")]
     # union_all, not coverage_union: the generalised source is not perfectly noded everywhere.

@@ -7,6 +7,7 @@ import pytest
 from aanvalsteksten import ALLE_AANVALLEN
 
 from geo import geodata
+from geo.lagen import KAARTLAGEN
 from kaart import interactief
 from kaart.model import KaartSpec, vlekken
 
@@ -112,7 +113,7 @@ def test_map_loads_leaflet_from_the_app_not_a_cdn():
 @pytest.mark.parametrize(
     ("lagen", "melding"),
     [
-        (("snelwegen",), r"onbekende kaartlaag 'snelwegen'; kies uit: wmo_regio, provincie, kernwerkgebied"),
+        (("snelwegen",), "onbekende kaartlaag 'snelwegen'; kies uit: " + ", ".join(laag.code for laag in KAARTLAGEN)),
         (("wmo_regio:VGZ",), r"onbekende kaartlaag 'wmo_regio:VGZ'"),
         (("kernwerkgebied:Achmea",), r"kaartlaag 'kernwerkgebied:Achmea': 'Achmea' is geen verzekeraar"),
     ],

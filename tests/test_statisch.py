@@ -13,6 +13,7 @@ from pypdf import PdfReader
 import projectdb
 from classify import vocab
 from geo import geodata
+from geo.lagen import KAARTLAGEN, kaartlaag
 from kaart import statisch, stijl
 from kaart.model import KaartSpec, vlekken
 from projectdb import gebied
@@ -144,7 +145,7 @@ def _aantal_in_kleur(pixels: np.ndarray, kleur: str) -> int:
 def test_layers_are_drawn_only_when_asked(basis):
     getekend = kaart(basis, OUDEREN_TOTAAL)
     cz = vocab.verzekeraar("CZ").kleur
-    wmo = statisch.GRENS_STIJL["wmo_regio"]["color"]
+    wmo = kaartlaag("wmo_regio").kleur
 
     def teken(lagen):
         return _pixels(statisch.statische_kaart(getekend, 2017, lagen, formaat="png", dpi=100, opmaak="kaart"))
@@ -171,7 +172,8 @@ def test_pdf_is_the_same_file_for_the_same_map(basis):
         ({"dpi": 20}, r"dpi 20 ongeldig; geef een geheel getal van 50 tot en met 600"),
         ({"dpi": 601}, r"dpi 601 ongeldig"),
         ({"dpi": 150.5}, r"dpi 150\.5 ongeldig"),
-        ({"lagen": ("gemeentegrens",)}, r"onbekende kaartlaag 'gemeentegrens'; kies uit: wmo_regio, provincie"),
+        ({"lagen": ("gemeentegrens",)},
+         "onbekende kaartlaag 'gemeentegrens'; kies uit: " + ", ".join(laag.code for laag in KAARTLAGEN)),
         ({"lagen": ("kernwerkgebied:Achmea",)}, r"'Achmea' is geen verzekeraar"),
         ({"lagen": ("wmo_regio:VGZ",)}, r"onbekende kaartlaag 'wmo_regio:VGZ'"),
         ({"opmaak": "a3"}, r"onbekende opmaak 'a3'; kies uit: a4, kaart"),
