@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 import projectdb
-from classify import analyse, vocab
+from classify import analyse, begrippen, vocab
 from classify import filters as flt
 from dashboard import url
 from geo import geodata
@@ -224,19 +224,15 @@ def _parser() -> argparse.ArgumentParser:
                         help="kaart om te maken (herhaalbaar voor pdf en pptx); standaard totaal")
     parser.add_argument("--thema", action="append", default=[], metavar="THEMA",
                         help=f"thema van de kaart(en), herhaalbaar, of 'alle': {', '.join(vocab.AS_INHOUD.namen)}")
-    parser.add_argument("--verzekeraar", action="append", default=[], metavar="NAAM",
-                        help="filter: alleen projecten van deze zorgverzekeraar(s)")
-    parser.add_argument("--inhoud", action="append", default=[], metavar="LABEL",
-                        help="filter: inhoud (thema) van de projecten")
-    parser.add_argument("--instrument", action="append", default=[], metavar="LABEL",
-                        help=f"filter: instrument ({', '.join(vocab.AS_INSTRUMENT.namen)})")
-    parser.add_argument("--intensiteit", action="append", default=[], metavar="LABEL",
-                        help=f"filter: samenwerkingsvorm ({', '.join(vocab.AS_INTENSITEIT.namen)})")
-    parser.add_argument("--geografie", action="append", default=[], metavar="LABEL",
-                        help=f"filter: geografie ({', '.join(vocab.AS_GEOGRAFIE.namen)})")
-    parser.add_argument("--jaar", type=int, choices=flt.JAREN, default=flt.STANDAARD_JAAR,
+    # One filter option per label field, named as in the glossary; the value lands under the field's own name.
+    for veld in flt.LABELVELDEN:
+        begrip = begrippen.per_filterveld()[veld]
+        parser.add_argument(*begrip.cli, dest=veld, action="append", default=[], metavar="LABEL",
+                            help=f"filter: {begrip.label.lower()} ({', '.join(flt.opties(veld))})")
+    parser.add_argument(*begrippen.per_filterveld()["jaar"].cli, dest="jaar", type=int, choices=flt.JAREN,
+                        default=flt.STANDAARD_JAAR,
                         help=f"gemeentelijke indeling van de kaart (standaard {flt.STANDAARD_JAAR})")
-    parser.add_argument("--lagen", metavar="LAGEN", default=None,
+    parser.add_argument(*begrippen.begrip("kaartlagen").cli, dest="lagen", metavar="LAGEN", default=None,
                         help=f"kaartlagen, komma-gescheiden: {', '.join(laag.url for laag in KAARTLAGEN)} of "
                              "kernwerkgebied:<verzekeraar>; 'geen' voor geen lagen (standaard "
                              f"{','.join(kaartlaag(laag).url for laag in url.STANDAARD_LAGEN)})")
@@ -251,7 +247,7 @@ def _lagen(tekst: str | None) -> tuple[str, ...]:
         return url.STANDAARD_LAGEN
     if vocab.sleutel(tekst) == "geen":
         return ()
-    lagen, meldingen = url.lees_lagen({"lagen": tekst})
+    lagen, meldingen = url.lees_lagen({url.LAGEN: tekst})
     if meldingen:
         raise Gebruiksfout("; ".join(meldingen))
     return lagen
@@ -272,10 +268,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"--dpi {args.dpi}: kies van {statisch.DPI_MIN} tot en met {statisch.DPI_MAX}")
     try:
         filters = flt.met(
-            flt.Filters(jaar=args.jaar),
-            verzekeraars=_waarden(args.verzekeraar), inhoud=_waarden(args.inhoud),
-            instrumenten=_waarden(args.instrument), intensiteit=_waarden(args.intensiteit),
-            geografie=_waarden(args.geografie),
+            flt.Filters(jaar=args.jaar), **{veld: _waarden(getattr(args, veld)) for veld in flt.LABELVELDEN}
         )
         specs = kaartspecs(args.kaart, _waarden(args.thema))
         lagen = _lagen(args.lagen)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from classify import vocab
+from classify import begrippen, vocab
 from classify.filters import JAREN, LABELVELDEN, STANDAARD_JAAR, Filters, code, namen, opties
 from geo.lagen import KAARTLAGEN, kaartlaag
 
@@ -20,15 +20,12 @@ PREFIX_RECHTS = "b_"
 STANDAARD_LAGEN: tuple[str, ...] = ("wmo_regio",)
 """Layers drawn when the URL names none (names as :func:`kaart.interactief.kaart` takes them)."""
 
-PARAMETERS: dict[str, str] = {
-    "verzekeraars": "verzekeraar",
-    "inhoud": "inhoud",
-    "instrumenten": "instrument",
-    "intensiteit": "intensiteit",
-    "geografie": "geografie",
-    "jaar": "indeling",
-}
-"""Filter field -> query parameter name (without prefix)."""
+PARAMETERS: dict[str, str] = {veld: begrippen.per_filterveld()[veld].url[0] for veld in (*LABELVELDEN, "jaar")}
+"""Filter field -> query parameter name (without prefix), from the glossary."""
+LAGEN = begrippen.begrip("kaartlagen").url[0]
+"""Query parameter of the map layers."""
+NAAST = begrippen.begrip("selectie rechts").url[0]
+"""Query parameter that turns on the second selection (value ``1``); its filters carry :data:`PREFIX_RECHTS`."""
 
 
 def _waarden(ruw: str | Sequence[str]) -> list[str]:
@@ -89,20 +86,20 @@ def vervang(params: Mapping[str, str], filters: Filters, prefix: str = "") -> di
 
 
 def lees_lagen(params: Mapping[str, str | Sequence[str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Map layers from the ``lagen`` parameter (default :data:`STANDAARD_LAGEN`), plus messages for ignored values.
+    """Map layers from the :data:`LAGEN` parameter (default :data:`STANDAARD_LAGEN`), plus messages for ignored values.
 
     Returns layer names as :func:`kaart.interactief.kaart` takes them: ``wmo_regio``, ``provincie``,
     ``kernwerkgebied`` or ``kernwerkgebied:<verzekeraar>``.
     """
-    if "lagen" not in params:
+    if LAGEN not in params:
         return STANDAARD_LAGEN, ()
     laagnamen = {laag.url: laag.code for laag in KAARTLAGEN}
     lagen: list[str] = []
     meldingen: list[str] = []
-    for tekst in _waarden(params["lagen"]):
+    for tekst in _waarden(params[LAGEN]):
         basis, _, verzekeraar = tekst.partition(":")
         if basis not in laagnamen:
-            meldingen.append(f"Parameter lagen: {tekst!r} is geen kaartlaag; kies uit: {', '.join(laagnamen)}")
+            meldingen.append(f"Parameter {LAGEN}: {tekst!r} is geen kaartlaag; kies uit: {', '.join(laagnamen)}")
             continue
         if not verzekeraar:
             lagen.append(laagnamen[basis])
@@ -110,12 +107,12 @@ def lees_lagen(params: Mapping[str, str | Sequence[str]]) -> tuple[tuple[str, ..
         try:
             lagen.append(f"{laagnamen[basis]}:{vocab.verzekeraar(verzekeraar).naam}")
         except vocab.OnbekendLabel as fout:
-            meldingen.append(f"Parameter lagen: {fout}")
+            meldingen.append(f"Parameter {LAGEN}: {fout}")
     return tuple(dict.fromkeys(lagen)), tuple(meldingen)
 
 
 def schrijf_lagen(lagen: Iterable[str]) -> dict[str, str]:
-    """The ``lagen`` parameter for layer names; empty when they equal the default."""
+    """The :data:`LAGEN` parameter for layer names; empty when they equal the default."""
     lagen = tuple(lagen)
     if lagen == STANDAARD_LAGEN:
         return {}
@@ -123,4 +120,4 @@ def schrijf_lagen(lagen: Iterable[str]) -> dict[str, str]:
     for laag in lagen:
         basis, _, verzekeraar = laag.partition(":")
         codes.append(kaartlaag(basis).url + (f":{vocab.verzekeraar(verzekeraar).code}" if verzekeraar else ""))
-    return {"lagen": ",".join(codes)}
+    return {LAGEN: ",".join(codes)}

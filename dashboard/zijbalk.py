@@ -43,7 +43,7 @@ class Keuze:
 
 def _eigen_sleutels() -> set[str]:
     namen = set(url.PARAMETERS.values())
-    return {*namen, *(url.PREFIX_RECHTS + n for n in namen), "lagen", "naast"}
+    return {*namen, *(url.PREFIX_RECHTS + n for n in namen), url.LAGEN, url.NAAST}
 
 
 def _params() -> dict[str, str]:
@@ -63,7 +63,7 @@ def keuze() -> Keuze:
     lagen, meldingen_k = url.lees_lagen(params)
     rechts = None
     meldingen_r: tuple[str, ...] = ()
-    if params.get("naast") == "1":
+    if params.get(url.NAAST) == "1":
         rechts, meldingen_r = url.lees(params, url.PREFIX_RECHTS)
         rechts = flt.met(rechts, jaar=links.jaar)
     return Keuze(links, rechts, lagen, meldingen_l + meldingen_r + meldingen_k)
@@ -94,16 +94,16 @@ def _na_lagen() -> None:
     if st.session_state.get(f"w_laag_{_KERNLAAG.code}"):
         wie = st.session_state.get("w_laag_verzekeraar", _ALLE)
         lagen.append(_KERNLAAG.code if wie == _ALLE else f"{_KERNLAAG.code}:{wie}")
-    params = {k: v for k, v in st.query_params.to_dict().items() if k != "lagen"}
+    params = {k: v for k, v in st.query_params.to_dict().items() if k != url.LAGEN}
     _bewaar({**params, **url.schrijf_lagen(lagen)})
 
 
 def _na_naast() -> None:
     params = st.query_params.to_dict()
     if st.session_state.get("w_naast"):
-        params["naast"] = "1"
+        params[url.NAAST] = "1"
     else:
-        params = {k: v for k, v in params.items() if k != "naast" and not k.startswith(url.PREFIX_RECHTS)}
+        params = {k: v for k, v in params.items() if k != url.NAAST and not k.startswith(url.PREFIX_RECHTS)}
     _bewaar(params)
 
 

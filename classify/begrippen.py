@@ -1,0 +1,281 @@
+"""The glossary: every concept of the project once, with its name in each place it travels.
+
+One :class:`Begrip` per concept: the column of ``projecten.csv``, the field of :class:`classify.filters.Filters`,
+the URL query parameter(s) of the dashboard, the command-line flag(s) of ``python -m dashboard.export`` and
+``python -m projectdb``, the Dutch label in the user interface and a one-line Dutch definition. An empty value
+means the concept does not appear in that place. Pure data: every layer may import it, and the URL codec and the
+command lines take their names from it. README's "Begrippen" table is this glossary; ``tests/test_begrippen.py``
+checks that every column, URL parameter and flag in use is here and there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Begrip:
+    """One concept and its names; ``url`` and ``cli`` list every name in use, the preferred one first."""
+
+    naam: str
+    definitie: str
+    label: str = ""
+    kolom: str = ""
+    filterveld: str = ""
+    url: tuple[str, ...] = ()
+    cli: tuple[str, ...] = ()
+
+
+BEGRIPPEN: tuple[Begrip, ...] = (
+    # --- a project and its sources --------------------------------------------------------------------------
+    Begrip(
+        naam="project",
+        definitie="Eén afzonderlijk samenwerkingsproject; de vaste sleutel is P001, P002, ...",
+        label="Project",
+        kolom="project_id",
+        url=("project",),
+    ),
+    Begrip(naam="titel", definitie="Korte naam van het project.", label="Titel", kolom="titel"),
+    Begrip(
+        naam="omschrijving",
+        definitie="Wat er gebeurt en wie meedoet, in eigen woorden naar de bron.",
+        label="Beschrijving",
+        kolom="omschrijving",
+    ),
+    Begrip(
+        naam="partners",
+        definitie="Andere partijen die de bron noemt (zorgaanbieders, stichtingen, teams).",
+        label="Partners",
+        kolom="partners",
+    ),
+    Begrip(naam="bron", definitie="Het brondocument waaruit het project komt.", label="Bron", kolom="bron"),
+    Begrip(
+        naam="bron_citaat",
+        definitie="Letterlijk citaat uit de bron dat het project onderbouwt.",
+        label="Citaat",
+        kolom="bron_citaat",
+    ),
+    Begrip(
+        naam="toelichting_labels",
+        definitie="Waarom elk van de vier labels is gekozen, met verwijzing naar de definities.",
+        label="Toelichting labels",
+        kolom="toelichting_labels",
+    ),
+    # --- where and when -------------------------------------------------------------------------------------
+    Begrip(
+        naam="gebied",
+        definitie="De gemeenten, regio's of kernwerkgebieden waar het project loopt, als gebiedstokens.",
+        label="Gebied",
+        kolom="gebied",
+    ),
+    Begrip(
+        naam="indeling",
+        definitie="Het jaar van de gemeentelijke indeling (gemeentegrenzen) waarin een gebied of kaart is "
+        "uitgedrukt; geen projectjaar.",
+        label="Indeling (gemeentegrenzen)",
+        kolom="indeling_jaar",
+        filterveld="jaar",
+        url=("indeling",),
+        cli=("--jaar",),
+    ),
+    Begrip(
+        naam="startjaar",
+        definitie="Jaar waarin het project begon of waarvoor het geldt, als de bron het noemt.",
+        label="Startjaar",
+        kolom="startjaar",
+    ),
+    Begrip(
+        naam="eindjaar",
+        definitie="Laatste jaar van het project; leeg als het doorloopt of de bron het niet noemt.",
+        label="Eindjaar",
+        kolom="eindjaar",
+    ),
+    Begrip(
+        naam="periode_citaat",
+        definitie="Letterlijk citaat uit de bron dat start- en eindjaar noemt.",
+        label="Citaat looptijd",
+        kolom="periode_citaat",
+    ),
+    # --- the four ordering axes and the insurers ------------------------------------------------------------
+    Begrip(
+        naam="verzekeraars",
+        definitie="De zorgverzekeraar(s) die met de gemeente(n) samenwerken; een koepel (Achmea) kiest al haar "
+        "labels.",
+        label="Zorgverzekeraar",
+        kolom="verzekeraars",
+        filterveld="verzekeraars",
+        url=("verzekeraar",),
+        cli=("--verzekeraar",),
+    ),
+    Begrip(
+        naam="inhoud",
+        definitie="De inhoudelijke as: het thema waarop wordt samengewerkt (Preventie, GGZ, Ouderen, ...).",
+        label="Inhoud (thema)",
+        kolom="inhoud",
+        filterveld="inhoud",
+        url=("inhoud",),
+        cli=("--inhoud",),
+    ),
+    Begrip(
+        naam="instrumenten",
+        definitie="De instrumentele as: waarmee wordt samengewerkt (werkwijze, beleid, inkoop, ...); meerdere "
+        "per project.",
+        label="Instrument",
+        kolom="instrumenten",
+        filterveld="instrumenten",
+        url=("instrument",),
+        cli=("--instrument",),
+    ),
+    Begrip(
+        naam="intensiteit",
+        definitie="De as samenwerkingsvorm: hoe intensief wordt samengewerkt, van ontwikkelproject tot "
+        "samenwerkingsafspraken.",
+        label="Samenwerkingsvorm (intensiteit)",
+        kolom="intensiteit",
+        filterveld="intensiteit",
+        url=("intensiteit",),
+        cli=("--intensiteit",),
+    ),
+    Begrip(
+        naam="geografie",
+        definitie="De geografische as: gemeentelijk, regionaal of bovenregionaal, afgeleid uit het gebied.",
+        label="Geografie",
+        kolom="geografie",
+        filterveld="geografie",
+        url=("geografie",),
+        cli=("--geografie",),
+    ),
+    # --- leerlijnen -----------------------------------------------------------------------------------------
+    Begrip(
+        naam="bouwt_voort_op",
+        definitie="De eerdere projecten waarop dit project volgens de bron voortbouwt (een leerlijn).",
+        label="Bouwt voort op",
+        kolom="bouwt_voort_op",
+    ),
+    Begrip(
+        naam="bouwt_voort_op_citaat",
+        definitie="Letterlijk citaat uit de bron dat het voortbouwen onderbouwt.",
+        label="Citaat voortbouwen",
+        kolom="bouwt_voort_op_citaat",
+    ),
+    # --- what a page or export shows ------------------------------------------------------------------------
+    Begrip(
+        naam="kaartlagen",
+        definitie="Grenzen over de gemeenten: Wmo-regio's, provincies en kernwerkgebieden (geo/lagen.py).",
+        label="Kaartlagen",
+        url=("lagen",),
+        cli=("--lagen",),
+    ),
+    Begrip(
+        naam="selectie rechts",
+        definitie="Een tweede selectie naast de eerste; haar filters staan in de URL met voorvoegsel b_ "
+        "(b_inhoud, ...).",
+        label="Twee selecties naast elkaar",
+        url=("naast",),
+    ),
+    Begrip(
+        naam="kaart",
+        definitie="Welke kaart een pagina of export toont (totaal, samenwerkingsvorm, versus, ...).",
+        label="Kaart",
+        url=("kaart",),
+        cli=("--kaart",),
+    ),
+    Begrip(
+        naam="thema",
+        definitie="Het ene inhoudelijke label waarover een pagina of export zijn kaarten maakt; 'alle' voor "
+        "elk thema.",
+        label="Thema",
+        url=("thema",),
+        cli=("--thema",),
+    ),
+    Begrip(
+        naam="verzekeraar van de pagina",
+        definitie="De ene zorgverzekeraar waarover een pagina gaat (Zorgverzekeraars, Leerlijnen).",
+        label="Zorgverzekeraar",
+        url=("verz",),
+    ),
+    Begrip(
+        naam="instrument van de pagina",
+        definitie="Het ene instrument waarover de pagina Instrumenteel gaat.",
+        label="Instrument",
+        url=("instr",),
+    ),
+    Begrip(
+        naam="samenwerkingsvorm van de pagina",
+        definitie="De ene samenwerkingsvorm (intensiteit) waarover de pagina Samenwerkingsvorm gaat.",
+        label="Samenwerkingsvorm",
+        url=("vorm",),
+    ),
+    Begrip(
+        naam="zoekterm",
+        definitie="Tekst waarop de projectenlijst zoekt in titel, omschrijving, partners en gebied.",
+        label="Zoeken",
+        url=("zoek",),
+    ),
+    # --- files and formats ----------------------------------------------------------------------------------
+    Begrip(
+        naam="formaat",
+        definitie="Bestandsformaat van een export (png, svg, pdf, pptx, csv, xlsx).",
+        label="Formaat",
+        cli=("--as",),
+    ),
+    Begrip(
+        naam="resolutie",
+        definitie="Resolutie van een PNG-kaart in dots per inch.",
+        label="Resolutie (dpi)",
+        cli=("--dpi",),
+    ),
+    Begrip(
+        naam="proefimport",
+        definitie="Een import alleen controleren en melden, zonder iets te schrijven.",
+        label="Alleen controleren",
+        cli=("--dry-run",),
+    ),
+    Begrip(
+        naam="bijwerken",
+        definitie="Bij een import bestaande projecten (zelfde project_id) bijwerken in plaats van weigeren.",
+        label="Bestaande bijwerken",
+        cli=("--update",),
+    ),
+    Begrip(
+        naam="werkblad",
+        definitie="Het werkblad van een XLSX-bestand dat wordt geïmporteerd.",
+        label="Werkblad",
+        cli=("--sheet",),
+    ),
+    Begrip(
+        naam="redacteur",
+        definitie="De naam waaronder een wijziging in het wijzigingslog komt.",
+        label="Redacteur",
+        cli=("--redacteur",),
+    ),
+)
+"""All concepts, grouped by theme."""
+
+
+def per_kolom() -> dict[str, Begrip]:
+    """Column of ``projecten.csv`` -> its concept."""
+    return {begrip.kolom: begrip for begrip in BEGRIPPEN if begrip.kolom}
+
+
+def per_filterveld() -> dict[str, Begrip]:
+    """Field of :class:`classify.filters.Filters` -> its concept."""
+    return {begrip.filterveld: begrip for begrip in BEGRIPPEN if begrip.filterveld}
+
+
+def per_url() -> dict[str, Begrip]:
+    """Every URL query parameter -> its concept."""
+    return {naam: begrip for begrip in BEGRIPPEN for naam in begrip.url}
+
+
+def per_cli() -> dict[str, Begrip]:
+    """Every command-line flag -> its concept."""
+    return {vlag: begrip for begrip in BEGRIPPEN for vlag in begrip.cli}
+
+
+def begrip(naam: str) -> Begrip:
+    """The concept named ``naam``; raises KeyError naming the known concepts."""
+    for kandidaat in BEGRIPPEN:
+        if kandidaat.naam == naam:
+            return kandidaat
+    raise KeyError(f"onbekend begrip {naam!r}; kies uit: {', '.join(b.naam for b in BEGRIPPEN)}")
