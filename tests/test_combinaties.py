@@ -55,9 +55,13 @@ def test_more_labels_first_within_the_same_leading_label():
     assert comb.volgorde("intensiteit", [twee, drie]) == [drie, twee]
 
 
+ALLE_INSTRUMENTEN = 2 ** len(vocab.AS_INSTRUMENT.labels) - 1
+"""Mask of every instrument at once; also the number of non-empty instrument combinations."""
+
+
 def test_every_instrument_combination_has_one_place():
-    alle = comb.volgorde(vocab.AS_INSTRUMENT, range(1, 32))
-    assert len(alle) == 31
+    alle = comb.volgorde(vocab.AS_INSTRUMENT, range(1, ALLE_INSTRUMENTEN + 1))
+    assert len(alle) == ALLE_INSTRUMENTEN
     assert comb.combinatie("instrument", alle[0]) == (
         "werkwijze + beleid + inkoop + collectieve zorgminima + samenwerkingsdocument"
     )
@@ -153,11 +157,11 @@ def test_legenda_in_report_order_with_palette_by_rank():
 
 
 def test_combinations_beyond_the_palette_share_one_grey_row():
-    teksten = [comb.combinatie("instrument", m) for m in range(1, 32)]
-    volle_set = comb.combinatie("instrument", 0b11111)
+    teksten = [comb.combinatie("instrument", m) for m in range(1, ALLE_INSTRUMENTEN + 1)]
+    volle_set = comb.combinatie("instrument", ALLE_INSTRUMENTEN)
     rijen = kl.legenda("instrument", [*teksten, volle_set])
     assert len(rijen) == len(kl.PALET) + 1
-    overig = 31 - len(kl.PALET)
+    overig = ALLE_INSTRUMENTEN - len(kl.PALET)
     assert rijen[-1] == (f"overige combinaties ({overig})", kl.OVERIG_KLEUR, overig)
     assert rijen[0] == (volle_set, kl.PALET[0], 2)
     kleuren = kl.kleuren("instrument", teksten)
@@ -200,7 +204,7 @@ def test_duplicate_project_ids_are_refused():
 
 @settings(max_examples=60, deadline=None, database=None)
 @given(
-    st.lists(st.sets(st.integers(0, 4), min_size=1), min_size=1, max_size=12),
+    st.lists(st.sets(st.integers(0, len(vocab.AS_INSTRUMENT.labels) - 1), min_size=1), min_size=1, max_size=12),
     st.lists(st.tuples(st.integers(0, 11), st.integers(0, 5)), max_size=40),
 )
 def test_vectorised_equals_a_plain_set_union(instrumenten, paren):

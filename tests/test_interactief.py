@@ -99,7 +99,9 @@ def test_tooltip_data_per_municipality():
 
 def test_layers_are_drawn_non_interactive_under_the_legend():
     html = _html(interactief.kaart(_vlekken(), 2017, ("provincie", "kernwerkgebied:VGZ", "wmo_regio")))
-    assert html.count("interactive: false") == 4  # province, Wmo and the kernwerkgebied halo plus dash
+    # One GeoJSON layer per border layer, two (halo and dash) for the kernwerkgebied; none takes the mouse.
+    interactief_per_laag = re.findall(r"L\.geoJSON\(\w+, \{\s*interactive: (\w+)", html)
+    assert interactief_per_laag == ["false"] * sum(2 if laag.per_verzekeraar else 1 for laag in KAARTLAGEN)
     assert 'f.properties.verzekeraar === "VGZ"' in html
     assert "kernwerkgebied VGZ" in html
 

@@ -50,14 +50,14 @@ def _opsomming(dia) -> list:
     ]
 
 
-ZES_THEMAS = [KaartSpec("totaal", as_code="inhoud", label=naam) for naam in vocab.AS_INHOUD.namen]
+ALLE_THEMAS = [KaartSpec("totaal", as_code="inhoud", label=naam) for naam in vocab.AS_INHOUD.namen]
 
 
 @pytest.fixture(scope="module")
-def zes(frames, tmp_path_factory):
-    """The deck of the six theme maps from the shipped data, written to a file as a user would get it."""
-    kaarten = _kaarten(frames, ZES_THEMAS)
-    pad = tmp_path_factory.mktemp("deck") / "zes_themas.pptx"
+def alle_themas(frames, tmp_path_factory):
+    """The deck of the total map of every theme from the shipped data, written to a file as a user would get it."""
+    kaarten = _kaarten(frames, ALLE_THEMAS)
+    pad = tmp_path_factory.mktemp("deck") / "alle_themas.pptx"
     projecten, koppeling, gemeenten = frames
     pad.write_bytes(presentatie.presentatie(kaarten, projecten, koppeling, gemeenten, jaar=JAAR,
                                             peildatum=bronnen.peildatum(projecten["bron"]),
@@ -66,21 +66,21 @@ def zes(frames, tmp_path_factory):
     return kaarten, Presentation(str(pad))
 
 
-def test_six_theme_deck_has_title_map_and_closing_slides_in_order(zes):
-    kaarten, deck = zes
-    assert len(deck.slides) == 1 + 6 + 1
+def test_theme_deck_has_title_map_and_closing_slides_in_order(alle_themas):
+    kaarten, deck = alle_themas
+    assert len(deck.slides) == 1 + len(vocab.AS_INHOUD.labels) + 1
     titels = [dia.shapes.title.text_frame.text for dia in deck.slides]
     assert titels == [presentatie.TITEL, *(k.titel for k in kaarten), "Bronnen en peildatum"]
-    assert [t.split(" – ")[0] for t in titels[1:7]] == list(vocab.AS_INHOUD.namen)
+    assert [t.split(" – ")[0] for t in titels[1:-1]] == list(vocab.AS_INHOUD.namen)
 
 
-def test_deck_is_16_9(zes):
-    _, deck = zes
+def test_deck_is_16_9(alle_themas):
+    _, deck = alle_themas
     assert (deck.slide_width, deck.slide_height) == (Inches(13.333), Inches(7.5))
 
 
-def test_each_map_slide_holds_the_map_as_a_picture_inside_the_slide(zes):
-    _, deck = zes
+def test_each_map_slide_holds_the_map_as_a_picture_inside_the_slide(alle_themas):
+    _, deck = alle_themas
     for dia in list(deck.slides)[1:-1]:
         plaatjes = [vorm for vorm in dia.shapes if vorm.shape_type == MSO_SHAPE_TYPE.PICTURE]
         assert len(plaatjes) == 1
@@ -92,8 +92,8 @@ def test_each_map_slide_holds_the_map_as_a_picture_inside_the_slide(zes):
         assert plaatje.top >= 0 and plaatje.top + plaatje.height <= deck.slide_height
 
 
-def test_map_slides_carry_three_to_five_analyse_sentences_of_at_least_14_pt(zes, frames):
-    kaarten, deck = zes
+def test_map_slides_carry_three_to_five_analyse_sentences_of_at_least_14_pt(alle_themas, frames):
+    kaarten, deck = alle_themas
     projecten, koppeling, gemeenten = frames
     for dia, getekend in zip(list(deck.slides)[1:-1], kaarten, strict=True):
         eigen = projecten_voor(getekend.spec, projecten)
@@ -104,8 +104,8 @@ def test_map_slides_carry_three_to_five_analyse_sentences_of_at_least_14_pt(zes,
         assert all(run.font.size >= Pt(14) for a in zinnen for run in a.runs)
 
 
-def test_map_slides_show_every_legend_class_with_its_colour_and_count(zes):
-    kaarten, deck = zes
+def test_map_slides_show_every_legend_class_with_its_colour_and_count(alle_themas):
+    kaarten, deck = alle_themas
     for dia, getekend in zip(list(deck.slides)[1:-1], kaarten, strict=True):
         vormen = {vorm.name: vorm for vorm in dia.shapes}
         teksten = [vorm.text_frame.text for vorm in dia.shapes if vorm.has_text_frame]
@@ -117,8 +117,8 @@ def test_map_slides_show_every_legend_class_with_its_colour_and_count(zes):
         assert getekend.bronregel in teksten
 
 
-def test_closing_slide_names_the_sources_of_the_projects_shown_and_the_data_date(zes, frames):
-    kaarten, deck = zes
+def test_closing_slide_names_the_sources_of_the_projects_shown_and_the_data_date(alle_themas, frames):
+    kaarten, deck = alle_themas
     projecten = frames[0]
     tekst = " ".join(a.text for a in _opsomming(list(deck.slides)[-1]))
     getoond = {pid for k in kaarten for ids in k.gemeenten["project_ids"] for pid in ids}
@@ -154,13 +154,13 @@ def test_combination_slide_puts_the_let_op_warning_in_the_notes(frames):
 
 
 def test_slides_follow_the_order_of_the_maps_given(frames):
-    kaarten = _kaarten(frames, ZES_THEMAS[:3])
+    kaarten = _kaarten(frames, ALLE_THEMAS[:3])
     titels = [d.shapes.title.text_frame.text for d in list(_deck(frames, kaarten[::-1]).slides)[1:-1]]
     assert titels == [k.titel for k in kaarten[::-1]]
 
 
 def test_titles_with_markup_characters_are_kept_as_text(frames):
-    (getekend,) = _kaarten(frames, ZES_THEMAS[:1])
+    (getekend,) = _kaarten(frames, ALLE_THEMAS[:1])
     vreemd = replace(getekend, titel="<script>alert('x')</script> & $x$")
     deck = _deck(frames, [vreemd])
     assert list(deck.slides)[1].shapes.title.text_frame.text == "<script>alert('x')</script> & $x$"
@@ -168,7 +168,7 @@ def test_titles_with_markup_characters_are_kept_as_text(frames):
 
 def test_attack_texts_in_titles_and_sources_stay_text(frames):
     projecten, koppeling, gemeenten = frames
-    (getekend,) = _kaarten(frames, ZES_THEMAS[:1])
+    (getekend,) = _kaarten(frames, ALLE_THEMAS[:1])
     getoond = next(pid for ids in getekend.gemeenten["project_ids"] for pid in ids)
     vreemd = projecten.copy()
     vreemd.loc[vreemd["project_id"] == getoond, "bron"] = ALLE_AANVALLEN
@@ -186,4 +186,4 @@ def test_no_maps_is_refused(frames):
 
 def test_bad_layer_is_refused(frames):
     with pytest.raises(ValueError, match=r"onbekende kaartlaag 'gemeenten'"):
-        _deck(frames, _kaarten(frames, ZES_THEMAS[:1]), lagen=("gemeenten",))
+        _deck(frames, _kaarten(frames, ALLE_THEMAS[:1]), lagen=("gemeenten",))
