@@ -148,13 +148,9 @@ def verwante_projecten(index: Verwantschap, project_id: str, n: int = 5) -> pd.D
     return pd.DataFrame(rijen, columns=list(KOLOMMEN))
 
 
-_BITTEN = np.array([m.bit_count() for m in range(1 << len(vocab.AS_INSTRUMENT.namen))])
-"""Number of set bits of every instrument mask."""
-
-
 def _bits(maskers: np.ndarray) -> np.ndarray:
-    """Number of set bits of each instrument mask."""
-    return _BITTEN[maskers]
+    """Number of set bits of each instrument mask; no table sized to today's number of instruments."""
+    return np.bitwise_count(maskers)
 
 
 def _gedeelde_woorden(index: Verwantschap, eigen_vector: np.ndarray, j: int) -> list[str]:
