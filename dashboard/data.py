@@ -1,4 +1,4 @@
-"""Loaded data for the app, cached by plain keys (the boundary year, a map key, a filter query string): never by
+"""Loaded data for the app, cached by plain keys (the boundary year, a map key, the filter values): never by
 frames or CRS objects.
 
 The project store is opened once per process (:func:`st.cache_resource`); after an import :func:`vernieuw` drops
@@ -7,8 +7,8 @@ every derived cache so all pages see the new records. Returned frames are shared
 
 from __future__ import annotations
 
+from dataclasses import astuple
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qsl, urlencode
 
 import networkx as nx
 import pandas as pd
@@ -16,7 +16,6 @@ import streamlit as st
 
 from classify import analyse, geografie, leerlijnen
 from classify import filters as flt
-from dashboard import url
 from geo import geodata
 from kaart import model as kaartmodel
 from kaart.model import KaartSpec, Vlekken
@@ -82,21 +81,26 @@ def afgeleide_geografie() -> pd.Series:
     return pd.concat(delen) if delen else pd.Series(dtype=object, name="geografie")
 
 
-def _filtersleutel(filters: flt.Filters) -> str:
-    return urlencode(sorted(url.schrijf(filters).items()))
+Filtersleutel = tuple
+"""A :class:`classify.filters.Filters` as its plain field values (tuples of names and the year): a cache key that
+Streamlit hashes as it is and that gives the filters back without parsing."""
 
 
-def _filters(sleutel: str) -> flt.Filters:
-    return url.lees(dict(parse_qsl(sleutel)))[0]
+def _filtersleutel(filters: flt.Filters) -> Filtersleutel:
+    return astuple(filters)
+
+
+def _filters(sleutel: Filtersleutel) -> flt.Filters:
+    return flt.Filters(*sleutel)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _gefilterd(filtersleutel: str) -> pd.DataFrame:
+def _gefilterd(filtersleutel: Filtersleutel) -> pd.DataFrame:
     return flt.toepassen(_filters(filtersleutel), projecten())
 
 
 def gefilterd(filters: flt.Filters) -> pd.DataFrame:
-    """The stored projects matching ``filters`` (cached per filter query string)."""
+    """The stored projects matching ``filters`` (cached per filter selection)."""
     return _gefilterd(_filtersleutel(filters))
 
 
@@ -107,7 +111,7 @@ def selectie(filters: flt.Filters, spec: KaartSpec | None = None) -> pd.DataFram
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _vlekken(kaartsleutel: str, filtersleutel: str) -> Vlekken | None:
+def _vlekken(kaartsleutel: str, filtersleutel: Filtersleutel) -> Vlekken | None:
     spec = KaartSpec.van_sleutel(kaartsleutel)
     filters = _filters(filtersleutel)
     gekozen = _gefilterd(filtersleutel)
@@ -125,7 +129,7 @@ def vlekken(spec: KaartSpec, filters: flt.Filters) -> Vlekken | None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _analyse(filtersleutel: str, kaartsleutel: str, as_code: str) -> tuple[str, ...]:
+def _analyse(filtersleutel: Filtersleutel, kaartsleutel: str, as_code: str) -> tuple[str, ...]:
     filters = _filters(filtersleutel)
     gekozen = _gefilterd(filtersleutel)
     if kaartsleutel:

@@ -16,7 +16,7 @@ import streamlit as st
 
 from classify import filters as flt
 from classify import suggest, vocab
-from dashboard import data, leerlijnenpagina, projectweergave, toegang
+from dashboard import data, projectweergave, toegang, vergelijkbaar
 from dashboard.export import MIME
 from geo import geodata
 from kaart import kleinkaart
@@ -124,7 +124,7 @@ def detail(project_id: str, jaar: int) -> None:
     if redacteur is not None:
         bewerken(project, redacteur)
     st.markdown("#### Vergelijkbare projecten elders")
-    leerlijnenpagina.vergelijkbare_projecten(project_id, jaar)
+    vergelijkbaar.vergelijkbare_projecten(project_id, jaar)
 
 
 def bewerken(project: dict, redacteur: Redacteur) -> None:

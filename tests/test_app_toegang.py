@@ -120,7 +120,7 @@ def _schrijf_als_vervalste_redacteur(inhoud: bytes) -> None:
     as if a viewer could trigger them, with a hand-made Redacteur; show the outcome messages."""
     import streamlit as st
 
-    from dashboard import leerlijnenpagina, projectenpagina
+    from dashboard import projectenpagina, vergelijkbaar
     from projectdb.toegang import Redacteur
 
     vervalst = Redacteur("Mallory", "geraden")
@@ -130,7 +130,7 @@ def _schrijf_als_vervalste_redacteur(inhoud: bytes) -> None:
     for veld, waarde in formulier.items():
         st.session_state[f"bewerk-P012-1-{veld}"] = waarde
     projectenpagina._opslaan("P012", 1, "bewerk-P012-1", vervalst)
-    leerlijnenpagina._leg_vast("P012", "P011", "P012", 1, (), vervalst)
+    vergelijkbaar._leg_vast("P012", "P011", "P012", 1, (), vervalst)
     projectenpagina._importeer("nieuw.csv", inhoud, False, vervalst)
     for sleutel in ("_skw_bewerkuitkomst", "_skw_leerlijnuitkomst", "_skw_importuitkomst"):
         st.text(st.session_state[sleutel][-2])

@@ -70,3 +70,24 @@ def test_the_alias_package_only_delegates():
         boom = ast.parse(bestand.read_text(encoding="utf-8"))
         functies = [k for k in ast.walk(boom) if isinstance(k, ast.FunctionDef | ast.ClassDef)]
         assert functies == [], bestand.name
+
+
+def test_page_modules_do_not_import_each_other():
+    """A page (``pages/*.py``, ``dashboard/*pagina.py``) uses shared panels, never another page; a page script may
+    use the one dashboard module that implements it."""
+    paginas = {f"dashboard.{pad.stem}" for pad in (REPO / "dashboard").glob("*pagina.py")}
+    fout = {}
+    for bestand in [*(REPO / "pages").glob("*.py"), *(REPO / "dashboard").glob("*pagina.py")]:
+        modules = set()
+        for knoop in ast.walk(ast.parse(bestand.read_text(encoding="utf-8"))):
+            if isinstance(knoop, ast.ImportFrom) and knoop.module:
+                modules |= {knoop.module, *(f"{knoop.module}.{alias.name}" for alias in knoop.names)}
+            elif isinstance(knoop, ast.Import):
+                modules |= {alias.name for alias in knoop.names}
+        andere = sorted(m for m in modules if m in paginas and m != f"dashboard.{bestand.stem}")
+        if bestand.parent.name == "pages":
+            # A page script may use the one dashboard module that implements it.
+            andere = andere[1:] + sorted(m for m in modules if m.split(".")[0] == "pages")
+        if andere:
+            fout[bestand.name] = andere
+    assert fout == {}
