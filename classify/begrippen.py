@@ -114,7 +114,7 @@ BEGRIPPEN: tuple[Begrip, ...] = (
         kolom="inhoud",
         filterveld="inhoud",
         url=("inhoud",),
-        cli=("--inhoud",),
+        cli=("--inhoud", "--thema"),
     ),
     Begrip(
         naam="instrumenten",
@@ -182,11 +182,9 @@ BEGRIPPEN: tuple[Begrip, ...] = (
     ),
     Begrip(
         naam="thema",
-        definitie="Het ene inhoudelijke label waarover een pagina of export zijn kaarten maakt; 'alle' voor "
-        "elk thema.",
+        definitie="Het ene inhoudelijke label waarover een pagina haar kaarten maakt.",
         label="Thema",
         url=("thema",),
-        cli=("--thema",),
     ),
     Begrip(
         naam="verzekeraar van de pagina",

@@ -1,8 +1,9 @@
 """Exports from the command line: static maps, a PowerPoint deck and the filtered project list.
 
-``python -m dashboard.export --thema Ouderen --as png OUT.png`` draws the Ouderen total map; ``--as pptx`` with several
-``--kaart`` and ``--thema`` options builds a deck (themes x maps, theme first); ``--as csv``/``xlsx`` writes the
-filtered projects. Filters are the dashboard's (:mod:`classify.filters`); projects come from the store
+``python -m dashboard.export --inhoud Ouderen --as png OUT.png`` draws the Ouderen total map; ``--as pptx`` with
+several ``--kaart`` and ``--inhoud`` options builds a deck (themes x maps, theme first); ``--as csv``/``xlsx`` writes
+the filtered projects. ``--inhoud`` both filters the projects and makes one map per theme; ``--thema`` is its older
+name and means the same. Filters are the dashboard's (:mod:`classify.filters`); projects come from the store
 (``SAMENWERKING_DB``), as in the app. Exit status: 0 written, 1 nothing to draw (no project matches), 2 wrong
 command line. The same building blocks serve the dashboard's download buttons.
 """
@@ -103,7 +104,7 @@ def kaartspec(tekst: str, thema: str | None = None) -> KaartSpec:
 
 
 def kaartspecs(kaarten: Sequence[str], themas: Sequence[str] = ()) -> list[KaartSpec]:
-    """Every map of ``kaarten`` (default ``totaal``) for every theme of ``themas`` (``alle`` = the six themes),
+    """Every map of ``kaarten`` (default ``totaal``) for every theme of ``themas`` (``alle`` = every theme),
     theme first, without duplicates; maps that name their own theme or none are not repeated per theme."""
     kaarten = list(kaarten) or ["totaal"]
     gekozen: list[str | None] = []
@@ -194,7 +195,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=(
             "Kaarten (--kaart):\n"
             "  totaal, samenwerkingsvorm (intensiteit), instrumenteel (instrument), geografisch (geografie):\n"
-            "      per thema van --thema, of met eigen thema: totaal:GGZ; zonder thema over alle projecten\n"
+            "      per thema van --inhoud, of met eigen thema: totaal:GGZ; zonder thema over alle projecten\n"
             "      (totaal dan zonder minimacontracten, zoals op Overzicht)\n"
             "  kernwerkgebied            de kernwerkgebieden van de zorgverzekeraars\n"
             "  verzekeraar:<naam>        de projecten van één zorgverzekeraar, bijvoorbeeld verzekeraar:VGZ\n"
@@ -205,10 +206,10 @@ def _parser() -> argparse.ArgumentParser:
             "De projecten komen uit de database van SAMENWERKING_DB (anders data/projects/samenwerking.sqlite).\n"
             "\n"
             "Voorbeelden:\n"
-            "  python -m dashboard.export --thema Ouderen --as png ouderen.png\n"
-            "  python -m dashboard.export --thema Ouderen --kaart samenwerkingsvorm --dpi 300 --lagen wmo,provincie "
+            "  python -m dashboard.export --inhoud Ouderen --as png ouderen.png\n"
+            "  python -m dashboard.export --inhoud Ouderen --kaart samenwerkingsvorm --dpi 300 --lagen wmo,provincie "
             "ouderen.png\n"
-            "  python -m dashboard.export --thema alle --kaart totaal --kaart samenwerkingsvorm "
+            "  python -m dashboard.export --inhoud alle --kaart totaal --kaart samenwerkingsvorm "
             "--as pptx overleg.pptx\n"
             "  python -m dashboard.export --kaart verzekeraar:VGZ --kaart verzekeraar:CZ --jaar 2025 "
             "--as pdf vgz_cz.pdf\n"
@@ -222,13 +223,15 @@ def _parser() -> argparse.ArgumentParser:
                         help="bestandsformaat; standaard afgeleid van de extensie van UIT")
     parser.add_argument("--kaart", action="append", default=[], metavar="KAART",
                         help="kaart om te maken (herhaalbaar voor pdf en pptx); standaard totaal")
-    parser.add_argument("--thema", action="append", default=[], metavar="THEMA",
-                        help=f"thema van de kaart(en), herhaalbaar, of 'alle': {', '.join(vocab.AS_INHOUD.namen)}")
-    # One filter option per label field, named as in the glossary; the value lands under the field's own name.
+    # One filter option per label field, named as in the glossary (its first flag; later ones are older names);
+    # the value lands under the field's own name.
     for veld in flt.LABELVELDEN:
         begrip = begrippen.per_filterveld()[veld]
-        parser.add_argument(*begrip.cli, dest=veld, action="append", default=[], metavar="LABEL",
-                            help=f"filter: {begrip.label.lower()} ({', '.join(flt.opties(veld))})")
+        hulp = f"filter: {begrip.label.lower()} ({', '.join(flt.opties(veld))})"
+        if veld == "inhoud":
+            hulp += (f"; ook één kaart per thema, of 'alle' voor elk thema. {' en '.join(begrip.cli[1:])} is een "
+                     f"andere naam voor {begrip.cli[0]}")
+        parser.add_argument(*begrip.cli, dest=veld, action="append", default=[], metavar="LABEL", help=hulp)
     parser.add_argument(*begrippen.per_filterveld()["jaar"].cli, dest="jaar", type=int, choices=flt.JAREN,
                         default=flt.STANDAARD_JAAR,
                         help=f"gemeentelijke indeling van de kaart (standaard {flt.STANDAARD_JAAR})")
@@ -267,10 +270,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not statisch.DPI_MIN <= args.dpi <= statisch.DPI_MAX:
         parser.error(f"--dpi {args.dpi}: kies van {statisch.DPI_MIN} tot en met {statisch.DPI_MAX}")
     try:
-        filters = flt.met(
-            flt.Filters(jaar=args.jaar), **{veld: _waarden(getattr(args, veld)) for veld in flt.LABELVELDEN}
-        )
-        specs = kaartspecs(args.kaart, _waarden(args.thema))
+        waarden = {veld: _waarden(getattr(args, veld)) for veld in flt.LABELVELDEN}
+        themas = waarden["inhoud"]
+        if any(vocab.sleutel(thema) == "alle" for thema in themas):
+            waarden["inhoud"] = []
+        filters = flt.met(flt.Filters(jaar=args.jaar), **waarden)
+        specs = kaartspecs(args.kaart, themas)
         lagen = _lagen(args.lagen)
         if formaat in ("png", "svg") and len(specs) > 1:
             raise Gebruiksfout(f"{formaat} bevat één kaart, er zijn er {len(specs)} gekozen; kies pdf of pptx")

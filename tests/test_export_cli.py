@@ -16,7 +16,7 @@ from pypdf import PdfReader
 import projectdb
 from classify import filters as flt
 from classify import vocab
-from dashboard.export import Gebruiksfout, kaartspec, kaartspecs, main
+from dashboard.export import Gebruiksfout, _parser, kaartspec, kaartspecs, main
 from kaart.model import KaartSpec, projecten_voor
 from projectdb import bronnen
 from projectdb.store import PROJECTEN_CSV
@@ -43,6 +43,16 @@ def test_png_of_a_theme_at_the_asked_resolution(omgeving, tmp_path):
     assert main(["--thema", "Ouderen", "--as", "png", "--dpi", "100", str(uit)]) == 0
     with Image.open(uit) as beeld:
         assert beeld.format == "PNG" and beeld.size == (1169, 827)
+
+
+def test_thema_is_another_name_for_inhoud(omgeving, tmp_path):
+    """--inhoud is the one option for the inhoud axis; the documented --thema gives the same file."""
+    uit = {}
+    for vlag in ("--inhoud", "--thema"):
+        uit[vlag] = tmp_path / f"{vlag.strip('-')}.svg"
+        assert main([vlag, "ggz", "--kaart", "samenwerkingsvorm", "--verzekeraar", "VGZ", str(uit[vlag])]) == 0
+    assert uit["--inhoud"].read_bytes() == uit["--thema"].read_bytes()
+    assert _parser().parse_args(["--thema", "GGZ", "x.png"]).inhoud == ["GGZ"]
 
 
 def test_format_follows_the_file_extension(omgeving, tmp_path):
