@@ -79,6 +79,25 @@ BEGRIPPEN: tuple[Begrip, ...] = (
         cli=("--jaar",),
     ),
     Begrip(
+        naam="gebied_precisie",
+        definitie="Of het project in alle gemeenten van het gebied loopt (volledig) of in een deel dat de bron niet "
+        "noemt (deel).",
+        label="Precisie gebied",
+        kolom="gebied_precisie",
+    ),
+    Begrip(
+        naam="aantal_gemeenten_bron",
+        definitie="Bij een deel van een gebied: het aantal gemeenten dat de bron noemt.",
+        label="Aantal gemeenten (bron)",
+        kolom="aantal_gemeenten_bron",
+    ),
+    Begrip(
+        naam="precisie_citaat",
+        definitie="Letterlijk citaat uit de bron dat zegt in welk deel van het gebied het project loopt.",
+        label="Citaat precisie",
+        kolom="precisie_citaat",
+    ),
+    Begrip(
         naam="startjaar",
         definitie="Jaar waarin het project begon of waarvoor het geldt, als de bron het noemt.",
         label="Startjaar",
@@ -106,6 +125,13 @@ BEGRIPPEN: tuple[Begrip, ...] = (
         filterveld="verzekeraars",
         url=("verzekeraar",),
         cli=("--verzekeraar",),
+    ),
+    Begrip(
+        naam="verzekeraar_herkomst",
+        definitie="Of de bron de verzekeraar noemt (bron) of dat hij is afgeleid uit de zorgkantoorconcessie "
+        "(concessie).",
+        label="Herkomst verzekeraar",
+        kolom="verzekeraar_herkomst",
     ),
     Begrip(
         naam="inhoud",
