@@ -9,7 +9,8 @@ Version 2 added the project period (``startjaar``, ``eindjaar``, ``periode_citaa
 ``project``; version 3 added how precisely the source places the project and where its insurer comes from
 (``gebied_precisie``, ``aantal_gemeenten_bron``, ``precisie_citaat``, ``verzekeraar_herkomst``) after them.
 :data:`MIGRATIES` brings an older file there in place, so a migrated and a new file are alike; existing rows get
-``volledig`` and ``bron``, the values of the model before version 3.
+``volledig`` and ``bron``, the values of the model before version 3. Version 4 added the sign-in state that every
+app process shares (:data:`TOEGANGSTABELLEN`, used by :mod:`projectdb.aanmeldstaat`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from classify import vocab
 from classify.precisie import GEBIED_PRECISIES, VERZEKERAAR_HERKOMSTEN
 from geo import geodata
 
-SCHEMA_VERSIE = 3
+SCHEMA_VERSIE = 4
 """Stored in ``PRAGMA user_version``; an older version is migrated (:data:`MIGRATIES`), any other refused."""
 
 JAAR_MIN, JAAR_MAX = 1990, 2100
@@ -42,9 +43,38 @@ _PRECISIE = (
 """Column definitions of area precision and insurer provenance (schema version 3), shared by CREATE and the
 migration; a ``deel`` project needs its quote, and only a ``deel`` project has a count from the source."""
 
+_TOEGANG = (
+    """CREATE TABLE aanmelding (
+    token_hash TEXT NOT NULL PRIMARY KEY CHECK (length(token_hash) = 64),
+    soort TEXT NOT NULL CHECK (soort IN ('wachtwoord', 'oidc')),
+    naam TEXT NOT NULL CHECK (trim(naam) <> ''),
+    rol TEXT NOT NULL CHECK (rol IN ('kijker', 'redacteur', 'beheerder')),
+    binding TEXT NOT NULL,
+    begonnen REAL NOT NULL,
+    laatst_actief REAL NOT NULL CHECK (laatst_actief >= begonnen),
+    beeindigd INTEGER NOT NULL DEFAULT 0 CHECK (beeindigd IN (0, 1))
+) STRICT""",
+    """CREATE TABLE mislukte_aanmelding (
+    sleutel TEXT NOT NULL CHECK (sleutel <> ''),
+    tijdstip REAL NOT NULL
+) STRICT""",
+    "CREATE INDEX mislukte_aanmelding_sleutel ON mislukte_aanmelding (sleutel, tijdstip)",
+    """CREATE TABLE blokkade (
+    sleutel TEXT NOT NULL PRIMARY KEY CHECK (sleutel <> ''),
+    tot REAL NOT NULL
+) STRICT""",
+)
+"""The sign-in state shared by all app processes (schema version 4): ``aanmelding`` holds one row per sign-in
+(the SHA-256 of its token, never the token; times in seconds since the epoch), ``mislukte_aanmelding`` the failed
+password attempts per throttle key, ``blokkade`` the keys refused until ``tot``."""
+
+TOEGANGSTABELLEN = ("aanmelding", "mislukte_aanmelding", "blokkade")
+"""Tables of sign-in state: not project content, so left out of the checksum and emptied by a restore."""
+
 MIGRATIES: dict[int, tuple[str, ...]] = {
     1: (*(f"ALTER TABLE project ADD COLUMN {kolom}" for kolom in _PERIODE), "PRAGMA user_version = 2"),
     2: (*(f"ALTER TABLE project ADD COLUMN {kolom}" for kolom in _PRECISIE), "PRAGMA user_version = 3"),
+    3: (*_TOEGANG, "PRAGMA user_version = 4"),
 }
 """SQL statements that bring a store of schema version *n* to version *n + 1* (run in one write transaction)."""
 
@@ -64,6 +94,7 @@ def _jaren() -> str:
 
 def ddl() -> str:
     """The CREATE statements of the store (executed once on a new, empty database)."""
+    toegang_sql = ";\n".join(_TOEGANG)
     kernwerkgebieden = _lijst(f"kernwerkgebied:{naam}" for naam in vocab.VERZEKERAAR_NAMEN)
     return f"""
 CREATE TABLE gemeente (
@@ -165,6 +196,8 @@ CREATE TABLE wijziging (
     actie TEXT NOT NULL CHECK (actie IN ({_lijst(ACTIES)}))
 ) STRICT;
 CREATE INDEX wijziging_project ON wijziging (project_id);
+
+{toegang_sql};
 
 PRAGMA user_version = {SCHEMA_VERSIE};
 """

@@ -27,7 +27,7 @@ from projectdb import gebied
 from projectdb.invoer import lees_invoer
 from projectdb.kolommen import KOLOMMEN, MEERVOUDIG
 from projectdb.meldingen import Rapport, Validatiefout, weiger
-from projectdb.schema import MIGRATIES, SCHEMA_VERSIE, ddl
+from projectdb.schema import MIGRATIES, SCHEMA_VERSIE, TOEGANGSTABELLEN, ddl
 from projectdb.validatie import valideer
 
 MAP = Path(__file__).resolve().parents[1] / "data" / "projects"
@@ -285,10 +285,12 @@ class Store:
                             for tabel, rij, doel, _ in sleutels]
 
     def checksum(self) -> str:
-        """SHA-256 over the contents of every table, in a fixed order: equal iff nothing changed."""
+        """SHA-256 over the contents of every table but the sign-in state (:data:`~projectdb.schema.TOEGANGSTABELLEN`),
+        in a fixed order: equal iff no project data or change log changed."""
         hasj = hashlib.sha256()
         with self._lees() as con:
-            tabellen = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+            tabellen = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+                        if r[0] not in TOEGANGSTABELLEN]
             for tabel in tabellen:
                 aantal = len(con.execute(f'PRAGMA table_info("{tabel}")').fetchall())
                 volgorde = ", ".join(str(i) for i in range(1, aantal + 1))
@@ -437,9 +439,9 @@ class Store:
         """Replace the database contents by a backup (online backup API, in one step).
 
         The backup must be a project store of this or an older schema version that passes SQLite's integrity and
-        foreign-key checks (else :class:`OngeldigeDatabase`, nothing changed). An older one is migrated in a
-        temporary copy first, so readers never see the old schema. The current contents are first backed up into
-        ``backups/``.
+        foreign-key checks (else :class:`OngeldigeDatabase`, nothing changed). It is prepared in a temporary copy
+        first (an older one migrated, the sign-in state emptied so no sign-in or block from the backup's time comes
+        back), so readers never see the old schema. The current contents are first backed up into ``backups/``.
         """
         bestand = Path(bestand)
         if not bestand.is_file():
@@ -449,13 +451,18 @@ class Store:
         except sqlite3.Error as fout:
             raise OngeldigeDatabase(f"{bestand}: niet te openen ({fout})") from None
         with tempfile.TemporaryDirectory(dir=self.pad.parent) as map_:
+            kopie = Path(map_) / "herstel.sqlite"
             try:
-                if _controleer_backup(bron, bestand) != SCHEMA_VERSIE:
-                    kopie = Path(map_) / "herstel.sqlite"
-                    _kopieer(bron, kopie)
-                    Store(kopie)._migreer()
-                    bron.close()
-                    bron = sqlite3.connect(kopie, isolation_level=None)
+                _controleer_backup(bron, bestand)
+                _kopieer(bron, kopie)
+            finally:
+                bron.close()
+            Store(kopie)._migreer()
+            with Store(kopie)._schrijf() as con:
+                for tabel in TOEGANGSTABELLEN:
+                    con.execute(f"DELETE FROM {tabel}")
+            bron = sqlite3.connect(kopie, isolation_level=None)
+            try:
                 self._automatische_backup("voor-herstel")
                 _kopieer(bron, self.pad, wal=True)
             finally:

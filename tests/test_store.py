@@ -10,7 +10,7 @@ from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
 
 from projectdb import Conflict, OnbekendProject, OngeldigeDatabase, Validatiefout, gebied, open_store
 from projectdb.kolommen import KOLOMMEN
-from projectdb.schema import SCHEMA_VERSIE
+from projectdb.schema import SCHEMA_VERSIE, TOEGANGSTABELLEN
 from projectdb.store import PROJECTEN_CSV, Store
 
 
@@ -236,9 +236,18 @@ def test_open_weigert_vreemde_database(tmp_path):
 _PRECISIEKOLOMMEN = ("verzekeraar_herkomst", "precisie_citaat", "aantal_gemeenten_bron", "gebied_precisie")
 
 
+def _als_versie_3(pad) -> None:
+    """Turn the store at ``pad`` into one of schema version 3: without the sign-in state tables."""
+    with sqlite3.connect(pad) as con:
+        for tabel in TOEGANGSTABELLEN:
+            con.execute(f"DROP TABLE {tabel}")
+        con.execute("PRAGMA user_version = 3")
+
+
 def _als_versie_2(pad) -> None:
-    """Turn the store at ``pad`` into one of schema version 2: the table ``project`` without the precision and
-    provenance columns."""
+    """Turn the store at ``pad`` into one of schema version 2: also without the precision and provenance
+    columns."""
+    _als_versie_3(pad)
     with sqlite3.connect(pad) as con:
         for kolom in _PRECISIEKOLOMMEN:
             con.execute(f"ALTER TABLE project DROP COLUMN {kolom}")
@@ -341,6 +350,21 @@ def test_restore_van_een_backup_van_versie_1(store, tmp_path):
     assert na["startjaar"].isna().all()
     with sqlite3.connect(kopie) as con:
         assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_versie_3_krijgt_de_aanmeldtabellen_zoals_een_nieuwe_database(store, tmp_path):
+    nieuw = open_store(tmp_path / "nieuw.sqlite")
+    _als_versie_3(store.pad)
+    open_store(store.pad)
+
+    def schema(pad):
+        with sqlite3.connect(pad) as con:
+            return sorted(con.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"))
+
+    assert schema(store.pad) == schema(nieuw.pad)
+    (backup,) = (store.pad.parent / "backups").glob("*voor-migratie-v3*.sqlite")
+    with sqlite3.connect(backup) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == 3
 
 
 @pytest.mark.parametrize("wijzigingen, melding", [
