@@ -148,7 +148,7 @@ def test_write_callbacks_called_directly_refuse_a_hand_made_editor(store, wachtw
 
 def test_editor_edits_a_project_and_is_named_in_the_log(store, wachtwoord):
     at = _meld_aan(_projecten({"project": "P012"}))
-    assert "Aangemeld als Ans Jansen: u kunt projecten bewerken en importeren." in [c.value for c in at.sidebar.caption]
+    assert "Aangemeld als Ans Jansen, rol redacteur: u kunt projecten bewerken en importeren." in [c.value for c in at.sidebar.caption]
     at.text_input(key="bewerk-P012-1-titel").input("<img src=x onerror=alert(1)> nieuwe titel")
     at.multiselect(key="bewerk-P012-1-instrumenten").set_value(["Werkwijze", "Beleid"])
     _knop(at, "Opslaan").click()
@@ -234,3 +234,52 @@ def test_logging_out_ends_the_login_on_the_server(store, wachtwoord):
     assert not _schrijfknoppen(at)
     at = _projecten({"project": "P012"}, {toegang.SESSIESLEUTEL: redacteur})  # a copied login no longer works
     assert not _schrijfknoppen(at)
+
+
+OIDC_GEHEIMEN = {
+    "auth": {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "x" * 40,
+             "client_id": "kaarten", "client_secret": "geheim",
+             "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"},
+    "rollen": {"redacteur": ["@vng.nl"]},
+}
+
+
+def _als(claims: dict | None, project: str = "P012") -> AppTest:
+    """The Projecten page with OIDC configured, as the verified identity ``claims`` (``None``: signed out)."""
+    at = AppTest.from_file(APP, default_timeout=90)
+    for sectie, waarden in OIDC_GEHEIMEN.items():
+        at.secrets[sectie] = waarden
+    at.user = {"is_logged_in": False} if claims is None else {
+        "is_logged_in": True, "iss": "http://idp.example", "iat": 1_800_000_000, "nonce": "n0nce", **claims}
+    at.query_params["project"] = project
+    at.switch_page(PAGINA)
+    return _run(at)
+
+
+def test_oidc_identity_with_the_editor_role_is_named_in_the_log(store, wachtwoord):
+    at = _als({"sub": "a-1", "email": "ans@vng.nl", "name": "Ans Jansen", "email_verified": True})
+    assert not at.sidebar.text_input  # the password form is off with OIDC configured
+    assert at.sidebar.caption[0].value.startswith(
+        f"Aangemeld als {projectweergave.md('Ans Jansen <ans@vng.nl> [a-1]')}, rol redacteur")
+    at.text_input(key="bewerk-P012-1-titel").input("Titel via OIDC")
+    _knop(at, "Opslaan").click()
+    _run(at)
+    assert store.project("P012")["titel"] == "Titel via OIDC"
+    assert set(store.wijzigingen("P012").query("actie == 'gewijzigd'")["redacteur"]) == {
+        "Ans Jansen <ans@vng.nl> [a-1]"}
+
+
+@pytest.mark.parametrize("claims", [
+    {"sub": "k-1", "email": "kees@example.org", "name": "Kees"},
+    {"sub": "a-2", "email": "ans@vng.nl", "email_verified": False},
+    None,
+])
+def test_oidc_viewer_unverified_email_and_signed_out_find_no_write_path(store, wachtwoord, tmp_path, claims):
+    voor = store.checksum()
+    at = _als(claims)
+    assert not _schrijfknoppen(at) and not at.sidebar.text_input
+    knoppen = [b.label for b in at.sidebar.button]
+    assert knoppen == (["Aanmelden met uw organisatieaccount"] if claims is None else ["Afmelden"])
+    at = _upload(at, schrijf_csv(tmp_path / "nieuw.csv", [rij()]))
+    assert not _schrijfknoppen(at)
+    assert store.checksum() == voor
