@@ -183,8 +183,8 @@ def exporteren(projecten: pd.DataFrame) -> None:
 
 
 def importeren() -> None:
-    """Upload a CSV/XLSX and show the dry-run report (anyone); a logged-in editor can then confirm the import."""
-    redacteur = toegang.huidige()
+    """Upload a CSV/XLSX and show the dry-run report (anyone); a signed-in editor can then confirm the import."""
+    redacteur = toegang.mag("importeren")
     uitkomst = st.session_state.pop(_IMPORTUITKOMST, None)
     if uitkomst is not None:
         soort, tekst, rapport = uitkomst

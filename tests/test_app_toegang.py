@@ -244,14 +244,15 @@ OIDC_GEHEIMEN = {
 }
 
 
-def _als(claims: dict | None, project: str = "P012") -> AppTest:
+def _als(claims: dict | None, project: str | None = "P012") -> AppTest:
     """The Projecten page with OIDC configured, as the verified identity ``claims`` (``None``: signed out)."""
     at = AppTest.from_file(APP, default_timeout=90)
     for sectie, waarden in OIDC_GEHEIMEN.items():
         at.secrets[sectie] = waarden
     at.user = {"is_logged_in": False} if claims is None else {
         "is_logged_in": True, "iss": "http://idp.example", "iat": 1_800_000_000, "nonce": "n0nce", **claims}
-    at.query_params["project"] = project
+    if project:
+        at.query_params["project"] = project
     at.switch_page(PAGINA)
     return _run(at)
 
@@ -280,6 +281,7 @@ def test_oidc_viewer_unverified_email_and_signed_out_find_no_write_path(store, w
     assert not _schrijfknoppen(at) and not at.sidebar.text_input
     knoppen = [b.label for b in at.sidebar.button]
     assert knoppen == (["Aanmelden met uw organisatieaccount"] if claims is None else ["Afmelden"])
-    at = _upload(at, schrijf_csv(tmp_path / "nieuw.csv", [rij()]))
+    at = _upload(_als(claims, project=None), schrijf_csv(tmp_path / "nieuw.csv", [rij()]))
+    assert any("aangemelde redacteur kan wijzigen" in i.value for i in at.info)
     assert not _schrijfknoppen(at)
     assert store.checksum() == voor
