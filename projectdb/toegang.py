@@ -193,22 +193,33 @@ def _adres(tekst: str) -> str | None:
         return None
 
 
+DOORGESTUURD = "doorgestuurd"
+"""The one counter for every attempt that carries forwarding headers while no proxy is trusted."""
+
+
 def client_adres(verbinding: str | None, kopregels: Mapping[str, str], vertrouwd: Collection[str]) -> str:
     """The address a login attempt is counted under.
 
-    ``verbinding`` is the address the connection comes from (``None``: the loopback interface, as Streamlit
-    reports it). Only when that is a trusted proxy (``vertrouwd``, see :func:`vertrouwde_proxy`) is the visitor's
-    address taken from ``X-Real-IP``, else from the last ``X-Forwarded-For`` entry (the one the proxy added);
-    anyone else's headers are ignored, so a visitor cannot pick a fresh address per attempt.
+    ``verbinding`` is the address Streamlit reports (``st.context.ip_address``: ``None`` for the loopback
+    interface; its server, uvicorn, already replaces a loopback peer's address by the last untrusted
+    ``X-Forwarded-For`` entry). Forwarding headers are believed only with a trusted proxy configured
+    (``vertrouwd``, see :func:`vertrouwde_proxy`):
+
+    - none configured: an attempt without forwarding headers counts under its address; every attempt with
+      ``X-Forwarded-For``, ``X-Real-IP`` or ``Forwarded`` counts under :data:`DOORGESTUURD`, so a visitor who
+      invents a new address per attempt still uses up one counter;
+    - from a trusted proxy (or loopback when that is trusted): the visitor's address from ``X-Real-IP``, else the
+      last ``X-Forwarded-For`` entry (the one the proxy added);
+    - from anywhere else: the reported address, headers ignored.
     """
-    verbinding = _adres(verbinding or "127.0.0.1") or "onbekend"
-    if verbinding in vertrouwd:
-        kop = {str(sleutel).lower(): str(waarde) for sleutel, waarde in kopregels.items()}
+    adres = _adres(verbinding or "127.0.0.1") or "onbekend"
+    kop = {str(sleutel).lower(): str(waarde) for sleutel, waarde in kopregels.items()}
+    if not vertrouwd:
+        return DOORGESTUURD if {"x-forwarded-for", "x-real-ip", "forwarded"} & kop.keys() else adres
+    if adres in vertrouwd:
         doorgegeven = kop.get("x-real-ip") or kop.get("x-forwarded-for", "").split(",")[-1]
-        return _adres(doorgegeven or "") or verbinding
-    return verbinding
-
-
+        return _adres(doorgegeven) or adres
+    return adres
 
 
 def _binding(token: str, vingerafdruk: bytes) -> str:

@@ -35,7 +35,6 @@ class Aanbieder:
     def __init__(self):
         import flask
         import werkzeug.serving
-
         from oidc_provider_mock import User
 
         toepassing = oidc_provider_mock.app(user_claims=[User(sub=s, claims=c) for s, c in (REDACTEUR, KIJKER)])

@@ -3,7 +3,15 @@ role, and the identity text the change log records."""
 
 import pytest
 
-from projectdb.rollen import MAX_IDENTITEIT, RECHTEN, ROLLEN, identiteit, mag, rol_van, rolregels
+from projectdb.rollen import (
+    MAX_IDENTITEIT,
+    RECHTEN,
+    ROLLEN,
+    identiteit,
+    mag,
+    rol_van,
+    rolregels,
+)
 
 GEHEIMEN = {"rollen": {
     "redacteur": ["@VNG.nl", "an.analist@zn.nl", 7, ""],

@@ -7,14 +7,32 @@ from __future__ import annotations
 import hmac
 
 import pytest
+from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
 
 from projectdb import open_store, toegang
 from projectdb.toegang import (
-    AANRAKEN, ALLEEN_OIDC, BLOKKADE, GELDIGHEID, INACTIEF, MAX_POGINGEN, MAX_POGINGEN_ACCOUNT, MIN_LENGTE,
-    OMGEVINGSVARIABELE, PROXY_VARIABELE, UITGESCHAKELD, VENSTER, Geblokkeerd, GeenToegang, Redacteur, Toegang,
-    client_adres, inactief_seconden, vertrouwde_proxy, wachtwoorden,
+    AANRAKEN,
+    ALLEEN_OIDC,
+    BLOKKADE,
+    DOORGESTUURD,
+    GELDIGHEID,
+    INACTIEF,
+    MAX_POGINGEN,
+    MAX_POGINGEN_ACCOUNT,
+    MIN_LENGTE,
+    OMGEVINGSVARIABELE,
+    PROXY_VARIABELE,
+    UITGESCHAKELD,
+    VENSTER,
+    Geblokkeerd,
+    GeenToegang,
+    Redacteur,
+    Toegang,
+    client_adres,
+    inactief_seconden,
+    vertrouwde_proxy,
+    wachtwoorden,
 )
-from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
 
 GOED = "correct paard batterij niet"
 FOUT = "fout wachtwoord geraden"
@@ -175,11 +193,17 @@ def test_the_shared_password_is_one_account_for_every_typed_name(poort, klok):
 
 def test_forwarded_headers_count_only_from_a_trusted_proxy():
     kop = {"X-Forwarded-For": "10.9.8.7, 192.0.2.44", "x-real-ip": "192.0.2.55"}
-    assert client_adres("203.0.113.9", kop, frozenset()) == "203.0.113.9"
-    assert client_adres(None, kop, frozenset()) == "127.0.0.1"  # Streamlit reports loopback as None
+    # No proxy configured: headers are never believed; attempts carrying them share one counter.
+    assert client_adres("203.0.113.9", {}, frozenset()) == "203.0.113.9"
+    assert client_adres("203.0.113.9", kop, frozenset()) == DOORGESTUURD
+    assert client_adres("192.0.2.44", {"Forwarded": "for=192.0.2.44"}, frozenset()) == DOORGESTUURD
+    assert client_adres(None, {}, frozenset()) == "127.0.0.1"  # Streamlit reports loopback as None
+    # A trusted proxy on loopback: its X-Real-IP, else the last X-Forwarded-For entry.
     assert client_adres(None, kop, frozenset({"127.0.0.1"})) == "192.0.2.55"
     assert client_adres(None, {"X-Forwarded-For": "10.9.8.7, 192.0.2.44"}, frozenset({"127.0.0.1"})) == "192.0.2.44"
     assert client_adres("::1", {"X-Real-Ip": "geen adres"}, frozenset({"::1"})) == "::1"
+    # A connection that is not the proxy: its own address, whatever it claims.
+    assert client_adres("203.0.113.9", kop, frozenset({"127.0.0.1"})) == "203.0.113.9"
     assert vertrouwde_proxy({}, {}) == frozenset()
     assert vertrouwde_proxy({}, {PROXY_VARIABELE: "127.0.0.1, ::1,onzin"}) == {"127.0.0.1", "::1"}
     assert vertrouwde_proxy({"toegang": {"vertrouwde_proxy": ["10.0.0.2"]}}, {PROXY_VARIABELE: "127.0.0.1"}) == {
@@ -187,12 +211,14 @@ def test_forwarded_headers_count_only_from_a_trusted_proxy():
 
 
 def test_a_spoofed_address_per_attempt_still_counts_against_the_connection(poort):
+    # Streamlit's server already put the spoofed X-Forwarded-For value in the reported address.
     for i in range(MAX_POGINGEN):
-        adres = client_adres(None, {"X-Real-Ip": f"192.0.2.{i}"}, vertrouwde_proxy({}, {}))
+        adres = client_adres(f"192.0.2.{i}", {"X-Forwarded-For": f"192.0.2.{i}"}, vertrouwde_proxy({}, {}))
         with pytest.raises(GeenToegang):
             poort.aanmelden("ans", FOUT, adres)
     with pytest.raises(Geblokkeerd):
-        poort.aanmelden("ans", GOED, client_adres(None, {"X-Real-Ip": "192.0.2.200"}, frozenset()))
+        poort.aanmelden("ans", GOED, client_adres("192.0.2.200", {"X-Real-Ip": "192.0.2.200"}, frozenset()))
+    assert poort.aanmelden("ans", GOED, client_adres("198.51.100.1", {}, frozenset())).naam == "ans"
 
 
 def test_only_a_registered_active_login_passes(poort, klok):
@@ -235,7 +261,7 @@ def test_idle_time_comes_from_the_configuration():
 
 def test_two_processes_on_one_database_share_sign_ins_and_failures(store, tmp_path, klok):
     """Two app replicas: separate Toegang objects and Store objects on the same file."""
-    instellingen = lambda: wachtwoorden({}, {OMGEVINGSVARIABELE: GOED})  # noqa: E731
+    instellingen = lambda: wachtwoorden({}, {OMGEVINGSVARIABELE: GOED})
     a = Toegang(instellingen, lambda: open_store(store.pad), klok)
     b = Toegang(instellingen, lambda: open_store(store.pad), klok)
     redacteur = a.aanmelden("ans", GOED, "192.0.2.1")
