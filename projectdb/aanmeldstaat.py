@@ -40,13 +40,13 @@ def token_hash(token: str) -> str:
 def wachttijd(store: Store, sleutels: Sequence[str], nu: float) -> float:
     """Seconds until none of the throttle ``sleutels`` is blocked any more (0: none is)."""
     with store._lees() as con:
-        tot = con.execute(f"SELECT max(tot) FROM blokkade WHERE sleutel IN ({', '.join('?' * len(sleutels))})",
-                          list(sleutels)).fetchone()[0]
+        tot = con.execute(
+            f"SELECT max(tot) FROM blokkade WHERE sleutel IN ({', '.join('?' * len(sleutels))})", list(sleutels)
+        ).fetchone()[0]
     return max(0.0, (tot or 0.0) - nu)
 
 
-def tel_mislukt(store: Store, grenzen: Sequence[tuple[str, int]], nu: float, venster: float,
-                blokkade: float) -> None:
+def tel_mislukt(store: Store, grenzen: Sequence[tuple[str, int]], nu: float, venster: float, blokkade: float) -> None:
     """Count one failed attempt under each key of ``grenzen`` (key, limit); a key with ``limit`` failures within
     the last ``venster`` seconds is blocked for ``blokkade`` seconds and its count starts over. Rows older than
     the window and expired blocks are removed in the same transaction, so the tables stay small."""
@@ -58,8 +58,11 @@ def tel_mislukt(store: Store, grenzen: Sequence[tuple[str, int]], nu: float, ven
             aantal = con.execute("SELECT count(*) FROM mislukte_aanmelding WHERE sleutel = ?", (sleutel,)).fetchone()[0]
             if aantal >= grens:
                 con.execute("DELETE FROM mislukte_aanmelding WHERE sleutel = ?", (sleutel,))
-                con.execute("INSERT INTO blokkade (sleutel, tot) VALUES (?, ?) "
-                            "ON CONFLICT (sleutel) DO UPDATE SET tot = excluded.tot", (sleutel, nu + blokkade))
+                con.execute(
+                    "INSERT INTO blokkade (sleutel, tot) VALUES (?, ?) "
+                    "ON CONFLICT (sleutel) DO UPDATE SET tot = excluded.tot",
+                    (sleutel, nu + blokkade),
+                )
 
 
 def wis_mislukt(store: Store, sleutel: str) -> None:
@@ -73,15 +76,20 @@ def registreer(store: Store, token: str, soort: str, naam: str, rol: str, bindin
     :data:`BEWAARTIJD` are removed."""
     with store._schrijf() as con:
         con.execute("DELETE FROM aanmelding WHERE laatst_actief <= ?", (nu - BEWAARTIJD,))
-        con.execute("INSERT INTO aanmelding (token_hash, soort, naam, rol, binding, begonnen, laatst_actief) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)", (token_hash(token), soort, naam, rol, binding, nu, nu))
+        con.execute(
+            "INSERT INTO aanmelding (token_hash, soort, naam, rol, binding, begonnen, laatst_actief) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (token_hash(token), soort, naam, rol, binding, nu, nu),
+        )
 
 
 def aanmelding(store: Store, token: str) -> Aanmelding | None:
     """The stored sign-in of ``token``, or ``None``."""
     with store._lees() as con:
-        rij = con.execute("SELECT soort, naam, rol, binding, begonnen, laatst_actief, beeindigd FROM aanmelding "
-                          "WHERE token_hash = ?", (token_hash(token),)).fetchone()
+        rij = con.execute(
+            "SELECT soort, naam, rol, binding, begonnen, laatst_actief, beeindigd FROM aanmelding WHERE token_hash = ?",
+            (token_hash(token),),
+        ).fetchone()
     return None if rij is None else Aanmelding(*rij[:6], beeindigd=bool(rij[6]))
 
 
@@ -89,8 +97,11 @@ def houd_actief(store: Store, token: str, nu: float, rol: str | None = None) -> 
     """Mark the sign-in of ``token`` active at ``nu`` (and give it role ``rol`` when given); an ended one stays
     ended."""
     with store._schrijf() as con:
-        con.execute("UPDATE aanmelding SET laatst_actief = max(laatst_actief, ?), rol = coalesce(?, rol) "
-                    "WHERE token_hash = ? AND beeindigd = 0", (nu, rol, token_hash(token)))
+        con.execute(
+            "UPDATE aanmelding SET laatst_actief = max(laatst_actief, ?), rol = coalesce(?, rol) "
+            "WHERE token_hash = ? AND beeindigd = 0",
+            (nu, rol, token_hash(token)),
+        )
 
 
 def beeindig(store: Store, token: str) -> None:

@@ -71,8 +71,10 @@ def rolregels(geheimen: Mapping[str, object]) -> Rolregels:
     groepen: dict[str, str] = {}
     groepsectie = sectie.get("groepen")
     for rol in ROLLEN[1:]:
-        for doel, lijst in ((adressen, sectie.get(rol)),
-                            (groepen, groepsectie.get(rol) if isinstance(groepsectie, Mapping) else None)):
+        for doel, lijst in (
+            (adressen, sectie.get(rol)),
+            (groepen, groepsectie.get(rol) if isinstance(groepsectie, Mapping) else None),
+        ):
             for waarde in lijst if isinstance(lijst, list | tuple) else ():
                 if isinstance(waarde, str) and waarde.strip():
                     sleutel = waarde.strip().casefold() if doel is adressen else waarde.strip()
@@ -100,6 +102,7 @@ def rol_van(claims: Mapping[str, object], regels: Rolregels) -> str:
 def identiteit(claims: Mapping[str, object]) -> str:
     """The identity the change log records for ``claims``: ``name <email> [sub]``, with what is present, in one
     line of at most :data:`MAX_IDENTITEIT` characters (the subject, the provider's stable id, always)."""
+
     def tekst(sleutel: str) -> str:
         waarde = claims.get(sleutel)
         return " ".join(waarde.split()) if isinstance(waarde, str) else ""

@@ -148,7 +148,8 @@ def test_write_callbacks_called_directly_refuse_a_hand_made_editor(store, wachtw
 
 def test_editor_edits_a_project_and_is_named_in_the_log(store, wachtwoord):
     at = _meld_aan(_projecten({"project": "P012"}))
-    assert "Aangemeld als Ans Jansen, rol redacteur: u kunt projecten bewerken en importeren." in [c.value for c in at.sidebar.caption]
+    assert "Aangemeld als Ans Jansen, rol redacteur: u kunt projecten bewerken en importeren." in [
+        c.value for c in at.sidebar.caption]
     at.text_input(key="bewerk-P012-1-titel").input("<img src=x onerror=alert(1)> nieuwe titel")
     at.multiselect(key="bewerk-P012-1-instrumenten").set_value(["Werkwijze", "Beleid"])
     _knop(at, "Opslaan").click()

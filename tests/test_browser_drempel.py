@@ -27,8 +27,11 @@ def _poging(browser, app: str, adres: str, wachtwoord: str) -> str:
         zijbalk.get_by_label("Naam (voor het wijzigingslog)").fill("Ans Jansen")
         zijbalk.get_by_label("Wachtwoord", exact=True).fill(wachtwoord)
         zijbalk.get_by_role("button", name="Aanmelden").click()
-        uitkomst = zijbalk.get_by_text("onjuist").or_(zijbalk.get_by_text("Te veel mislukte pogingen")).or_(
-            zijbalk.get_by_text("Aangemeld als"))
+        uitkomst = (
+            zijbalk.get_by_text("onjuist")
+            .or_(zijbalk.get_by_text("Te veel mislukte pogingen"))
+            .or_(zijbalk.get_by_text("Aangemeld als"))
+        )
         playwright.expect(uitkomst).to_be_visible()
         return uitkomst.inner_text()
     finally:

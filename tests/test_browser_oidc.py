@@ -93,7 +93,8 @@ def aanbieder():
 def appomgeving(aanbieder, tmp_path_factory):
     """The temporary secrets file: OIDC against the local provider, editors by e-mail domain."""
     geheimen = tmp_path_factory.mktemp("geheimen") / "secrets.toml"
-    geheimen.write_text(f"""
+    geheimen.write_text(
+        f"""
 [auth]
 redirect_uri = "http://127.0.0.1:{{port}}/oauth2callback"
 cookie_secret = "{os.urandom(24).hex()}"
@@ -103,7 +104,9 @@ server_metadata_url = "{aanbieder.basis}/.well-known/openid-configuration"
 
 [rollen]
 redacteur = ["@vng.nl"]
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return {"STREAMLIT_SECRETS_FILES": str(geheimen)}
 
 
@@ -123,9 +126,12 @@ def _meld_aan(page, app: str, gebruiker: str) -> None:
 
 def _schrijfpad(page) -> int:
     """How many write controls the page shows (edit form, import confirm, lineage confirm)."""
-    return (page.get_by_text("Project bewerken").count() + page.get_by_role("button", name="Opslaan").count()
-            + page.get_by_role("button", name="Import bevestigen").count()
-            + page.get_by_role("button", name="Bevestig als leerlijn").count())
+    return (
+        page.get_by_text("Project bewerken").count()
+        + page.get_by_role("button", name="Opslaan").count()
+        + page.get_by_role("button", name="Import bevestigen").count()
+        + page.get_by_role("button", name="Bevestig als leerlijn").count()
+    )
 
 
 def test_editor_signs_in_saves_an_edit_and_signing_out_ends_the_role_everywhere(app, appdatabase, pagina, foto):

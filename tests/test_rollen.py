@@ -13,28 +13,33 @@ from projectdb.rollen import (
     rolregels,
 )
 
-GEHEIMEN = {"rollen": {
-    "redacteur": ["@VNG.nl", "an.analist@zn.nl", 7, ""],
-    "beheerder": ["beheer@vng.nl", "an.analist@zn.nl"],
-    "groepen_claim": "groups",
-    "groepen": {"redacteur": ["kaartenredactie"], "beheerder": ["kaartenbeheer"]},
-}}
+GEHEIMEN = {
+    "rollen": {
+        "redacteur": ["@VNG.nl", "an.analist@zn.nl", 7, ""],
+        "beheerder": ["beheer@vng.nl", "an.analist@zn.nl"],
+        "groepen_claim": "groups",
+        "groepen": {"redacteur": ["kaartenredactie"], "beheerder": ["kaartenbeheer"]},
+    }
+}
 
 
-@pytest.mark.parametrize("claims, rol", [
-    ({"email": "ans@vng.nl", "email_verified": True}, "redacteur"),
-    ({"email": "Ans@Vng.NL"}, "redacteur"),  # no email_verified claim (Entra ID): trusted
-    ({"email": "ans@vng.nl", "email_verified": False}, "kijker"),
-    ({"email": "ans@vng.nl.evil.example"}, "kijker"),
-    ({"email": "ans@sub.vng.nl"}, "kijker"),  # a domain means exactly that domain
-    ({"email": "beheer@vng.nl"}, "beheerder"),
-    ({"email": "an.analist@zn.nl"}, "beheerder"),  # listed twice: the higher role
-    ({"email": "bea@zn.nl"}, "kijker"),
-    ({"email": "bea@zn.nl", "groups": ["iets", "kaartenredactie"]}, "redacteur"),
-    ({"email": "bea@zn.nl", "groups": "kaartenbeheer"}, "kijker"),  # a claim that is not a list gives nothing
-    ({"email": "ans@vng.nl", "groups": ["kaartenbeheer"]}, "beheerder"),
-    ({}, "kijker"),
-])
+@pytest.mark.parametrize(
+    "claims, rol",
+    [
+        ({"email": "ans@vng.nl", "email_verified": True}, "redacteur"),
+        ({"email": "Ans@Vng.NL"}, "redacteur"),  # no email_verified claim (Entra ID): trusted
+        ({"email": "ans@vng.nl", "email_verified": False}, "kijker"),
+        ({"email": "ans@vng.nl.evil.example"}, "kijker"),
+        ({"email": "ans@sub.vng.nl"}, "kijker"),  # a domain means exactly that domain
+        ({"email": "beheer@vng.nl"}, "beheerder"),
+        ({"email": "an.analist@zn.nl"}, "beheerder"),  # listed twice: the higher role
+        ({"email": "bea@zn.nl"}, "kijker"),
+        ({"email": "bea@zn.nl", "groups": ["iets", "kaartenredactie"]}, "redacteur"),
+        ({"email": "bea@zn.nl", "groups": "kaartenbeheer"}, "kijker"),  # a claim that is not a list gives nothing
+        ({"email": "ans@vng.nl", "groups": ["kaartenbeheer"]}, "beheerder"),
+        ({}, "kijker"),
+    ],
+)
 def test_role_from_email_domain_address_and_groups(claims, rol):
     assert rol_van(claims, rolregels(GEHEIMEN)) == rol
 

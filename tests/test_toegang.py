@@ -263,7 +263,9 @@ def test_idle_time_comes_from_the_configuration():
 
 def test_two_processes_on_one_database_share_sign_ins_and_failures(store, tmp_path, klok):
     """Two app replicas: separate Toegang objects and Store objects on the same file."""
-    instellingen = lambda: wachtwoorden({}, {OMGEVINGSVARIABELE: GOED})
+    def instellingen():
+        return wachtwoorden({}, {OMGEVINGSVARIABELE: GOED})
+
     a = Toegang(instellingen, lambda: open_store(store.pad), klok)
     b = Toegang(instellingen, lambda: open_store(store.pad), klok)
     redacteur = a.aanmelden("ans", GOED, "192.0.2.1")
