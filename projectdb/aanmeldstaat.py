@@ -9,6 +9,7 @@ since the epoch (the caller's clock); the policy (limits, windows, idle time) is
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -71,26 +72,35 @@ def wis_mislukt(store: Store, sleutel: str) -> None:
         con.execute("DELETE FROM mislukte_aanmelding WHERE sleutel = ?", (sleutel,))
 
 
-def registreer(store: Store, token: str, soort: str, naam: str, rol: str, binding: str, nu: float) -> None:
-    """Store a new sign-in for ``token``, started and last active at ``nu``; rows ended or idle for longer than
-    :data:`BEWAARTIJD` are removed."""
+def registreer(store: Store, token: str, soort: str, naam: str, rol: str, binding: str, nu: float) -> Aanmelding:
+    """Store a new sign-in for ``token``, started and last active at ``nu``, unless one is stored already (two
+    page runs of one new OIDC sign-in may both get here: the first wins, nothing is overwritten); returns the
+    stored sign-in. Rows ended or idle for longer than :data:`BEWAARTIJD` are removed."""
     with store._schrijf() as con:
         con.execute("DELETE FROM aanmelding WHERE laatst_actief <= ?", (nu - BEWAARTIJD,))
         con.execute(
             "INSERT INTO aanmelding (token_hash, soort, naam, rol, binding, begonnen, laatst_actief) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (token_hash) DO NOTHING",
             (token_hash(token), soort, naam, rol, binding, nu, nu),
         )
+        gelezen = _lees_aanmelding(con, token)
+    assert gelezen is not None  # inserted or already there, inside this transaction
+    return gelezen
+
+
+def _lees_aanmelding(con: sqlite3.Connection, token: str) -> Aanmelding | None:
+    """The sign-in of ``token`` as seen by the open transaction of ``con``."""
+    rij = con.execute(
+        "SELECT soort, naam, rol, binding, begonnen, laatst_actief, beeindigd FROM aanmelding WHERE token_hash = ?",
+        (token_hash(token),),
+    ).fetchone()
+    return None if rij is None else Aanmelding(*rij[:6], beeindigd=bool(rij[6]))
 
 
 def aanmelding(store: Store, token: str) -> Aanmelding | None:
     """The stored sign-in of ``token``, or ``None``."""
     with store._lees() as con:
-        rij = con.execute(
-            "SELECT soort, naam, rol, binding, begonnen, laatst_actief, beeindigd FROM aanmelding WHERE token_hash = ?",
-            (token_hash(token),),
-        ).fetchone()
-    return None if rij is None else Aanmelding(*rij[:6], beeindigd=bool(rij[6]))
+        return _lees_aanmelding(con, token)
 
 
 def houd_actief(store: Store, token: str, nu: float, rol: str | None = None) -> None:

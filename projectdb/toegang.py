@@ -295,8 +295,7 @@ class Toegang:
         store, nu = self._opslag(), self._klok()
         bekend = aanmeldstaat.aanmelding(store, sleutel)
         if bekend is None:
-            aanmeldstaat.registreer(store, sleutel, "oidc", naam, rol, "", nu)
-            return Redacteur(naam, sleutel, rol)
+            bekend = aanmeldstaat.registreer(store, sleutel, "oidc", naam, rol, "", nu)
         self._geldig(store, sleutel, bekend, nu)
         if bekend.rol != rol or nu - bekend.laatst_actief >= AANRAKEN:
             aanmeldstaat.houd_actief(store, sleutel, nu, rol)

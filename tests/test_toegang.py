@@ -5,11 +5,12 @@ processes on one database, roles, and the gated writes refusing anything but a r
 from __future__ import annotations
 
 import hmac
+from dataclasses import replace
 
 import pytest
 from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
 
-from projectdb import open_store, toegang
+from projectdb import aanmeldstaat, open_store, toegang
 from projectdb.toegang import (
     AANRAKEN,
     ALLEEN_OIDC,
@@ -314,6 +315,26 @@ def test_an_oidc_sign_in_is_kept_updated_and_never_revived(poort, klok):
     with pytest.raises(GeenToegang, match="verlopen"):
         poort.aanmelden_oidc("t" * 40, "Bea [b1]", "redacteur")
     assert not poort.mag(stil, "bewerken")
+
+
+def test_a_second_registration_of_one_sign_in_changes_nothing(poort, store, klok):
+    eerst = aanmeldstaat.registreer(store, "r" * 40, "oidc", "Ans [a1]", "redacteur", "", klok.nu)
+    poort.afmelden(Redacteur("Ans [a1]", "r" * 40))
+    klok.nu += 5
+    tweede = aanmeldstaat.registreer(store, "r" * 40, "oidc", "Mallory [m1]", "beheerder", "", klok.nu)
+    assert tweede == replace(eerst, beeindigd=True)
+
+
+def test_a_restore_signs_everyone_out_and_forgets_blocks(poort, store, tmp_path):
+    redacteur = poort.aanmelden("ans", GOED, "a")
+    kopie = store.backup(tmp_path / "kopieen")  # holds the sign-in
+    for _ in range(MAX_POGINGEN):
+        with pytest.raises(GeenToegang):
+            poort.aanmelden("ans", FOUT, "b")
+    store.restore(kopie)
+    with pytest.raises(GeenToegang, match="Alleen een aangemelde redacteur"):
+        poort.controleer(redacteur)
+    assert poort.wachttijd("b") == 0
 
 
 def test_with_oidc_configured_passwords_are_off_unless_enabled(store):
