@@ -3,6 +3,7 @@ confirm), not by session-state or URL tricks either; a logged-in editor can writ
 two sessions editing one project get a conflict, not a lost edit; the lockout holds across sessions; an upload's
 file name cannot point outside the temporary folder."""
 
+import time
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from voorbeeldprojecten import rij, schrijf_csv
 
 from dashboard import data, projectweergave, toegang
 from projectdb import open_store
-from projectdb.toegang import MAX_POGINGEN, OMGEVINGSVARIABELE, UITGESCHAKELD, Redacteur
+from projectdb.toegang import MAX_POGINGEN, OMGEVINGSVARIABELE, UITGESCHAKELD, VERLOPEN, Redacteur
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGINA = "pages/projecten.py"
@@ -286,3 +287,18 @@ def test_oidc_viewer_unverified_email_and_signed_out_find_no_write_path(store, w
     assert any("aangemelde redacteur kan wijzigen" in i.value for i in at.info)
     assert not _schrijfknoppen(at)
     assert store.checksum() == voor
+
+
+def test_an_idle_oidc_sign_in_ends_and_the_same_cookie_does_not_revive_it(store, monkeypatch):
+    claims = {"sub": "a-1", "email": "ans@vng.nl", "name": "Ans Jansen", "email_verified": True}
+    _als(None)  # fills the caches, so the page runs below take well under the idle time
+    monkeypatch.setitem(OIDC_GEHEIMEN, "toegang", {"inactief_minuten": 0.25})  # 15 seconds
+    at = _als(claims)
+    assert "Opslaan" in _schrijfknoppen(at)
+    time.sleep(15.5)
+    at = _als(claims)  # a new page run with the same provider sign-in (same cookie)
+    assert [e.value for e in at.sidebar.error] == [VERLOPEN]
+    assert [b.label for b in at.sidebar.button] == ["Opnieuw aanmelden"]
+    assert not _schrijfknoppen(at)
+    at = _als({**claims, "iat": 1_800_000_100, "nonce": "nieuw"})  # signed in at the provider again
+    assert "Opslaan" in _schrijfknoppen(at)
