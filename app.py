@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from dashboard import navigatie, toegang, zijbalk
+from dashboard import aanmeldbeheer, navigatie, toegang, zijbalk
 
 st.set_page_config(page_title="Samenwerkingskaarten", page_icon="🗺️", layout="wide")
 pagina = st.navigation(navigatie.paginas())
 zijbalk.toon()
-toegang.zijbalk()
+aanmeldbeheer.beheer(toegang.zijbalk())
 pagina.run()

@@ -118,3 +118,21 @@ def beeindig(store: Store, token: str) -> None:
     """End the sign-in of ``token`` on every replica (no error when there is none)."""
     with store._schrijf() as con:
         con.execute("UPDATE aanmelding SET beeindigd = 1 WHERE token_hash = ?", (token_hash(token),))
+
+
+def actieve(store: Store, sinds: float) -> list[tuple[str, Aanmelding]]:
+    """The sign-ins not ended and active after ``sinds`` (seconds), most recently active first, each with the
+    hash of its token (to end it with :func:`beeindig_hash`)."""
+    with store._lees() as con:
+        rijen = con.execute(
+            "SELECT token_hash, soort, naam, rol, binding, begonnen, laatst_actief FROM aanmelding "
+            "WHERE beeindigd = 0 AND laatst_actief > ? ORDER BY laatst_actief DESC, naam",
+            (sinds,),
+        ).fetchall()
+    return [(rij[0], Aanmelding(*rij[1:], beeindigd=False)) for rij in rijen]
+
+
+def beeindig_hash(store: Store, hash_: str) -> None:
+    """End the sign-in whose token hashes to ``hash_`` (see :func:`actieve`) on every replica."""
+    with store._schrijf() as con:
+        con.execute("UPDATE aanmelding SET beeindigd = 1 WHERE token_hash = ?", (hash_,))

@@ -341,6 +341,19 @@ class Toegang:
             return False
         return True
 
+    def aanmeldingen(self, beheerder: object) -> list[tuple[str, aanmeldstaat.Aanmelding]]:
+        """The current sign-ins (not ended, active within the idle time) with their token hashes, for a sign-in
+        whose role may manage roles; :class:`GeenToegang` for anyone else."""
+        self.controleer(beheerder, "rollen_beheren")
+        return aanmeldstaat.actieve(self._opslag(), self._klok() - self._inactief())
+
+    def beeindig(self, beheerder: object, token_hash: str) -> None:
+        """End someone's sign-in (by its token hash, see :meth:`aanmeldingen`) as a sign-in whose role may manage
+        roles; :class:`GeenToegang` (nothing changed) for anyone else. The person must sign in again, and gets
+        the role the configuration then gives."""
+        self.controleer(beheerder, "rollen_beheren")
+        aanmeldstaat.beeindig_hash(self._opslag(), token_hash)
+
     def afmelden(self, redacteur: Redacteur) -> None:
         """End the sign-in ``redacteur`` on every replica (no error when it already ended)."""
         aanmeldstaat.beeindig(self._opslag(), redacteur.token)

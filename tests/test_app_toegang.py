@@ -12,7 +12,7 @@ from voorbeeldprojecten import rij, schrijf_csv
 
 from dashboard import data, projectweergave, toegang
 from projectdb import open_store
-from projectdb.toegang import MAX_POGINGEN, OMGEVINGSVARIABELE, UITGESCHAKELD, VERLOPEN, Redacteur
+from projectdb.toegang import BEEINDIGD, MAX_POGINGEN, OMGEVINGSVARIABELE, UITGESCHAKELD, VERLOPEN, Redacteur
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGINA = "pages/projecten.py"
@@ -302,3 +302,20 @@ def test_an_idle_oidc_sign_in_ends_and_the_same_cookie_does_not_revive_it(store,
     assert not _schrijfknoppen(at)
     at = _als({**claims, "iat": 1_800_000_100, "nonce": "nieuw"})  # signed in at the provider again
     assert "Opslaan" in _schrijfknoppen(at)
+
+
+def test_a_beheerder_sees_current_sign_ins_and_ends_one(store, monkeypatch):
+    monkeypatch.setitem(OIDC_GEHEIMEN, "rollen", {"redacteur": ["@vng.nl"], "beheerder": ["beheer@vng.nl"]})
+    ans = {"sub": "a-1", "email": "ans@vng.nl", "name": "Ans Jansen"}
+    assert "Opslaan" in _schrijfknoppen(_als(ans))
+    assert not [e for e in _als(ans).sidebar.expander if e.label.startswith("Aanmeldingen beheren")]
+    beheer = _als({"sub": "b-1", "email": "beheer@vng.nl", "name": "Bea Beheer", "nonce": "ander"})
+    (paneel,) = [e for e in beheer.sidebar.expander if e.label.startswith("Aanmeldingen beheren")]
+    assert paneel.label == "Aanmeldingen beheren (1)"
+    assert paneel.caption[0].value.startswith(f"{projectweergave.md('Ans Jansen <ans@vng.nl> [a-1]')}: redacteur")
+    paneel.button[0].click()
+    _run(beheer)
+    assert beheer.sidebar.success[0].value.startswith("Aanmelding van Ans Jansen")
+    na = _als(ans)  # Ans's next page run, same provider sign-in
+    assert not _schrijfknoppen(na) and [e.value for e in na.sidebar.error] == [BEEINDIGD]
+

@@ -337,6 +337,26 @@ def test_a_restore_signs_everyone_out_and_forgets_blocks(poort, store, tmp_path)
     assert poort.wachttijd("b") == 0
 
 
+def test_listing_and_ending_sign_ins_needs_the_beheerder_role_on_the_server(poort, klok):
+    ans = poort.aanmelden("Ans Jansen", GOED, "192.0.2.1")
+    klok.nu += 1
+    bea = poort.aanmelden_oidc("b" * 40, "Bea [b1]", "beheerder")
+    assert [(h, a.naam, a.rol) for h, a in poort.aanmeldingen(bea)] == [
+        (aanmeldstaat.token_hash(bea.token), "Bea [b1]", "beheerder"),
+        (aanmeldstaat.token_hash(ans.token), "Ans Jansen", "redacteur"),
+    ]
+    for niet_beheerder in (ans, Redacteur("Bea [b1]", "geraden", "beheerder"), None):
+        with pytest.raises(GeenToegang):
+            poort.aanmeldingen(niet_beheerder)
+        with pytest.raises(GeenToegang):
+            poort.beeindig(niet_beheerder, aanmeldstaat.token_hash(bea.token))
+    assert poort.controleer(bea, "rollen_beheren") == "Bea [b1]"
+    poort.beeindig(bea, aanmeldstaat.token_hash(ans.token))
+    with pytest.raises(GeenToegang, match="afgemeld"):
+        poort.controleer(ans)
+    assert [a.naam for _, a in poort.aanmeldingen(bea)] == ["Bea [b1]"]
+
+
 def test_with_oidc_configured_passwords_are_off_unless_enabled(store):
     oidc = {"auth": {"client_id": "kaarten"}, "redacteur": {"wachtwoord": GOED}}
     assert wachtwoorden(oidc, {OMGEVINGSVARIABELE: GOED}).melding == ALLEEN_OIDC
