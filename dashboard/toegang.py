@@ -89,7 +89,6 @@ def aanmelding() -> Redacteur | None:
                                             rol_van(claims, rolregels(_geheimen())))
         except GeenToegang as fout:
             st.session_state[_FOUT] = str(fout)
-            return None
     redacteur = st.session_state.get(SESSIESLEUTEL)
     if redacteur is None:
         return None
