@@ -2,10 +2,8 @@
 
 import streamlit as st
 
-from dashboard import navigatie, toegang, zijbalk
+from dashboard import foutgrens, navigatie, toegang, zijbalk
 
 st.set_page_config(page_title="Samenwerkingskaarten", page_icon="🗺️", layout="wide")
 pagina = st.navigation(navigatie.paginas())
-zijbalk.toon()
-toegang.zijbalk()
-pagina.run()
+foutgrens.bewaak(zijbalk.toon, toegang.zijbalk, pagina.run)

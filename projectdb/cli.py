@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from projectdb.bezet import DatabaseBezet, bij_bezet_opnieuw
 from projectdb.controle import controleer
 from projectdb.exporteer import exporteer
 from projectdb.importeer import importeer_bestand
@@ -94,8 +95,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _importeer(args: argparse.Namespace) -> int:
     """``import``: validate and (unless --dry-run) write a file; print the report."""
-    rapport = importeer_bestand(open_store(), args.bestand, update=args.update, proef=args.dry_run,
-                                blad=args.sheet, redacteur=args.redacteur)
+    rapport = bij_bezet_opnieuw(lambda: importeer_bestand(open_store(), args.bestand, update=args.update,
+                                                          proef=args.dry_run, blad=args.sheet,
+                                                          redacteur=args.redacteur))
     print(rapport.tekst())
     if args.dry_run:
         print(f"proefimport: {len(rapport.nieuw)} nieuw, {len(rapport.bijgewerkt)} bij te werken, "
@@ -162,6 +164,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Validatiefout as fout:
         print(fout.rapport.tekst(), file=sys.stderr)
         print("niets geschreven", file=sys.stderr)
-    except (Conflict, OngeldigeDatabase, sqlite3.OperationalError, OSError) as fout:
+    except (Conflict, DatabaseBezet, OngeldigeDatabase, sqlite3.OperationalError, OSError) as fout:
         print(f"fout: {fout}", file=sys.stderr)
     return 1

@@ -11,7 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
+from dashboard import data
 from projectdb import Validatiefout, begrensd, open_store
 from projectdb.importeer import importeer_bestand
 from opgevuld import opgevulde_csv, opgevulde_xlsx
@@ -71,6 +73,27 @@ def test_opdrachtregel_weigert_opgevuld_bestand_binnen_5_s_rekentijd(db, bestand
     assert "meer dan 20.000 rijen (lege rijen tellen mee)" in uitkomst.stderr
     assert "Traceback" not in uitkomst.stderr
     assert kosten < MAX_CPU, f"{kosten:.1f} s rekentijd (interpreter en import meegerekend)"
+
+
+@pytest.mark.parametrize("soort", ["xlsx", "csv"])
+def test_upload_in_de_app_weigert_opgevuld_bestand_binnen_5_s_rekentijd(tmp_path, monkeypatch, bestanden, soort):
+    monkeypatch.setenv("SAMENWERKING_DB", str(tmp_path / "app.sqlite"))
+    data.opslag.clear()
+    data.vernieuw()
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    at.switch_page("pages/projecten.py")
+    at.run()
+    pad = bestanden[soort]
+    at.file_uploader[0].set_value((pad.name, pad.read_bytes(), "application/octet-stream"))
+    begin = cpu()
+    at.run()
+    kosten = cpu() - begin
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Proefimport afgekeurd; er is niets opgeslagen."]
+    assert "meer dan 20.000 rijen (lege rijen tellen mee)" in at.code[0].value
+    assert kosten < MAX_CPU, f"{kosten:.1f} s rekentijd (ook het opnieuw tonen van de pagina)"
+    data.opslag.clear()
+    data.vernieuw()
 
 
 def _rekenen() -> None:
