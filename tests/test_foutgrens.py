@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from voorbeeldprojecten import rij, schrijf_csv
 
 from dashboard import data, foutgrens, kaartpaneel, toegang
 from projectdb import bezet, open_store
 from projectdb.toegang import OMGEVINGSVARIABELE
-from voorbeeldprojecten import rij, schrijf_csv
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 WACHTWOORD = "correct paard batterij niet"
