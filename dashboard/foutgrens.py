@@ -17,10 +17,14 @@ import streamlit as st
 
 from projectdb import bezet
 
-MELDING = ("Er ging iets mis bij het tonen van deze pagina. De fout is op de server vastgelegd voor de beheerder; "
-           "er is niets opgeslagen of verloren gegaan. Laad de pagina opnieuw of kies een andere pagina.")
-ACTIEMELDING = ("Deze actie is niet gelukt door een fout op de server. De fout is vastgelegd voor de beheerder; "
-                "er is niets opgeslagen of verloren gegaan.")
+MELDING = (
+    "Er ging iets mis bij het tonen van deze pagina. De fout is op de server vastgelegd voor de beheerder; "
+    "er is niets opgeslagen of verloren gegaan. Laad de pagina opnieuw of kies een andere pagina."
+)
+ACTIEMELDING = (
+    "Deze actie is niet gelukt door een fout op de server. De fout is vastgelegd voor de beheerder; "
+    "er is niets opgeslagen of verloren gegaan."
+)
 _TERUGROEPFOUT = "_skw_terugroepfout"
 """Session key of the message of a failed callback, shown at the top of the next run."""
 

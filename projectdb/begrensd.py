@@ -69,9 +69,11 @@ def begrensd(functie: Callable[..., T], args: tuple, bestand: str, cpu_seconden:
     if soort == "fout":
         raise Validatiefout(inhoud)
     if soort == "te lang":
-        log.warning("controle van %s afgebroken na %.0f s rekentijd (code %s)", bestand, cpu_seconden,
-                    proces.exitcode)
-        raise weiger(bestand, f"de controle van dit bestand kost meer dan {cpu_seconden:.0f} seconden rekentijd en "
-                              "is afgebroken; er is niets opgeslagen. Splits het bestand, of verwijder lege rijen, "
-                              "kolommen en opmaak buiten de tabel")
+        log.warning("controle van %s afgebroken na %.0f s rekentijd (code %s)", bestand, cpu_seconden, proces.exitcode)
+        raise weiger(
+            bestand,
+            f"de controle van dit bestand kost meer dan {cpu_seconden:.0f} seconden rekentijd en "
+            "is afgebroken; er is niets opgeslagen. Splits het bestand, of verwijder lege rijen, "
+            "kolommen en opmaak buiten de tabel",
+        )
     raise RuntimeError(f"controle van {bestand} mislukt: {inhoud}")

@@ -19,8 +19,10 @@ POGINGEN = 2
 """Attempts in all, each waiting up to the busy timeout of the connection."""
 PAUZE = 0.5
 """Seconds between attempts."""
-MELDING = ("Iemand anders schrijft op dit moment naar de database (bijvoorbeeld een grote import). Er is niets "
-           "opgeslagen en niets verloren gegaan; probeer het over een minuut opnieuw.")
+MELDING = (
+    "Iemand anders schrijft op dit moment naar de database (bijvoorbeeld een grote import). Er is niets "
+    "opgeslagen en niets verloren gegaan; probeer het over een minuut opnieuw."
+)
 
 
 class DatabaseBezet(RuntimeError):

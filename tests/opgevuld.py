@@ -19,8 +19,9 @@ def opgevulde_xlsx(pad: Path) -> Path:
         for lid in origineel.infolist():
             inhoud = origineel.read(lid.filename)
             if lid.filename == "xl/worksheets/sheet1.xml":
-                inhoud = inhoud.replace(b"</sheetData>", b'<row><c r="XFD1"/></row>' * OPGEVULDE_RIJEN
-                                        + b"</sheetData>")
+                inhoud = inhoud.replace(
+                    b"</sheetData>", b'<row><c r="XFD1"/></row>' * OPGEVULDE_RIJEN + b"</sheetData>"
+                )
             archief.writestr(lid.filename, inhoud)
     return pad
 

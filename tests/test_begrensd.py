@@ -66,8 +66,15 @@ def test_opdrachtregel_weigert_opgevuld_bestand_binnen_5_s_rekentijd(db, bestand
     omgeving = {**os.environ, "SAMENWERKING_DB": str(db)}
     begin = cpu()
     # Read naively, the XLSX takes about an hour; the timeout turns that into a failure.
-    uitkomst = subprocess.run([sys.executable, "-m", "projectdb", "import", str(bestanden[soort]), "--dry-run"],
-                              cwd=REPO, env=omgeving, capture_output=True, text=True, timeout=120, check=False)
+    uitkomst = subprocess.run(
+        [sys.executable, "-m", "projectdb", "import", str(bestanden[soort]), "--dry-run"],
+        cwd=REPO,
+        env=omgeving,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     kosten = cpu() - begin
     assert uitkomst.returncode == 1
     assert "meer dan 20.000 rijen (lege rijen tellen mee)" in uitkomst.stderr
@@ -110,8 +117,9 @@ def test_een_controle_boven_de_rekentijd_wordt_gestopt():
     with pytest.raises(Validatiefout) as fout:
         begrensd.begrensd(_rekenen, (), "zwaar.xlsx", cpu_seconden=1)
     assert cpu() - begin < 3 and time.monotonic() - klok < 20
-    assert "zwaar.xlsx: de controle van dit bestand kost meer dan 1 seconden rekentijd en is afgebroken" in \
-        str(fout.value)
+    assert "zwaar.xlsx: de controle van dit bestand kost meer dan 1 seconden rekentijd en is afgebroken" in str(
+        fout.value
+    )
 
 
 def test_een_hangende_controle_wordt_na_de_wandklok_gestopt(monkeypatch):
@@ -124,6 +132,7 @@ def test_een_hangende_controle_wordt_na_de_wandklok_gestopt(monkeypatch):
 
 def test_uitkomst_en_afkeuring_komen_terug_uit_het_werkproces(db, tmp_path):
     assert begrensd.begrensd(sum, ([1, 2, 3],), "x.csv", cpu_seconden=2) == 6
-    rapport = importeer_bestand(open_store(db), schrijf_csv(tmp_path / "goed.csv", VOORBEELD[:1]), proef=True,
-                                update=True)
+    rapport = importeer_bestand(
+        open_store(db), schrijf_csv(tmp_path / "goed.csv", VOORBEELD[:1]), proef=True, update=True
+    )
     assert rapport.ongewijzigd == ["P001"]

@@ -6,7 +6,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from opgevuld import opgevulde_xlsx
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -50,8 +49,9 @@ def _laad(page, url: str) -> float:
     begin = time.monotonic()
     page.goto(url)
     playwright.expect(page.locator("h1").first).to_have_text("De samenwerking in kaart: inhoudelijk")
-    playwright.expect(page.frame_locator("iframe[src*='streamlit_folium']").first.locator(
-        "path.leaflet-interactive").first).to_be_attached()
+    playwright.expect(
+        page.frame_locator("iframe[src*='streamlit_folium']").first.locator("path.leaflet-interactive").first
+    ).to_be_attached()
     return time.monotonic() - begin
 
 

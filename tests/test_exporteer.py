@@ -102,7 +102,7 @@ def test_elk_puntkommadeel_wordt_geneutraliseerd_en_komt_ongewijzigd_terug(leeg,
         cellen = next(r for r in csv.DictReader(pad.read_text(encoding="utf-8-sig").splitlines()))
     else:
         blad = load_workbook(pad)["projecten"]
-        cellen = dict(zip((c.value for c in blad[1]), (c.value for c in blad[2])))
+        cellen = dict(zip((c.value for c in blad[1]), (c.value for c in blad[2]), strict=True))
     assert cellen["partners"] == "A;'@SUM(1+1);'+cmd|' /C calc'!A0"
     assert cellen["titel"] == "Titel;'=1+1"
     for tekst in cellen.values():

@@ -44,7 +44,8 @@ def _run(at: AppTest) -> AppTest:
 def _alle_tekst(at: AppTest) -> str:
     """Every text the page shows (elements and their values), to search for traces of a traceback."""
     return "\n".join(str(getattr(e, "value", "")) + str(getattr(e, "body", "")) for e in at.main) + "\n".join(
-        str(getattr(e, "value", "")) for e in at.sidebar)
+        str(getattr(e, "value", "")) for e in at.sidebar
+    )
 
 
 def _aangemeld(pagina: str = "pages/projecten.py", params: dict | None = None) -> AppTest:

@@ -10,7 +10,6 @@ import zipfile
 
 import pandas as pd
 import pytest
-from openpyxl import load_workbook
 from voorbeeldprojecten import CITAAT, VOORBEELD, rij, schrijf_csv, schrijf_xlsx
 
 from projectdb import Validatiefout, open_store

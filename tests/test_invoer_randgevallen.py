@@ -62,10 +62,13 @@ def vervang_cellen(pad: Path, cellen: dict[str, str]) -> Path:
 def test_formules_geven_hun_opgeslagen_uitkomst(store, tmp_path):
     pad = schrijf_xlsx(tmp_path / "formules.xlsx", [rij(titel="x", indeling_jaar="2017")])
     titel, jaar = f"{kolom('titel')}2", f"{kolom('indeling_jaar')}2"
-    pad = vervang_cellen(pad, {
-        titel: f'<c r="{titel}" t="str"><f>CONCAT("Wijk","teams")</f><v>Wijkteams</v></c>',
-        jaar: f'<c r="{jaar}"><f>2016+1</f><v>2017</v></c>',
-    })
+    pad = vervang_cellen(
+        pad,
+        {
+            titel: f'<c r="{titel}" t="str"><f>CONCAT("Wijk","teams")</f><v>Wijkteams</v></c>',
+            jaar: f'<c r="{jaar}"><f>2016+1</f><v>2017</v></c>',
+        },
+    )
     rapport = importeer_bestand(store, pad)
     assert store.project("P100")["titel"] == "Wijkteams" and store.project("P100")["indeling_jaar"] == 2017
     assert any(f"2 cel(len) met een formule ({titel}, {jaar})" in m.tekst for m in rapport.waarschuwingen)
@@ -102,8 +105,9 @@ def test_datum_in_een_jaarkolom_geeft_het_jaar(store, tmp_path):
         ("startjaar", "datum '2015-01-01' in een jaarkolom: gelezen als jaar 2015"),
         ("eindjaar", "datum '2016-12-31' in een jaarkolom: gelezen als jaar 2016"),
     ]
-    csv_pad = schrijf_csv(tmp_path / "datums.csv", [rij(project_id="P101", startjaar="1-3-2015",
-                                                       periode_citaat=PERIODE_CITAAT)])
+    csv_pad = schrijf_csv(
+        tmp_path / "datums.csv", [rij(project_id="P101", startjaar="1-3-2015", periode_citaat=PERIODE_CITAAT)]
+    )
     importeer_bestand(store, csv_pad)
     assert store.project("P101")["startjaar"] == 2015
 
@@ -115,8 +119,9 @@ def test_samengevoegde_cellen_worden_genoemd(store, tmp_path):
     boek.save(pad)
     rapport = importeer_bestand(store, pad)
     assert store.project("P101")["verzekeraars"] == ("Menzis",)
-    assert any("cellen D2:D3 zijn samengevoegd: de waarde uit D2 is voor elke rij" in m.tekst
-               for m in rapport.waarschuwingen)
+    assert any(
+        "cellen D2:D3 zijn samengevoegd: de waarde uit D2 is voor elke rij" in m.tekst for m in rapport.waarschuwingen
+    )
 
     kop = schrijf_xlsx(tmp_path / "kop.xlsx", [rij(project_id="P102")])
     boek = load_workbook(kop)
@@ -124,8 +129,7 @@ def test_samengevoegde_cellen_worden_genoemd(store, tmp_path):
     boek["projecten"].merge_cells("T1:U1")
     boek.save(kop)
     rapport = importeer_bestand(store, kop)
-    assert any("cellen T1:U1 zijn samengevoegd: de kop staat alleen in T1" in m.tekst
-               for m in rapport.waarschuwingen)
+    assert any("cellen T1:U1 zijn samengevoegd: de kop staat alleen in T1" in m.tekst for m in rapport.waarschuwingen)
 
     breed = schrijf_xlsx(tmp_path / "breed.xlsx", [rij(project_id="P103")])
     boek = load_workbook(breed)
@@ -161,8 +165,9 @@ def test_utf16_zonder_bom(store, tmp_path, codering):
 
 @pytest.mark.parametrize("teken", ["\u202e", "\u200b", "\u2066", "\ufeff"])
 def test_onzichtbare_richtings_en_nulbreedtetekens_geven_een_waarschuwing(store, tmp_path, teken):
-    pad = schrijf_csv(tmp_path / "onzichtbaar.csv", [rij(), rij(project_id="P101", titel=f"Wijk{teken}team",
-                                                              bron_citaat=CITAAT)])
+    pad = schrijf_csv(
+        tmp_path / "onzichtbaar.csv", [rij(), rij(project_id="P101", titel=f"Wijk{teken}team", bron_citaat=CITAAT)]
+    )
     rapport = importeer_bestand(store, pad, proef=True)
     (melding,) = [m for m in rapport.waarschuwingen if "onzichtbare tekens" in m.tekst]
     assert (melding.bestand, melding.regel, melding.veld) == ("onzichtbaar.csv", 3, "titel")
