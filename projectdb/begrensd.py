@@ -5,7 +5,8 @@ The worker is forked: it starts at once with the caller's loaded modules and war
 interpreter would spend most of the budget on imports), and as a direct child its CPU time is accounted to the
 caller. It only reads the uploaded file and opens its own database connections; nothing it inherits is written.
 The bound is enforced twice: the kernel stops the worker at its CPU limit (``RLIMIT_CPU``), and the caller kills
-it after a wall-clock deadline (several times the CPU limit, for a machine under load).
+it after a wall-clock deadline (several times the CPU limit, for a machine under load). The deadline also ends a
+worker that waits instead of computing, for example on a lock that another thread of the server held at the fork.
 """
 
 from __future__ import annotations
@@ -52,13 +53,11 @@ def begrensd(functie: Callable[..., T], args: tuple, bestand: str, cpu_seconden:
     proces = context.Process(target=_werker, args=(zender, functie, args, cpu_seconden), daemon=True)
     proces.start()
     zender.close()
+    wand = cpu_seconden * _WANDFACTOR + _WANDMARGE
     try:
-        if ontvanger.poll(cpu_seconden * _WANDFACTOR + _WANDMARGE):
-            soort, inhoud = ontvanger.recv()
-        else:
-            soort, inhoud = "te lang", None
-    except EOFError:  # the worker died without sending: killed at its CPU limit
-        soort, inhoud = "te lang", None
+        soort, inhoud = ontvanger.recv() if ontvanger.poll(wand) else ("wandklok", None)
+    except EOFError:  # the worker died without sending: stopped by the kernel at its CPU limit
+        soort, inhoud = "rekentijd", None
     finally:
         ontvanger.close()
         if proces.is_alive():
@@ -68,12 +67,16 @@ def begrensd(functie: Callable[..., T], args: tuple, bestand: str, cpu_seconden:
         return inhoud
     if soort == "fout":
         raise Validatiefout(inhoud)
-    if soort == "te lang":
-        log.warning("controle van %s afgebroken na %.0f s rekentijd (code %s)", bestand, cpu_seconden, proces.exitcode)
+    if soort in ("rekentijd", "wandklok"):
+        log.warning("controle van %s afgebroken (%s, code %s)", bestand, soort, proces.exitcode)
+        waarom = (
+            f"kost meer dan {cpu_seconden:.0f} seconden rekentijd"
+            if soort == "rekentijd"
+            else f"duurde langer dan {wand:.0f} seconden"
+        )
         raise weiger(
             bestand,
-            f"de controle van dit bestand kost meer dan {cpu_seconden:.0f} seconden rekentijd en "
-            "is afgebroken; er is niets opgeslagen. Splits het bestand, of verwijder lege rijen, "
-            "kolommen en opmaak buiten de tabel",
+            f"de controle van dit bestand {waarom} en is afgebroken; er is niets opgeslagen. Splits het bestand, "
+            "of verwijder lege rijen, kolommen en opmaak buiten de tabel",
         )
     raise RuntimeError(f"controle van {bestand} mislukt: {inhoud}")
