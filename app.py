@@ -2,10 +2,8 @@
 
 import streamlit as st
 
-from dashboard import aanmeldbeheer, navigatie, toegang, zijbalk
+from dashboard import aanmeldbeheer, foutgrens, navigatie, toegang, zijbalk
 
 st.set_page_config(page_title="Samenwerkingskaarten", page_icon="🗺️", layout="wide")
 pagina = st.navigation(navigatie.paginas())
-zijbalk.toon()
-aanmeldbeheer.beheer(toegang.zijbalk())
-pagina.run()
+foutgrens.bewaak(zijbalk.toon, lambda: aanmeldbeheer.beheer(toegang.zijbalk()), pagina.run)

@@ -100,7 +100,7 @@ def aggregaties(groottes: tuple[int, ...], naief_tot: int, herhalingen: int) -> 
 def imports(groottes: tuple[int, ...], naief_tot: int, herhalingen: int) -> dict[int, tuple]:
     """size -> (ours, naive or None): seconds to import that many rows into a fresh store."""
     uit: dict[int, tuple] = {}
-    limieten = Limieten(max_bytes=10**10, max_rijen=10**7)
+    limieten = Limieten(max_bytes=10**10, max_rijen=10**7, max_cpu_seconden=None)
     with tempfile.TemporaryDirectory() as map_:
         map_ = Path(map_)
         for n in groottes:

@@ -262,6 +262,12 @@ BEGRIPPEN: tuple[Begrip, ...] = (
         cli=("--update",),
     ),
     Begrip(
+        naam="overschrijven",
+        definitie="Een bestaand uitvoerbestand (export, sjabloon) overschrijven; zonder deze vlag wordt het geweigerd.",
+        label="Overschrijven",
+        cli=("--force",),
+    ),
+    Begrip(
         naam="werkblad",
         definitie="Het werkblad van een XLSX-bestand dat wordt geïmporteerd.",
         label="Werkblad",

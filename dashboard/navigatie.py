@@ -22,11 +22,19 @@ PAGINAS: tuple[tuple[str, str, str], ...] = (
 """(file in pages/, title, URL path) per page."""
 
 def paginas() -> list[st.Page]:
-    """The :class:`st.Page` objects; the first is the default page."""
-    return [
-        st.Page(PAGINAMAP / bestand, title=titel, url_path=pad, default=i == 0)
-        for i, (bestand, titel, pad) in enumerate(PAGINAS)
-    ]
+    """The :class:`st.Page` objects: a hidden start page at the root URL that forwards to Overzicht, then the
+    pages of :data:`PAGINAS`.
+
+    Streamlit serves its default page only at the root URL and answers its own path with "Page not found", so
+    Overzicht is not the default page itself: that way ``/overzicht`` works as a deep link like every other page.
+    """
+    zichtbaar = [st.Page(PAGINAMAP / bestand, title=titel, url_path=pad) for bestand, titel, pad in PAGINAS]
+
+    def start() -> None:
+        """Forward the root URL to the first page, with the filters in its query string."""
+        st.switch_page(zichtbaar[0], query_params=st.query_params.to_dict())
+
+    return [st.Page(start, title=PAGINAS[0][1], url_path="start", default=True, visibility="hidden"), *zichtbaar]
 
 
 def via_app() -> None:

@@ -16,12 +16,13 @@ import streamlit as st
 
 from classify import filters as flt
 from classify import suggest, vocab
-from dashboard import data, projectweergave, toegang, vergelijkbaar
+from dashboard import data, foutgrens, projectweergave, toegang, vergelijkbaar
 from dashboard.export import MIME
 from geo import geodata
 from kaart import kleinkaart
 from kaart.model import KaartSpec
-from projectdb import gebied
+from projectdb import bezet, gebied
+from projectdb.bezet import DatabaseBezet, bij_bezet_opnieuw
 from projectdb.exporteer import als_bytes
 from projectdb.importeer import importeer_bestand
 from projectdb.meldingen import Validatiefout
@@ -162,6 +163,7 @@ def bewerken(project: dict, redacteur: Redacteur) -> None:
                                   args=(project_id, versie, sleutel, redacteur))
 
 
+@foutgrens.terugroep
 def _opslaan(project_id: str, versie: int, sleutel: str, redacteur: Redacteur) -> None:
     """Save the form ``sleutel`` as an edit of ``versie``; the outcome is shown above the form."""
     wijzigingen = {veld: st.session_state[f"{sleutel}-{veld}"] for veld in (*_TEKSTVELDEN, *_LABELVELDEN)}
@@ -231,6 +233,7 @@ def _bestandsnaam(naam: str) -> str:
     return veilig or "importbestand"
 
 
+@foutgrens.terugroep
 def _importeer(naam: str, inhoud: bytes, bijwerken: bool, redacteur: Redacteur) -> None:
     """Import the file ``naam`` with ``inhoud`` as ``redacteur``; the outcome is shown above the uploader."""
     rapport = ""
@@ -238,7 +241,10 @@ def _importeer(naam: str, inhoud: bytes, bijwerken: bool, redacteur: Redacteur) 
         pad = Path(map_) / naam
         pad.write_bytes(inhoud)
         try:
-            gelezen = toegang.toegang().importeer_bestand(data.opslag(), redacteur, pad, update=bijwerken)
+            gelezen = bij_bezet_opnieuw(
+                lambda: toegang.toegang().importeer_bestand(data.opslag(), redacteur, pad, update=bijwerken))
+        except DatabaseBezet:
+            soort, tekst = "fout", f"Import niet uitgevoerd. {bezet.MELDING}"
         except Validatiefout as fout:
             soort, tekst, rapport = "fout", "Import afgekeurd; er is niets opgeslagen.", fout.rapport.tekst()
         except (GeenToegang, Conflict) as fout:

@@ -19,6 +19,8 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.projectweergave import conflictmelding, md
+from projectdb import bezet
+from projectdb.bezet import DatabaseBezet, bij_bezet_opnieuw
 from projectdb.meldingen import Validatiefout
 from projectdb.rollen import identiteit, rol_van, rolregels
 from projectdb.store import Conflict, OnbekendProject
@@ -185,10 +187,14 @@ def wijzig(redacteur: Redacteur, project_id: str, wijzigingen: dict, versie: int
     """Write ``wijzigingen`` to ``project_id`` as seen at ``versie``, as the logged-in ``redacteur``.
 
     Returns (soort "succes" or "fout", message, validation report text, new version or None). A conflict, an
-    invalid change or a refused login writes nothing; ``mislukt`` starts the Dutch failure message.
+    invalid change, a refused login or a database that another writer keeps locked (after a retry,
+    :mod:`projectdb.bezet`) writes nothing; ``mislukt`` starts the Dutch failure message.
     """
     try:
-        nieuw = toegang().wijzig_project(data.opslag(), redacteur, project_id, wijzigingen, versie)
+        nieuw = bij_bezet_opnieuw(
+            lambda: toegang().wijzig_project(data.opslag(), redacteur, project_id, wijzigingen, versie))
+    except DatabaseBezet:
+        return "fout", f"{mislukt}: {bezet.MELDING}", "", None
     except Conflict as fout:
         return "fout", conflictmelding(fout.redacteur, fout.huidige_versie), "", None
     except Validatiefout as fout:

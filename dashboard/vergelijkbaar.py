@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from classify import leerlijnen, verwant
-from dashboard import data, projectweergave, toegang
+from dashboard import data, foutgrens, projectweergave, toegang
 from projectdb.toegang import Redacteur
 
 _UITKOMST = "_skw_leerlijnuitkomst"
@@ -75,6 +75,7 @@ def _bevestigen(project_id: str, kandidaten: pd.Series, redacteur: Redacteur) ->
             )
 
 
+@foutgrens.terugroep
 def _leg_vast(project_id: str, later: str, eerder: str, versie: int, bestaand: tuple[str, ...],
               redacteur: Redacteur) -> None:
     """Add ``eerder`` to ``bouwt_voort_op`` of ``later`` as shown at ``versie``; the outcome is shown above the

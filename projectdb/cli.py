@@ -11,11 +11,13 @@ import argparse
 import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
+from projectdb.bezet import DatabaseBezet, bij_bezet_opnieuw
 from projectdb.controle import controleer
 from projectdb.exporteer import exporteer
 from projectdb.importeer import importeer_bestand
-from projectdb.meldingen import Validatiefout
+from projectdb.meldingen import Validatiefout, weiger
 from projectdb.sjabloon import maak_sjabloon
 from projectdb.store import PROJECTEN_CSV, Conflict, OngeldigeDatabase, open_store
 
@@ -75,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
 
     exp = opdrachten.add_parser("export", help="alle projecten naar CSV of XLSX schrijven")
     exp.add_argument("bestand", metavar="BESTAND", help="FILE.csv of FILE.xlsx")
+    exp.add_argument("--force", action="store_true", help="een bestaand BESTAND overschrijven")
 
     opdrachten.add_parser("check", help="projecten.csv en de database controleren, aantallen per label tonen")
 
@@ -86,13 +89,15 @@ def _parser() -> argparse.ArgumentParser:
 
     sja = opdrachten.add_parser("sjabloon", help="leeg importsjabloon (XLSX) schrijven")
     sja.add_argument("bestand", metavar="BESTAND")
+    sja.add_argument("--force", action="store_true", help="een bestaand BESTAND overschrijven")
     return parser
 
 
 def _importeer(args: argparse.Namespace) -> int:
     """``import``: validate and (unless --dry-run) write a file; print the report."""
-    rapport = importeer_bestand(open_store(), args.bestand, update=args.update, proef=args.dry_run,
-                                blad=args.sheet, redacteur=args.redacteur)
+    rapport = bij_bezet_opnieuw(lambda: importeer_bestand(open_store(), args.bestand, update=args.update,
+                                                          proef=args.dry_run, blad=args.sheet,
+                                                          redacteur=args.redacteur))
     print(rapport.tekst())
     if args.dry_run:
         print(f"proefimport: {len(rapport.nieuw)} nieuw, {len(rapport.bijgewerkt)} bij te werken, "
@@ -112,10 +117,18 @@ def _check(_: argparse.Namespace) -> int:
 
 def _exporteer(args: argparse.Namespace) -> int:
     """``export``: write all projects to CSV or XLSX."""
+    _nieuw_of_force(args)
     projecten = open_store().projecten()
     pad = exporteer(projecten, args.bestand)
     print(f"{len(projecten)} projecten geschreven naar {pad}")
     return 0
+
+
+def _nieuw_of_force(args: argparse.Namespace) -> None:
+    """Refuse to overwrite an existing output file unless ``--force`` was given."""
+    pad = Path(args.bestand)
+    if pad.exists() and not args.force:
+        raise weiger(pad.name, f"{pad} bestaat al; gebruik --force om het te overschrijven")
 
 
 def _backup(args: argparse.Namespace) -> int:
@@ -134,6 +147,7 @@ def _restore(args: argparse.Namespace) -> int:
 
 def _sjabloon(args: argparse.Namespace) -> int:
     """``sjabloon``: write the empty import template."""
+    _nieuw_of_force(args)
     print(f"importsjabloon geschreven: {maak_sjabloon(args.bestand)}")
     return 0
 
@@ -150,6 +164,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Validatiefout as fout:
         print(fout.rapport.tekst(), file=sys.stderr)
         print("niets geschreven", file=sys.stderr)
-    except (Conflict, OngeldigeDatabase, sqlite3.OperationalError, OSError) as fout:
+    except (Conflict, DatabaseBezet, OngeldigeDatabase, sqlite3.OperationalError, OSError) as fout:
         print(f"fout: {fout}", file=sys.stderr)
     return 1

@@ -2,9 +2,9 @@
 
 CSV is written like ``projecten.csv`` (',' delimiter, minimal quoting, multi-values joined with ';') but in
 UTF-8 *with* BOM, so Excel recognises the encoding. Dutch Excel expects ';' in CSV and shows a ',' file in one
-column: open it via Data > Van tekst/CSV, or use the XLSX export. Every text cell that a spreadsheet could run
-as a formula is neutralised with a leading quote (:mod:`projectdb.formule`); the importer removes that quote,
-so an exported file imports unchanged.
+column: open it via Data > Van tekst/CSV, or use the XLSX export. Every text cell, and every ';'-segment of
+one, that a spreadsheet could run as a formula is neutralised with a leading quote (:mod:`projectdb.formule`);
+the importer removes that quote, so an exported file imports unchanged.
 
 After the columns of ``projecten.csv`` comes ``bronvermelding``: the source by publisher, title and year from the
 registry (:mod:`projectdb.bronnen`), for readers; the importer ignores it. The XLSX export also has a sheet
@@ -23,7 +23,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from projectdb import bronnen
-from projectdb.formule import neutraliseer
+from projectdb.formule import neutraliseer_delen
 from projectdb.kolommen import ALLEEN_EXPORT, KOLOMMEN
 from projectdb.meldingen import weiger
 
@@ -32,14 +32,15 @@ EXPORTKOLOMMEN: tuple[str, ...] = (*KOLOMMEN, *ALLEEN_EXPORT)
 
 
 def _cel(waarde: object) -> str | int:
-    """A frame value as an export cell: tuples ';'-joined, ints kept, an empty year '', text neutralised."""
+    """A frame value as an export cell: tuples ';'-joined, ints kept, an empty year '', every ';'-segment of
+    the text neutralised."""
     if isinstance(waarde, tuple):
         waarde = ";".join(waarde)
     if waarde is None or waarde is pd.NA:
         return ""
     if isinstance(waarde, (int, np.integer)):
         return int(waarde)
-    return neutraliseer(str(waarde))
+    return neutraliseer_delen(str(waarde))
 
 
 def _rijen(projecten: pd.DataFrame) -> list[list[str | int]]:
@@ -101,9 +102,9 @@ def _bronnenblad(blad, projecten: pd.DataFrame) -> None:
         cel.font = Font(bold=True)
     for bestand in [*(b for b in register if b in gebruikt), *sorted(gebruikt - set(register))]:
         bron = register.get(bestand)
-        blad.append([neutraliseer(bestand), neutraliseer(bronnen.bronvermelding(bestand)),
+        blad.append([neutraliseer_delen(bestand), neutraliseer_delen(bronnen.bronvermelding(bestand)),
                      bronnen.datum_tekst(bron.peildatum) if bron and bron.peildatum else "ongedateerd",
-                     neutraliseer(bron.toelichting) if bron else "niet in het bronnenregister",
+                     neutraliseer_delen(bron.toelichting) if bron else "niet in het bronnenregister",
                      int((projecten["bron"] == bestand).sum())])
     blad.append([])
     blad.append(["Peildatum van deze projecten", bronnen.peildatum(gebruikt)])

@@ -1,18 +1,33 @@
 """Importing analysts' files (CSV or XLSX) into the store: read, map headers, validate, write all-or-nothing.
 
 Reading and header mapping are :mod:`projectdb.invoer`; labels, insurers and area names are normalised by
-:mod:`projectdb.record`. A dry run (``proef``) reports without writing. See :mod:`projectdb.bestand` for the file
-limits.
+:mod:`projectdb.record`. A dry run (``proef``) reports without writing. Reading and validating a file happen in
+a worker process bounded in CPU time (:mod:`projectdb.begrensd`), so a hostile upload cannot keep the server
+busy; only a file that passed that check is validated again and written by the caller. See
+:mod:`projectdb.bestand` for the file limits.
 """
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
+from projectdb.begrensd import begrensd
 from projectdb.bestand import Limieten
-from projectdb.invoer import lees_invoer
+from projectdb.invoer import Invoer, lees_invoer
 from projectdb.meldingen import Rapport
 from projectdb.store import Store
+
+
+def _controleer(store: Store, pad: Path, update: bool, blad: str | None,
+                limieten: Limieten) -> tuple[Invoer, Rapport]:
+    """Read ``pad`` and validate it against ``store`` without writing: (the rows with the reader's report,
+    the dry-run report)."""
+    invoer = lees_invoer(pad, blad, limieten)
+    leesrapport = copy.deepcopy(invoer.rapport)
+    proef = store.importeer(invoer.rijen, update=update, proef=True, regels=invoer.regels, rapport=invoer.rapport)
+    invoer.rapport = leesrapport
+    return invoer, proef
 
 
 def importeer_bestand(store: Store, pad: str | Path, update: bool = False, proef: bool = False,
@@ -20,9 +35,17 @@ def importeer_bestand(store: Store, pad: str | Path, update: bool = False, proef
                       limieten: Limieten = Limieten()) -> Rapport:
     """Import a CSV or XLSX file into ``store``, all-or-nothing; returns the report.
 
-    Raises :class:`Validatiefout` (nothing written) when the file or any row is invalid. ``update`` allows
-    rows with existing project_ids; ``proef`` validates only; ``blad`` picks an XLSX sheet by name.
+    Raises :class:`Validatiefout` (nothing written) when the file or any row is invalid, or when checking it
+    takes more than ``limieten.max_cpu_seconden`` of CPU time. ``update`` allows rows with existing project_ids;
+    ``proef`` validates only; ``blad`` picks an XLSX sheet by name.
     """
-    invoer = lees_invoer(pad, blad, limieten)
-    return store.importeer(invoer.rijen, update=update, redacteur=redacteur, proef=proef, regels=invoer.regels,
+    pad = Path(pad)
+    argumenten = (store, pad, update, blad, limieten)
+    if limieten.max_cpu_seconden is None:
+        invoer, proefrapport = _controleer(*argumenten)
+    else:
+        invoer, proefrapport = begrensd(_controleer, argumenten, pad.name, limieten.max_cpu_seconden)
+    if proef:
+        return proefrapport
+    return store.importeer(invoer.rijen, update=update, redacteur=redacteur, regels=invoer.regels,
                            rapport=invoer.rapport)

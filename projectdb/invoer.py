@@ -67,9 +67,18 @@ def _koppel_koppen(koppen: list[str], kopregel: int, rapport: Rapport) -> dict[i
     ontbrekend = [kolom for kolom in VERPLICHT if kolom not in gevonden]
     if ontbrekend:
         rapport.fout("verplichte kolommen ontbreken: " + ", ".join(f"{k} ({KOPTEKST[k]!r})" for k in ontbrekend)
-                     + f"; gevonden koppen: {', '.join(repr(k.strip()) for k in koppen if k.strip()) or 'geen'}",
-                     kopregel)
+                     + f"; gevonden koppen: {', '.join(repr(k.strip()) for k in koppen if k.strip()) or 'geen'}"
+                     + _gelezen_met(rapport), kopregel)
     if rapport.fouten:
         raise Validatiefout(rapport)
     rapport.koppen = {kolom: koppen[index].strip() for kolom, index in gevonden.items()}
     return {index: kolom for kolom, index in gevonden.items()}
+
+
+def _gelezen_met(rapport: Rapport) -> str:
+    """For a CSV: which delimiter the headers were split on (the usual cause of missing columns)."""
+    if rapport.scheidingsteken is None:
+        return ""
+    teken = {"\t": "tab"}.get(rapport.scheidingsteken, repr(rapport.scheidingsteken))
+    return (f" (gelezen met scheidingsteken {teken}; ondersteund zijn ';', ',', tab en '|', en de kopregel moet "
+            "het gekozen teken gebruiken)")

@@ -27,20 +27,42 @@ _LIJST = re.compile(r"[;,\n]")
 _PARTNERS = re.compile(r"[;\n]")
 _IDS = re.compile(r"[;,\s]+")
 _SURROGAAT = re.compile("[\ud800-\udfff]")
+_ONZICHTBARE_NAMEN = {
+    "\u200b": "spatie zonder breedte", "\u200c": "verbinder zonder breedte", "\u200d": "verbinder zonder breedte",
+    "\u200e": "links-naar-rechtsteken", "\u200f": "rechts-naar-linksteken", "\u202a": "richting links-naar-rechts",
+    "\u202b": "richting rechts-naar-links", "\u202c": "einde richting", "\u202d": "richting links-naar-rechts "
+    "forceren", "\u202e": "richting rechts-naar-links forceren", "\u2060": "woordverbinder",
+    "\u2066": "richting links-naar-rechts isoleren", "\u2067": "richting rechts-naar-links isoleren",
+    "\u2068": "richting eerste sterke teken isoleren", "\u2069": "einde isoleren", "\ufeff": "BOM binnen de tekst",
+}
+"""Invisible characters that change how text reads (direction overrides) or hide in it (zero width)."""
+_ONZICHTBAAR = re.compile("[" + "".join(_ONZICHTBARE_NAMEN) + "]")
+_DATUM = re.compile(r"([0-9]{4})-[0-9]{2}-[0-9]{2}(?:T[0-9:.]+)?|[0-9]{1,2}[-/.][0-9]{1,2}[-/.]([0-9]{4})")
 
 
 def _cel(waarde: object, rapport: Rapport, regel: int | str | None, veld: str) -> str:
-    """A single cell as stripped text, with the formula-injection warning and the export quote undone."""
+    """A single cell as stripped text, the export quotes undone, with a formula-injection warning per
+    ``;``-segment and a warning for invisible direction or zero-width characters."""
     if waarde is None:
         return ""
-    tekst = formule.herstel(str(waarde))
+    tekst = formule.herstel_delen(str(waarde))
     if _SURROGAAT.search(tekst):
         rapport.fout("bevat ongeldige Unicode-tekens (losse surrogaten)", regel, veld)
         return ""
-    if formule.is_formule(tekst):
-        rapport.waarschuwing(f"begint met {tekst[0]!r}: een spreadsheet kan dit als formule uitvoeren "
+    for deel in formule.formuledelen(tekst):
+        rapport.waarschuwing(f"{_deel(deel)} begint met {deel[0]!r}: een spreadsheet kan dit als formule uitvoeren "
                              "(formule-injectie); opgeslagen als tekst", regel, veld)
+    onzichtbaar = dict.fromkeys(_ONZICHTBAAR.findall(tekst))
+    if onzichtbaar:
+        namen = ", ".join(f"U+{ord(t):04X} ({_ONZICHTBARE_NAMEN[t]})" for t in onzichtbaar)
+        rapport.waarschuwing(f"bevat onzichtbare tekens: {namen}; zulke tekens laten tekst anders lijken dan hij is "
+                             "(bijvoorbeeld omgekeerd); controleer de tekst en verwijder ze", regel, veld)
     return tekst.strip()
+
+
+def _deel(deel: str) -> str:
+    """How a warning names a cell value: the value itself, shortened."""
+    return repr(deel if len(deel) <= 40 else deel[:37] + "...")
 
 
 def _delen(waarde: object, rapport: Rapport, regel: int | str | None, veld: str, scheiding: re.Pattern) -> list[str]:
@@ -122,7 +144,7 @@ def _verzekeraars(waarde: object, rapport: Rapport, regel: int | str | None) -> 
 
 def _jaar(waarde: object, rapport: Rapport, regel: int | str | None) -> int | None:
     """The boundary year as int, or None (reported) when it is not one of the shipped years."""
-    tekst = _cel(waarde, rapport, regel, "indeling_jaar")
+    tekst = _datum_als_jaar(_cel(waarde, rapport, regel, "indeling_jaar"), rapport, regel, "indeling_jaar")
     jaren = " of ".join(map(str, geodata.JAREN))
     if not tekst:
         rapport.fout(f"indeling_jaar ontbreekt; kies {jaren}", regel, "indeling_jaar")
@@ -138,7 +160,7 @@ def _projectjaar(waarde: object, rapport: Rapport, regel: int | str | None, veld
     """A calendar year of the project period as int; None for an empty cell or an error (reported)."""
     if isinstance(waarde, int) and not isinstance(waarde, bool):
         waarde = str(waarde)
-    tekst = _cel(waarde, rapport, regel, veld)
+    tekst = _datum_als_jaar(_cel(waarde, rapport, regel, veld), rapport, regel, veld)
     if not tekst:
         return None
     if re.fullmatch(r"[0-9]{4}\s*[-–/]\s*[0-9]{4}", tekst):
@@ -149,6 +171,17 @@ def _projectjaar(waarde: object, rapport: Rapport, regel: int | str | None, veld
         rapport.fout(f"{veld} {tekst!r} is geen jaartal van {JAAR_MIN} tot en met {JAAR_MAX}", regel, veld)
         return None
     return int(tekst)
+
+
+def _datum_als_jaar(tekst: str, rapport: Rapport, regel: int | str | None, veld: str) -> str:
+    """The year of a date in a year column (Excel turns a typed year into a date when the cell has a date
+    format), with a warning; other text unchanged."""
+    datum = _DATUM.fullmatch(tekst)
+    if datum is None:
+        return tekst
+    jaar = datum.group(1) or datum.group(2)
+    rapport.waarschuwing(f"datum {tekst!r} in een jaarkolom: gelezen als jaar {jaar}", regel, veld)
+    return jaar
 
 
 def _controleer_periode(record: dict, rapport: Rapport, regel: int | str | None) -> None:

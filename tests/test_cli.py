@@ -128,5 +128,17 @@ def test_sjabloon_is_actueel(tmp_path, db):
     assert resultaat.returncode == 0
     if not SJABLOON.exists():
         pytest.fail("data/projects/importsjabloon.xlsx ontbreekt: python -m projectdb sjabloon "
-                    "data/projects/importsjabloon.xlsx")
+                    "data/projects/importsjabloon.xlsx --force")
     assert (tmp_path / "sjabloon.xlsx").read_bytes() == SJABLOON.read_bytes()
+
+
+@pytest.mark.parametrize("opdracht, naam", [("export", "uit.csv"), ("export", "uit.xlsx"), ("sjabloon", "sj.xlsx")])
+def test_bestaand_bestand_alleen_met_force_overschreven(db, tmp_path, opdracht, naam):
+    doel = tmp_path / naam
+    doel.write_bytes(b"eigen werk")
+    geweigerd = projectdb(opdracht, str(doel), db=db)
+    assert geweigerd.returncode == 1
+    assert f"{doel} bestaat al; gebruik --force om het te overschrijven" in geweigerd.stderr
+    assert doel.read_bytes() == b"eigen werk"
+    assert projectdb(opdracht, str(doel), "--force", db=db).returncode == 0
+    assert doel.read_bytes() != b"eigen werk"

@@ -12,7 +12,7 @@ from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
 
 from projectdb import Validatiefout, open_store
 from projectdb.exporteer import exporteer
-from projectdb.formule import herstel, neutraliseer
+from projectdb.formule import FORMULETEKENS, herstel, neutraliseer
 from projectdb.importeer import importeer_bestand
 from projectdb.kolommen import KOLOMMEN, KOPTEKST
 from projectdb.sjabloon import maak_sjabloon
@@ -74,7 +74,7 @@ def test_formules_worden_geneutraliseerd(store, tmp_path):
     rij_ = next(r for r in rijen if r["project_id"] == "P100")
     assert rij_["titel"] == "'=HYPERLINK(\"http://x\",\"klik\")"
     assert rij_["omschrijving"] == "'+31 20 1234567"
-    assert rij_["partners"] == "'-;@team"
+    assert rij_["partners"] == "'-;'@team"
     assert rij_["toelichting_labels"] == "'-"
     assert rij_["bron"] == "'gewoon citaat'"
     blad = load_workbook(exporteer(store.projecten(), tmp_path / "export.xlsx"))["projecten"]
@@ -83,6 +83,34 @@ def test_formules_worden_geneutraliseerd(store, tmp_path):
     titel = regel[list(waarden).index("titel")]
     assert (titel.value, titel.data_type) == ("'=HYPERLINK(\"http://x\",\"klik\")", "s")
     assert not any(c.data_type == "f" for r in blad.iter_rows() for c in r)
+
+
+PUNTKOMMA_AANVAL = "A;@SUM(1+1);+cmd|' /C calc'!A0"
+"""Multiple values whose later segments are formulas once Dutch Excel splits the cell on ';'."""
+
+
+@pytest.mark.parametrize("formaat", ["csv", "xlsx"])
+def test_elk_puntkommadeel_wordt_geneutraliseerd_en_komt_ongewijzigd_terug(leeg, tmp_path, formaat):
+    rapport = importeer_bestand(leeg, schrijf_csv(tmp_path / "aanval.csv", [rij(partners=PUNTKOMMA_AANVAL,
+                                                                                titel="Titel;=1+1")]))
+    deelwaarschuwingen = sorted((m.veld, m.tekst.split(" begint")[0]) for m in rapport.waarschuwingen
+                                if "formule-injectie" in m.tekst)
+    assert deelwaarschuwingen == [("partners", repr("+cmd|' /C calc'!A0")), ("partners", repr("@SUM(1+1)")),
+                                  ("titel", repr("=1+1"))]
+    pad = exporteer(leeg.projecten(), tmp_path / f"export.{formaat}")
+    if formaat == "csv":
+        cellen = next(r for r in csv.DictReader(pad.read_text(encoding="utf-8-sig").splitlines()))
+    else:
+        blad = load_workbook(pad)["projecten"]
+        cellen = dict(zip((c.value for c in blad[1]), (c.value for c in blad[2]), strict=True))
+    assert cellen["partners"] == "A;'@SUM(1+1);'+cmd|' /C calc'!A0"
+    assert cellen["titel"] == "Titel;'=1+1"
+    for tekst in cellen.values():
+        assert not any(str(deel).startswith(FORMULETEKENS) for deel in str(tekst).split(";"))
+    opnieuw = open_store(tmp_path / "c" / "s.sqlite", bron=schrijf_csv(tmp_path / "leeg2.csv", []))
+    importeer_bestand(opnieuw, pad)
+    assert opnieuw.project("P100")["partners"] == ("A", "@SUM(1+1)", "+cmd|' /C calc'!A0")
+    assert opnieuw.project("P100")["titel"] == "Titel;=1+1"
 
 
 @pytest.mark.parametrize("tekst", ["=1+1", "+", "-", "@x", "\tx", "\rx", "'=x", "''-", "gewoon", "", "'", "'a", "a=b"])
