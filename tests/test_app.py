@@ -13,6 +13,7 @@ from classify import vocab
 from dashboard import url
 from dashboard.navigatie import PAGINAS
 from geo import geodata
+from kaart.model import let_op
 from projectdb.store import open_store
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -94,7 +95,7 @@ def test_sidebar_has_the_filters_and_layer_toggles():
         "Zorgverzekeraar", "Inhoud (thema)", "Instrument", "Samenwerkingsvorm (intensiteit)", "Geografie"
     ]
     assert [c.label for c in at.sidebar.checkbox] == [
-        "Grenzen Wmo-regio's", "Provinciegrenzen", "Kernwerkgebieden (gestippeld)"]
+        "Grenzen Wmo-regio's", "Provinciegrenzen", "Kernwerkgebieden (benadering, gestippeld)"]
     assert at.radio[0].options == ["2017", "2025"]
 
 
@@ -140,7 +141,9 @@ def test_side_by_side_shows_two_selections():
 def test_page_level_choice_from_the_url(projecten):
     at = _draai("pages/inhoudelijk.py", {"thema": "esw", "kaart": "instrument"})
     assert at.subheader[0].value == "Effectief Samenwerken in de Wijk – instrumenteel"
-    assert any(w.value.startswith("Let op! In sommige plaatjes") for w in at.warning)
+    # On an instrument map one project can carry two instruments: the caveat says so, not the report's text.
+    assert any(w.value == let_op("instrument", "Effectief Samenwerken in de Wijk") for w in at.warning)
+    assert not any(w.value.startswith("Let op! In sommige plaatjes") for w in at.warning)
     esw = projecten[projecten["inhoud"] == "Effectief Samenwerken in de Wijk"]
     # One small map per instrument that an ESW project uses.
     assert _kleine_kaarten(at) == esw["instrumenten"].explode().nunique()
