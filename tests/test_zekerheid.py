@@ -1,3 +1,5 @@
+"""The pure helpers of classify.zekerheid on links from projectdb.bereik."""
+
 import pandas as pd
 
 from classify import zekerheid
@@ -26,15 +28,6 @@ def test_a_deel_area_is_possible_except_the_municipalities_it_names():
     assert per_project["P002", "mogelijk"] == set(leden[1:])
     assert set(zekerheid.alleen_zeker(paren)["project_id"]) == {"P001", "P002"}
     assert len(zekerheid.alleen_zeker(paren)) == len(leden) + 1
-
-
-def test_without_the_column_every_project_is_volledig_and_named_codes_follow_the_boundary_year():
-    projecten, leden = _projecten()
-    paren = bereik.koppeling_zekerheid(projecten.drop(columns="gebied_precisie"), 2025)
-    assert (paren["zekerheid"] == "zeker").all()
-    deel = bereik.koppeling_zekerheid(projecten, 2025)
-    genoemd = gebied.herindeel([leden[0]], 2017, 2025)
-    assert set(deel.loc[(deel["project_id"] == "P002") & (deel["zekerheid"] == "zeker"), "gemeente_code"]) == genoemd
 
 
 def test_deel_bereik_gives_the_sources_number_and_the_size_of_the_area():
