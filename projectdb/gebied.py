@@ -47,11 +47,6 @@ def splits(gebied: str | Sequence[str]) -> tuple[str, ...]:
     return tuple(d.strip() for d in delen if d and d.strip())
 
 
-def is_gemeentecode(token: str) -> bool:
-    """True for a bare CBS municipality code token (``GM0014``), which names one municipality."""
-    return bool(_GEMEENTECODE.match(token.strip()))
-
-
 def _soort_en_naam(token: str) -> tuple[str | None, str]:
     """(prefix kind, remainder) of a token; kind None when the token has no known prefix."""
     voor, dubbelepunt, rest = token.partition(":")
