@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from classify import vocab
+from classify import vocab, zekerheid
 
 GEEN_PROJECTEN = "Geen projecten voor deze selectie."
 
@@ -71,19 +71,25 @@ def kernwerkgebied_aandeel(
 ) -> pd.DataFrame:
     """Per insurer how its projects relate to its own kernwerkgebied.
 
-    Columns: verzekeraar, projecten (projects naming the insurer), binnen / deels / buiten (projects with all, some,
-    none of their municipalities in the insurer's kernwerkgebied), koppelingen_binnen / koppelingen_buiten
-    (project-municipality pairs), gemeenten_binnen / gemeenten_buiten (municipalities in / outside the kernwerkgebied
-    in this boundary year), dichtheid_binnen / dichtheid_buiten (pairs per municipality: the intensity of
-    collaboration inside and outside). Insurers in canonical order; only those with projects in ``projecten``.
+    Columns: verzekeraar, projecten (projects naming the insurer), per_definitie (those whose area is defined as
+    the insurer's own kernwerkgebied, see :func:`per_definitie`: inside by construction, so left out of every
+    following column), binnen / deels / buiten (the other projects with all, some, none of their municipalities in
+    the insurer's kernwerkgebied), koppelingen_binnen / koppelingen_buiten (their project-municipality pairs),
+    gemeenten_binnen / gemeenten_buiten (municipalities in / outside the kernwerkgebied in this boundary year),
+    dichtheid_binnen / dichtheid_buiten (pairs per municipality: the intensity of collaboration inside and
+    outside). Insurers in canonical order; only those with projects in ``projecten``.
     """
     kolommen = [
-        "verzekeraar", "projecten", "binnen", "deels", "buiten", "koppelingen_binnen", "koppelingen_buiten",
-        "gemeenten_binnen", "gemeenten_buiten", "dichtheid_binnen", "dichtheid_buiten",
+        "verzekeraar", "projecten", "per_definitie", "binnen", "deels", "buiten", "koppelingen_binnen",
+        "koppelingen_buiten", "gemeenten_binnen", "gemeenten_buiten", "dichtheid_binnen", "dichtheid_buiten",
     ]
     paren = _paren(projecten, koppeling)
     per_verzekeraar = projecten[["project_id", "verzekeraars"]].explode("verzekeraars").dropna()
     per_verzekeraar = per_verzekeraar.rename(columns={"verzekeraars": "verzekeraar"})
+    gedefinieerd = per_definitie(projecten)
+    aantal_gedefinieerd = gedefinieerd.groupby("verzekeraar")["project_id"].nunique()
+    per_verzekeraar = per_verzekeraar.merge(gedefinieerd, how="left", indicator=True)
+    per_verzekeraar = per_verzekeraar[per_verzekeraar["_merge"] == "left_only"].drop(columns="_merge")
     drietal = paren.merge(per_verzekeraar, on="project_id").merge(
         gemeenten[["gemeente_code", "kernwerkgebied"]], on="gemeente_code"
     )
@@ -93,7 +99,7 @@ def kernwerkgebied_aandeel(
     rijen = []
     for naam in vocab.VERZEKERAAR_NAMEN:
         eigen = drietal[drietal["verzekeraar"] == naam]
-        if eigen.empty:
+        if eigen.empty and not aantal_gedefinieerd.get(naam, 0):
             continue
         per_project = eigen.groupby("project_id")["binnen"].agg(["all", "any"])
         in_gebied = int(gebied.get(naam, 0))
@@ -103,7 +109,8 @@ def kernwerkgebied_aandeel(
         rijen.append(
             {
                 "verzekeraar": naam,
-                "projecten": len(per_project),
+                "projecten": len(per_project) + int(aantal_gedefinieerd.get(naam, 0)),
+                "per_definitie": int(aantal_gedefinieerd.get(naam, 0)),
                 "binnen": int(per_project["all"].sum()),
                 "deels": int((per_project["any"] & ~per_project["all"]).sum()),
                 "buiten": int((~per_project["any"]).sum()),
@@ -118,13 +125,39 @@ def kernwerkgebied_aandeel(
     return pd.DataFrame(rijen, columns=kolommen)
 
 
+def per_definitie(projecten: pd.DataFrame) -> pd.DataFrame:
+    """[project_id, verzekeraar] for every project whose area is defined as that insurer's kernwerkgebied (the
+    gebied token ``kernwerkgebied:<verzekeraar>`` of an insurer the project names). Such a project lies in that
+    kernwerkgebied by construction, so it says nothing about where the insurer chooses to work. Empty without a
+    ``gebied`` column."""
+    if "gebied" not in projecten:
+        return pd.DataFrame({"project_id": pd.Series(dtype=object), "verzekeraar": pd.Series(dtype=object)})
+    paren = [
+        (project_id, naam)
+        for project_id, verzekeraars, gebied in zip(projecten["project_id"], projecten["verzekeraars"],
+                                                    projecten["gebied"], strict=True)
+        for naam in verzekeraars
+        if f"kernwerkgebied:{naam}" in _tokens(gebied)
+    ]
+    return pd.DataFrame(paren, columns=["project_id", "verzekeraar"], dtype=object)
+
+
+def _tokens(gebied: str | tuple[str, ...]) -> set[str]:
+    """The stored gebied tokens of a project (';'-string or tuple), stripped."""
+    delen = gebied.split(";") if isinstance(gebied, str) else gebied
+    return {deel.strip() for deel in delen}
+
+
 def kerncijfers(projecten: pd.DataFrame, koppeling: pd.DataFrame, gemeenten: pd.DataFrame) -> dict[str, int]:
-    """Headline figures: projecten, gemeenten (with a project), gemeenten_totaal, wmo_regios (with a project),
-    wmo_regios_totaal, verzekeraars (named in a project)."""
-    paren = _paren(projecten, koppeling).merge(gemeenten[["gemeente_code", "wmo_regio"]], on="gemeente_code")
+    """Headline figures: projecten, gemeenten (with a certain project), gemeenten_mogelijk (reached only through
+    ``deel`` areas, see :func:`classify.zekerheid.zeker_en_mogelijk`), gemeenten_totaal, wmo_regios (with a
+    certain project), wmo_regios_totaal, verzekeraars (named in a project)."""
+    zeker, mogelijk = zekerheid.zeker_en_mogelijk(projecten, koppeling)
+    paren = _paren(projecten, zeker).merge(gemeenten[["gemeente_code", "wmo_regio"]], on="gemeente_code")
     return {
         "projecten": len(projecten),
-        "gemeenten": int(paren["gemeente_code"].nunique()),
+        "gemeenten": len(zeker_codes := set(paren["gemeente_code"])),
+        "gemeenten_mogelijk": len(set(mogelijk["gemeente_code"]) - zeker_codes),
         "gemeenten_totaal": int(gemeenten["gemeente_code"].nunique()),
         "wmo_regios": int(paren["wmo_regio"].nunique()),
         "wmo_regios_totaal": int(gemeenten["wmo_regio"].nunique()),
@@ -137,10 +170,20 @@ def kernwerkgebied_zinnen(tabel: pd.DataFrame) -> list[str]:
     kernwerkgebied and the pairs per municipality inside versus outside."""
     zinnen = []
     for r in tabel.itertuples():
-        zin = (
-            f"{r.verzekeraar}: {_aantal(r.projecten, 'project', 'projecten')}, waarvan {getal(r.binnen)} geheel en "
-            f"{getal(r.deels)} deels in het eigen kernwerkgebied en {getal(r.buiten)} daarbuiten"
-        )
+        zin = f"{r.verzekeraar}: {_aantal(r.projecten, 'project', 'projecten')}"
+        overig = r.projecten - r.per_definitie
+        verdeling = (f"{getal(r.binnen)} geheel en {getal(r.deels)} deels in het eigen kernwerkgebied en "
+                     f"{getal(r.buiten)} daarbuiten")
+        if not r.per_definitie:
+            zin += f", waarvan {verdeling}"
+        else:
+            een = r.per_definitie == 1
+            zin += (f"; {getal(r.per_definitie)} daarvan {'heeft' if een else 'hebben'} het kernwerkgebied zelf als "
+                    f"gebied en {'telt' if een else 'tellen'} niet mee")
+            if not overig:
+                zinnen.append(zin + ".")
+                continue
+            zin += f"; van de overige {getal(overig)} {'ligt' if overig == 1 else 'liggen er'} {verdeling}"
         if r.gemeenten_binnen:
             zin += (
                 f"; {getal(r.dichtheid_binnen, 2)} koppelingen per gemeente in het kernwerkgebied tegen "
@@ -167,15 +210,24 @@ def feiten(
     """
     if projecten.empty:
         return [GEEN_PROJECTEN]
-    paren = _paren(projecten, koppeling)
-    met_project = paren["gemeente_code"].nunique()
-    regio_s = regio_telling(projecten, koppeling, gemeenten)
+    zeker, mogelijk = zekerheid.zeker_en_mogelijk(projecten, koppeling)
+    met_project = zeker["gemeente_code"].nunique()
+    alleen_mogelijk = len(set(mogelijk["gemeente_code"]) - set(zeker["gemeente_code"]))
+    regio_s = regio_telling(projecten, zeker, gemeenten)
     n = len(projecten)
     zinnen = [
-        f"{_aantal(n, 'project', 'projecten')} in {getal(met_project)} van de {getal(len(gemeenten))} gemeenten "
-        f"({procent(met_project, len(gemeenten))}) en in {getal(len(regio_s))} van de "
+        f"{_aantal(n, 'project', 'projecten')}{' zeker' if alleen_mogelijk else ''} in {getal(met_project)} van de "
+        f"{getal(len(gemeenten))} "
+        f"gemeenten ({procent(met_project, len(gemeenten))}) en in {getal(len(regio_s))} van de "
         f"{getal(gemeenten['wmo_regio'].nunique())} Wmo-regio's."
     ]
+    if alleen_mogelijk:
+        projecten_deel = mogelijk["project_id"].nunique()
+        zinnen.append(
+            f"Mogelijk nog in {getal(alleen_mogelijk)} gemeenten ({procent(alleen_mogelijk, len(gemeenten))}): "
+            f"{_aantal(projecten_deel, 'project loopt', 'projecten lopen')} volgens de bron in een deel van het "
+            "genoemde gebied, zonder te zeggen welke gemeenten; die tellen hier niet als gemeente met een project."
+        )
     zinnen += _labelzinnen(projecten, as_code)
     if not regio_s.empty:
         top = regio_s.head(regio_top)
@@ -226,13 +278,21 @@ def _kernwerkgebiedzinnen(projecten: pd.DataFrame, koppeling: pd.DataFrame, geme
     tabel = tabel[tabel["gemeenten_binnen"] > 0]
     if tabel.empty:
         return []
+    zinnen = []
+    gedefinieerd = int(tabel["per_definitie"].sum())
+    if gedefinieerd:
+        zinnen.append(
+            f"{_aantal(gedefinieerd, 'koppeling project–verzekeraar heeft', 'koppelingen project–verzekeraar hebben')} "
+            "als gebied het kernwerkgebied van die verzekeraar zelf; die liggen er per definitie in en tellen "
+            "hieronder niet mee."
+        )
     binnen = int(tabel["koppelingen_binnen"].sum())
     totaal = binnen + int(tabel["koppelingen_buiten"].sum())
     if not totaal:
-        return []
+        return zinnen
     dichtheid_binnen = binnen / tabel["gemeenten_binnen"].sum()
     dichtheid_buiten = tabel["koppelingen_buiten"].sum() / tabel["gemeenten_buiten"].sum()
-    return [
+    return zinnen + [
         f"Van de {getal(totaal)} koppelingen tussen een project, een verzekeraar en een gemeente liggen er "
         f"{getal(binnen)} ({procent(binnen, totaal)}) in het kernwerkgebied van die verzekeraar.",
         f"Per gemeente in het eigen kernwerkgebied: {getal(dichtheid_binnen, 2)} koppelingen; daarbuiten "

@@ -86,6 +86,15 @@ BEGRIPPEN: tuple[Begrip, ...] = (
         kolom="gebied_precisie",
     ),
     Begrip(
+        naam="alleen zekere gebieden",
+        definitie="Kaarten en tellingen zonder de gemeenten die alleen in een deel-gebied liggen (mogelijk, niet "
+        "zeker).",
+        label="Alleen zekere gebieden",
+        filterveld="alleen_zeker",
+        url=("zeker",),
+        cli=("--alleen-zeker",),
+    ),
+    Begrip(
         naam="aantal_gemeenten_bron",
         definitie="Bij een deel van een gebied: het aantal gemeenten dat de bron noemt.",
         label="Aantal gemeenten (bron)",

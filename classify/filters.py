@@ -30,6 +30,8 @@ class Filters:
     intensiteit: tuple[str, ...] = ()
     geografie: tuple[str, ...] = ()
     jaar: int = STANDAARD_JAAR
+    alleen_zeker: bool = False
+    """Draw only municipalities certainly reached: leave out those reached only through a ``deel`` area."""
 
     @property
     def leeg(self) -> bool:
@@ -44,7 +46,7 @@ _ASSEN: dict[str, vocab.As] = {
     "geografie": vocab.AS_GEOGRAFIE,
 }
 LABELVELDEN: tuple[str, ...] = ("verzekeraars", *_ASSEN)
-"""The fields of :class:`Filters` that hold labels (all but ``jaar``)."""
+"""The fields of :class:`Filters` that hold labels (all but ``jaar`` and ``alleen_zeker``)."""
 
 
 def opties(veld: str) -> tuple[str, ...]:
@@ -79,6 +81,9 @@ def met(filters: Filters, **velden: Iterable[str] | int) -> Filters:
             if waarde not in JAREN:
                 raise ValueError(f"indeling {waarde!r} bestaat niet; kies uit: {', '.join(map(str, JAREN))}")
             schoon[veld] = waarde
+            continue
+        if veld == "alleen_zeker":
+            schoon[veld] = bool(waarde)
             continue
         if veld not in LABELVELDEN:
             raise ValueError(f"onbekend filterveld {veld!r}; kies uit: {', '.join(f.name for f in fields(Filters))}")
@@ -118,4 +123,5 @@ def beschrijving(filters: Filters) -> str:
         for veld in LABELVELDEN
         if getattr(filters, veld)
     ]
-    return "; ".join(delen) if delen else "alle projecten"
+    tekst = "; ".join(delen) if delen else "alle projecten"
+    return tekst + ("; alleen zekere gebieden" if filters.alleen_zeker else "")

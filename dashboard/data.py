@@ -14,12 +14,12 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from classify import analyse, geografie, leerlijnen
+from classify import analyse, geografie, leerlijnen, zekerheid
 from classify import filters as flt
 from geo import geodata
 from kaart import model as kaartmodel
 from kaart.model import KaartSpec, Vlekken
-from projectdb import bronnen, gebied
+from projectdb import bereik, bronnen, gebied
 from projectdb.store import Store, open_store
 
 if TYPE_CHECKING:
@@ -42,8 +42,16 @@ def projecten() -> pd.DataFrame:
 
 @st.cache_resource(show_spinner="Projecten aan gemeenten koppelen…")
 def koppeling(jaar: int) -> pd.DataFrame:
-    """[project_id, gemeente_code] for every stored project on the municipalities of boundary year ``jaar``."""
-    return gebied.koppeling(projecten(), jaar)
+    """[project_id, gemeente_code, zekerheid] for every stored project on the municipalities of boundary year ``jaar``
+    (:func:`projectdb.bereik.koppeling_zekerheid`: ``mogelijk`` where a ``deel`` area only allows the link)."""
+    return bereik.koppeling_zekerheid(projecten(), jaar)
+
+
+def koppeling_voor(filters: flt.Filters) -> pd.DataFrame:
+    """The links the maps of ``filters`` draw: all of :func:`koppeling`, or only the certain ones when the filters
+    ask for certain areas only."""
+    alle = koppeling(filters.jaar)
+    return zekerheid.alleen_zeker(alle) if filters.alleen_zeker else alle
 
 
 @st.cache_resource(show_spinner=False)
@@ -118,7 +126,7 @@ def _vlekken(kaartsleutel: str, filtersleutel: Filtersleutel) -> Vlekken | None:
     if spec.soort != "kernwerkgebied" and kaartmodel.projecten_voor(spec, gekozen).empty:
         return None
     return kaartmodel.vlekken(
-        spec, gekozen, koppeling(filters.jaar), gemeenten(filters.jaar),
+        spec, gekozen, koppeling_voor(filters), gemeenten(filters.jaar),
         jaar=filters.jaar, selectie=flt.beschrijving(filters), bronregister=bronnen.bronnen(),
     )
 
@@ -134,7 +142,7 @@ def _analyse(filtersleutel: Filtersleutel, kaartsleutel: str, as_code: str) -> t
     gekozen = _gefilterd(filtersleutel)
     if kaartsleutel:
         gekozen = kaartmodel.projecten_voor(KaartSpec.van_sleutel(kaartsleutel), gekozen)
-    zinnen = analyse.feiten(gekozen, koppeling(filters.jaar), gemeenten(filters.jaar), as_code)
+    zinnen = analyse.feiten(gekozen, koppeling_voor(filters), gemeenten(filters.jaar), as_code)
     zinnen += leerlijnen.opschalingszinnen(
         leerlijnen.opschaling(leerlijnengraaf(), gekozen["project_id"], leerlijnketens()))
     return tuple(zinnen)

@@ -65,7 +65,7 @@ def downloadknoppen(vlekken: Vlekken, jaar: int, lagen: Sequence[str], sleutel: 
 
 def _projectenbestand(filters: flt.Filters, formaat: str) -> bytes:
     resultaat = export.exporteer(
-        (), filters, data.projecten(), data.koppeling(filters.jaar), data.gemeenten(filters.jaar), formaat=formaat
+        (), filters, data.projecten(), data.koppeling_voor(filters), data.gemeenten(filters.jaar), formaat=formaat
     )
     return resultaat.inhoud
 
@@ -91,7 +91,7 @@ def projectknoppen(filters: flt.Filters, sleutel: str) -> None:
 
 def _presentatiebestand(specs: tuple[KaartSpec, ...], filters: flt.Filters, lagen: tuple[str, ...]) -> bytes:
     resultaat = export.exporteer(
-        specs, filters, data.projecten(), data.koppeling(filters.jaar), data.gemeenten(filters.jaar),
+        specs, filters, data.projecten(), data.koppeling_voor(filters), data.gemeenten(filters.jaar),
         formaat="pptx", lagen=lagen,
     )
     return resultaat.inhoud

@@ -19,14 +19,14 @@ from pathlib import Path
 import pandas as pd
 
 import projectdb
-from classify import analyse, begrippen, vocab
+from classify import analyse, begrippen, vocab, zekerheid
 from classify import filters as flt
 from dashboard import url
 from geo import geodata
 from geo.lagen import KAARTLAGEN, kaartlaag
 from kaart import presentatie, statisch
 from kaart.model import KaartSpec, Vlekken, projecten_voor, vlekken
-from projectdb import bronnen, gebied
+from projectdb import bereik, bronnen
 from projectdb.cli import NederlandseParser
 from projectdb.exporteer import als_bytes
 
@@ -239,6 +239,9 @@ def _parser() -> argparse.ArgumentParser:
                         help=f"kaartlagen, komma-gescheiden: {', '.join(laag.url for laag in KAARTLAGEN)} of "
                              "kernwerkgebied:<verzekeraar>; 'geen' voor geen lagen (standaard "
                              f"{','.join(kaartlaag(laag).url for laag in url.STANDAARD_LAGEN)})")
+    parser.add_argument(*begrippen.begrip("alleen zekere gebieden").cli, dest="alleen_zeker", action="store_true",
+                        help="alleen gemeenten waar een project zeker loopt: laat gemeenten weg die alleen in een "
+                             "gebied liggen waarvan de bron zegt dat het project in een deel ervan loopt")
     parser.add_argument("--dpi", type=int, default=150,
                         help=f"resolutie van PNG in dots per inch, {statisch.DPI_MIN}-{statisch.DPI_MAX} "
                              "(standaard 150; 300 voor drukwerk)")
@@ -274,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         themas = waarden["inhoud"]
         if any(vocab.sleutel(thema) == "alle" for thema in themas):
             waarden["inhoud"] = []
-        filters = flt.met(flt.Filters(jaar=args.jaar), **waarden)
+        filters = flt.met(flt.Filters(jaar=args.jaar), **waarden, alleen_zeker=args.alleen_zeker)
         specs = kaartspecs(args.kaart, themas)
         lagen = _lagen(args.lagen)
         if formaat in ("png", "svg") and len(specs) > 1:
@@ -283,10 +286,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(str(fout))
     projecten = projectdb.open_store().projecten()
     gemeenten = pd.DataFrame(geodata.gemeenten(filters.jaar)[GEMEENTEKOLOMMEN])
+    koppeling = bereik.koppeling_zekerheid(projecten, filters.jaar)
     try:
         resultaat = exporteer(
-            specs, filters, projecten, gebied.koppeling(projecten, filters.jaar), gemeenten,
-            formaat=formaat, lagen=lagen, dpi=args.dpi,
+            specs, filters, projecten, zekerheid.alleen_zeker(koppeling) if filters.alleen_zeker else koppeling,
+            gemeenten, formaat=formaat, lagen=lagen, dpi=args.dpi,
         )
     except Gebruiksfout as fout:
         print(f"{parser.prog}: {fout}", file=sys.stderr)

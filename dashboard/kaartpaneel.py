@@ -125,21 +125,28 @@ def kaart_met_analyse(spec: KaartSpec, keuze: Keuze, sleutel: str, as_code: str 
 
 
 def enkele_kaart(spec: KaartSpec, keuze: Keuze, sleutel: str) -> None:
-    """One interactive map of the left selection, without Analyse panel (reference maps such as kernwerkgebieden)."""
-    interactieve_kaart(spec, keuze.links, keuze.lagen, sleutel)
+    """One interactive map of the left selection, without Analyse panel (reference maps such as kernwerkgebieden),
+    with the map's note underneath."""
+    getekend = interactieve_kaart(spec, keuze.links, keuze.lagen, sleutel)
+    if getekend is not None and getekend.waarschuwing:
+        st.caption(projectweergave.md(getekend.waarschuwing))
 
 
 def kerncijfers(filters: flt.Filters) -> None:
     """Headline figures of the selection as metrics."""
     gekozen = data.gefilterd(filters)
-    cijfers = analyse.kerncijfers(gekozen, data.koppeling(filters.jaar), data.gemeenten(filters.jaar))
+    cijfers = analyse.kerncijfers(gekozen, data.koppeling_voor(filters), data.gemeenten(filters.jaar))
     zonder = len(gekozen) - int(alleen_minima(gekozen).sum())
     kolommen = st.columns(5)
     kolommen[0].metric("Projecten", analyse.getal(cijfers["projecten"]))
     kolommen[1].metric("Zonder minima", analyse.getal(zonder), help="Zonder minimacontracten (Collectieve zorg minima)")
     kolommen[2].metric(
-        "Gemeenten", f"{analyse.getal(cijfers['gemeenten'])} / {analyse.getal(cijfers['gemeenten_totaal'])}",
-        help="Gemeenten met minstens één project, van alle gemeenten in deze indeling",
+        "Gemeenten zeker", f"{analyse.getal(cijfers['gemeenten'])} / {analyse.getal(cijfers['gemeenten_totaal'])}",
+        delta=f"mogelijk nog {analyse.getal(cijfers['gemeenten_mogelijk'])}" if cijfers["gemeenten_mogelijk"] else None,
+        delta_color="off", delta_arrow="off",
+        help="Gemeenten met zeker minstens één project (het hele gebied, of de gemeente bij naam genoemd), van alle "
+             "gemeenten in deze indeling. 'Mogelijk': gemeenten die alleen liggen in een gebied waarvan de bron zegt "
+             "dat het project in een deel ervan loopt.",
     )
     kolommen[3].metric(
         "Wmo-regio's", f"{analyse.getal(cijfers['wmo_regios'])} / {analyse.getal(cijfers['wmo_regios_totaal'])}",
@@ -207,12 +214,13 @@ def projectkaarten(filters: flt.Filters, geografie: str) -> None:
 _KOLOMNAMEN = {
     "verzekeraar": "Verzekeraar",
     "projecten": "Projecten",
+    "per_definitie": "Gebied = kernwerkgebied (telt niet mee)",
     "binnen": "Geheel binnen",
     "deels": "Deels binnen",
     "buiten": "Buiten",
     "koppelingen_binnen": "Koppelingen binnen",
     "koppelingen_buiten": "Koppelingen buiten",
-    "gemeenten_binnen": "Gemeenten in kernwerkgebied",
+    "gemeenten_binnen": "Gemeenten in kernwerkgebied (benadering)",
     "gemeenten_buiten": "Gemeenten daarbuiten",
     "dichtheid_binnen": "Per gemeente binnen",
     "dichtheid_buiten": "Per gemeente buiten",
@@ -221,12 +229,20 @@ _KOLOMNAMEN = {
 
 def kernwerkgebied_figuur(filters: flt.Filters) -> None:
     """Projects inside versus outside each insurer's kernwerkgebied (minima contracts left out): chart, table and
-    one sentence per insurer."""
+    one sentence per insurer. Projects whose area is the insurer's kernwerkgebied itself are counted in their own
+    column and left out of the comparison: they lie inside by construction."""
     gekozen = data.selectie(filters, KaartSpec("totaal", zonder_minima=True))
     if gekozen.empty:
         st.info(GEEN_PROJECTEN)
         return
-    tabel = analyse.kernwerkgebied_aandeel(gekozen, data.koppeling(filters.jaar), data.gemeenten(filters.jaar))
+    tabel = analyse.kernwerkgebied_aandeel(gekozen, data.koppeling_voor(filters), data.gemeenten(filters.jaar))
+    if tabel["per_definitie"].any():
+        st.markdown(
+            f"**{analyse.getal(int(tabel['per_definitie'].sum()))} projecten van een verzekeraar hebben als gebied "
+            "het kernwerkgebied van die verzekeraar zelf** (`kernwerkgebied:<verzekeraar>`). Zij liggen er per "
+            "definitie binnen en zeggen niets over waar de verzekeraar kiest te werken; ze staan daarom in een "
+            "eigen kolom en tellen in de vergelijking niet mee."
+        )
     grafiek = tabel.set_index("verzekeraar")[["dichtheid_binnen", "dichtheid_buiten"]].rename(
         columns={"dichtheid_binnen": "binnen kernwerkgebied", "dichtheid_buiten": "buiten kernwerkgebied"}
     )

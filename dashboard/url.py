@@ -20,12 +20,16 @@ PREFIX_RECHTS = "b_"
 STANDAARD_LAGEN: tuple[str, ...] = ("wmo_regio",)
 """Layers drawn when the URL names none (names as :func:`kaart.interactief.kaart` takes them)."""
 
-PARAMETERS: dict[str, str] = {veld: begrippen.per_filterveld()[veld].url[0] for veld in (*LABELVELDEN, "jaar")}
+PARAMETERS: dict[str, str] = {
+    veld: begrippen.per_filterveld()[veld].url[0] for veld in (*LABELVELDEN, "jaar", "alleen_zeker")
+}
 """Filter field -> query parameter name (without prefix), from the glossary."""
 LAGEN = begrippen.begrip("kaartlagen").url[0]
 """Query parameter of the map layers."""
 NAAST = begrippen.begrip("selectie rechts").url[0]
 """Query parameter that turns on the second selection (value ``1``); its filters carry :data:`PREFIX_RECHTS`."""
+
+_JA, _NEE = ("1", "ja", "true"), ("0", "nee", "false")
 
 
 def _waarden(ruw: str | Sequence[str]) -> list[str]:
@@ -62,6 +66,13 @@ def lees(params: Mapping[str, str | Sequence[str]], prefix: str = "") -> tuple[F
             meldingen.append(
                 f"Parameter {sleutel}: {tekst!r} is geen indeling; kies uit: {', '.join(map(str, JAREN))}"
             )
+    sleutel = prefix + PARAMETERS["alleen_zeker"]
+    if sleutel in params:
+        tekst = (_waarden(params[sleutel]) or [""])[-1].lower()
+        if tekst in _JA or tekst in _NEE:
+            waarden["alleen_zeker"] = tekst in _JA
+        else:
+            meldingen.append(f"Parameter {sleutel}: {tekst!r} is geen ja of nee; gebruik 1 of 0")
     return Filters(**waarden), tuple(meldingen)
 
 
@@ -74,6 +85,8 @@ def schrijf(filters: Filters, prefix: str = "") -> dict[str, str]:
             uit[prefix + PARAMETERS[veld]] = ",".join(code(veld, naam) for naam in gekozen)
     if filters.jaar != STANDAARD_JAAR:
         uit[prefix + PARAMETERS["jaar"]] = str(filters.jaar)
+    if filters.alleen_zeker:
+        uit[prefix + PARAMETERS["alleen_zeker"]] = "1"
     return uit
 
 

@@ -65,7 +65,7 @@ def keuze() -> Keuze:
     meldingen_r: tuple[str, ...] = ()
     if params.get(url.NAAST) == "1":
         rechts, meldingen_r = url.lees(params, url.PREFIX_RECHTS)
-        rechts = flt.met(rechts, jaar=links.jaar)
+        rechts = flt.met(rechts, jaar=links.jaar, alleen_zeker=links.alleen_zeker)
     return Keuze(links, rechts, lagen, meldingen_l + meldingen_r + meldingen_k)
 
 
@@ -74,15 +74,16 @@ def _bewaar(params: dict[str, str]) -> None:
     st.session_state[_LAATSTE] = {k: v for k, v in params.items() if k in _eigen_sleutels()}
 
 
-def _filters_uit_widgets(prefix: str, jaar: int) -> flt.Filters:
+def _filters_uit_widgets(prefix: str, jaar: int, alleen_zeker: bool) -> flt.Filters:
     velden = {veld: st.session_state.get(f"{prefix}w_{veld}", []) for veld in _VELDEN}
-    return flt.met(flt.Filters(), **velden, jaar=jaar)
+    return flt.met(flt.Filters(), **velden, jaar=jaar, alleen_zeker=alleen_zeker)
 
 
 def _na_filter(prefix: str) -> None:
-    # The right-hand selection shares the left one's year; it never writes its own.
+    # The right-hand selection shares the left one's year and certainty switch; it never writes its own.
     jaar = st.session_state.get("w_jaar", flt.STANDAARD_JAAR) if not prefix else flt.STANDAARD_JAAR
-    _bewaar(url.vervang(st.query_params.to_dict(), _filters_uit_widgets(prefix, jaar), prefix))
+    zeker = bool(st.session_state.get("w_zeker", False)) if not prefix else False
+    _bewaar(url.vervang(st.query_params.to_dict(), _filters_uit_widgets(prefix, jaar, zeker), prefix))
 
 
 def _na_jaar() -> None:
@@ -156,6 +157,12 @@ def toon() -> Keuze:
         st.radio(
             "Indeling (gemeentegrenzen)", flt.JAREN, key="w_jaar", horizontal=True, on_change=_na_jaar,
             help="Projecten uit 2017 worden via de herindelingstabel op de gemeenten van 2025 getoond en omgekeerd.",
+        )
+        _zet("w_zeker", huidig.links.alleen_zeker)
+        st.toggle(
+            "Alleen zekere gebieden", key="w_zeker", on_change=_na_jaar,
+            help="Laat gemeenten weg die alleen in een gebied liggen waarvan de bron zegt dat het project in een "
+                 "deel ervan loopt (op de kaart gearceerd als 'mogelijk').",
         )
         _filterwidgets(huidig.links, "")
         _zet("w_naast", huidig.rechts is not None)

@@ -55,7 +55,7 @@ KAARTLAGEN: tuple[Kaartlaag, ...] = (
     Kaartlaag(
         code="kernwerkgebied",
         url="kernwerkgebied",
-        label="Kernwerkgebieden (gestippeld)",
+        label="Kernwerkgebieden (benadering, gestippeld)",
         legenda="kernwerkgebied",
         kolom="kernwerkgebied",
         kleur="",

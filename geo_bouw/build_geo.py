@@ -17,6 +17,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from classify import kernwerkgebieden
 from classify.vocab import JAREN, sleutel
 from geo_bouw import aliassen, geobewerking, geobron, kernwerkgebied
 
@@ -386,6 +387,20 @@ def _bronnen(verslag: Verslag, frames: dict[int, gpd.GeoDataFrame], herindeling:
     ]
     for jaar in sorted(verslag.kernwerkgebied_bepaling):
         regels.append(f"  - {jaar}: {verslag.kernwerkgebied_bepaling[jaar]}")
+    regels += [
+        f"  - De benadering is niet wat het rapport telt. Het rapport ({kernwerkgebieden.RAPPORT}) noemt zelf het "
+        "aantal gemeenten in twee kernwerkgebieden; hier naast de telling van de benadering:",
+        "",
+        "    | verzekeraar | rapport | " + " | ".join(f"benadering {jaar}" for jaar in sorted(frames)) + " | citaat |",
+        "    |---|---|" + "---|" * len(frames) + "---|",
+    ]
+    for cijfer in kernwerkgebieden.RAPPORT_AANTALLEN:
+        tellingen = [int((frames[jaar]["kernwerkgebied"] == cijfer.verzekeraar).sum()) for jaar in sorted(frames)]
+        regels.append(
+            f"    | {cijfer.verzekeraar} | {cijfer.aantal_gemeenten} | " + " | ".join(map(str, tellingen))
+            + f' | "{cijfer.citaat}" (`{cijfer.bron}`) |'
+        )
+    regels.append("")
     regels += [
         "- **Zorgkantoorregio's** (`zorgkantoorregios_<jaar>.parquet`): met concessiehouder, `zekerheid` en `bron` "
         "uit `zorgkantoor_concessies.csv`.",

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from classify import kernwerkgebieden
 from classify.vocab import VERZEKERAAR_NAMEN, OnbekendLabel, normaliseer_verzekeraar
 
-LABEL_BENADERING = "kernwerkgebied (benadering: zorgkantoorregio)"
+LABEL_BENADERING = f"kernwerkgebied ({kernwerkgebieden.BENADERING})"
 """Label of the shipped kernwerkgebieden: concession holder of the zorgkantoorregio, not a market share."""
 
 LABEL_MARKTAANDEEL = "kernwerkgebied (grootste marktaandeel)"

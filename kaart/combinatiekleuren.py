@@ -1,6 +1,9 @@
-"""Colours of the combination maps: a palette by rank in the report's order, one grey for the rest.
+"""Colours of the combination maps: every combination in the colours of its member labels.
 
 The order of the combinations is the domain's (:func:`classify.combinaties.geordend`); this module only paints it.
+A combination is drawn in its members' own :attr:`classify.vocab.Label.kleur` (the first as fill, the others
+hatched, see :mod:`kaart.vulling`), so a label looks the same on every map, page, side of the comparison and export,
+and a combination never takes a colour by its rank on one map.
 """
 
 from __future__ import annotations
@@ -10,43 +13,26 @@ from collections.abc import Iterable
 
 from classify import combinaties, vocab
 
-PALET: tuple[str, ...] = (
-    "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499",
-    "#EE8866", "#BBCC33", "#FFAABB", "#77AADD",
-)
-"""Colours for combination classes, assigned by rank in the report's order among the combinations present.
 
-Paul Tol's colour-blind-safe "muted" scheme (9 colours), then the four hues of his "light" scheme that "muted"
-lacks (orange, pear, pink, light blue); the other "light" colours are too close to a "muted" one to tell apart.
-"""
-
-OVERIG_KLEUR = "#BBBBBB"
-"""Neutral grey shared by every combination beyond the palette (from rank ``len(PALET)`` on in the report's order);
-darker than :data:`classify.vocab.GEEN_PROJECT_KLEUR` so "geen project" stays distinct."""
-
-OVERIGE_COMBINATIES = "overige combinaties"
-"""Legend text of the one row that stands for all combinations coloured :data:`OVERIG_KLEUR`."""
+def kleuren_van(as_: vocab.As | str, masker: int) -> tuple[str, ...]:
+    """The colours of the combination ``masker`` of ``as_``: each member label's colour, in axis order."""
+    as_ = as_ if isinstance(as_, vocab.As) else vocab.as_voor(as_)
+    return tuple(label.kleur for i, label in enumerate(as_.labels) if masker >> i & 1)
 
 
-def kleuren(as_: vocab.As | str, aanwezige_combinaties: Iterable[str]) -> dict[str, str]:
-    """Fill colour per combination text present: :data:`PALET` by rank in the report's order, then
-    :data:`OVERIG_KLEUR` for every combination beyond the palette."""
-    geordend = combinaties.geordend(as_, set(aanwezige_combinaties))
-    return {tekst: PALET[rang] if rang < len(PALET) else OVERIG_KLEUR for rang, tekst in enumerate(geordend)}
+def kleuren(as_: vocab.As | str, aanwezige_combinaties: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The member colours (:func:`kleuren_van`) per combination text present."""
+    return {tekst: kleuren_van(as_, combinaties.masker(as_, tekst)) for tekst in set(aanwezige_combinaties)}
 
 
-def legenda(as_: vocab.As | str, aanwezige_combinaties: Iterable[str]) -> list[tuple[str, str, int]]:
-    """Legend rows (combinatie, kleur, aantal_gemeenten) in the report's order.
+def legenda(as_: vocab.As | str, aanwezige_combinaties: Iterable[str]) -> list[tuple[str, tuple[str, ...], int]]:
+    """Legend rows (combinatie, member colours, aantal_gemeenten) in the report's order, one per combination present.
 
     ``aanwezige_combinaties``: one combination text per municipality (the ``combinatie`` column of
-    :func:`classify.combinaties.combinaties`); ``aantal_gemeenten`` counts them. Combinations beyond :data:`PALET` share
-    :data:`OVERIG_KLEUR` and are summed into one last row "overige combinaties (n)", n being how many
-    combinations it stands for; :func:`kleuren` gives each municipality's fill.
+    :func:`classify.combinaties.combinaties`); ``aantal_gemeenten`` counts them.
     """
     tellingen = Counter(aanwezige_combinaties)
-    geordend = combinaties.geordend(as_, tellingen)
-    rijen = [(tekst, PALET[rang], tellingen[tekst]) for rang, tekst in enumerate(geordend[: len(PALET)])]
-    rest = geordend[len(PALET):]
-    if rest:
-        rijen.append((f"{OVERIGE_COMBINATIES} ({len(rest)})", OVERIG_KLEUR, sum(tellingen[t] for t in rest)))
-    return rijen
+    return [
+        (tekst, kleuren_van(as_, combinaties.masker(as_, tekst)), tellingen[tekst])
+        for tekst in combinaties.geordend(as_, tellingen)
+    ]

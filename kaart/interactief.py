@@ -23,8 +23,9 @@ from branca.element import Element, MacroElement
 from folium.template import Template
 
 from classify import vocab
+from geo import geodata
 from geo.lagen import HALO, KERNWERKGEBIED_EEN_KLEUR, kaartlaag, kaartlagen, tekenvolgorde
-from kaart import stijl
+from kaart import stijl, vulling
 from kaart.model import Vlekken
 
 LEAFLET_JS = "../../app/static/leaflet/leaflet.js"
@@ -144,8 +145,12 @@ def _tabeljson(vlekken: Vlekken) -> str:
 
 
 def _tabel(vlekken: Vlekken) -> dict:
-    """Per-municipality data keyed by code: [class index, colour index, projects, region index, escaped name,
-    title indices]; classes, colours, titles and regions are listed once."""
+    """Per-municipality data keyed by code: [class index, fill index, projects, region index, escaped name,
+    title indices, possible projects]; classes, fills, titles and regions are listed once.
+
+    ``vullingen`` holds per fill the SVG fill value (a colour, or ``url(#id)`` of a pattern in ``patronen``) and
+    the outline [colour, weight]: municipalities with a project are outlined in :data:`kaart.vulling.RAND_KLEUR`.
+    """
     klassen: dict[str, int] = {}
     kleuren: dict[str, int] = {}
     titels: dict[str, int] = {}
@@ -159,10 +164,20 @@ def _tabel(vlekken: Vlekken) -> dict:
             regio_s.setdefault(html.escape(str(rij.wmo_regio)), len(regio_s)),
             html.escape(rij.gemeente_naam),
             [titels.setdefault(html.escape(t), len(titels)) for t in rij.titels[:MAX_TITELS]],
+            int(rij.aantal_mogelijk),
         ]
+    vullingen, patronen = [], []
+    for i, kleur in enumerate(kleuren):
+        rand = ["#ffffff", 0.6] if kleur == vocab.GEEN_PROJECT_KLEUR else [vulling.RAND_KLEUR, 1.0]
+        if len(vulling.kleuren(kleur)) > 1:
+            patronen.append(vulling.svg_patroon(kleur, f"skw-vulling-{i}"))
+            vullingen.append([f"url(#skw-vulling-{i})", *rand])
+        else:
+            vullingen.append([kleur, *rand])
     return {
         "klassen": list(klassen),
-        "kleuren": list(kleuren),
+        "vullingen": vullingen,
+        "patronen": "".join(patronen),
         "titels": list(titels),
         "regio_s": list(regio_s),
         "gemeenten": rijen,
@@ -228,7 +243,7 @@ class _Gemeentevormen(Element):
             onEachFeature: function (f, laag) {
                 laag.bindTooltip("", {sticky: true, className: "skw-tip"});
                 laag.on("mouseover", function () { laag.setStyle({weight: 2, color: "#222222"}); });
-                laag.on("mouseout", function () { laag.setStyle({weight: 0.6, color: "#ffffff"}); });
+                laag.on("mouseout", function () { laag.setStyle(laag.skwRand || {weight: 0.6, color: "#ffffff"}); });
             }
         }).addTo({{ this._parent.get_name() }});
         {{ this._parent.get_name() }}.skwVlakken = {{ this.get_name() }};
@@ -255,17 +270,33 @@ class _Vlakken(Element):
         """
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }}_d = {{ this.tabel }};
-        {{ this.kaartnaam() }}.skwVlakken.eachLayer(function (laag) {
-            var d = {{ this.get_name() }}_d, f = laag.feature, g = d.gemeenten[f.id];
-            f.properties.klasse = d.klassen[g[0]];
-            f.properties.aantal_projecten = g[2];
-            var tekst = "<b>" + g[4] + "</b> (" + f.id + ")<br>Wmo-regio: " + d.regio_s[g[3]]
-                + "<br>" + d.klassen[g[0]] + "<br>" + g[2] + (g[2] === 1 ? " project" : " projecten");
-            g[5].forEach(function (t) { tekst += "<br>• " + d.titels[t]; });
-            if (g[2] > g[5].length) { tekst += "<br>en nog " + (g[2] - g[5].length); }
-            laag.setTooltipContent(tekst);
-            laag.setStyle({fillColor: d.kleuren[g[1]]});
-        });
+        (function (d) {
+            var eerste = true;
+            {{ this.kaartnaam() }}.skwVlakken.eachLayer(function (laag) {
+                if (eerste && laag._renderer) {
+                    // Hatched fills are SVG patterns in the renderer's own <defs>, replaced per selection.
+                    var wortel = laag._renderer._container, defs = wortel.querySelector("defs.skw-vullingen");
+                    if (!defs) {
+                        defs = document.createElementNS("http://www.w3.org/2000/svg", "defs");
+                        defs.setAttribute("class", "skw-vullingen");
+                        wortel.insertBefore(defs, wortel.firstChild);
+                    }
+                    defs.innerHTML = d.patronen;
+                    eerste = false;
+                }
+                var f = laag.feature, g = d.gemeenten[f.id], v = d.vullingen[g[1]], n = g[2] + g[6];
+                f.properties.klasse = d.klassen[g[0]];
+                f.properties.aantal_projecten = g[2];
+                var tekst = "<b>" + g[4] + "</b> (" + f.id + ")<br>Wmo-regio: " + d.regio_s[g[3]]
+                    + "<br>" + d.klassen[g[0]] + "<br>" + g[2] + (g[2] === 1 ? " project" : " projecten");
+                if (g[6]) { tekst += ", mogelijk nog " + g[6]; }
+                g[5].forEach(function (t) { tekst += "<br>• " + d.titels[t]; });
+                if (n > g[5].length) { tekst += "<br>en nog " + (n - g[5].length); }
+                laag.setTooltipContent(tekst);
+                laag.skwRand = {color: v[1], weight: v[2]};
+                laag.setStyle({fillColor: v[0], color: v[1], weight: v[2]});
+            });
+        })({{ this.get_name() }}_d);
         {% endmacro %}
         """
     )
@@ -328,8 +359,9 @@ def _legenda_html(vlekken: Vlekken, lagen: Iterable[str], jaar: int) -> str:
         f'<div class="skw-ondertitel">{html.escape(vlekken.ondertitel)}</div>',
     ]
     for item in vlekken.legenda:
+        achtergrond = html.escape(vulling.css_achtergrond(item.kleur))
         delen.append(
-            f'<div class="skw-rij"><span class="skw-vlak" style="background:{html.escape(item.kleur)}"></span>'
+            f'<div class="skw-rij"><span class="skw-vlak" style="background:{achtergrond}"></span>'
             f'<span>{html.escape(item.klasse)}</span><span class="skw-n">{item.aantal}</span></div>'
         )
     for laag in lagen:
@@ -341,8 +373,9 @@ def _legenda_html(vlekken: Vlekken, lagen: Iterable[str], jaar: int) -> str:
                 kleur = KERNWERKGEBIED_EEN_KLEUR if verzekeraar else vocab.verzekeraar(naam).kleur
                 delen.append(
                     f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{soort.lijndikte_px}px dashed '
-                    f'{kleur}"></span><span>{soort.legenda} {html.escape(naam)}</span></div>'
+                    f'{kleur}"></span><span>{html.escape(geodata.kernwerkgebied_legenda(naam, jaar))}</span></div>'
                 )
+            delen.append(f'<div class="skw-ondertitel">{html.escape(geodata.kernwerkgebied_label(jaar))}</div>')
         else:
             delen.append(
                 f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{soort.lijndikte_px}px solid '

@@ -12,27 +12,38 @@ import html
 from collections.abc import Sequence
 from functools import lru_cache
 
-from kaart import stijl
+from classify import vocab
+from kaart import stijl, vulling
 from kaart.model import Vlekken
 
 
 def svg(vlekken: Vlekken, jaar: int, breedte: int = 240) -> str:
     """The map of ``vlekken`` on the boundaries of ``jaar`` as an SVG document (one ``path`` per municipality).
 
-    Paths are grouped by fill colour under one shared stroke, so per municipality only its path data is written.
+    Paths are grouped by fill under one shared stroke, so per municipality only its path data is written. Hatched
+    fills (:mod:`kaart.vulling`) are patterns in ``<defs>``; municipalities with a project are outlined in
+    :data:`kaart.vulling.RAND_KLEUR`, drawn after "geen project" so the outline stays whole.
     """
     paden = stijl.kleine_paden(jaar, breedte)
     per_kleur: dict[str, list[str]] = {}
     for code, kleur in zip(vlekken.gemeenten["gemeente_code"], vlekken.gemeenten["kleur"], strict=True):
         per_kleur.setdefault(kleur, []).append(f'<path d="{paden[code]}"/>')
-    delen = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{paden[""]}"><title>{html.escape(vlekken.titel)}</title>'
-        '<g stroke="#ffffff" stroke-width="0.3">'
-    ]
-    for kleur, vormen in per_kleur.items():
-        delen.append(f'<g fill="{html.escape(kleur)}">{"".join(vormen)}</g>')
-    delen.append("</g></svg>")
-    return "".join(delen)
+    patronen, groepen = [], []
+    # "geen project" first: later groups draw their outline over the shared borders.
+    for i, kleur in enumerate(sorted(per_kleur, key=lambda k: k != vocab.GEEN_PROJECT_KLEUR)):
+        vormen = "".join(per_kleur[kleur])
+        if len(vulling.kleuren(kleur)) > 1:
+            patronen.append(vulling.svg_patroon(kleur, f"v{i}", stap=4.0, dikte=0.7))
+            vul = f"url(#v{i})"
+        else:
+            vul = html.escape(kleur)
+        rand = "" if kleur == vocab.GEEN_PROJECT_KLEUR else f' stroke="{vulling.RAND_KLEUR}" stroke-width="0.4"'
+        groepen.append(f'<g fill="{vul}"{rand}>{vormen}</g>')
+    return "".join([
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{paden[""]}"><title>{html.escape(vlekken.titel)}</title>',
+        f"<defs>{''.join(patronen)}</defs>" if patronen else "",
+        '<g stroke="#ffffff" stroke-width="0.3">', *groepen, "</g></svg>",
+    ])
 
 
 def onderschrift(vlekken: Vlekken, legenda: bool = True) -> str:
@@ -42,7 +53,8 @@ def onderschrift(vlekken: Vlekken, legenda: bool = True) -> str:
     if legenda:
         for item in vlekken.legenda:
             delen.append(
-                f'<br><span style="display:inline-block;width:10px;height:10px;background:{html.escape(item.kleur)};'
+                f'<br><span style="display:inline-block;width:10px;height:10px;'
+                f'background:{html.escape(vulling.css_achtergrond(item.kleur))};'
                 f'border:1px solid #999;margin-right:4px"></span>{html.escape(item.klasse)} ({item.aantal})'
             )
     return f'<div style="font-size:12px;line-height:1.35">{"".join(delen)}</div>'

@@ -24,11 +24,11 @@ import shapely
 from folium.template import Template
 from pyproj import Transformer
 
-from classify import vocab
+from classify import vocab, zekerheid
 from classify.leerlijnen import JAAR_ONBEKEND, Keten, periode_tekst
 from geo import geodata
 from geo.lagen import GRENSLAGEN, kaartlaag
-from kaart import interactief, stijl
+from kaart import interactief, stijl, vulling
 
 STAPPEN = 40
 """Points sampled along one arrow."""
@@ -43,6 +43,9 @@ KOP_M = (5_000.0, 9_000.0)
 """Shortest and longest arrowhead in metres; in between it is 15% of the arrow's length."""
 VULDEKKING = 0.4
 """Fill opacity of the chain municipalities: light, so the arrows stand out."""
+
+MOGELIJK = "mogelijk"
+"""Stage of a municipality reached only through a ``deel`` area: hatched as on every other map."""
 
 _WERKWOORD = {
     "Ontwikkelproject": "ontwikkeld in",
@@ -237,16 +240,23 @@ def leerlijnkaart(
 
 
 def _gemeentetabel(gemeenten: pd.DataFrame, records: pd.DataFrame, jaar: int) -> dict[str, list]:
-    """gemeente_code -> [earliest stage, escaped tooltip] for the municipalities of chain projects."""
+    """gemeente_code -> [earliest stage, escaped tooltip] for the municipalities of chain projects.
+
+    The stage comes from the projects certainly there; a municipality reached only through a ``deel`` area
+    (``zekerheid`` ``mogelijk``, see :mod:`classify.zekerheid`) gets stage :data:`MOGELIJK` and is hatched."""
     namen = dict(zip(stijl.dekking(jaar)["gemeente_code"], stijl.dekking(jaar)["gemeente_naam"], strict=True))
+    zeker = zekerheid.is_zeker(gemeenten)
     tabel: dict[str, list] = {}
-    for code, groep in gemeenten.groupby("gemeente_code", sort=True):
-        pids = sorted(groep["project_id"])
+    for code, groep in gemeenten.assign(_zeker=zeker).groupby("gemeente_code", sort=True):
+        groep = groep.sort_values("project_id")
+        pids = list(groep["project_id"])
         fasen = [records.at[pid, "intensiteit"] for pid in pids]
-        vroegste = min(fasen, key=vocab.AS_INTENSITEIT.volgorde)
+        zekere = [fase for fase, z in zip(fasen, groep["_zeker"], strict=True) if z]
+        vroegste = min(zekere, key=vocab.AS_INTENSITEIT.volgorde) if zekere else MOGELIJK
         regels = [f"<b>{html.escape(namen[code])}</b> ({code})"]
         regels += [f"{pid} – {html.escape(fase)}: {html.escape(str(records.at[pid, 'titel']))}"
-                   for pid, fase in zip(pids, fasen, strict=True)]
+                   + ("" if z else " (mogelijk: deel van het gebied)")
+                   for pid, fase, z in zip(pids, fasen, groep["_zeker"], strict=True)]
         tabel[code] = [vroegste, "<br>".join(regels)]
     return tabel
 
@@ -318,8 +328,8 @@ class _Gemeenten(interactief.Element):
         var {{ this.get_name() }}_d = {{ this.tabel }};
         var {{ this.get_name() }} = L.geoJSON(({{ this.decodeer }})({{ this.geometrie }}), {
             style: function (f) {
-                var g = {{ this.get_name() }}_d[f.id];
-                return {fillColor: g ? g[0] : {{ this.leeg }}, fillOpacity: g ? {{ this.dekking }} : 1,
+                var g = {{ this.get_name() }}_d[f.id], gearceerd = g && g[0].indexOf("url(") === 0;
+                return {fillColor: g ? g[0] : {{ this.leeg }}, fillOpacity: g && !gearceerd ? {{ this.dekking }} : 1,
                         color: "#ffffff", weight: 0.6, opacity: 1};
             },
             onEachFeature: function (f, laag) {
@@ -330,6 +340,15 @@ class _Gemeenten(interactief.Element):
                 laag.on("mouseout", function () { {{ this.get_name() }}.resetStyle(laag); });
             }
         }).addTo({{ this._parent.get_name() }});
+        (function (groep) {
+            // The hatching of possible municipalities is an SVG pattern in the renderer's own <defs>.
+            var eerste = groep.getLayers()[0];
+            if (!eerste || !eerste._renderer) { return; }
+            var wortel = eerste._renderer._container;
+            var defs = document.createElementNS("http://www.w3.org/2000/svg", "defs");
+            defs.innerHTML = {{ this.patroon }};
+            wortel.insertBefore(defs, wortel.firstChild);
+        })({{ this.get_name() }});
         {% endmacro %}
         """
     )
@@ -338,7 +357,9 @@ class _Gemeenten(interactief.Element):
         super().__init__()
         self._name = "Gemeenten"
         kleur = {label.naam: label.kleur for label in vocab.AS_INTENSITEIT.labels}
+        kleur[MOGELIJK] = "url(#skw-ll-mogelijk)"
         self.tabel = interactief.scriptjson({code: [kleur[fase], tekst] for code, (fase, tekst) in tabel.items()})
+        self.patroon = interactief.scriptjson(vulling.svg_patroon(vulling.MOGELIJK, "skw-ll-mogelijk"))
         self.leeg = interactief.scriptjson(vocab.GEEN_PROJECT_KLEUR)
         self.dekking = VULDEKKING
         self.decodeer = stijl.DECODEER_JS
@@ -405,6 +426,12 @@ def _legenda_html(fasen: set[str], doelen: set[str], grenzen: Sequence[str], ker
                 f'<div class="skw-rij"><span class="skw-vlak" style="background:{label.kleur};opacity:'
                 f'{VULDEKKING + 0.2}"></span><span>{html.escape(label.legenda)}</span></div>'
             )
+    if MOGELIJK in fasen:
+        arcering = vulling.css_achtergrond(vulling.MOGELIJK)
+        delen.append(
+            f'<div class="skw-rij"><span class="skw-vlak" style="background:{arcering}"></span>'
+            "<span>mogelijk: project in een deel van dit gebied</span></div>"
+        )
     delen.append('<div class="skw-kop">Pijl: bouwt voort op</div>')
     for label in vocab.AS_INTENSITEIT.labels:
         if label.naam in doelen:

@@ -14,21 +14,40 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from classify import bronnen, combinaties, vocab
-from kaart import combinatiekleuren
+from classify import bronnen, combinaties, kernwerkgebieden, vocab, zekerheid
+from kaart import combinatiekleuren, vulling
 
 SOORTEN: tuple[str, ...] = ("totaal", "combinatie", "versus", "aantal", "verzekeraar", "kernwerkgebied", "project")
 GEEN_PROJECT = "geen project"
 GEEN_KERNWERKGEBIED = "geen kernwerkgebied"
 
-LET_OP = (
-    "Let op! In sommige plaatjes geeft de legenda soms een vertekend beeld en lijkt het alsof één project meerdere "
-    "labels krijgt (bijvoorbeeld: een preventieproject dat gelabeld wordt als ontwikkelen, implementeren én "
-    "samenwerkingsafspraken). Dat is niet het geval. Dit betekent dat in één gemeente meerdere preventieprojecten "
-    "plaatsvinden die verschillen van samenwerkingsvorm. (AEF, Samenwerking zorgverzekeraars en gemeenten, 2017; "
-    "bron 002_4672d5e83c675345.txt)"
-)
-"""The report's own warning about combination legends, quoted verbatim; shown next to every combination map."""
+_ENKEL_MEERVOUD = {"inhoud": ("thema", "thema's"), "intensiteit": ("samenwerkingsvorm", "samenwerkingsvormen"),
+                   "geografie": ("niveau", "niveaus")}
+
+
+def let_op(as_code: str, tweede_label: str = "") -> str:
+    """The 'Let op!' caveat of a combination map of axis ``as_code`` (restricted to projects with ``tweede_label``).
+
+    The report warns that a combination legend seems to give one project several labels (AEF, Samenwerking
+    zorgverzekeraars en gemeenten, 2017). On a single-valued axis that is never so: several projects meet in the
+    municipality. On the instrument axis it can be so: one project can carry several instruments.
+    """
+    as_ = vocab.as_voor(as_code)
+    welke = f"{tweede_label}-projecten" if tweede_label else "projecten"
+    if as_.meervoudig:
+        return (
+            "Let op! Een combinatie in de legenda kan van één project komen (een project kan meerdere instrumenten "
+            f"hebben) of van meerdere {welke} in dezelfde gemeente; de projectenlijst per gemeente laat zien welke."
+        )
+    enkel, meervoud = _ENKEL_MEERVOUD[as_.code]
+    return (
+        f"Let op! Een combinatie in de legenda betekent niet dat één project meerdere {meervoud} heeft: elk project "
+        f"heeft er precies één. In zo'n gemeente lopen meerdere {welke} met een verschillende {enkel}."
+    )
+
+
+MOGELIJK = "mogelijk: project in een deel van dit gebied"
+"""Class of municipalities reached only through a ``deel`` area; the legend adds "(circa N van M gemeenten)"."""
 
 MINIMA = "Collectieve zorg minima"
 
@@ -141,7 +160,8 @@ class KaartSpec:
 
 @dataclass(frozen=True)
 class LegendaItem:
-    """One legend row: class name, fill colour, number of municipalities in that class."""
+    """One legend row: class name, fill (a :mod:`kaart.vulling` string: a colour, or colours to hatch), number of
+    municipalities in that class."""
 
     klasse: str
     kleur: str
@@ -153,9 +173,12 @@ class Vlekken:
     """A computed map.
 
     ``gemeenten``: one row per municipality of the boundary year, columns gemeente_code, gemeente_naam, wmo_regio,
-    klasse, kleur, aantal_projecten (projects counted by this map), titels and project_ids (tuples, in project
-    order). ``legenda``: classes present in the report's order with "geen project" last. ``waarschuwing``: the
-    report's 'Let op!' text for combination maps, else empty.
+    klasse, kleur (a :mod:`kaart.vulling` fill), aantal_projecten (projects certainly there), aantal_mogelijk
+    (projects possibly there, through a ``deel`` area), titels and project_ids (tuples: certain projects first, in
+    project order, then possible ones, their titles marked). ``legenda``: classes present in the report's order,
+    then :data:`MOGELIJK`, with "geen project" last. ``waarschuwing``: the 'Let op!' text of :func:`let_op` when a
+    class combines labels, the proxy note on the kernwerkgebied map, else empty. ``zeker`` / ``mogelijk``:
+    municipalities with a certain project, and with only possible ones.
     """
 
     spec: KaartSpec
@@ -165,6 +188,8 @@ class Vlekken:
     ondertitel: str
     bronregel: str
     waarschuwing: str = ""
+    zeker: int = 0
+    mogelijk: int = 0
 
 
 def alleen_minima(projecten: pd.DataFrame) -> pd.Series:
@@ -212,15 +237,30 @@ def vlekken(
     subtitle; ``bronregister`` (bestand -> :class:`classify.bronnen.Bron`) names the projects' source documents
     in the source line. Municipalities without a counted project get "geen project" (for the kernwerkgebied map: the
     municipality's insurer regardless of projects).
+    ``koppeling`` may carry a ``zekerheid`` column (:func:`projectdb.bereik.koppeling_zekerheid`): classes then
+    come from certain links only, and municipalities reached only through possible links get :data:`MOGELIJK`,
+    hatched.
     """
     geteld = projecten_voor(spec, projecten)
     # Only the links of counted projects: combinaties then sees no municipality without one of them.
     koppeling = koppeling[koppeling["project_id"].isin(geteld["project_id"])]
-    basis = _per_gemeente(geteld, koppeling, gemeenten)
-    klasse, kleur, rijen = _klassen(spec, geteld, koppeling, basis)
+    is_zeker = zekerheid.is_zeker(koppeling).to_numpy()
+    zeker, mogelijk = koppeling[is_zeker], koppeling[~is_zeker]
+    per_project = _bereik_per_project(geteld, koppeling)
+    basis = _per_gemeente(geteld, zeker, mogelijk, gemeenten, per_project)
+    klasse, kleur, rijen = _klassen(spec, geteld, zeker, basis)
+    rijen = [(naam, _vulling(k), n) for naam, k, n in rijen]
+    n_zeker = int(klasse.notna().sum()) if spec.soort != "kernwerkgebied" else 0
+    alleen_mogelijk = klasse.isna() & (basis["aantal_mogelijk"] > 0)
+    if spec.soort != "kernwerkgebied" and alleen_mogelijk.any():
+        bereik = _bereik(per_project)
+        tekst = f"{MOGELIJK} ({bereik})" if bereik else MOGELIJK
+        klasse = klasse.mask(alleen_mogelijk, tekst)
+        kleur = kleur.mask(alleen_mogelijk, vulling.MOGELIJK)
+        rijen.append((tekst, vulling.MOGELIJK, int(alleen_mogelijk.sum())))
     leeg = GEEN_KERNWERKGEBIED if spec.soort == "kernwerkgebied" else GEEN_PROJECT
     basis["klasse"] = klasse.fillna(leeg).astype(str)
-    basis["kleur"] = kleur.fillna(vocab.GEEN_PROJECT_KLEUR).astype(str)
+    basis["kleur"] = kleur.map(_vulling, na_action="ignore").fillna(vocab.GEEN_PROJECT_KLEUR).astype(str)
     rest = int(klasse.isna().sum())
     legenda = tuple(LegendaItem(*rij) for rij in rijen) + (
         (LegendaItem(leeg, vocab.GEEN_PROJECT_KLEUR, rest),) if rest else ()
@@ -232,7 +272,9 @@ def vlekken(
         titel=_titel(spec, geteld, basis),
         ondertitel=_ondertitel(spec, selectie),
         bronregel=_bronregel(geteld, jaar, bronregister),
-        waarschuwing=LET_OP if spec.soort == "combinatie" else "",
+        waarschuwing=_benadering(basis) if spec.soort == "kernwerkgebied" else _waarschuwing(spec, rijen),
+        zeker=n_zeker,
+        mogelijk=int(alleen_mogelijk.sum()) if spec.soort != "kernwerkgebied" else 0,
     )
 
 
@@ -247,23 +289,85 @@ def _bronregel(geteld: pd.DataFrame, jaar: int, register: Mapping[str, bronnen.B
             f"{bronnen.peildatum(geteld['bron'], register, noot=False)}; grenzen CBS/PDOK {jaar}")
 
 
-def _per_gemeente(projecten: pd.DataFrame, koppeling: pd.DataFrame, gemeenten: pd.DataFrame) -> pd.DataFrame:
-    """Every municipality with the counted projects in it: count, titles and ids in project order."""
-    paren = koppeling.drop_duplicates().merge(projecten[["project_id", "titel"]], on="project_id")
-    paren = paren.sort_values(["project_id", "gemeente_code"])
+def _vulling(kleur: str | tuple[str, ...]) -> str:
+    """A class colour as a :mod:`kaart.vulling` fill: member colours of a combination are joined."""
+    return kleur if isinstance(kleur, str) else vulling.vulling(kleur)
+
+
+def _waarschuwing(spec: KaartSpec, rijen: list[tuple[str, str, int]]) -> str:
+    """The caveat of the map's axis, only on a combination map that shows a class of several labels."""
+    if spec.soort != "combinatie":
+        return ""
+    gecombineerd = any(combinaties.SCHEIDING in naam for naam, *_ in rijen)
+    return let_op(spec.as_code, spec.tweede_label) if gecombineerd else ""
+
+
+def _benadering(basis: pd.DataFrame) -> str:
+    """The note of the kernwerkgebied map: what the proxy is, and the report's own figures beside its counts."""
+    delen = [
+        f"{cijfer.aantal_gemeenten}{' gemeenten' if i == 0 else ''} voor {cijfer.verzekeraar} "
+        f"(hier {int((basis['kernwerkgebied'] == cijfer.verzekeraar).sum())})"
+        for i, cijfer in enumerate(kernwerkgebieden.RAPPORT_AANTALLEN)
+    ]
+    return (
+        "Benadering: elke gemeente krijgt de concessiehouder van het zorgkantoor in haar regio, niet de verzekeraar "
+        f"met het grootste marktaandeel. Het rapport ({kernwerkgebieden.RAPPORT}) noemt zelf {' en '.join(delen)}."
+    )
+
+
+MAX_BEREIK = 2
+"""Deel projects spelled out in the "mogelijk" legend row; the tooltip of each municipality names all of its own."""
+
+
+def _bereik_per_project(geteld: pd.DataFrame, koppeling: pd.DataFrame) -> dict[str, str]:
+    """project_id -> "circa N van M gemeenten" for the ``deel`` projects of this map (N as the source gives it,
+    "een onbekend aantal" when it gives none; M the municipalities of the project's area on this map)."""
+    uit = {}
+    for rij in zekerheid.deel_bereik(geteld, koppeling).itertuples(index=False):
+        n = "een onbekend aantal" if pd.isna(rij.aantal_gemeenten_bron) else f"circa {int(rij.aantal_gemeenten_bron)}"
+        uit[rij.project_id] = f"{n} van {rij.gemeenten_gebied} gemeenten"
+    return uit
+
+
+def _bereik(per_project: dict[str, str]) -> str:
+    """The legend's "(circa N van M gemeenten)": the text alone for one project, else per project id, the first
+    :data:`MAX_BEREIK` spelled out."""
+    if len(per_project) <= 1:
+        return next(iter(per_project.values()), "")
+    delen = [f"{pid} {tekst}" for pid, tekst in list(per_project.items())[:MAX_BEREIK]]
+    rest = len(per_project) - MAX_BEREIK
+    return "; ".join(delen) + (f"; en nog {rest} projecten, zie de gemeente" if rest > 0 else "")
+
+
+def _per_gemeente(
+    projecten: pd.DataFrame, zeker: pd.DataFrame, mogelijk: pd.DataFrame, gemeenten: pd.DataFrame,
+    bereik: dict[str, str],
+) -> pd.DataFrame:
+    """Every municipality with the counted projects in it: certain and possible counts, ids and titles (certain
+    first, possible ones marked with the project's ``bereik``), each in project order."""
+    basis = gemeenten[["gemeente_code", "gemeente_naam", "wmo_regio", "kernwerkgebied"]].reset_index(drop=True)
     ids: dict[str, list[str]] = {}
     titels: dict[str, list[str]] = {}
-    for project_id, code, titel in zip(paren["project_id"], paren["gemeente_code"], paren["titel"], strict=True):
-        ids.setdefault(code, []).append(project_id)
-        titels.setdefault(code, []).append(titel)
-    basis = gemeenten[["gemeente_code", "gemeente_naam", "wmo_regio", "kernwerkgebied"]].reset_index(drop=True)
+    aantallen = []
+    for links, mogelijk_ in ((zeker, False), (mogelijk, True)):
+        paren = links[["project_id", "gemeente_code"]].drop_duplicates()
+        paren = paren.merge(projecten[["project_id", "titel"]], on="project_id")
+        paren = paren.sort_values(["project_id", "gemeente_code"])
+        per_code: dict[str, int] = {}
+        for project_id, code, titel in zip(paren["project_id"], paren["gemeente_code"], paren["titel"], strict=True):
+            ids.setdefault(code, []).append(project_id)
+            titels.setdefault(code, []).append(
+                f"{titel} (mogelijk: {bereik.get(project_id, 'in een deel van het gebied')})" if mogelijk_ else titel
+            )
+            per_code[code] = per_code.get(code, 0) + 1
+        aantallen.append(basis["gemeente_code"].map(per_code).fillna(0).astype(int))
     basis["project_ids"] = [tuple(ids.get(code, ())) for code in basis["gemeente_code"]]
     basis["titels"] = [tuple(titels.get(code, ())) for code in basis["gemeente_code"]]
-    basis["aantal_projecten"] = basis["project_ids"].map(len).astype(int)
+    basis["aantal_projecten"], basis["aantal_mogelijk"] = aantallen
     return basis
 
 
-Rijen = list[tuple[str, str, int]]
+Rijen = list[tuple[str, str | tuple[str, ...], int]]
 
 
 def _klassen(
@@ -273,7 +377,8 @@ def _klassen(
     if spec.soort == "combinatie":
         per_gemeente = combinaties.combinaties(geteld, koppeling, spec.as_code).set_index("gemeente_code")
         klasse = basis["gemeente_code"].map(per_gemeente["combinatie"])
-        kleuren = combinatiekleuren.kleuren(spec.as_code, per_gemeente["combinatie"])
+        kleuren = {tekst: vulling.vulling(k) for tekst, k in combinatiekleuren.kleuren(
+            spec.as_code, per_gemeente["combinatie"]).items()}
         return klasse, klasse.map(kleuren), combinatiekleuren.legenda(spec.as_code, per_gemeente["combinatie"])
     if spec.soort == "versus":
         per_gemeente = combinaties.versus_overig(
@@ -332,7 +437,7 @@ def _projectklassen(
 
 def _titel(spec: KaartSpec, geteld: pd.DataFrame, basis: pd.DataFrame) -> str:
     if spec.soort == "kernwerkgebied":
-        return "Kernwerkgebieden van de zorgverzekeraars"
+        return f"Kernwerkgebieden van de zorgverzekeraars ({kernwerkgebieden.BENADERING})"
     if spec.soort == "verzekeraar":
         return f"Projecten {spec.label}"
     if spec.soort == "project":

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import pandas as pd
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.dml import MSO_LINE_DASH_STYLE, MSO_PATTERN
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches, Pt
@@ -27,7 +27,7 @@ from pptx.util import Inches, Pt
 from classify import analyse, vocab
 from geo import geodata
 from geo.lagen import kaartlaag
-from kaart import statisch
+from kaart import statisch, vulling
 from kaart.model import Vlekken, projecten_voor
 
 BREEDTE, HOOGTE = Inches(13.333), Inches(7.5)
@@ -291,7 +291,7 @@ def _legendarijen(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]) -> list[t
         if soort.per_verzekeraar:
             aanwezig = set(geodata.gemeenten(jaar)[soort.kolom].dropna())
             rijen += [
-                ("lijn", f"{soort.legenda} {v}", vocab.verzekeraar(v).kleur, True)
+                ("lijn", geodata.kernwerkgebied_legenda(v, jaar), vocab.verzekeraar(v).kleur, True)
                 for v in vocab.VERZEKERAAR_NAMEN if v in aanwezig and (not naam or v == naam)
             ]
         else:
@@ -323,13 +323,7 @@ def _legenda(dia, vlekken: Vlekken, rijen: list[tuple], links: float, boven: flo
     for rij, rijhoogte in zip(rijen, rijhoogten, strict=True):
         midden = y + grootte * 1.2 / 72 / 2
         if rij[0] == "vlak":
-            vak = dia.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(links), Inches(midden - 0.09), Inches(0.32),
-                                       Inches(0.18))
-            vak.fill.solid()
-            vak.fill.fore_color.rgb = RGBColor.from_string(rij[2].lstrip("#").upper())
-            vak.line.color.rgb = RGBColor(0x99, 0x99, 0x99)
-            vak.line.width = Pt(0.5)
-            vak.name = f"Legenda {rij[1]}"
+            _staal(dia, rij[1], rij[2], links, midden)
         else:
             lijn = dia.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Inches(links), Inches(midden),
                                             Inches(links + 0.32), Inches(midden))
@@ -350,6 +344,36 @@ def _legenda(dia, vlekken: Vlekken, rijen: list[tuple], links: float, boven: flo
         kader = _tekstvak(dia, Inches(links), Inches(y + 0.1), Inches(breedte), Inches(rest))
         tekst = vlekken.waarschuwing if noot else "Let op! Lees de toelichting bij de legenda in de notities."
         _alinea(kader, tekst, noot or 11, kleur=_GRIJS, eerste=True)
+
+
+_PATROON = {"/": MSO_PATTERN.WIDE_UPWARD_DIAGONAL, "\\": MSO_PATTERN.WIDE_DOWNWARD_DIAGONAL,
+            "|": MSO_PATTERN.DARK_VERTICAL, "-": MSO_PATTERN.DARK_HORIZONTAL, "x": MSO_PATTERN.DIAGONAL_CROSS}
+"""PowerPoint pattern per hatch direction of :mod:`kaart.vulling`."""
+
+
+def _rgb(kleur: str) -> RGBColor:
+    return RGBColor.from_string(kleur.lstrip("#").upper())
+
+
+def _staal(dia, klasse: str, v: str, links: float, midden: float) -> None:
+    """A legend swatch of fill ``v`` as editable shapes (0.32 x 0.18 inch): solid, or one patterned part per
+    hatch colour on the base colour, side by side, outlined as on the map."""
+    delen = vulling.arceringen(v) or ((None, None),)
+    breedte = 0.32 / len(delen)
+    for i, (richting, kleur) in enumerate(delen):
+        vak = dia.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(links + i * breedte), Inches(midden - 0.09),
+                                   Inches(breedte), Inches(0.18))
+        if richting is None:
+            vak.fill.solid()
+            vak.fill.fore_color.rgb = _rgb(v)
+        else:
+            vak.fill.patterned()
+            vak.fill.pattern = _PATROON[richting]
+            vak.fill.fore_color.rgb = _rgb(kleur)
+            vak.fill.back_color.rgb = _rgb(vulling.basis(v))
+        vak.line.color.rgb = _rgb("#999999" if v == vocab.GEEN_PROJECT_KLEUR else vulling.RAND_KLEUR)
+        vak.line.width = Pt(0.5)
+        vak.name = f"Legenda {klasse}" + (f" ({i + 1})" if len(delen) > 1 else "")
 
 
 def _slotdia(deck, kaarten: Sequence[Vlekken], projecten: pd.DataFrame, *, jaar: int, peildatum: str,

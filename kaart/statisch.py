@@ -32,7 +32,7 @@ from matplotlib.path import Path as MplPath
 from classify import vocab
 from geo import geodata
 from geo.lagen import KAARTLAGEN, Kaartlaag, kaartlaag, tekenvolgorde
-from kaart import stijl
+from kaart import stijl, vulling
 from kaart.model import Vlekken
 
 FORMATEN: tuple[str, ...] = ("png", "svg", "pdf")
@@ -48,6 +48,10 @@ KAARTHOOGTE = 6.0
 """Height in inches of the map-only figure (``opmaak="kaart"``); the width follows the country's proportions."""
 
 GEMEENTE_RAND = {"color": "#ffffff", "linewidth": 0.25}
+RAND_DIKTE = 0.35
+"""Outline in points of municipalities with a project (:data:`kaart.vulling.RAND_KLEUR`)."""
+HATCH_DIKTE = 0.8
+"""Hatch line width in points of combination and "mogelijk" fills."""
 
 _TEKST = "#222222"
 _GRIJS = "#555555"
@@ -232,12 +236,14 @@ def _kaartvlak(as_, vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]) -> None
         raise ValueError(
             f"vlekken bevatten {len(vreemd)} codes die geen gemeente van {jaar} zijn, o.a. {', '.join(vreemd[:5])}"
         )
+    vullingen = [kleur_per_code.get(code, vocab.GEEN_PROJECT_KLEUR) for code in codes]
     vlakken = PatchCollection(
         [PathPatch(pad) for pad in paden],
-        facecolors=[kleur_per_code.get(code, vocab.GEEN_PROJECT_KLEUR) for code in codes],
+        facecolors=[vulling.basis(v) for v in vullingen],
         edgecolors=GEMEENTE_RAND["color"], linewidths=GEMEENTE_RAND["linewidth"], zorder=1,
     )
     as_.add_collection(vlakken)
+    _arceringen(as_, paden, vullingen)
     for laag in lagen:
         soort = kaartlaag(laag)
         # Above the fills (zorder 1), in the registry's drawing order.
@@ -258,6 +264,35 @@ def _kaartvlak(as_, vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]) -> None
     as_.set_ylim(zuid, noord)
     as_.set_aspect("equal")
     as_.set_axis_off()
+
+
+def _arceringen(as_, paden: Sequence[MplPath], vullingen: list[str]) -> None:
+    """Hatching of the :mod:`kaart.vulling` fills (one collection per direction and colour), then the
+    :data:`kaart.vulling.RAND_KLEUR` outline of every municipality with a project, over the white edges."""
+    lagen: dict[tuple[str, str], list[MplPath]] = {}
+    for pad, v in zip(paden, vullingen, strict=True):
+        for richting_kleur in vulling.arceringen(v):
+            lagen.setdefault(richting_kleur, []).append(pad)
+    for (richting, kleur), groep in lagen.items():
+        as_.add_collection(PatchCollection(
+            [PathPatch(pad) for pad in groep], facecolors="none", edgecolors="none", hatch=richting * 3,
+            hatchcolor=kleur, hatch_linewidth=HATCH_DIKTE, zorder=1.5,
+        ))
+    omlijnd = [PathPatch(pad) for pad, v in zip(paden, vullingen, strict=True) if v != vocab.GEEN_PROJECT_KLEUR]
+    if omlijnd:
+        as_.add_collection(PatchCollection(omlijnd, facecolors="none", edgecolors=vulling.RAND_KLEUR,
+                                           linewidths=RAND_DIKTE, zorder=2))
+
+
+def _staal(figuur: Figure, xy: tuple[float, float], breedte: float, hoogte: float, v: str) -> None:
+    """A legend swatch of fill ``v`` in figure coordinates: base colour, hatching, outline as on the map."""
+    rand = "#999999" if v == vocab.GEEN_PROJECT_KLEUR else vulling.RAND_KLEUR
+    figuur.add_artist(Rectangle(xy, breedte, hoogte, transform=figuur.transFigure, facecolor=vulling.basis(v),
+                                edgecolor=rand, linewidth=0.5))
+    for richting, kleur in vulling.arceringen(v):
+        figuur.add_artist(Rectangle(xy, breedte, hoogte, transform=figuur.transFigure, facecolor="none",
+                                    edgecolor="none", hatch=richting * 3, hatchcolor=kleur,
+                                    hatch_linewidth=HATCH_DIKTE))
 
 
 def _schaalstok(as_, lengte_m: float = 50_000.0) -> None:
@@ -316,8 +351,7 @@ def _legenda(figuur: Figure, vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]
             continue
         midden = y - 0.5 * regel
         if soort == "vlak":
-            figuur.add_artist(Rectangle((links, midden - vak_h / 2), vak_b, vak_h, transform=figuur.transFigure,
-                                        facecolor=rij[2], edgecolor="#999999", linewidth=0.5))
+            _staal(figuur, (links, midden - vak_h / 2), vak_b, vak_h, rij[2])
         else:
             figuur.add_artist(Line2D([links, links + vak_b], [midden, midden], transform=figuur.transFigure,
                                      color=rij[2], linewidth=rij[3], linestyle=rij[4]))
@@ -338,7 +372,8 @@ def _legendarijen(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]) -> list[t
         if soort.per_verzekeraar:
             lijnen.append(("noot", geodata.kernwerkgebied_label(jaar)))
             lijnen += [
-                ("lijn", f"{soort.legenda} {naam}", vocab.verzekeraar(naam).kleur, soort.lijndikte_pt, _streep(soort))
+                ("lijn", geodata.kernwerkgebied_legenda(naam, jaar), vocab.verzekeraar(naam).kleur,
+                 soort.lijndikte_pt, _streep(soort))
                 for naam in _kernwerkgebied_namen(jaar, laag)
             ]
         else:

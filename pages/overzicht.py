@@ -17,9 +17,9 @@ st.caption("Gemeenten met een samenwerkingsproject, met de grenzen van de Wmo-re
            "instrument Collectieve zorg minima is, tellen niet mee, zoals in het rapport.")
 kaartpaneel.kaart_met_analyse(KaartSpec("totaal", zonder_minima=True), keuze, "overzicht-totaal")
 
-st.subheader("Kernwerkgebieden van de zorgverzekeraars")
-st.caption("Kernwerkgebied: de regio waar de zorgverzekeraar het grootste marktaandeel heeft (benaderd met de "
-           "zorgkantoorregio's).")
+st.subheader("Kernwerkgebieden van de zorgverzekeraars (benadering)")
+st.caption("Kernwerkgebied: volgens het rapport de regio waar de zorgverzekeraar het grootste marktaandeel heeft. "
+           "Marktaandelen per gemeente zijn niet openbaar; deze kaart is een benadering met de zorgkantoorregio's.")
 kaartpaneel.enkele_kaart(KaartSpec("kernwerkgebied"), keuze, "overzicht-kernwerkgebied")
 
 st.subheader("Projecten per zorgverzekeraar")

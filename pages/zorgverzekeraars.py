@@ -4,8 +4,10 @@ from dataclasses import replace
 
 import streamlit as st
 
-from classify import vocab
+from classify import kernwerkgebieden, vocab
 from dashboard import kaartpaneel, navigatie, strategieweergave, zijbalk
+from dashboard.projectweergave import md
+from geo import geodata
 from kaart.model import KaartSpec
 
 navigatie.via_app()
@@ -18,8 +20,20 @@ naam = vocab.verzekeraar(
 eigen_laag = f"kernwerkgebied:{naam}"
 lagen = tuple(laag for laag in keuze.lagen if not laag.startswith("kernwerkgebied")) + (eigen_laag,)
 
-st.subheader(f"Projecten van {naam} met het eigen kernwerkgebied (gestippeld)")
+st.subheader(f"Projecten van {naam} met het eigen kernwerkgebied (benadering, gestippeld)")
 st.caption("Zonder minimacontracten (projecten met als enig instrument Collectieve zorg minima).")
+aantal = int((geodata.gemeenten(keuze.links.jaar)["kernwerkgebied"] == naam).sum())
+rapport = kernwerkgebieden.rapport_aantal(naam)
+uitleg = (
+    f"Het kernwerkgebied op deze kaart is een benadering ({geodata.kernwerkgebied_label(keuze.links.jaar)}): "
+    f"{aantal} gemeenten in de indeling {keuze.links.jaar}. "
+)
+if rapport:
+    uitleg += (f"Het rapport noemt zelf {rapport.aantal_gemeenten} gemeenten: \"{rapport.citaat}\" "
+               f"({kernwerkgebieden.RAPPORT}).")
+else:
+    uitleg += "Het rapport noemt voor deze verzekeraar geen aantal gemeenten."
+st.info(md(uitleg))
 kaartpaneel.kaart_met_analyse(
     KaartSpec("verzekeraar", label=naam, zonder_minima=True), replace(keuze, lagen=lagen), f"verzekeraar-{naam}"
 )
@@ -31,6 +45,7 @@ st.markdown(
     "> De samenwerking tussen gemeenten en zorgverzekeraars is het meest intensief, daar waar het marktaandeel van "
     "de zorgverzekeraar het grootst is (en vaak ook de zorgkantoorfunctie beheert). — AEF 2017\n\n"
     "Hieronder staat wat de projectendatabase daarover laat zien: per verzekeraar de projecten geheel, deels of niet "
-    "in het eigen kernwerkgebied, en het aantal koppelingen project–gemeente per gemeente binnen en buiten dat gebied."
+    "in het eigen kernwerkgebied (benadering), en het aantal koppelingen project–gemeente per gemeente binnen en "
+    "buiten dat gebied."
 )
 kaartpaneel.kernwerkgebied_figuur(keuze.links)

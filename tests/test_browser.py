@@ -96,12 +96,13 @@ def _oppervlak(pad) -> float:
 
 
 def test_filters_in_the_url_reach_the_map_and_the_sidebar(app, pagina, kaartframe, foto):
-    pagina.goto(app + "inhoudelijk?thema=ggz&kaart=intensiteit&verzekeraar=zk&lagen=wmo,kernwerkgebied")
+    pagina.goto(app + "inhoudelijk?thema=esw&kaart=intensiteit&verzekeraar=zk&lagen=wmo,kernwerkgebied")
     frame = kaartframe(pagina)
     legenda = frame.locator(".skw-legenda")
     playwright.expect(legenda).to_contain_text("Selectie: verzekeraar: Zilveren Kruis")
     playwright.expect(legenda).to_contain_text("kernwerkgebied Zilveren Kruis")
-    playwright.expect(pagina.get_by_text("Let op! In sommige plaatjes")).to_be_visible()
+    playwright.expect(pagina.get_by_text("Let op! Een combinatie in de legenda betekent niet dat één project "
+                                         "meerdere samenwerkingsvormen heeft")).to_be_visible()
     playwright.expect(pagina.locator("[data-testid='stSidebar']")).to_contain_text("Zilveren Kruis")
     foto(pagina, "filter_ggz_zilveren_kruis")
 

@@ -1,5 +1,3 @@
-import re
-
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -146,34 +144,28 @@ def test_versus_overig():
     assert anders.values.tolist() == [["GM0002", "ontwikkelproject: overig"], ["GM0003", "ontwikkelproject: 'anders'"]]
 
 
-def test_legenda_in_report_order_with_palette_by_rank():
+def test_legenda_in_report_order_with_member_colours():
     per_gemeente = ["implementeren", "ontwikkelproject", "implementeren", "ontwikkelproject + implementeren"]
+    ontwikkel = vocab.AS_INTENSITEIT.label("Ontwikkelproject").kleur
+    implementatie = vocab.AS_INTENSITEIT.label("Implementatie").kleur
     assert kl.legenda("intensiteit", per_gemeente) == [
-        ("ontwikkelproject + implementeren", kl.PALET[0], 1),
-        ("ontwikkelproject", kl.PALET[1], 1),
-        ("implementeren", kl.PALET[2], 2),
+        ("ontwikkelproject + implementeren", (ontwikkel, implementatie), 1),
+        ("ontwikkelproject", (ontwikkel,), 1),
+        ("implementeren", (implementatie,), 2),
     ]
-    assert kl.kleuren("intensiteit", per_gemeente)["implementeren"] == kl.PALET[2]
+    assert kl.kleuren("intensiteit", per_gemeente)["implementeren"] == (implementatie,)
 
 
-def test_combinations_beyond_the_palette_share_one_grey_row():
+def test_a_combination_keeps_its_colours_whatever_else_is_on_the_map():
+    """Colours follow the members, not the rank among the combinations present."""
     teksten = [comb.combinatie("instrument", m) for m in range(1, ALLE_INSTRUMENTEN + 1)]
-    volle_set = comb.combinatie("instrument", ALLE_INSTRUMENTEN)
-    rijen = kl.legenda("instrument", [*teksten, volle_set])
-    assert len(rijen) == len(kl.PALET) + 1
-    overig = ALLE_INSTRUMENTEN - len(kl.PALET)
-    assert rijen[-1] == (f"overige combinaties ({overig})", kl.OVERIG_KLEUR, overig)
-    assert rijen[0] == (volle_set, kl.PALET[0], 2)
-    kleuren = kl.kleuren("instrument", teksten)
-    assert sum(k == kl.OVERIG_KLEUR for k in kleuren.values()) == overig
-    assert kleuren["collectieve zorgminima"] == kl.OVERIG_KLEUR
-
-
-def test_palette_is_distinct_and_apart_from_the_neutral_fills():
-    kleuren = [k.upper() for k in kl.PALET]
-    assert all(re.fullmatch(r"#[0-9A-F]{6}", k) for k in kleuren)
-    assert len(set(kleuren)) == len(kleuren)
-    assert not {kl.OVERIG_KLEUR.upper(), vocab.GEEN_PROJECT_KLEUR.upper()} & set(kleuren)
+    alle = kl.kleuren("instrument", teksten)
+    alleen = kl.kleuren("instrument", ["collectieve zorgminima", "werkwijze + beleid"])
+    assert alleen["collectieve zorgminima"] == alle["collectieve zorgminima"] == (
+        vocab.AS_INSTRUMENT.label("Collectieve zorg minima").kleur,
+    )
+    assert alleen["werkwijze + beleid"] == alle["werkwijze + beleid"]
+    assert len(kl.legenda("instrument", teksten)) == ALLE_INSTRUMENTEN
 
 
 def test_unknown_or_missing_label_names_the_project():

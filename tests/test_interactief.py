@@ -90,9 +90,14 @@ def test_tooltip_data_per_municipality():
     vlekken = _vlekken()
     tabel = _tabel(_html(interactief.kaart(vlekken, 2017, ())))
     rij = vlekken.gemeenten.iloc[1]
-    klasse, kleur, aantal, regio, naam, titels = tabel["gemeenten"][rij.gemeente_code]
+    klasse, kleur, aantal, regio, naam, titels, mogelijk = tabel["gemeenten"][rij.gemeente_code]
     assert tabel["klassen"][klasse] == "ontwikkelproject + implementeren"
-    assert tabel["kleuren"][kleur] == rij.kleur
+    # Two labels: the first as fill, the second hatched, as an SVG pattern the fill refers to.
+    vulling, rand, dikte = tabel["vullingen"][kleur]
+    patroon_id = re.fullmatch(r"url\(#(skw-vulling-\d+)\)", vulling).group(1)
+    patroon = re.search(rf'<pattern id="{patroon_id}".*?</pattern>', tabel["patronen"]).group(0)
+    assert rij.kleur.split("|") == re.findall(r'(?:fill|stroke)="(#[0-9A-F]{6})"', patroon)
+    assert rand == "#4D4D4D" and mogelijk == 0
     assert aantal == 2 and naam == rij.gemeente_naam and tabel["regio_s"][regio] == rij.wmo_regio
     assert [tabel["titels"][t] for t in titels] == ["&lt;img src=x onerror=alert(1)&gt;", "Tweede project"]
 
@@ -147,6 +152,36 @@ def test_the_selection_is_one_feature_group_whose_legend_leaves_with_it():
     html = _html(interactief.kaart(_vlekken(), 2017, ("wmo_regio",)))
     groep = re.search(r"var (feature_group_\w+) = L\.featureGroup", html).group(1)
     # The group recolours the municipalities the base map drew, after the table it brings.
-    assert re.search(r"var vlakken_\w+_d = \{.*?\};\s+map_\w+\.skwVlakken\.eachLayer\(", html, re.S)
+    assert re.search(r"var vlakken_\w+_d = \{.*?\};\s+\(function \(d\) \{.*?map_\w+\.skwVlakken\.eachLayer\(",
+                     html, re.S)
     assert re.search(rf"\}}\)\(map_\w+, legenda_\w+, \[\[.*?\]\], {groep}\);", html)
     assert 'groep.on("remove", function () { kaart.off("resize", pas); legenda.remove(); });' in html
+
+
+def test_a_deel_area_is_hatched_apart_from_certain_municipalities():
+    """Municipalities reached only through a 'deel' area get the possible class and a hatched fill, read from the
+    embedded table, not from the script text."""
+    gemeenten = _gemeenten(2017)
+    codes = gemeenten["gemeente_code"].tolist()
+    projecten = pd.DataFrame({
+        "project_id": ["P001", "P002"], "titel": ["Zeker", "Deels"], "verzekeraars": [("VGZ",), ("CZ",)],
+        "inhoud": ["GGZ", "GGZ"], "instrumenten": [("Werkwijze",), ("Beleid",)],
+        "intensiteit": ["Ontwikkelproject", "Implementatie"], "geografie": ["Gemeentelijk", "Regionaal"],
+        "gebied_precisie": ["volledig", "deel"], "aantal_gemeenten_bron": ["", "2"],
+    })
+    koppeling = pd.DataFrame({
+        "project_id": ["P001", "P002", "P002", "P002"],
+        "gemeente_code": [codes[0], codes[0], codes[1], codes[2]],
+        "zekerheid": ["zeker", "mogelijk", "mogelijk", "mogelijk"],
+    })
+    kaart = vlekken(KaartSpec("totaal"), projecten, koppeling, gemeenten, jaar=2017)
+    tabel = _tabel(_html(interactief.kaart(kaart, 2017, ())))
+    vulling = {code: tabel["vullingen"][tabel["gemeenten"][code][1]] for code in codes[:4]}
+    klasse = {code: tabel["klassen"][tabel["gemeenten"][code][0]] for code in codes[:4]}
+    assert klasse[codes[0]] == "samenwerkingsprojecten" and vulling[codes[0]][0].startswith("#")
+    mogelijk = "mogelijk: project in een deel van dit gebied (circa 2 van 3 gemeenten)"
+    assert klasse[codes[1]] == klasse[codes[2]] == mogelijk
+    assert vulling[codes[1]][0].startswith("url(#") and vulling[codes[1]] != vulling[codes[0]]
+    assert klasse[codes[3]] == "geen project" and vulling[codes[3]][1] == "#ffffff"
+    assert tabel["gemeenten"][codes[0]][2:7:4] == [1, 1]  # one certain project, one possible
+    assert (kaart.zeker, kaart.mogelijk) == (1, 2)

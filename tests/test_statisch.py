@@ -70,12 +70,17 @@ def test_pdf_has_one_a4_landscape_page_per_map_with_title_legend_counts_and_sour
             assert f"{item.klasse} {item.aantal}" in tekst
 
 
-def test_combination_map_carries_the_let_op_warning_and_total_map_does_not(basis):
-    tekst = {}
-    for spec in (OUDEREN_VORM, OUDEREN_TOTAAL):
-        pdf = PdfReader(io.BytesIO(statisch.statische_kaart(kaart(basis, spec), 2017, formaat="pdf")))
+def test_let_op_only_where_a_class_combines_several_projects(basis):
+    wijk_vorm = KaartSpec("combinatie", as_code="intensiteit", tweede_as="inhoud",
+                          tweede_label="Effectief Samenwerken in de Wijk")
+    tekst, gecombineerd = {}, {}
+    for spec in (wijk_vorm, OUDEREN_VORM, OUDEREN_TOTAAL):
+        getekend = kaart(basis, spec)
+        gecombineerd[spec] = any(" + " in item.klasse for item in getekend.legenda)
+        pdf = PdfReader(io.BytesIO(statisch.statische_kaart(getekend, 2017, formaat="pdf")))
         tekst[spec] = " ".join(pdf.pages[0].extract_text().split())
-    assert "Let op! In sommige plaatjes" in tekst[OUDEREN_VORM]
+    assert gecombineerd[wijk_vorm] and "Let op! Een combinatie in de legenda betekent niet" in tekst[wijk_vorm]
+    assert ("Let op!" in tekst[OUDEREN_VORM]) == gecombineerd[OUDEREN_VORM]
     assert "Let op!" not in tekst[OUDEREN_TOTAAL]
 
 

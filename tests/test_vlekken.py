@@ -101,8 +101,24 @@ def test_combinatie_uses_the_reports_order_and_warning():
         "ontwikkelproject + implementeren", "implementeren", "samenwerkingsafspraken", "geen project"
     ]
     verwacht = combinatiekleuren.legenda("intensiteit", [klassen[c] for c in ("GM0001", "GM0002", "GM0003", "GM0004")])
-    assert [(i.klasse, i.kleur, i.aantal) for i in vlekken.legenda[:-1]] == verwacht
-    assert vlekken.waarschuwing == vl.LET_OP and vl.LET_OP.startswith("Let op! In sommige plaatjes")
+    assert [(i.klasse, i.kleur.split("|"), i.aantal) for i in vlekken.legenda[:-1]] == [
+        (tekst, list(kleuren), n) for tekst, kleuren, n in verwacht
+    ]
+    assert vlekken.waarschuwing == vl.let_op("intensiteit") == (
+        "Let op! Een combinatie in de legenda betekent niet dat één project meerdere samenwerkingsvormen heeft: "
+        "elk project heeft er precies één. In zo'n gemeente lopen meerdere projecten met een verschillende "
+        "samenwerkingsvorm."
+    )
+
+
+def test_let_op_fits_the_map():
+    """Only where a class combines labels; on instrument maps one project can carry two instruments."""
+    assert "Preventie-projecten met een verschillende samenwerkingsvorm" in vl.let_op("intensiteit", "Preventie")
+    assert "een project kan meerdere instrumenten hebben" in vl.let_op("instrument", "GGZ")
+    assert "meerdere thema's" in vl.let_op("inhoud")
+    enkel = _maak(KaartSpec("combinatie", as_code="intensiteit", tweede_as="inhoud", tweede_label="Anders"))
+    assert not any(" + " in i.klasse for i in enkel.legenda) and enkel.waarschuwing == ""
+    assert _maak(KaartSpec("totaal")).waarschuwing == ""
 
 
 def test_combinatie_restricted_to_a_theme_ignores_other_projects():
