@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from dashboard import aanmeldbeheer, navigatie, toegang, zijbalk
+from dashboard import aanmeldbeheer, navigatie, toegang, toegankelijkheid, zijbalk
 
 st.set_page_config(page_title="Samenwerkingskaarten", page_icon="🗺️", layout="wide")
+toegankelijkheid.paginahulp()
 pagina = st.navigation(navigatie.paginas())
 zijbalk.toon()
 aanmeldbeheer.beheer(toegang.zijbalk())

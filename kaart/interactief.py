@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -82,6 +83,7 @@ def basiskaart(jaar: int, lagen: Iterable[str] = ("wmo_regio",)) -> folium.Map:
     lagen = tekenvolgorde(lagen)
     kaartobject = lege_kaart(jaar)
     _Gemeentevormen(jaar).add_to(kaartobject)
+    _Zoombaar().add_to(kaartobject)
     for laag in lagen:
         _Laag(laag, jaar).add_to(kaartobject)
     return kaartobject
@@ -199,6 +201,17 @@ class Element(MacroElement):
                 getattr(figuur, deel).add_child(_Tekst(macro(self, kwargs)), name=self.get_name())
 
 
+class _Zoombaar(MacroElement):
+    """Takes ``maximum-scale=1.0, user-scalable=no`` out of folium's viewport tag: zooming the page must stay
+    possible (WCAG 1.4.4). Rendered after its map, whose header it rewrites."""
+
+    def render(self, **kwargs) -> None:
+        kop = self.get_root().header._children.get(self._parent.get_name())
+        if kop is not None:
+            tekst = re.sub(r",\s*maximum-scale=1\.0,\s*user-scalable=no", "", kop.render())
+            self.get_root().header._children[self._parent.get_name()] = _Tekst(tekst)
+
+
 class _Gemeentevormen(Element):
     """The municipalities of a year as one GeoJSON layer, ``<kaart>.skwVlakken``, with a tooltip and a hover outline
     each: drawn once per map frame, and coloured and labelled by each :class:`_Vlakken`; plus the styles of tooltip
@@ -232,6 +245,27 @@ class _Gemeentevormen(Element):
             }
         }).addTo({{ this._parent.get_name() }});
         {{ this._parent.get_name() }}.skwVlakken = {{ this.get_name() }};
+        // Keyboard (WCAG 2.1.1): Enter or Space on a focused municipality does what a click does; focus shows the
+        // same outline and tooltip as hovering. Which shapes take focus is set per selection (_Vlakken).
+        {{ this.get_name() }}.eachLayer(function (laag) {
+            var el = laag.getElement();
+            el.setAttribute("role", "button");
+            el.setAttribute("tabindex", "-1");
+            el.addEventListener("keydown", function (e) {
+                if (e.key === "Enter" || e.key === " ") {
+                    e.preventDefault();
+                    laag.fire("click", {latlng: laag.getCenter()}, true);
+                }
+            });
+            el.addEventListener("focus", function () {
+                laag.setStyle({weight: 2, color: "#222222"});
+                laag.openTooltip(laag.getCenter());
+            });
+            el.addEventListener("blur", function () {
+                laag.setStyle({weight: 0.6, color: "#ffffff"});
+                laag.closeTooltip();
+            });
+        });
         {% endmacro %}
         """
     )
@@ -265,6 +299,14 @@ class _Vlakken(Element):
             if (g[2] > g[5].length) { tekst += "<br>en nog " + (g[2] - g[5].length); }
             laag.setTooltipContent(tekst);
             laag.setStyle({fillColor: d.kleuren[g[1]]});
+            // Accessible name from the unescaped name; only municipalities with projects are tab stops (the others
+            // have nothing to open, and 388 tab stops per map would bury the page), all are in the table below.
+            var naam = document.createElement("textarea");
+            naam.innerHTML = g[4];
+            var el = laag.getElement();
+            el.setAttribute("aria-label",
+                "Gemeente " + naam.value + ": " + g[2] + (g[2] === 1 ? " project" : " projecten"));
+            el.setAttribute("tabindex", g[2] > 0 ? "0" : "-1");
         });
         {% endmacro %}
         """
