@@ -203,14 +203,14 @@ def versus_pagina(as_code: str, label: str, keuze: Keuze) -> None:
     weergaven = {"thema": "Thema versus overig", "geografisch": "Geografisch"}
     weergave = url_keuze("Kaart", "kaart", tuple(weergaven), weergaven.get)
     if weergave == "geografisch":
-        st.subheader(f"{eigen.naam} – geografisch")
+        st.header(f"{eigen.naam} – geografisch")
         combinatie_en_aantallen("geografie", as_code, label, keuze, f"{as_code}-{eigen.code}-geo")
         return
     thema = vocab.AS_INHOUD.label(
         url_keuze("Thema", "thema", tuple(label.code for label in vocab.AS_INHOUD.labels),
                   lambda code: vocab.AS_INHOUD.label(code).naam)
     )
-    st.subheader(f"{eigen.legenda}: {thema.kort} versus overig")
+    st.header(f"{eigen.legenda}: {thema.kort} versus overig")
     spec = KaartSpec("versus", as_code=as_code, label=label, tweede_as="inhoud", tweede_label=thema.naam)
     kaart_met_analyse(spec, keuze, f"{as_code}-{eigen.code}-{thema.code}")
     st.markdown(f"**{eigen.naam} – alle thema's**")

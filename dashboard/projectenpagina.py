@@ -123,7 +123,7 @@ def detail(project_id: str, jaar: int) -> None:
     redacteur = toegang.huidige()
     if redacteur is not None:
         bewerken(project, redacteur)
-    st.markdown("#### Vergelijkbare projecten elders")
+    st.header("Vergelijkbare projecten elders")
     vergelijkbaar.vergelijkbare_projecten(project_id, jaar)
 
 

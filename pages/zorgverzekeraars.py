@@ -18,7 +18,7 @@ naam = vocab.verzekeraar(
 eigen_laag = f"kernwerkgebied:{naam}"
 lagen = tuple(laag for laag in keuze.lagen if not laag.startswith("kernwerkgebied")) + (eigen_laag,)
 
-st.subheader(f"Projecten van {naam} met het eigen kernwerkgebied (gestippeld)")
+st.header(f"Projecten van {naam} met het eigen kernwerkgebied (gestippeld)")
 st.caption("Zonder minimacontracten (projecten met als enig instrument Collectieve zorg minima).")
 kaartpaneel.kaart_met_analyse(
     KaartSpec("verzekeraar", label=naam, zonder_minima=True), replace(keuze, lagen=lagen), f"verzekeraar-{naam}"
@@ -26,7 +26,7 @@ kaartpaneel.kaart_met_analyse(
 
 strategieweergave.toon(naam)
 
-st.subheader("Binnen of buiten het kernwerkgebied")
+st.header("Binnen of buiten het kernwerkgebied")
 st.markdown(
     "> De samenwerking tussen gemeenten en zorgverzekeraars is het meest intensief, daar waar het marktaandeel van "
     "de zorgverzekeraar het grootst is (en vaak ook de zorgkantoorfunctie beheert). — AEF 2017\n\n"
