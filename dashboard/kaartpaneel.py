@@ -114,7 +114,8 @@ def kaarttabel(vlekken: Vlekken, sleutel: str) -> str:
     )
     return (
         f'<details><summary id="{_anker(sleutel)}" tabindex="-1">Tabel bij de kaart: {len(met)} gemeenten met '
-        f"projecten ({zonder} gemeenten zonder project staan er niet in)</summary>"
+        f"projecten ({zonder} {'gemeente zonder project staat' if zonder == 1 else 'gemeenten zonder project staan'} "
+        "er niet in)</summary>"
         f"<table><caption>{html.escape(vlekken.titel)}</caption><thead><tr><th scope=\"col\">Gemeente</th>"
         '<th scope="col">Wmo-regio</th><th scope="col">Klasse</th><th scope="col">Aantal projecten</th>'
         f'<th scope="col">Project-ids</th></tr></thead><tbody>{rijen}</tbody></table></details>'
