@@ -83,7 +83,6 @@ def basiskaart(jaar: int, lagen: Iterable[str] = ("wmo_regio",)) -> folium.Map:
     lagen = tekenvolgorde(lagen)
     kaartobject = lege_kaart(jaar)
     _Gemeentevormen(jaar).add_to(kaartobject)
-    _Zoombaar().add_to(kaartobject)
     for laag in lagen:
         _Laag(laag, jaar).add_to(kaartobject)
     return kaartobject
@@ -121,6 +120,7 @@ def lege_kaart(jaar: int) -> folium.Map:
     )
     kaartobject.default_js = [("leaflet", LEAFLET_JS)]
     kaartobject.default_css = [("leaflet_css", LEAFLET_CSS)]
+    _Zoombaar().add_to(kaartobject)
     return kaartobject
 
 

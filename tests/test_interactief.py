@@ -150,3 +150,10 @@ def test_the_selection_is_one_feature_group_whose_legend_leaves_with_it():
     assert re.search(r"var vlakken_\w+_d = \{.*?\};\s+map_\w+\.skwVlakken\.eachLayer\(", html, re.S)
     assert re.search(rf"\}}\)\(map_\w+, legenda_\w+, \[\[.*?\]\], {groep}\);", html)
     assert 'groep.on("remove", function () { kaart.off("resize", pas); legenda.remove(); });' in html
+
+
+def test_map_frames_let_the_visitor_zoom_the_page():
+    from kaart import interactief
+
+    kop = interactief.lege_kaart(2017).get_root().render()
+    assert 'name="viewport"' in kop and "user-scalable" not in kop and "maximum-scale" not in kop
