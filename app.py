@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from dashboard import aanmeldbeheer, foutgrens, navigatie, toegang, zijbalk
+from dashboard import aanmeldbeheer, foutgrens, navigatie, toegang, toegankelijkheid, zijbalk
 
 st.set_page_config(page_title="Samenwerkingskaarten", page_icon="🗺️", layout="wide")
+toegankelijkheid.paginahulp()
 pagina = st.navigation(navigatie.paginas())
 foutgrens.bewaak(zijbalk.toon, lambda: aanmeldbeheer.beheer(toegang.zijbalk()), pagina.run)

@@ -44,7 +44,7 @@ _D3_STUB = "window.d3=new Proxy(function(){},{get:function(t,k){return k==='then
 
 HANDTEKENING_JS = """
 () => {
-  for (const frame of document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]')) {
+  for (const frame of document.querySelectorAll('iframe[src*="streamlit_folium"]')) {
     let doc = null;
     try { doc = frame.contentDocument; } catch (e) { continue; }
     if (!doc) { return ""; }
@@ -270,7 +270,7 @@ class Verkeer:
 
 def kaartframes(pagina) -> int:
     """Number of st_folium map frames on the page."""
-    return pagina.locator('iframe[title="streamlit_folium.st_folium"]').count()
+    return pagina.locator('iframe[src*="streamlit_folium"]').count()
 
 
 def handtekening(pagina) -> str:

@@ -37,10 +37,10 @@ SPEC = KaartSpec("totaal", zonder_minima=True)
 DOEL_MEDIAAN = 1.0
 DOEL_VERHOUDING = 0.5
 
-_MERK_FRAMES_JS = """() => document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]')
+_MERK_FRAMES_JS = """() => document.querySelectorAll('iframe[src*="streamlit_folium"]')
     .forEach((f) => { f.dataset.skwGezien = "1"; })"""
 _NIEUWE_FRAMES_JS = """() => document.querySelectorAll(
-    'iframe[title="streamlit_folium.st_folium"]:not([data-skw-gezien])').length"""
+    'iframe[src*="streamlit_folium"]:not([data-skw-gezien])').length"""
 """Mark the map frames before a change; count the frames without the mark (built anew) after it."""
 
 

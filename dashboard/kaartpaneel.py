@@ -5,6 +5,8 @@ small multiples. Everything computed lives in kaart/ and classify/; this module 
 from __future__ import annotations
 
 import gc
+import html
+import re
 from collections.abc import Sequence
 
 import streamlit as st
@@ -76,6 +78,7 @@ def _kaart_met_klik(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...], sleutel
     # The selection goes in a feature group: the base map's script stays the same, so st_folium keeps the map
     # frame (Leaflet and geometry loaded) and only swaps the group, which recolours the municipalities and brings
     # their tooltips and the legend.
+    st.html(overslaanlink(sleutel))
     resultaat = st_folium(
         interactief.basiskaart(jaar, lagen),
         feature_group_to_add=interactief.vlakkenlaag(vlekken, jaar, lagen),
@@ -85,7 +88,38 @@ def _kaart_met_klik(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...], sleutel
         returned_objects=["last_active_drawing"],
     )
     _aangeklikt(resultaat, vlekken)
+    st.html(kaarttabel(vlekken, sleutel))
     downloads.downloadknoppen(vlekken, jaar, lagen, sleutel)
+
+
+def _anker(sleutel: str) -> str:
+    return "kaarttabel-" + re.sub(r"[^a-z0-9-]", "-", sleutel.lower())
+
+
+def overslaanlink(sleutel: str) -> str:
+    """A link past the map to its table (WCAG 2.4.1): keyboard users need not tab through the map."""
+    return (f'<a href="#{_anker(sleutel)}">Kaart overslaan: naar de tabel met dezelfde gegevens</a>')
+
+
+def kaarttabel(vlekken: Vlekken, sleutel: str) -> str:
+    """The text alternative of a map: per municipality with projects its Wmo-region, class, number of projects and
+    project ids, folded under a summary that is the skip link's target; the others are counted in the summary."""
+    met = vlekken.gemeenten[vlekken.gemeenten["aantal_projecten"] > 0].sort_values("gemeente_naam")
+    zonder = len(vlekken.gemeenten) - len(met)
+    rijen = "".join(
+        f"<tr><th scope=\"row\">{html.escape(rij.gemeente_naam)}</th><td>{html.escape(str(rij.wmo_regio))}</td>"
+        f"<td>{html.escape(rij.klasse)}</td><td>{int(rij.aantal_projecten)}</td>"
+        f"<td>{html.escape(', '.join(rij.project_ids))}</td></tr>"
+        for rij in met.itertuples(index=False)
+    )
+    return (
+        f'<details><summary id="{_anker(sleutel)}" tabindex="-1">Tabel bij de kaart: {len(met)} gemeenten met '
+        f"projecten ({zonder} {'gemeente zonder project staat' if zonder == 1 else 'gemeenten zonder project staan'} "
+        "er niet in)</summary>"
+        f"<table><caption>{html.escape(vlekken.titel)}</caption><thead><tr><th scope=\"col\">Gemeente</th>"
+        '<th scope="col">Wmo-regio</th><th scope="col">Klasse</th><th scope="col">Aantal projecten</th>'
+        f'<th scope="col">Project-ids</th></tr></thead><tbody>{rijen}</tbody></table></details>'
+    )
 
 
 def analysepaneel(filters: flt.Filters, as_code: str = "inhoud", spec: KaartSpec | None = None) -> None:
@@ -177,14 +211,14 @@ def versus_pagina(as_code: str, label: str, keuze: Keuze) -> None:
     weergaven = {"thema": "Thema versus overig", "geografisch": "Geografisch"}
     weergave = url_keuze("Kaart", "kaart", tuple(weergaven), weergaven.get)
     if weergave == "geografisch":
-        st.subheader(f"{eigen.naam} – geografisch")
+        st.header(f"{eigen.naam} – geografisch")
         combinatie_en_aantallen("geografie", as_code, label, keuze, f"{as_code}-{eigen.code}-geo")
         return
     thema = vocab.AS_INHOUD.label(
         url_keuze("Thema", "thema", tuple(label.code for label in vocab.AS_INHOUD.labels),
                   lambda code: vocab.AS_INHOUD.label(code).naam)
     )
-    st.subheader(f"{eigen.legenda}: {thema.kort} versus overig")
+    st.header(f"{eigen.legenda}: {thema.kort} versus overig")
     spec = KaartSpec("versus", as_code=as_code, label=label, tweede_as="inhoud", tweede_label=thema.naam)
     kaart_met_analyse(spec, keuze, f"{as_code}-{eigen.code}-{thema.code}")
     st.markdown(f"**{eigen.naam} – alle thema's**")

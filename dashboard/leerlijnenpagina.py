@@ -70,15 +70,15 @@ def toon(keuze: Keuze) -> None:
     _kerncijfers(ketens, opschaling)
     if ketens:
         _kaart_en_analyse(ketens, alle, keuze, beschrijving, opschaling)
-        st.subheader("De leerlijnen: fasen, plaatsen en verzekeraars")
+        st.header("De leerlijnen: fasen, plaatsen en verzekeraars")
         _ketenlijst(ketens, alle)
     else:
         st.info(GEEN_LEERLIJNEN)
-    st.subheader("Blijft steken in de ontwikkelfase?")
+    st.header("Blijft steken in de ontwikkelfase?")
     _zonder_vervolg(g, gekozen)
-    st.subheader("Opschaling per thema")
+    st.header("Opschaling per thema")
     _opschalingstabel(opschaling)
-    st.subheader("Vergelijkbare projecten elders")
+    st.header("Vergelijkbare projecten elders")
     voorkeur = [pid for k in ketens for pid in k.project_ids]
     opties = list(dict.fromkeys([*voorkeur, *gekozen["project_id"]]))
     if len(opties) > MAX_KEUZES:

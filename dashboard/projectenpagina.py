@@ -119,12 +119,12 @@ def detail(project_id: str, jaar: int) -> None:
     with kolommen[1]:
         vlekken = data.vlekken(KaartSpec("project", label=project_id), flt.Filters(jaar=jaar))
         if vlekken is not None:
-            st.image(kleinkaart.svg(vlekken, jaar, breedte=300), width="stretch")
+            st.html(kleinkaart.afbeelding(vlekken, jaar))
             st.html(kleinkaart.onderschrift(vlekken))
     redacteur = toegang.huidige()
     if redacteur is not None:
         bewerken(project, redacteur)
-    st.markdown("#### Vergelijkbare projecten elders")
+    st.header("Vergelijkbare projecten elders")
     vergelijkbaar.vergelijkbare_projecten(project_id, jaar)
 
 

@@ -150,10 +150,10 @@ def detail_html(
         "<style>.skw-detail th{text-align:left;vertical-align:top;padding:4px 12px 4px 0;white-space:nowrap}"
         ".skw-detail td{padding:4px 0}.skw-suggestie{color:#8a5300}"
         ".skw-citaat{border-left:4px solid #ccc;margin:8px 0;padding:4px 12px;color:#333}</style>",
-        f"<h3>{html.escape(str(project['titel']))}</h3>",
+        f"<h2>{html.escape(str(project['titel']))}</h2>",
         f"<p>{_waarde(project['omschrijving'])}</p>",
         f'<table class="skw-detail">{"".join(rijen)}</table>',
-        "<h4>Bevindingen</h4>",
+        "<h3>Bevindingen</h3>",
     ]
     if bevindingen.empty:
         delen.append("<p>Geen bevindingen: de labels volgen de ordeningsprincipes.</p>")
@@ -163,7 +163,7 @@ def detail_html(
                              for r in bevindingen.itertuples()) + "</ul>"
         )
     delen += [
-        "<h4>Bron</h4>",
+        "<h3>Bron</h3>",
         f'<blockquote class="skw-citaat">{_waarde(project["bron_citaat"])}</blockquote>',
         f"<p><small>{html.escape(bronnen.bronvermelding(str(project['bron'])))} "
         f"(bestand {_waarde(project['bron'])})</small></p>",

@@ -25,7 +25,7 @@ def html_fragment(rijen: pd.DataFrame) -> str:
 
 def toon(verzekeraar: str) -> None:
     """The strategy of ``verzekeraar``, or a line saying the sources describe none."""
-    st.subheader(f"Samenwerkingsstrategie van {verzekeraar}")
+    st.header(f"Samenwerkingsstrategie van {verzekeraar}")
     rijen = strategie.strategieen(verzekeraar)
     if rijen.empty:
         st.caption(f"De bronnen beschrijven geen samenwerkingsstrategie van {verzekeraar}.")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -120,6 +121,7 @@ def lege_kaart(jaar: int) -> folium.Map:
     )
     kaartobject.default_js = [("leaflet", LEAFLET_JS)]
     kaartobject.default_css = [("leaflet_css", LEAFLET_CSS)]
+    _Zoombaar().add_to(kaartobject)
     return kaartobject
 
 
@@ -214,6 +216,17 @@ class Element(MacroElement):
                 getattr(figuur, deel).add_child(_Tekst(macro(self, kwargs)), name=self.get_name())
 
 
+class _Zoombaar(MacroElement):
+    """Takes ``maximum-scale=1.0, user-scalable=no`` out of folium's viewport tag: zooming the page must stay
+    possible (WCAG 1.4.4). Rendered after its map, whose header it rewrites."""
+
+    def render(self, **kwargs) -> None:
+        kop = self.get_root().header._children.get(self._parent.get_name())
+        if kop is not None:
+            tekst = re.sub(r",\s*maximum-scale=1\.0,\s*user-scalable=no", "", kop.render())
+            self.get_root().header._children[self._parent.get_name()] = _Tekst(tekst)
+
+
 class _Gemeentevormen(Element):
     """The municipalities of a year as one GeoJSON layer, ``<kaart>.skwVlakken``, with a tooltip and a hover outline
     each: drawn once per map frame, and coloured and labelled by each :class:`_Vlakken`; plus the styles of tooltip
@@ -247,6 +260,27 @@ class _Gemeentevormen(Element):
             }
         }).addTo({{ this._parent.get_name() }});
         {{ this._parent.get_name() }}.skwVlakken = {{ this.get_name() }};
+        // Keyboard (WCAG 2.1.1): Enter or Space on a focused municipality does what a click does; focus shows the
+        // same outline and tooltip as hovering. Which shapes take focus is set per selection (_Vlakken).
+        {{ this.get_name() }}.eachLayer(function (laag) {
+            var el = laag.getElement();
+            el.setAttribute("role", "button");
+            el.setAttribute("tabindex", "-1");
+            el.addEventListener("keydown", function (e) {
+                if (e.key === "Enter" || e.key === " ") {
+                    e.preventDefault();
+                    laag.fire("click", {latlng: laag.getCenter()}, true);
+                }
+            });
+            el.addEventListener("focus", function () {
+                laag.setStyle({weight: 2, color: "#222222"});
+                laag.openTooltip(laag.getCenter());
+            });
+            el.addEventListener("blur", function () {
+                laag.setStyle({weight: 0.6, color: "#ffffff"});
+                laag.closeTooltip();
+            });
+        });
         {% endmacro %}
         """
     )
@@ -295,6 +329,14 @@ class _Vlakken(Element):
                 laag.setTooltipContent(tekst);
                 laag.skwRand = {color: v[1], weight: v[2]};
                 laag.setStyle({fillColor: v[0], color: v[1], weight: v[2]});
+                // Accessible name from the unescaped name; only municipalities with (possible) projects are tab
+                // stops (the others have nothing to open), all are in the table below the map.
+                var naam = document.createElement("textarea");
+                naam.innerHTML = g[4];
+                var el = laag.getElement();
+                el.setAttribute("aria-label", "Gemeente " + naam.value + ": " + g[2]
+                    + (g[2] === 1 ? " project" : " projecten") + (g[6] ? ", mogelijk nog " + g[6] : ""));
+                el.setAttribute("tabindex", n > 0 ? "0" : "-1");
             });
         })({{ this.get_name() }}_d);
         {% endmacro %}

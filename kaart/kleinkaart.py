@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from classify import vocab
-from kaart import stijl, vulling
+from kaart import alttekst, stijl, vulling
 from kaart.model import Vlekken
 
 
@@ -58,6 +58,12 @@ def onderschrift(vlekken: Vlekken, legenda: bool = True) -> str:
                 f'border:1px solid #999;margin-right:4px"></span>{html.escape(item.klasse)} ({item.aantal})'
             )
     return f'<div style="font-size:12px;line-height:1.35">{"".join(delen)}</div>'
+
+
+def afbeelding(vlekken: Vlekken, jaar: int) -> str:
+    """HTML ``img`` of the map (full column width) with :func:`kaart.alttekst.beschrijving` as alternative text."""
+    return (f'<img src="{_afbeelding(vlekken, jaar)}" alt="{html.escape(alttekst.beschrijving(vlekken))}" '
+            'style="display:block;width:100%">')
 
 
 def raster(kaarten: Sequence[Vlekken], jaar: int, per_rij: int = 3) -> str:

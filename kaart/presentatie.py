@@ -27,7 +27,7 @@ from pptx.util import Inches, Pt
 from classify import analyse, vocab
 from geo import geodata
 from geo.lagen import kaartlaag
-from kaart import statisch, vulling
+from kaart import alttekst, statisch, vulling
 from kaart.model import Vlekken, projecten_voor
 
 BREEDTE, HOOGTE = Inches(13.333), Inches(7.5)
@@ -246,6 +246,8 @@ def _kaartdia(deck, vlekken: Vlekken, feiten: list[str], jaar: int, lagen: tuple
     beeld = statisch.statische_kaart(vlekken, jaar, lagen, formaat="png", dpi=KAART_DPI, opmaak="kaart")
     plaatje = dia.shapes.add_picture(io.BytesIO(beeld), Inches(0.4), Inches(boven), height=Inches(onder - boven))
     plaatje.name = "Kaart"
+    # python-pptx names the picture's alt text after the file ("image.png"); a screen reader needs the map's facts.
+    plaatje._element.nvPicPr.cNvPr.set("descr", alttekst.beschrijving(vlekken))
 
     rijen = _legendarijen(vlekken, jaar, lagen)
     links = (plaatje.left + plaatje.width) / _EMU + 0.25

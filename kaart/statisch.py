@@ -13,6 +13,7 @@ safe from Streamlit's worker threads. Text that carries user data is drawn with 
 
 from __future__ import annotations
 
+import html
 import io
 import textwrap
 from collections.abc import Iterable, Sequence
@@ -32,7 +33,7 @@ from matplotlib.path import Path as MplPath
 from classify import vocab
 from geo import geodata
 from geo.lagen import KAARTLAGEN, Kaartlaag, kaartlaag, tekenvolgorde
-from kaart import stijl, vulling
+from kaart import alttekst, stijl, vulling
 from kaart.model import Vlekken
 
 FORMATEN: tuple[str, ...] = ("png", "svg", "pdf")
@@ -128,9 +129,20 @@ def statische_kaart(
         # rc_context is process-wide, but only SVG output reads these keys: text stays text, ids are stable.
         with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "samenwerkingskaarten"}):
             figuren[0].savefig(uit, format="svg", dpi=int(dpi), metadata={"Date": None})
+        return _met_titel(uit.getvalue(), kaarten[0])
     else:
         figuren[0].savefig(uit, format="png", dpi=int(dpi), metadata={"Software": "samenwerkingskaarten"})
     return uit.getvalue()
+
+
+def _met_titel(svg: bytes, vlekken: Vlekken) -> bytes:
+    """``svg`` with the map's title and :func:`kaart.alttekst.beschrijving` as ``<title>``/``<desc>`` first in the
+    root element, where screen readers look (matplotlib writes them only as RDF metadata)."""
+    tekst = svg.decode("utf-8")
+    einde = tekst.index(">", tekst.index("<svg")) + 1
+    kop = (f"<title>{html.escape(vlekken.titel)}</title>"
+           f"<desc>{html.escape(alttekst.beschrijving(vlekken))}</desc>")
+    return (tekst[:einde] + kop + tekst[einde:]).encode("utf-8")
 
 
 def _controleer_lagen(lagen: Iterable[str], jaar: int) -> tuple[str, ...]:

@@ -19,10 +19,10 @@ weergaven = {"totaal": "Geografisch – totaal", "bovenregionaal": "Bovenregiona
 weergave = zijbalk.url_keuze("Kaart", "kaart", tuple(weergaven), weergaven.get)
 
 if weergave == "totaal":
-    st.subheader("Geografisch – totaal")
+    st.header("Geografisch – totaal")
     kaartpaneel.combinatie_en_aantallen("geografie", "", "", keuze, "geo-totaal")
 else:
-    st.subheader("Bovenregionaal")
+    st.header("Bovenregionaal")
     st.warning(LET_OP_BOVENREGIONAAL, icon="⚠️")
     kaartpaneel.kaart_met_analyse(
         KaartSpec("totaal", as_code="geografie", label="Bovenregionaal"), keuze, "geo-bovenregionaal"

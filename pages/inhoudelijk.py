@@ -17,9 +17,9 @@ kaarten = {"totaal": "Totaal", "intensiteit": "Samenwerkingsvorm", "instrument":
 soort = zijbalk.url_keuze("Kaart", "kaart", tuple(kaarten), kaarten.get)
 
 if soort == "totaal":
-    st.subheader(f"{thema} – totaal (incl. grenzen van de Wmo-regio's)")
+    st.header(f"{thema} – totaal (incl. grenzen van de Wmo-regio's)")
     kaartpaneel.kaart_met_analyse(KaartSpec("totaal", as_code="inhoud", label=thema), keuze, f"inhoud-{thema}")
 else:
     as_ = vocab.as_voor(soort)
-    st.subheader(f"{thema} – {as_.naam.lower()}")
+    st.header(f"{thema} – {as_.naam.lower()}")
     kaartpaneel.combinatie_en_aantallen(soort, "inhoud", thema, keuze, f"inhoud-{thema}-{soort}")

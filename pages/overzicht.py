@@ -12,23 +12,23 @@ st.title("Samenwerkingskaarten zorgverzekeraars en gemeenten")
 kaartpaneel.kerncijfers(keuze.links)
 overdegegevens.toon(keuze.links.jaar)
 
-st.subheader("Projecten – totaal (zonder minimacontracten)")
+st.header("Projecten – totaal (zonder minimacontracten)")
 st.caption("Gemeenten met een samenwerkingsproject, met de grenzen van de Wmo-regio's. Projecten waarvan het enige "
            "instrument Collectieve zorg minima is, tellen niet mee, zoals in het rapport.")
 kaartpaneel.kaart_met_analyse(KaartSpec("totaal", zonder_minima=True), keuze, "overzicht-totaal")
 
-st.subheader("Kernwerkgebieden van de zorgverzekeraars (benadering)")
+st.header("Kernwerkgebieden van de zorgverzekeraars (benadering)")
 st.caption("Kernwerkgebied: volgens het rapport de regio waar de zorgverzekeraar het grootste marktaandeel heeft. "
            "Marktaandelen per gemeente zijn niet openbaar; deze kaart is een benadering met de zorgkantoorregio's.")
 kaartpaneel.enkele_kaart(KaartSpec("kernwerkgebied"), keuze, "overzicht-kernwerkgebied")
 
-st.subheader("Projecten per zorgverzekeraar")
+st.header("Projecten per zorgverzekeraar")
 kaartpaneel.kleine_kaarten(
     [KaartSpec("verzekeraar", label=naam, zonder_minima=True) for naam in vocab.VERZEKERAAR_NAMEN],
     keuze.links,
     per_rij=5,
 )
 
-st.subheader("Presentatie en gegevens")
+st.header("Presentatie en gegevens")
 downloads.presentatie_samenstellen(keuze.links, keuze.lagen)
 downloads.projectknoppen(keuze.links, "overzicht")

@@ -20,7 +20,7 @@ naam = vocab.verzekeraar(
 eigen_laag = f"kernwerkgebied:{naam}"
 lagen = tuple(laag for laag in keuze.lagen if not laag.startswith("kernwerkgebied")) + (eigen_laag,)
 
-st.subheader(f"Projecten van {naam} met het eigen kernwerkgebied (benadering, gestippeld)")
+st.header(f"Projecten van {naam} met het eigen kernwerkgebied (benadering, gestippeld)")
 st.caption("Zonder minimacontracten (projecten met als enig instrument Collectieve zorg minima).")
 aantal = int((geodata.gemeenten(keuze.links.jaar)["kernwerkgebied"] == naam).sum())
 rapport = kernwerkgebieden.rapport_aantal(naam)
@@ -40,7 +40,7 @@ kaartpaneel.kaart_met_analyse(
 
 strategieweergave.toon(naam)
 
-st.subheader("Binnen of buiten het kernwerkgebied")
+st.header("Binnen of buiten het kernwerkgebied")
 st.markdown(
     "> De samenwerking tussen gemeenten en zorgverzekeraars is het meest intensief, daar waar het marktaandeel van "
     "de zorgverzekeraar het grootst is (en vaak ook de zorgkantoorfunctie beheert). — AEF 2017\n\n"

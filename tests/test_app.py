@@ -142,7 +142,7 @@ def test_side_by_side_shows_two_selections():
 
 def test_page_level_choice_from_the_url(projecten):
     at = _draai("pages/inhoudelijk.py", {"thema": "esw", "kaart": "instrument"})
-    assert at.subheader[0].value == "Effectief Samenwerken in de Wijk – instrumenteel"
+    assert at.main.header[0].value == "Effectief Samenwerken in de Wijk – instrumenteel"
     # On an instrument map one project can carry two instruments: the caveat says so, not the report's text.
     assert any(w.value == let_op("instrument", "Effectief Samenwerken in de Wijk") for w in at.warning)
     assert not any(w.value.startswith("Let op! In sommige plaatjes") for w in at.warning)
@@ -208,7 +208,7 @@ def test_overzicht_has_over_de_gegevens_with_numbers_from_the_data(projecten):
 
 def test_zorgverzekeraars_shows_the_insurers_strategy_with_its_source():
     at = _draai("pages/zorgverzekeraars.py", {"verz": "cz"})
-    assert "Samenwerkingsstrategie van CZ" in [s.value for s in at.subheader]
+    assert "Samenwerkingsstrategie van CZ" in [s.value for s in at.main.header]
     fragment = " ".join(e.proto.body for e in at.get("html"))
     assert "Met gemeenten in het kernwerkgebied zit CZ in regio overleggen" in fragment
     assert "AEF, Samenwerking zorgverzekeraars en gemeenten, 2017" in fragment

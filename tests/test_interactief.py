@@ -185,3 +185,10 @@ def test_a_deel_area_is_hatched_apart_from_certain_municipalities():
     assert klasse[codes[3]] == "geen project" and vulling[codes[3]][1] == "#ffffff"
     assert tabel["gemeenten"][codes[0]][2:7:4] == [1, 1]  # one certain project, one possible
     assert (kaart.zeker, kaart.mogelijk) == (1, 2)
+
+
+def test_map_frames_let_the_visitor_zoom_the_page():
+    from kaart import interactief
+
+    kop = interactief.lege_kaart(2017).get_root().render()
+    assert 'name="viewport"' in kop and "user-scalable" not in kop and "maximum-scale" not in kop

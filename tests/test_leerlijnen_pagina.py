@@ -63,7 +63,7 @@ def test_default_page_draws_every_chain_as_arrows_and_lists_them(projecten):
     jaren = dict(zip(ketentabel["leerlijn"], ketentabel["jaar"], strict=True))
     assert jaren["P001 → P002 → P003"] == "2015–2017 → 2018 → 2017–2019"
     assert jaren["P012 → P034"] == "onbekend → onbekend"
-    assert [s.value for s in at.subheader] == [
+    assert [s.value for s in at.main.header] == [
         "De leerlijnen: fasen, plaatsen en verzekeraars", "Blijft steken in de ontwikkelfase?",
         "Opschaling per thema", "Vergelijkbare projecten elders",
     ]

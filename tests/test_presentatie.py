@@ -190,3 +190,13 @@ def test_no_maps_is_refused(frames):
 def test_bad_layer_is_refused(frames):
     with pytest.raises(ValueError, match=r"onbekende kaartlaag 'gemeenten'"):
         _deck(frames, _kaarten(frames, ALLE_THEMAS[:1]), lagen=("gemeenten",))
+
+
+def test_map_pictures_carry_the_maps_facts_as_alt_text(alle_themas):
+    kaarten, deck = alle_themas
+    for kaart_, dia in zip(kaarten, list(deck.slides)[1:-1], strict=True):
+        plaatje = next(vorm for vorm in dia.shapes if vorm.shape_type == MSO_SHAPE_TYPE.PICTURE)
+        alt = plaatje._element.nvPicPr.cNvPr.get("descr")
+        assert alt.startswith(f"Kaart: {kaart_.titel}. ") and "image" not in alt
+        for item in kaart_.legenda:
+            assert f"{item.klasse}: {item.aantal} gemeente" in alt

@@ -137,7 +137,7 @@ def test_every_text_field_carries_attack_texts_into_the_detail_view_as_text():
                                columns=["project_id", "veld", "opgeslagen", "afgeleid", "melding"])
     ontleed = _Ontleding(pw.detail_html(project, ALLE_AANVALLEN, [ALLE_AANVALLEN], bevindingen,
                                         pw.suggestietabel(())))
-    assert ontleed.tags <= {"style", "h3", "h4", "p", "table", "tr", "th", "td", "small", "br", "ul", "li", "b",
+    assert ontleed.tags <= {"style", "h2", "h3", "p", "table", "tr", "th", "td", "small", "br", "ul", "li", "b",
                             "blockquote"}
     assert ontleed.attributen == {"class"}
     # + partners, derived, names, finding, and the unregistered bron standing in for its own title

@@ -201,3 +201,14 @@ def test_codes_of_another_boundary_year_are_refused(basis):
     getekend = kaart(basis, OUDEREN_TOTAAL, 2017)
     with pytest.raises(ValueError, match=r"codes die geen gemeente van 2025 zijn"):
         statisch.statische_kaart(getekend, 2025, formaat="png", dpi=SNEL)
+
+
+def test_svg_starts_with_the_maps_title_and_a_description_of_its_classes(basis):
+    getekend = replace(kaart(basis, OUDEREN_TOTAAL), titel="Ouderen & <zorg>")
+    boom = veilig_xml.fromstring(statisch.statische_kaart(getekend, 2017, formaat="svg"))
+    titel, beschrijving = list(boom)[:2]
+    assert titel.tag.endswith("}title") and titel.text == "Ouderen & <zorg>"
+    assert beschrijving.tag.endswith("}desc")
+    assert beschrijving.text.startswith("Kaart: Ouderen & <zorg>. ")
+    for item in getekend.legenda:
+        assert f"{item.klasse}: {item.aantal} gemeente" in beschrijving.text
