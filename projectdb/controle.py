@@ -135,7 +135,8 @@ def _verschillen(csv_records: list[dict], opgeslagen: list[dict]) -> list[str]:
     uit = [f"{pid} (alleen in CSV)" for pid in sorted(csv.keys() - db.keys())]
     uit += [f"{pid} (alleen in database)" for pid in sorted(db.keys() - csv.keys())]
     for pid in sorted(csv.keys() & db.keys()):
-        velden = [k for k in KOLOMMEN if csv[pid][k] != db[pid][k]]
+        # The review status is not part of the CSV: a file cannot approve a project.
+        velden = [k for k in KOLOMMEN if k != "status" and csv[pid][k] != db[pid][k]]
         if velden:
             uit.append(f"{pid} ({', '.join(velden)})")
     return uit

@@ -26,7 +26,8 @@ def store(tmp_path, bron):
 
 def test_eerste_start_maakt_database_uit_csv(store):
     projecten = store.projecten()
-    assert list(projecten.columns) == [*KOLOMMEN, "versie"]
+    assert list(projecten.columns) == [*KOLOMMEN, "versie", "importronde"]
+    assert set(projecten["status"]) == {"vastgesteld"}
     assert list(projecten["project_id"]) == ["P001", "P002", "P003", "P004"]
     p004 = projecten.set_index("project_id").loc["P004"]
     assert p004["verzekeraars"] == ("VGZ", "CZ")
@@ -236,9 +237,20 @@ def test_open_weigert_vreemde_database(tmp_path):
 _PRECISIEKOLOMMEN = ("verzekeraar_herkomst", "precisie_citaat", "aantal_gemeenten_bron", "gebied_precisie")
 
 
+def _als_versie_3(pad) -> None:
+    """Turn the store at ``pad`` into one of schema version 3: without the intake columns and ``importronde``."""
+    with sqlite3.connect(pad) as con:
+        con.execute("DROP INDEX project_bron")
+        for kolom in ("importronde", "status", "leverancier", "bron_id"):
+            con.execute(f"ALTER TABLE project DROP COLUMN {kolom}")
+        con.execute("DROP TABLE importronde")
+        con.execute("PRAGMA user_version = 3")
+
+
 def _als_versie_2(pad) -> None:
     """Turn the store at ``pad`` into one of schema version 2: the table ``project`` without the precision and
     provenance columns."""
+    _als_versie_3(pad)
     with sqlite3.connect(pad) as con:
         for kolom in _PRECISIEKOLOMMEN:
             con.execute(f"ALTER TABLE project DROP COLUMN {kolom}")
@@ -363,3 +375,20 @@ def test_periode_in_database_en_log(store):
     assert store.project("P001")["eindjaar"] is None
     log = store.wijzigingen("P001").iloc[-1]
     assert log[["veld", "oude_waarde", "nieuwe_waarde"]].tolist() == ["eindjaar", "2016", ""]
+
+
+def test_versie_3_wordt_gemigreerd_en_alles_is_vastgesteld(store):
+    voor = store.projecten()
+    _als_versie_3(store.pad)
+    gemigreerd = open_store(store.pad)
+    with sqlite3.connect(store.pad) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSIE
+        kolommen = [r[1] for r in con.execute("PRAGMA table_info(project)")]
+    assert kolommen[-4:] == ["bron_id", "leverancier", "status", "importronde"]
+    na = gemigreerd.projecten()
+    pd.testing.assert_frame_equal(na, voor)
+    assert set(na["status"]) == {"vastgesteld"} and (na["bron_id"] == "").all()
+    (backup,) = (store.pad.parent / "backups").glob("*voor-migratie-v3*.sqlite")
+    with sqlite3.connect(backup) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert gemigreerd.integriteit() == [] and gemigreerd.importrondes().empty
