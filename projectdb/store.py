@@ -55,7 +55,7 @@ _KINDEREN = (
 """(record field, child table, value column) of the multi-valued fields."""
 _TABELLEN = frozenset({"gemeente", "project", "project_verzekeraar", "project_instrument", "project_partner",
                        "project_gebied", "project_gemeente", "project_lineage", "wijziging", "importronde"})
-_SINDS = {"importronde": 3}
+_SINDS = {"importronde": 4}
 """Tables that an older schema version lacks (table -> the version that added it); migration creates them."""
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_intake import DRENTHE, LIJST, schrijf_lijst_csv
+from test_intake import DRENTHE, GELEVERD, LIJST, schrijf_lijst_csv, volgende_sleutel
 
 from dashboard import data, toegang
 from projectdb import open_store
@@ -63,7 +63,8 @@ def test_lijst_met_dubbel_kiezen_importeren_en_beoordelen(store, tmp_path):
     _run(at)
     (keuze,) = [r for r in at.radio if r.label.startswith("Regel 5: mogelijk dubbel met P023 (")]
     rapport = at.code[0].value
-    assert "'ZK-2017-04' -> P053 (nieuw)" in rapport and "'DR-7' -> P056 (nieuw)" in rapport
+    a, b, c, d = (volgende_sleutel(n) for n in range(4))
+    assert f"'ZK-2017-04' -> {a} (nieuw)" in rapport and f"'DR-7' -> {d} (nieuw)" in rapport
     assert "Nieuw: 4 · bijgewerkt: 0 · ongewijzigd: 0" in [m.value for m in at.markdown]
     keuze.set_value("overslaan")
     _run(at)
@@ -72,18 +73,18 @@ def test_lijst_met_dubbel_kiezen_importeren_en_beoordelen(store, tmp_path):
     _run(at)
     assert [s.value for s in at.success] == ["Geïmporteerd: 3 nieuw, 0 bijgewerkt."]
     projecten = store.projecten().set_index("project_id")
-    assert list(projecten.loc[["P053", "P054", "P055"], "status"]) == ["voorstel"] * 3
-    assert "P056" not in projecten.index and projecten.loc["P023", "bron_id"] == ""
+    assert list(projecten.loc[[a, b, c], "status"]) == ["voorstel"] * 3
+    assert d not in projecten.index and projecten.loc["P023", "bron_id"] == ""
 
     # Review: one by one, then the rest of the import at once; the change log names the editor.
     assert "**3 voorstellen wachten op beoordeling.**" in [m.value for m in at.markdown]
-    _knop(at, "Vaststellen").click()  # the first proposal, P053
+    _knop(at, "Vaststellen").click()  # the first proposal
     _run(at)
-    assert at.success[0].value == "1 project(en) vastgesteld: P053."
+    assert at.success[0].value == f"1 project(en) vastgesteld: {a}."
     _knop(at, "Alle 2 afwijzen").click()
     _run(at)
-    assert at.success[0].value == "2 project(en) afgewezen: P054, P055."
-    assert [store.project(p)["status"] for p in ("P053", "P054", "P055")] == ["vastgesteld", "afgewezen", "afgewezen"]
+    assert at.success[0].value == f"2 project(en) afgewezen: {b}, {c}."
+    assert [store.project(p)["status"] for p in (a, b, c)] == ["vastgesteld", "afgewezen", "afgewezen"]
     log = store.wijzigingen()
     assert log.loc[log["veld"] == "status", "redacteur"].tolist() == ["Ans Jansen"] * 3
     assert "**Geen voorstellen**: alle geïmporteerde projecten zijn beoordeeld." in [m.value for m in at.markdown]
@@ -108,12 +109,13 @@ def test_kijker_ziet_voorstellen_maar_geen_knoppen_en_de_schakelaar_staat_in_de_
     at = _projecten()
     assert "**1 voorstel wacht op beoordeling.**" in [m.value for m in at.markdown]
     assert not [b for b in at.button if b.label in ("Vaststellen", "Afwijzen")]
-    assert at.caption[0].value.startswith("52 van 52 projecten")
+    n = len(GELEVERD)
+    assert at.caption[0].value.startswith(f"{n} van {n} projecten")
     at.sidebar.toggle(key="w_voorstellen").set_value(True)
     _run(at)
     assert at.query_params["voorstellen"] == "1"
-    assert at.caption[0].value.startswith("53 van 53 projecten")
+    assert at.caption[0].value.startswith(f"{n + 1} van {n + 1} projecten")
     assert "inclusief voorstellen die nog niet zijn vastgesteld" in at.caption[0].value
     at = _projecten({"voorstellen": "1", "zoek": "VGZ/18/1"})
     assert at.sidebar.toggle(key="w_voorstellen").value
-    assert at.caption[0].value.startswith("1 van 53 projecten")
+    assert at.caption[0].value.startswith(f"1 van {n + 1} projecten")

@@ -9,6 +9,7 @@ import re
 
 import pytest
 from openpyxl import load_workbook
+from test_intake import volgende_sleutel
 
 from projectdb.sjabloon import maak_sjabloon
 
@@ -104,8 +105,10 @@ def test_regio_levert_aan_redacteur_beoordeelt_kaart_toont(app, pagina, kaartfra
     pagina.locator("input[type='file']").set_input_files(str(ingevuld))
     rapport = pagina.locator("[data-testid='stCode']").first
     playwright.expect(rapport).to_contain_text("importsjabloon versie 1 voor Wmo-regio Drenthe")
-    playwright.expect(rapport).to_contain_text("'DR-2018-01' -> P053 (nieuw)")
-    playwright.expect(rapport).to_contain_text(re.compile(r"regel 4 \(P055\): mogelijk dubbel met P023 \(\d+%\)"))
+    playwright.expect(rapport).to_contain_text(f"'DR-2018-01' -> {volgende_sleutel(0)} (nieuw)")
+    playwright.expect(rapport).to_contain_text(
+        re.compile(rf"regel 4 \({volgende_sleutel(2)}\): mogelijk dubbel met P023 \(\d+%\)")
+    )
     playwright.expect(pagina.get_by_text(re.compile(r"Regel 4: mogelijk dubbel met P023"))).to_be_visible()
     foto(pagina, "intake_proefimport")
     pagina.get_by_role("button", name="Import bevestigen").click()
@@ -116,7 +119,7 @@ def test_regio_levert_aan_redacteur_beoordeelt_kaart_toont(app, pagina, kaartfra
     playwright.expect(pagina.get_by_role("button", name="Remove Drenthe ingevuld.xlsx")).to_have_count(0)
     pagina.get_by_text("Voorstellen beoordelen", exact=True).click()
     playwright.expect(pagina.get_by_text("3 voorstellen wachten op beoordeling.")).to_be_visible()
-    for project_id in ("P053", "P054"):
+    for project_id in (volgende_sleutel(0), volgende_sleutel(1)):
         pagina.get_by_role("button", name="Vaststellen", exact=True).first.click()
         playwright.expect(pagina.get_by_text(f"1 project(en) vastgesteld: {project_id}.")).to_be_visible()
     playwright.expect(zijbalk.get_by_text("Aangemeld als Ans Jansen")).to_be_visible()

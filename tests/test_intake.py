@@ -31,6 +31,15 @@ from projectdb.intake import DREMPEL
 from projectdb.sjabloon import SJABLOONKOLOMMEN, lees_kenmerk, maak_sjabloon
 
 REPO = Path(__file__).resolve().parents[1]
+GELEVERD = pd.read_csv(REPO / "data" / "projects" / "projecten.csv")
+"""The shipped projects (every one vastgesteld in a new store)."""
+
+
+def volgende_sleutel(n: int = 0) -> str:
+    """The key the n-th new project gets in a new store: the numbers go on after the highest shipped one."""
+    return f"P{GELEVERD['project_id'].str[1:].astype(int).max() + 1 + n:03d}"
+
+
 CITAAT = "Samen met de gemeente en het wijkteam is het project in de hele regio gestart."
 KOPPEN = [
     "Nr.",
@@ -120,7 +129,7 @@ def test_eigen_nummering_wordt_bron_id_met_nieuwe_sleutel(store, tmp_path, eigen
         tmp_path / "lijst.xlsx", [lijstrij(eigen_id, "Valpreventie thuiswonende ouderen", "Zilveren Kruis", "Assen")]
     )
     rapport = importeer_bestand(store, pad, leverancier="Wmo-regio Drenthe", redacteur="ans")
-    volgende = f"P{len(pd.read_csv(REPO / 'data' / 'projects' / 'projecten.csv')) + 1:03d}"
+    volgende = volgende_sleutel()
     assert rapport.nieuw == [volgende]
     project = store.project(volgende)
     verwacht = "" if eigen_id is None else str(eigen_id)
@@ -237,7 +246,7 @@ def test_mogelijk_dubbel_met_keuze(store, tmp_path, keuze):
         log = store.wijzigingen("P023")
         assert set(log.loc[log["redacteur"] == "ans", "veld"]) >= {"titel", "bron_id", "leverancier", "bron"}
     # Keys stay consecutive whatever was skipped or merged.
-    assert schuldhulp == f"P{len(pd.read_csv(REPO / 'data' / 'projects' / 'projecten.csv')) + 1:03d}"
+    assert schuldhulp == volgende_sleutel()
 
 
 def test_voorstellen_beoordelen_met_log_en_conflict(store, tmp_path):
@@ -365,6 +374,9 @@ def test_sjabloon_voor_een_wmo_regio(tmp_path, store):
         "Gemeente(n)/gebied",
         "Startjaar",
         "Eindjaar",
+        "Gebied volledig of deel",
+        "Aantal gemeenten volgens bron",
+        "Herkomst verzekeraar",
     } == set(validaties)
     kolom = validaties["Gemeente(n)/gebied"].split("$")[1]
     lijst = [c.value for c in boek["lijsten"][kolom][1:] if c.value]
@@ -425,11 +437,14 @@ def test_cli_sjabloon_import_en_beoordeel(tmp_path):
     lijst = schrijf_lijst_csv(tmp_path / "lijst.csv", [LIJST[1], DRENTHE])
     resultaat = projectdb("import", str(lijst), "--leverancier", "VGZ", "--dubbel", "3=overslaan", "--redacteur", "ans")
     assert resultaat.returncode == 0, resultaat.stderr
-    assert "'VGZ/18/1' -> P053 (nieuw)" in resultaat.stdout and "mogelijk dubbel met P023" in resultaat.stdout
+    assert (
+        f"'VGZ/18/1' -> {volgende_sleutel()} (nieuw)" in resultaat.stdout
+        and "mogelijk dubbel met P023" in resultaat.stdout
+    )
     assert "keuze: overslaan" in resultaat.stdout
     resultaat = projectdb("importrondes")
     assert "import 1:" in resultaat.stdout and "1 voorstel, 0 vastgesteld" in resultaat.stdout
     resultaat = projectdb("beoordeel", "vaststellen", "--import", "1", "--redacteur", "bert")
-    assert resultaat.returncode == 0 and "1 project(en) vastgesteld: P053" in resultaat.stdout
-    assert open_store(tmp_path / "db" / "s.sqlite").project("P053")["status"] == "vastgesteld"
+    assert resultaat.returncode == 0 and f"1 project(en) vastgesteld: {volgende_sleutel()}" in resultaat.stdout
+    assert open_store(tmp_path / "db" / "s.sqlite").project(volgende_sleutel())["status"] == "vastgesteld"
     assert projectdb("import", str(lijst), "--dubbel", "3=weg").returncode == 2
