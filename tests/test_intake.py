@@ -447,4 +447,11 @@ def test_cli_sjabloon_import_en_beoordeel(tmp_path):
     resultaat = projectdb("beoordeel", "vaststellen", "--import", "1", "--redacteur", "bert")
     assert resultaat.returncode == 0 and f"1 project(en) vastgesteld: {volgende_sleutel()}" in resultaat.stdout
     assert open_store(tmp_path / "db" / "s.sqlite").project(volgende_sleutel())["status"] == "vastgesteld"
+    regels = projectdb("check").stdout.splitlines()
+    beoordeling = regels[regels.index("Beoordeling (status):") + 1 :][:3]
+    assert [r.split() for r in beoordeling] == [
+        ["voorstel", "0"],
+        ["vastgesteld", str(len(GELEVERD) + 1)],
+        ["afgewezen", "0"],
+    ]
     assert projectdb("import", str(lijst), "--dubbel", "3=weg").returncode == 2
