@@ -86,7 +86,7 @@ LIJST = [
     lijstrij("VGZ/18/1", "Schuldhulp voor jonge gezinnen", "VGZ", "Emmen", "Preventie", "loopt nog"),
     lijstrij(
         "X-001",
-        "Wijkverpleging en sociaal team Hoogeveen",
+        "Wijkverpleging en één sociaal team Hoogeveen – pilot",
         "Zilveren Kruis",
         "Hoogeveen",
         "Effectief Samenwerken in de Wijk",
@@ -149,10 +149,11 @@ def test_lijst_zonder_ids_en_met_vreemde_ids_in_puntkomma_csv(store, tmp_path):
     zonder = [[None, *r[1:]] for r in LIJST]
     pad = schrijf_lijst_csv(tmp_path / "regio zonder nummers.csv", zonder)
     rapport = importeer_bestand(store, pad, leverancier="Wmo-regio Drenthe")
-    assert rapport.scheidingsteken == ";" and rapport.codering == "UTF-8"
+    assert rapport.scheidingsteken == ";" and rapport.codering == "Windows-1252"
     assert len(rapport.nieuw) == 3 and all(s.bron_id == "" for s in rapport.sleutels)
     assert any("onbekende kolom 'Opmerkingen'" in m.tekst for m in rapport.waarschuwingen)
     zonder_ids = rapport.nieuw
+    assert store.project(zonder_ids[2])["titel"] == "Wijkverpleging en één sociaal team Hoogeveen – pilot"
     # Sent again without numbers: the same projects from the same supplier are merged, nothing is duplicated.
     opnieuw = importeer_bestand(store, pad, leverancier="Wmo-regio Drenthe")
     assert opnieuw.nieuw == [] and sorted(opnieuw.ongewijzigd) == sorted(zonder_ids)
