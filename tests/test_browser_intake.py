@@ -78,7 +78,7 @@ def _tooltip(pagina, kaartframe, gemeente: str):
     frame = pagina.locator("iframe[src*='streamlit_folium']").first.element_handle().content_frame()
     pad = kaart.locator(f"path[data-gemeente='{gemeente}']")
     # The selection's layer group may still be swapped in after the first paths are drawn: mark until it holds.
-    for _ in range(40):
+    for _ in range(160):
         frame.evaluate(
             """(code) => map.eachLayer(l => {
             if (l.feature && l.feature.id === code) { l._path.setAttribute("data-gemeente", code); } })""",
@@ -119,8 +119,10 @@ def test_regio_levert_aan_redacteur_beoordeelt_kaart_toont(app, pagina, kaartfra
     playwright.expect(pagina.get_by_role("button", name="Remove Drenthe ingevuld.xlsx")).to_have_count(0)
     pagina.get_by_text("Voorstellen beoordelen", exact=True).click()
     playwright.expect(pagina.get_by_text("3 voorstellen wachten op beoordeling.")).to_be_visible()
-    for project_id in (volgende_sleutel(0), volgende_sleutel(1)):
-        pagina.get_by_role("button", name="Vaststellen", exact=True).first.click()
+    knoppen = pagina.get_by_role("button", name="Vaststellen", exact=True)
+    for over, project_id in ((3, volgende_sleutel(0)), (2, volgende_sleutel(1))):
+        playwright.expect(knoppen).to_have_count(over)  # the list of the previous run is gone
+        knoppen.first.click()
         playwright.expect(pagina.get_by_text(f"1 project(en) vastgesteld: {project_id}.")).to_be_visible()
     playwright.expect(zijbalk.get_by_text("Aangemeld als Ans Jansen")).to_be_visible()
     foto(pagina, "intake_beoordeeld")
