@@ -35,12 +35,15 @@ PAGINA_MAXIMUM = 300.0
 
 
 def synthetische_database(map_: Path, aantal: int) -> Path:
-    """A store in ``map_`` with the shipped projects plus ``aantal`` synthetic ones."""
+    """A store in ``map_`` with the shipped projects plus ``aantal`` synthetic ones, approved so the maps count
+    them (an import brings proposals)."""
     db = appserver.maak_database(map_)
     csv_pad = synthetisch.schrijf_csv(map_ / "synthetisch.csv", synthetisch.importrijen(aantal))
     # Synthetic benchmark data far above the upload limits: checked in this process, without a CPU bound.
     limieten = Limieten(max_bytes=10**10, max_rijen=10**7, max_cpu_seconden=None)
-    importeer_bestand(open_store(db), csv_pad, limieten=limieten, redacteur="prestatiemeting")
+    store = open_store(db)
+    rapport = importeer_bestand(store, csv_pad, limieten=limieten, redacteur="prestatiemeting")
+    store.beoordeel(dict.fromkeys(rapport.nieuw, 1), "vastgesteld", "prestatiemeting")
     csv_pad.unlink()
     return db
 

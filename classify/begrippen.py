@@ -288,6 +288,54 @@ BEGRIPPEN: tuple[Begrip, ...] = (
         label="Redacteur",
         cli=("--redacteur",),
     ),
+    # --- intake of suppliers' lists (columns of the store and exports, not of projecten.csv) -----------------
+    Begrip(
+        naam="bron_id",
+        definitie="Het eigen nummer of kenmerk dat de leverancier aan een project gaf, letterlijk bewaard; een "
+        "nieuwe aanlevering wordt daaraan herkend.",
+        label="Eigen referentie",
+    ),
+    Begrip(
+        naam="leverancier",
+        definitie="Wie een projectenlijst aanleverde (een Wmo-regio, verzekeraar of analist).",
+        label="Aangeleverd door",
+        cli=("--leverancier",),
+    ),
+    Begrip(
+        naam="status",
+        definitie="voorstel (geïmporteerd, nog niet beoordeeld), vastgesteld of afgewezen; alleen een redacteur "
+        "verandert haar.",
+        label="Status",
+    ),
+    Begrip(
+        naam="voorstellen",
+        definitie="Ook de voorstellen tonen: geïmporteerde projecten die nog niet zijn vastgesteld, gemarkeerd als "
+        "voorstel.",
+        label="Voorstellen tonen",
+        filterveld="voorstellen",
+        url=("voorstellen",),
+    ),
+    Begrip(
+        naam="dubbeling",
+        definitie="Een aangeleverde regel die lijkt op een bestaand project; de keuze is beide houden, "
+        "samenvoegen of overslaan.",
+        label="Mogelijk dubbel",
+        cli=("--dubbel",),
+    ),
+    Begrip(
+        naam="sjabloon voor",
+        definitie="De Wmo-regio of verzekeraar voor wie een importsjabloon is, met de keuzelijst van haar "
+        "gemeenten.",
+        label="Importsjabloon voor",
+        cli=("--wmo-regio",),
+    ),
+    Begrip(
+        naam="importronde",
+        definitie="Eén bevestigde import met nieuwe projecten; een redacteur kan haar voorstellen samen "
+        "beoordelen.",
+        label="Import",
+        cli=("--import",),
+    ),
 )
 """All concepts, grouped by theme."""
 

@@ -1,6 +1,7 @@
 """Filters of the dashboard as plain data: a selection of labels per axis plus a boundary year, applied to projects.
 
-A filter selection is a :class:`Filters` value; how it travels in the URL is :mod:`dashboard.url`.
+A filter selection is a :class:`Filters` value; how it travels in the URL is :mod:`dashboard.url`. Only approved
+projects (status ``vastgesteld``) count unless ``voorstellen`` includes the proposals; rejected ones never count.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from classify import vocab
 JAREN = vocab.JAREN
 
 STANDAARD_JAAR = 2017
+TELLENDE_STATUS: dict[bool, tuple[str, ...]] = {False: ("vastgesteld",), True: ("vastgesteld", "voorstel")}
+"""Review statuses shown, without and with proposals (``Filters.voorstellen``)."""
+VOORSTELLEN_TEKST = "inclusief voorstellen die nog niet zijn vastgesteld"
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,8 @@ class Filters:
     jaar: int = STANDAARD_JAAR
     alleen_zeker: bool = False
     """Draw only municipalities certainly reached: leave out those reached only through a ``deel`` area."""
+    voorstellen: bool = False
+    """Include projects with status ``voorstel`` (imported, not yet approved)."""
 
     @property
     def leeg(self) -> bool:
@@ -46,7 +52,7 @@ _ASSEN: dict[str, vocab.As] = {
     "geografie": vocab.AS_GEOGRAFIE,
 }
 LABELVELDEN: tuple[str, ...] = ("verzekeraars", *_ASSEN)
-"""The fields of :class:`Filters` that hold labels (all but ``jaar`` and ``alleen_zeker``)."""
+"""The fields of :class:`Filters` that hold labels (all but ``jaar``, ``alleen_zeker`` and ``voorstellen``)."""
 
 
 def opties(veld: str) -> tuple[str, ...]:
@@ -82,7 +88,7 @@ def met(filters: Filters, **velden: Iterable[str] | int) -> Filters:
                 raise ValueError(f"indeling {waarde!r} bestaat niet; kies uit: {', '.join(map(str, JAREN))}")
             schoon[veld] = waarde
             continue
-        if veld == "alleen_zeker":
+        if veld in ("alleen_zeker", "voorstellen"):
             schoon[veld] = bool(waarde)
             continue
         if veld not in LABELVELDEN:
@@ -93,8 +99,12 @@ def met(filters: Filters, **velden: Iterable[str] | int) -> Filters:
 
 
 def toepassen(filters: Filters, projecten: pd.DataFrame) -> pd.DataFrame:
-    """The projects matching every set axis (any of the chosen labels; multi-valued columns: any overlap)."""
+    """The projects matching every set axis (any of the chosen labels; multi-valued columns: any overlap) and the
+    review status (``vastgesteld``, plus ``voorstel`` when ``filters.voorstellen``; frames without a status
+    column count as approved)."""
     masker = pd.Series(True, index=projecten.index)
+    if "status" in projecten:
+        masker &= projecten["status"].isin(TELLENDE_STATUS[filters.voorstellen])
     for veld in LABELVELDEN:
         gekozen = set(getattr(filters, veld))
         if not gekozen:
@@ -117,11 +127,13 @@ _KOPPEN = {
 
 
 def beschrijving(filters: Filters) -> str:
-    """The selection in Dutch words, e.g. ``"inhoud: GGZ of Ouderen; verzekeraar: VGZ"`` (``"alle projecten"``)."""
+    """The selection in Dutch words, e.g. ``"inhoud: GGZ of Ouderen; verzekeraar: VGZ"`` (``"alle projecten"``),
+    ending in ``"inclusief voorstellen die nog niet zijn vastgesteld"`` when proposals are included."""
     delen = [
         f"{_KOPPEN[veld]}: {' of '.join(getattr(filters, veld))}"
         for veld in LABELVELDEN
         if getattr(filters, veld)
     ]
     tekst = "; ".join(delen) if delen else "alle projecten"
-    return tekst + ("; alleen zekere gebieden" if filters.alleen_zeker else "")
+    tekst += "; alleen zekere gebieden" if filters.alleen_zeker else ""
+    return f"{tekst}; {VOORSTELLEN_TEKST}" if filters.voorstellen else tekst

@@ -36,8 +36,11 @@ def opslag() -> Store:
 
 @st.cache_resource(show_spinner="Projecten laden…")
 def projecten() -> pd.DataFrame:
-    """All stored projects, one row per project (multi-value columns as tuples)."""
-    return opslag().projecten()
+    """The stored projects that are approved or proposed, one row per project (multi-value columns as tuples);
+    rejected ones stay in the store but not in the app. Filters show proposals only on request
+    (:func:`classify.filters.toepassen`)."""
+    alle = opslag().projecten()
+    return alle[alle["status"] != "afgewezen"].reset_index(drop=True)
 
 
 @st.cache_resource(show_spinner="Projecten aan gemeenten koppelen…")

@@ -6,8 +6,10 @@ only to a logged-in editor and goes through :class:`projectdb.toegang.Toegang`, 
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tempfile
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -25,7 +27,9 @@ from projectdb import bezet, gebied
 from projectdb.bezet import DatabaseBezet, bij_bezet_opnieuw
 from projectdb.exporteer import als_bytes
 from projectdb.importeer import importeer_bestand
+from projectdb.intake import KEUZES
 from projectdb.meldingen import Validatiefout
+from projectdb.sjabloon import sjabloon_bytes
 from projectdb.store import Conflict
 from projectdb.toegang import GeenToegang, Redacteur
 
@@ -33,6 +37,8 @@ _UITKOMST = "_skw_bewerkuitkomst"
 """Session key of the outcome of the last save: (project_id, soort, tekst, rapport) shown above the form."""
 _IMPORTUITKOMST = "_skw_importuitkomst"
 """Session key of the outcome of the last confirmed import: (soort, tekst, rapport)."""
+_IMPORTTELLER = "_skw_importteller"
+"""Session key counting confirmed imports (part of the uploader's key)."""
 _TEKSTVELDEN = {"titel": "Titel", "omschrijving": "Omschrijving", "partners": "Partners (gescheiden door ;)",
                 "toelichting_labels": "Toelichting op de labels"}
 _LABELVELDEN = {"verzekeraars": ("Verzekeraar(s)", vocab.VERZEKERAAR_NAMEN),
@@ -56,7 +62,13 @@ def lijst(filters: flt.Filters) -> pd.DataFrame:
         else:
             del st.query_params["zoek"]
     getoond = projectweergave.zoek(data.gefilterd(filters), zoekterm)
-    st.caption(f"{len(getoond)} van {len(data.projecten())} projecten ({flt.beschrijving(filters)}).")
+    alle = data.gefilterd(flt.Filters(jaar=filters.jaar, voorstellen=filters.voorstellen))
+    # Proposals that match this selection but are hidden because the toggle is off.
+    verborgen = 0 if filters.voorstellen else \
+        len(projectweergave.zoek(data.gefilterd(replace(filters, voorstellen=True)), zoekterm)) - len(getoond)
+    st.caption(f"{len(getoond)} van {len(alle)} projecten ({flt.beschrijving(filters)})."
+               + (f" {verborgen} {'voorstel' if verborgen == 1 else 'voorstellen'} niet getoond: zet *Voorstellen "
+                  "tonen* aan in de zijbalk." if verborgen else ""))
     if getoond.empty:
         st.info("Geen projecten voor deze selectie.")
         return getoond
@@ -75,6 +87,9 @@ def lijst(filters: flt.Filters) -> pd.DataFrame:
             "periode": st.column_config.TextColumn("Looptijd", help="Volgens de bron; onbekend als die geen jaar "
                                                    "noemt."),
             "indeling_jaar": st.column_config.NumberColumn("Indeling", format="%d"),
+            # Without proposals every listed project is vastgesteld: the column would say nothing.
+            "status": st.column_config.TextColumn("Status", width="small", help="voorstel: geïmporteerd, nog niet "
+                                                  "vastgesteld door een redacteur") if filters.voorstellen else None,
         },
     )
     titels = getoond.set_index("project_id")["titel"]
@@ -184,8 +199,23 @@ def exporteren(projecten: pd.DataFrame) -> None:
         )
 
 
+def sjablonen() -> None:
+    """Download an empty import template for one Wmo-region or insurer (anyone)."""
+    soort = st.radio("Importsjabloon voor", ("Wmo-regio", "Zorgverzekeraar"), horizontal=True, key="w_sjabloon_soort")
+    if soort == "Wmo-regio":
+        namen = tuple(geodata.wmo_regio_lijst()["wmo_regio"])
+        naam = st.selectbox("Wmo-regio", namen, key="w_sjabloon_regio")
+        maak, bestand = partial(sjabloon_bytes, wmo_regio=naam), f"importsjabloon {naam}.xlsx"
+    else:
+        naam = st.selectbox("Zorgverzekeraar", vocab.VERZEKERAAR_NAMEN, key="w_sjabloon_verzekeraar")
+        maak, bestand = partial(sjabloon_bytes, verzekeraar=naam), f"importsjabloon {naam}.xlsx"
+    st.download_button(f"Sjabloon voor {naam} downloaden (XLSX)", maak, file_name=_bestandsnaam(bestand),
+                       mime=MIME["xlsx"], on_click="ignore", key="w_sjabloon_download")
+
+
 def importeren() -> None:
-    """Upload a CSV/XLSX and show the dry-run report (anyone); a signed-in editor can then confirm the import."""
+    """Upload a CSV/XLSX and show the dry-run report with the key assignments and likely duplicates (anyone); a
+    signed-in editor whose role may import can then choose per duplicate and confirm the import."""
     redacteur = toegang.mag("importeren")
     uitkomst = st.session_state.pop(_IMPORTUITKOMST, None)
     if uitkomst is not None:
@@ -193,37 +223,56 @@ def importeren() -> None:
         {"succes": st.success, "fout": st.error}[soort](tekst)
         if rapport:
             st.code(rapport, language=None)
-    bestand = st.file_uploader("Importbestand (CSV of XLSX, kolommen als projecten.csv)", type=["csv", "xlsx"])
-    bijwerken = st.checkbox("Bestaande projecten bijwerken (zelfde project_id)")
+    # A new key after each confirmed import empties the uploader, so the imported file is not checked again.
+    bestand = st.file_uploader("Importbestand (CSV of XLSX, kolommen als projecten.csv of een importsjabloon)",
+                               type=["csv", "xlsx"], key=f"w_importbestand_{st.session_state.get(_IMPORTTELLER, 0)}")
+    leverancier = st.text_input("Aangeleverd door", max_chars=120, key="w_import_leverancier",
+                                help="Wie de lijst aanlevert; leeg bij een importsjabloon van een regio of "
+                                     "verzekeraar (dat noemt de leverancier zelf). Eigen nummers van de leverancier "
+                                     "worden per leverancier herkend, zodat een nieuwe aanlevering bijwerkt.")
+    bijwerken = st.checkbox("Bestaande projecten bijwerken (zelfde project_id of eigen referentie)")
     if redacteur is None:
         st.caption("Iedereen kan een bestand laten controleren (proefimport, er wordt niets opgeslagen); "
                    "importeren kan alleen een aangemelde redacteur.")
     if bestand is None:
         return
     naam, inhoud = _bestandsnaam(bestand.name), bestand.getvalue()
+    sleutel = hashlib.sha256(inhoud).hexdigest()[:12]
+    keuzes = {int(k.rsplit("_", 1)[1]): v for k, v in st.session_state.items()
+              if isinstance(k, str) and k.startswith(f"w_dubbel_{sleutel}_") and v in KEUZES}
     with tempfile.TemporaryDirectory() as map_:
         pad = Path(map_) / naam
         pad.write_bytes(inhoud)
         try:
-            rapport = importeer_bestand(data.opslag(), pad, update=bijwerken, proef=True)
+            rapport = importeer_bestand(data.opslag(), pad, update=bijwerken, proef=True, leverancier=leverancier,
+                                        keuzes=keuzes)
         except Validatiefout as fout:
             st.error("Proefimport afgekeurd; er is niets opgeslagen.")
             st.code(fout.rapport.tekst(), language=None)
             return
     st.markdown("**Proefimport (nog niets opgeslagen)**")
     st.code(rapport.tekst(), language=None)
+    overgeslagen = f" · overgeslagen: {len(rapport.overgeslagen)}" if rapport.overgeslagen else ""
     st.write(
         f"Nieuw: {len(rapport.nieuw)} · bijgewerkt: {len(rapport.bijgewerkt)} · "
-        f"ongewijzigd: {len(rapport.ongewijzigd)}"
+        f"ongewijzigd: {len(rapport.ongewijzigd)}{overgeslagen}"
     )
+    if rapport.nieuw:
+        st.caption("Nieuwe projecten komen binnen als voorstel: ze staan standaard pas op de kaarten als een "
+                   "redacteur ze heeft vastgesteld (onder *Voorstellen beoordelen*).")
+    for dubbel in rapport.dubbel:
+        st.radio(f"Regel {dubbel.regel}: mogelijk dubbel met {dubbel.bestaand} ({dubbel.score}%)", tuple(KEUZES),
+                 index=tuple(KEUZES).index(dubbel.keuze), format_func=KEUZES.get, horizontal=True,
+                 key=f"w_dubbel_{sleutel}_{dubbel.regel}")
     if not (rapport.nieuw or rapport.bijgewerkt):
         st.info("Dit bestand verandert niets aan de database.")
         return
     if redacteur is None:
         st.info(toegang.uitleg())
         return
-    # The bytes checked above travel with the button, so the import writes exactly what the dry run reported.
-    st.button("Import bevestigen", type="primary", on_click=_importeer, args=(naam, inhoud, bijwerken, redacteur))
+    # The bytes and choices checked above travel with the button, so the import writes what the dry run reported.
+    st.button("Import bevestigen", type="primary", on_click=_importeer,
+              args=(naam, inhoud, bijwerken, redacteur, leverancier, keuzes))
 
 
 def _bestandsnaam(naam: str) -> str:
@@ -234,7 +283,8 @@ def _bestandsnaam(naam: str) -> str:
 
 
 @foutgrens.terugroep
-def _importeer(naam: str, inhoud: bytes, bijwerken: bool, redacteur: Redacteur) -> None:
+def _importeer(naam: str, inhoud: bytes, bijwerken: bool, redacteur: Redacteur, leverancier: str = "",
+               keuzes: dict[int, str] | None = None) -> None:
     """Import the file ``naam`` with ``inhoud`` as ``redacteur``; the outcome is shown above the uploader."""
     rapport = ""
     with tempfile.TemporaryDirectory() as map_:
@@ -242,7 +292,8 @@ def _importeer(naam: str, inhoud: bytes, bijwerken: bool, redacteur: Redacteur) 
         pad.write_bytes(inhoud)
         try:
             gelezen = bij_bezet_opnieuw(
-                lambda: toegang.toegang().importeer_bestand(data.opslag(), redacteur, pad, update=bijwerken))
+                lambda: toegang.toegang().importeer_bestand(data.opslag(), redacteur, pad, update=bijwerken,
+                                                            leverancier=leverancier, keuzes=keuzes))
         except DatabaseBezet:
             soort, tekst = "fout", f"Import niet uitgevoerd. {bezet.MELDING}"
         except Validatiefout as fout:
@@ -251,6 +302,8 @@ def _importeer(naam: str, inhoud: bytes, bijwerken: bool, redacteur: Redacteur) 
             soort, tekst = "fout", f"Import afgekeurd; er is niets opgeslagen. {projectweergave.md(fout)}"
         else:
             data.vernieuw()
+            st.session_state[_IMPORTTELLER] = st.session_state.get(_IMPORTTELLER, 0) + 1
             soort = "succes"
             tekst = f"Geïmporteerd: {len(gelezen.nieuw)} nieuw, {len(gelezen.bijgewerkt)} bijgewerkt."
+            rapport = gelezen.tekst()
     st.session_state[_IMPORTUITKOMST] = (soort, tekst, rapport)

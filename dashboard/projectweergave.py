@@ -20,7 +20,7 @@ DETAILPAD = "projecten"
 """URL path of the projects page; ``?project=<id>`` opens a project's detail view."""
 
 _ZOEKKOLOMMEN = ("project_id", "titel", "omschrijving", "verzekeraars", "gebied", "partners", "inhoud",
-                 "instrumenten", "intensiteit", "geografie")
+                 "instrumenten", "intensiteit", "geografie", "bron_id", "leverancier")
 _MARKDOWN_TEKENS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$])")
 
 
@@ -54,7 +54,7 @@ def _normaal(tekst: str) -> str:
 
 
 def _doorzoekbaar(rij: pd.Series) -> str:
-    delen = [" ".join(w) if isinstance(w, tuple) else str(w) for w in (rij[k] for k in _ZOEKKOLOMMEN)]
+    delen = [" ".join(w) if isinstance(w, tuple) else str(w) for w in (rij.get(k, "") for k in _ZOEKKOLOMMEN)]
     return _normaal(" ".join(delen))
 
 
@@ -69,12 +69,14 @@ def zoek(projecten: pd.DataFrame, tekst: str) -> pd.DataFrame:
 
 
 def tabel(projecten: pd.DataFrame) -> pd.DataFrame:
-    """The projects as a display table: a link column ``detail`` and the labels as text."""
+    """The projects as a display table: a link column ``detail``, the review status and the labels as text."""
     uit = pd.DataFrame(
         {
             "detail": [detaillink(pid) for pid in projecten["project_id"]],
             "project_id": projecten["project_id"].to_numpy(),
             "titel": projecten["titel"].to_numpy(),
+            "status": (projecten["status"] if "status" in projecten else pd.Series("vastgesteld", projecten.index))
+            .to_numpy(),
             "verzekeraars": projecten["verzekeraars"].map(", ".join).to_numpy(),
             "inhoud": projecten["inhoud"].to_numpy(),
             "instrumenten": projecten["instrumenten"].map(", ".join).to_numpy(),
@@ -96,6 +98,18 @@ def _waarde(waarde: object) -> str:
     if isinstance(waarde, tuple):
         return html.escape(", ".join(waarde)) if waarde else "–"
     return html.escape(str(waarde)) if str(waarde) else "–"
+
+
+def _herkomst(project: Mapping[str, object]) -> str:
+    """The review status and the supplier's reference, as HTML after the project key ('' for an approved project
+    without a reference)."""
+    delen = []
+    if project.get("status", "vastgesteld") != "vastgesteld":
+        delen.append(f"<b>{html.escape(str(project['status']))}</b> (nog niet vastgesteld)"
+                     if project["status"] == "voorstel" else f"<b>{html.escape(str(project['status']))}</b>")
+    if project.get("bron_id"):
+        delen.append(f"eigen referentie {_waarde(project['bron_id'])} van {_waarde(project['leverancier'])}")
+    return f" <small>({'; '.join(delen)})</small>" if delen else ""
 
 
 def detail_html(
@@ -132,7 +146,7 @@ def detail_html(
         teken = "✓ gelijk" if afgeleid == project["geografie"] else "≠ verschilt"
         geo += f"<br><small>afgeleid uit de gemeenten: {html.escape(afgeleid)} ({teken})</small>"
     rijen = [
-        _rij("Project", _waarde(project["project_id"])),
+        _rij("Project", _waarde(project["project_id"]) + _herkomst(project)),
         _rij("Verzekeraar(s)", _verzekeraars(project)),
         label_rij("Inhoud", "inhoud"),
         label_rij("Instrument(en)", "instrumenten"),

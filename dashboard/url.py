@@ -3,7 +3,8 @@
 In the URL every axis of a :class:`classify.filters.Filters` is one parameter holding the label codes of
 :mod:`classify.vocab`, comma-separated (``?inhoud=ggz,ouderen&verzekeraar=vgz&indeling=2025``); an empty axis
 means "alle". A second selection for the side-by-side view uses the same names behind a prefix (``b_inhoud``).
-Map layers travel in ``lagen`` (``wmo,provincie,kernwerkgebied:vgz``). Nothing here imports Streamlit.
+Map layers travel in ``lagen`` (``wmo,provincie,kernwerkgebied:vgz``); ``voorstellen=1`` includes the proposals
+(imported projects not yet approved). Nothing here imports Streamlit.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ STANDAARD_LAGEN: tuple[str, ...] = ("wmo_regio",)
 """Layers drawn when the URL names none (names as :func:`kaart.interactief.kaart` takes them)."""
 
 PARAMETERS: dict[str, str] = {
-    veld: begrippen.per_filterveld()[veld].url[0] for veld in (*LABELVELDEN, "jaar", "alleen_zeker")
+    veld: begrippen.per_filterveld()[veld].url[0] for veld in (*LABELVELDEN, "jaar", "alleen_zeker", "voorstellen")
 }
 """Filter field -> query parameter name (without prefix), from the glossary."""
 LAGEN = begrippen.begrip("kaartlagen").url[0]
@@ -73,6 +74,13 @@ def lees(params: Mapping[str, str | Sequence[str]], prefix: str = "") -> tuple[F
             waarden["alleen_zeker"] = tekst in _JA
         else:
             meldingen.append(f"Parameter {sleutel}: {tekst!r} is geen ja of nee; gebruik 1 of 0")
+    sleutel = prefix + PARAMETERS["voorstellen"]
+    if sleutel in params:
+        tekst = (_waarden(params[sleutel]) or [""])[-1]
+        if tekst in ("0", "1"):
+            waarden["voorstellen"] = tekst == "1"
+        else:
+            meldingen.append(f"Parameter {sleutel}: {tekst!r}; gebruik 1 (voorstellen tonen) of 0")
     return Filters(**waarden), tuple(meldingen)
 
 
@@ -87,6 +95,8 @@ def schrijf(filters: Filters, prefix: str = "") -> dict[str, str]:
         uit[prefix + PARAMETERS["jaar"]] = str(filters.jaar)
     if filters.alleen_zeker:
         uit[prefix + PARAMETERS["alleen_zeker"]] = "1"
+    if filters.voorstellen:
+        uit[prefix + PARAMETERS["voorstellen"]] = "1"
     return uit
 
 

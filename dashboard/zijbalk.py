@@ -65,7 +65,7 @@ def keuze() -> Keuze:
     meldingen_r: tuple[str, ...] = ()
     if params.get(url.NAAST) == "1":
         rechts, meldingen_r = url.lees(params, url.PREFIX_RECHTS)
-        rechts = flt.met(rechts, jaar=links.jaar, alleen_zeker=links.alleen_zeker)
+        rechts = flt.met(rechts, jaar=links.jaar, alleen_zeker=links.alleen_zeker, voorstellen=links.voorstellen)
     return Keuze(links, rechts, lagen, meldingen_l + meldingen_r + meldingen_k)
 
 
@@ -76,7 +76,9 @@ def _bewaar(params: dict[str, str]) -> None:
 
 def _filters_uit_widgets(prefix: str, jaar: int, alleen_zeker: bool) -> flt.Filters:
     velden = {veld: st.session_state.get(f"{prefix}w_{veld}", []) for veld in _VELDEN}
-    return flt.met(flt.Filters(), **velden, jaar=jaar, alleen_zeker=alleen_zeker)
+    # Like the year and 'alleen zeker', showing proposals is set once, on the left-hand selection.
+    voorstellen = not prefix and bool(st.session_state.get("w_voorstellen"))
+    return flt.met(flt.Filters(), **velden, jaar=jaar, alleen_zeker=alleen_zeker, voorstellen=voorstellen)
 
 
 def _na_filter(prefix: str) -> None:
@@ -165,6 +167,10 @@ def toon() -> Keuze:
                  "deel ervan loopt (op de kaart gearceerd als 'mogelijk').",
         )
         _filterwidgets(huidig.links, "")
+        _zet("w_voorstellen", huidig.links.voorstellen)
+        st.toggle("Voorstellen tonen", key="w_voorstellen", on_change=_na_filter, args=("",),
+                  help="Ook geïmporteerde projecten die een redacteur nog niet heeft vastgesteld; ze zijn op de kaart "
+                       "en in de lijsten gemarkeerd als voorstel.")
         _zet("w_naast", huidig.rechts is not None)
         st.toggle("Twee selecties naast elkaar", key="w_naast", on_change=_na_naast)
         if huidig.rechts is not None:

@@ -284,8 +284,10 @@ def _bronregel(geteld: pd.DataFrame, jaar: int, register: Mapping[str, bronnen.B
     titles are on the closing slide, in the XLSX export and under 'Over de gegevens'. Without a registry (or a
     ``bron`` column) it names no documents."""
     if register is None or "bron" not in geteld or geteld.empty:
-        return f"Bron: projectendatabase samenwerkingskaarten, {len(geteld)} projecten; grenzen CBS/PDOK {jaar}"
-    return (f"Bron: {len(geteld)} projecten uit {bronnen.korte_vermelding(geteld['bron'], register)}, peildatum "
+        return (f"Bron: projectendatabase samenwerkingskaarten, {len(geteld)} projecten{_voorstellen(geteld)}; "
+                f"grenzen CBS/PDOK {jaar}")
+    return (f"Bron: {len(geteld)} projecten{_voorstellen(geteld)} uit "
+            f"{bronnen.korte_vermelding(geteld['bron'], register)}, peildatum "
             f"{bronnen.peildatum(geteld['bron'], register, noot=False)}; grenzen CBS/PDOK {jaar}")
 
 
@@ -339,19 +341,33 @@ def _bereik(per_project: dict[str, str]) -> str:
     return "; ".join(delen) + (f"; en nog {rest} projecten, zie de gemeente" if rest > 0 else "")
 
 
+def _voorstellen(geteld: pd.DataFrame) -> str:
+    """", waarvan 3 voorstellen (niet vastgesteld)" when counted projects are proposals, else ''."""
+    aantal = int((geteld["status"] == "voorstel").sum()) if "status" in geteld else 0
+    return f", waarvan {aantal} {'voorstel' if aantal == 1 else 'voorstellen'} (niet vastgesteld)" if aantal else ""
+
+
+def _weergavetitels(projecten: pd.DataFrame) -> pd.Series:
+    """Titles as the map shows them: a proposal (status ``voorstel``) ends in " (voorstel)"."""
+    if "status" not in projecten:
+        return projecten["titel"]
+    return projecten["titel"].where(projecten["status"] != "voorstel", projecten["titel"] + " (voorstel)")
+
+
 def _per_gemeente(
     projecten: pd.DataFrame, zeker: pd.DataFrame, mogelijk: pd.DataFrame, gemeenten: pd.DataFrame,
     bereik: dict[str, str],
 ) -> pd.DataFrame:
     """Every municipality with the counted projects in it: certain and possible counts, ids and titles (certain
-    first, possible ones marked with the project's ``bereik``), each in project order."""
+    first, possible ones marked with the project's ``bereik``, proposals marked), each in project order."""
     basis = gemeenten[["gemeente_code", "gemeente_naam", "wmo_regio", "kernwerkgebied"]].reset_index(drop=True)
+    titels_ = pd.DataFrame({"project_id": projecten["project_id"], "titel": _weergavetitels(projecten)})
     ids: dict[str, list[str]] = {}
     titels: dict[str, list[str]] = {}
     aantallen = []
     for links, mogelijk_ in ((zeker, False), (mogelijk, True)):
         paren = links[["project_id", "gemeente_code"]].drop_duplicates()
-        paren = paren.merge(projecten[["project_id", "titel"]], on="project_id")
+        paren = paren.merge(titels_, on="project_id")
         paren = paren.sort_values(["project_id", "gemeente_code"])
         per_code: dict[str, int] = {}
         for project_id, code, titel in zip(paren["project_id"], paren["gemeente_code"], paren["titel"], strict=True):

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import navigatie, projectenpagina, zijbalk
+from dashboard import beoordeling, navigatie, projectenpagina, zijbalk
 
 navigatie.via_app()
 keuze = zijbalk.keuze()
@@ -18,4 +18,7 @@ else:
     with st.expander("Exporteren"):
         projectenpagina.exporteren(getoond)
     with st.expander("Importeren"):
+        projectenpagina.sjablonen()
         projectenpagina.importeren()
+    with st.expander("Voorstellen beoordelen"):
+        beoordeling.beoordelen()

@@ -17,9 +17,10 @@ from projectdb.bezet import DatabaseBezet, bij_bezet_opnieuw
 from projectdb.controle import controleer
 from projectdb.exporteer import exporteer
 from projectdb.importeer import importeer_bestand
+from projectdb.intake import gebruikte_regels
 from projectdb.meldingen import Validatiefout, weiger
 from projectdb.sjabloon import maak_sjabloon
-from projectdb.store import PROJECTEN_CSV, Conflict, OngeldigeDatabase, open_store
+from projectdb.store import PROJECTEN_CSV, Conflict, OnbekendProject, OngeldigeDatabase, huidige_redacteur, open_store
 
 _VERTALING = (
     ("the following arguments are required", "deze argumenten ontbreken"),
@@ -74,6 +75,12 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--update", action="store_true", help="bestaande project_id's bijwerken")
     imp.add_argument("--sheet", metavar="NAAM", help="werkblad van een XLSX (standaard het eerste)")
     imp.add_argument("--redacteur", metavar="NAAM", help="naam in het wijzigingslog")
+    imp.add_argument("--leverancier", metavar="NAAM", default="",
+                     help="wie de lijst aanlevert (standaard uit het sjabloon); eigen nummers worden per leverancier "
+                          "herkend")
+    imp.add_argument("--dubbel", metavar="REGEL=KEUZE", default="",
+                     help="wat te doen met mogelijke dubbelingen, per regel: beide, samenvoegen of overslaan "
+                          "(bijvoorbeeld '5=samenvoegen,7=overslaan'; standaard beide houden)")
 
     exp = opdrachten.add_parser("export", help="alle projecten naar CSV of XLSX schrijven")
     exp.add_argument("bestand", metavar="BESTAND", help="FILE.csv of FILE.xlsx")
@@ -87,17 +94,36 @@ def _parser() -> argparse.ArgumentParser:
     her = opdrachten.add_parser("restore", help="database terugzetten uit een reservekopie")
     her.add_argument("bestand", metavar="BESTAND")
 
-    sja = opdrachten.add_parser("sjabloon", help="leeg importsjabloon (XLSX) schrijven")
+    sja = opdrachten.add_parser("sjabloon", help="leeg importsjabloon (XLSX) schrijven, algemeen of voor één "
+                                                 "Wmo-regio of verzekeraar")
     sja.add_argument("bestand", metavar="BESTAND")
     sja.add_argument("--force", action="store_true", help="een bestaand BESTAND overschrijven")
+    wie = sja.add_mutually_exclusive_group()
+    wie.add_argument("--wmo-regio", metavar="NAAM", help="sjabloon voor een Wmo-regio (naam of code, zoals Drenthe)")
+    wie.add_argument("--verzekeraar", metavar="NAAM", help="sjabloon voor een zorgverzekeraar (zoals Menzis)")
+
+    beo = opdrachten.add_parser("beoordeel", help="voorgestelde projecten vaststellen of afwijzen")
+    beo.add_argument("besluit", choices=("vaststellen", "afwijzen"), metavar="vaststellen|afwijzen")
+    beo.add_argument("projecten", nargs="*", metavar="PROJECT_ID", help="project_id's (P053 P054 ...)")
+    beo.add_argument("--import", dest="ronde", type=int, metavar="NUMMER",
+                     help="alle voorstellen van deze import (zie 'python -m projectdb importrondes')")
+    beo.add_argument("--redacteur", metavar="NAAM", help="naam in het wijzigingslog")
+
+    opdrachten.add_parser("importrondes", help="imports met voorstellen tonen, met aantallen per status")
     return parser
 
 
 def _importeer(args: argparse.Namespace) -> int:
     """``import``: validate and (unless --dry-run) write a file; print the report."""
+    try:
+        keuzes = gebruikte_regels(args.dubbel)
+    except ValueError as fout:
+        print(f"fout: {fout}", file=sys.stderr)
+        return 2
     rapport = bij_bezet_opnieuw(lambda: importeer_bestand(open_store(), args.bestand, update=args.update,
                                                           proef=args.dry_run, blad=args.sheet,
-                                                          redacteur=args.redacteur))
+                                                          redacteur=args.redacteur, leverancier=args.leverancier,
+                                                          keuzes=keuzes))
     print(rapport.tekst())
     if args.dry_run:
         print(f"proefimport: {len(rapport.nieuw)} nieuw, {len(rapport.bijgewerkt)} bij te werken, "
@@ -146,14 +172,54 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _sjabloon(args: argparse.Namespace) -> int:
-    """``sjabloon``: write the empty import template."""
+    """``sjabloon``: write an empty import template (general, or for a Wmo-region or an insurer); an existing
+    file only with --force."""
     _nieuw_of_force(args)
-    print(f"importsjabloon geschreven: {maak_sjabloon(args.bestand)}")
+    try:
+        pad = maak_sjabloon(args.bestand, wmo_regio=args.wmo_regio, verzekeraar=args.verzekeraar)
+    except ValueError as fout:
+        print(f"fout: {fout}", file=sys.stderr)
+        return 2
+    print(f"importsjabloon geschreven: {pad}")
+    return 0
+
+
+def _beoordeel(args: argparse.Namespace) -> int:
+    """``beoordeel``: approve or reject proposals, named or all of one import."""
+    store = open_store()
+    projecten = store.projecten()
+    gekozen = set(args.projecten)
+    if args.ronde is not None:
+        gekozen |= set(projecten.loc[(projecten["importronde"] == args.ronde)
+                                     & (projecten["status"] == "voorstel"), "project_id"])
+    onbekend = sorted(gekozen - set(projecten["project_id"]))
+    if onbekend or not gekozen:
+        print(f"fout: onbekende projecten: {', '.join(onbekend)}" if onbekend else
+              "fout: geen projecten gekozen (noem project_id's of --import NUMMER met voorstellen)", file=sys.stderr)
+        return 1
+    versies = dict(zip(projecten["project_id"], projecten["versie"].astype(int), strict=True))
+    status = "vastgesteld" if args.besluit == "vaststellen" else "afgewezen"
+    redacteur = huidige_redacteur(args.redacteur)
+    gewijzigd = bij_bezet_opnieuw(lambda: store.beoordeel({pid: versies[pid] for pid in sorted(gekozen)}, status,
+                                                          redacteur))
+    print(f"{len(gewijzigd)} project(en) {status}: {', '.join(gewijzigd) or 'geen (hadden die status al)'}")
+    return 0
+
+
+def _importrondes(_: argparse.Namespace) -> int:
+    """``importrondes``: list the imports with proposals."""
+    rondes = open_store().importrondes()
+    if rondes.empty:
+        print("nog geen imports met nieuwe projecten")
+    for r in rondes.itertuples(index=False):
+        wie = r.leverancier or "leverancier onbekend"
+        print(f"import {r.importronde}: {r.tijdstip} door {r.redacteur}, {r.bestand} ({wie}): {r.voorstel} voorstel, "
+              f"{r.vastgesteld} vastgesteld, {r.afgewezen} afgewezen")
     return 0
 
 
 _OPDRACHTEN = {"import": _importeer, "export": _exporteer, "check": _check, "backup": _backup,
-               "restore": _restore, "sjabloon": _sjabloon}
+               "restore": _restore, "sjabloon": _sjabloon, "beoordeel": _beoordeel, "importrondes": _importrondes}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -164,6 +230,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Validatiefout as fout:
         print(fout.rapport.tekst(), file=sys.stderr)
         print("niets geschreven", file=sys.stderr)
-    except (Conflict, DatabaseBezet, OngeldigeDatabase, sqlite3.OperationalError, OSError) as fout:
+    except (Conflict, DatabaseBezet, OnbekendProject, OngeldigeDatabase, sqlite3.OperationalError, OSError) as fout:
         print(f"fout: {fout}", file=sys.stderr)
     return 1

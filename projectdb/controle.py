@@ -18,6 +18,7 @@ from projectdb import bereik, bronnen, gebied
 from projectdb.invoer import lees_invoer
 from projectdb.kolommen import KOLOMMEN
 from projectdb.meldingen import Rapport, Validatiefout
+from projectdb.schema import STATUSSEN
 from projectdb.store import Store
 from projectdb.validatie import valideer
 
@@ -99,7 +100,7 @@ def _controleer_schrijfwijze(ruw: dict, regel: int, rapport: Rapport) -> None:
 def _tellingen(projecten: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     """(title, [label, aantal]) per axis in canonical order, then per insurer, for the period, per area precision
     and insurer provenance, the gemeenten reached certainly or only possibly per boundary year, per source document
-    (by publisher, title and year) and per indeling_jaar."""
+    (by publisher, title and year), per indeling_jaar and per review status."""
     uit = [(f"{as_.naam} ({as_.kolom})", analyse.label_telling(projecten, as_.code)) for as_ in vocab.ASSEN]
     verzekeraars = projecten["verzekeraars"].explode().value_counts()
     uit.append(("Verzekeraars (verzekeraars)", pd.DataFrame(
@@ -125,6 +126,9 @@ def _tellingen(projecten: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     jaren = projecten["indeling_jaar"].value_counts()
     uit.append(("Indelingsjaar (indeling_jaar)", pd.DataFrame(
         {"label": list(geodata.JAREN), "aantal": [int(jaren.get(j, 0)) for j in geodata.JAREN]})))
+    statussen = projecten["status"].value_counts()
+    uit.append(("Beoordeling (status)", pd.DataFrame(
+        {"label": list(STATUSSEN), "aantal": [int(statussen.get(s, 0)) for s in STATUSSEN]})))
     return uit
 
 
@@ -135,7 +139,8 @@ def _verschillen(csv_records: list[dict], opgeslagen: list[dict]) -> list[str]:
     uit = [f"{pid} (alleen in CSV)" for pid in sorted(csv.keys() - db.keys())]
     uit += [f"{pid} (alleen in database)" for pid in sorted(db.keys() - csv.keys())]
     for pid in sorted(csv.keys() & db.keys()):
-        velden = [k for k in KOLOMMEN if csv[pid][k] != db[pid][k]]
+        # The review status is not part of the CSV: a file cannot approve a project.
+        velden = [k for k in KOLOMMEN if k != "status" and csv[pid][k] != db[pid][k]]
         if velden:
             uit.append(f"{pid} ({', '.join(velden)})")
     return uit

@@ -13,9 +13,11 @@ KOLOMMEN: tuple[str, ...] = (
     "project_id", "titel", "omschrijving", "verzekeraars", "gebied", "indeling_jaar", "startjaar", "eindjaar",
     "inhoud", "instrumenten", "intensiteit", "geografie", "partners", "bron", "bron_citaat", "toelichting_labels",
     "bouwt_voort_op", "bouwt_voort_op_citaat", "periode_citaat", "gebied_precisie", "aantal_gemeenten_bron",
-    "precisie_citaat", "verzekeraar_herkomst",
+    "precisie_citaat", "verzekeraar_herkomst", "bron_id", "leverancier", "status",
 )
-"""Columns of ``projecten.csv``, in file order."""
+"""Columns of a project record, in file order. ``projecten.csv`` holds all but the intake columns (``bron_id``,
+``leverancier``, ``status``): those are optional in every input and belong to imported lists (see
+:mod:`projectdb.intake`)."""
 
 ALLEEN_EXPORT: tuple[str, ...] = ("bronvermelding",)
 """Derived columns written after :data:`KOLOMMEN` on export and ignored on import (so an export imports
@@ -25,9 +27,10 @@ MEERVOUDIG: frozenset[str] = frozenset({"verzekeraars", "instrumenten", "partner
 """Columns holding several values (';'-separated in files, tuples of str in frames)."""
 
 VERPLICHT: tuple[str, ...] = (
-    "project_id", "titel", "verzekeraars", "gebied", "indeling_jaar", "inhoud", "instrumenten", "intensiteit",
+    "titel", "verzekeraars", "gebied", "indeling_jaar", "inhoud", "instrumenten", "intensiteit",
 )
-"""Columns an import file must have; the others may be absent (empty, or derived as geografie is)."""
+"""Columns an import file must have; the others may be absent (empty, or derived as geografie is; a missing
+project_id is assigned on import)."""
 
 KOPTEKST: dict[str, str] = {
     "project_id": "Project ID",
@@ -53,11 +56,14 @@ KOPTEKST: dict[str, str] = {
     "aantal_gemeenten_bron": "Aantal gemeenten volgens bron",
     "precisie_citaat": "Citaat gebied",
     "verzekeraar_herkomst": "Herkomst verzekeraar",
+    "bron_id": "Eigen referentie",
+    "leverancier": "Aangeleverd door",
+    "status": "Status",
 }
 """Dutch headers of the import template (each is also accepted on import)."""
 
 _ALIASSEN: dict[str, tuple[str, ...]] = {
-    "project_id": ("id", "projectnummer", "projectnr", "nummer", "projectcode", "project-id"),
+    "project_id": ("id", "projectnummer", "projectnr", "nummer", "projectcode", "project-id", "nr", "volgnummer"),
     "titel": ("naam", "projectnaam", "project", "titel project"),
     "omschrijving": ("beschrijving", "samenvatting", "projectomschrijving"),
     "verzekeraars": ("verzekeraar", "zorgverzekeraar", "zorgverzekeraar(s)", "zorgverzekeraars"),
@@ -80,6 +86,10 @@ _ALIASSEN: dict[str, tuple[str, ...]] = {
     "aantal_gemeenten_bron": ("aantal gemeenten", "aantal gemeenten bron", "aantal volgens bron"),
     "precisie_citaat": ("citaat precisie", "citaat gebied (precisie)", "citaat deel van het gebied"),
     "verzekeraar_herkomst": ("herkomst verzekeraar", "verzekeraar herkomst", "herkomst"),
+    "bron_id": ("bron id", "eigen id", "eigen nummer", "eigen kenmerk", "kenmerk", "referentie", "dossiernummer",
+                "projectreferentie", "ons kenmerk"),
+    "leverancier": ("aangeleverd", "aanleverende partij", "ingediend door", "bronhouder"),
+    "status": ("beoordeling", "projectstatus"),
 }
 
 _INDEX: dict[str, str] = {}

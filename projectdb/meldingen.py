@@ -45,7 +45,8 @@ class Rapport:
     """Messages about one input (a file, the database, an edit) plus what an import did or would do.
 
     ``koppen`` maps column names to the headers of the file, so messages name the column as the analyst wrote
-    it. ``nieuw``, ``bijgewerkt`` and ``ongewijzigd`` list project_ids after a (dry-run) import.
+    it. ``nieuw``, ``bijgewerkt`` and ``ongewijzigd`` list project_ids after a (dry-run) import; ``overgeslagen``
+    the row numbers of rows skipped as duplicates.
     """
 
     bestand: str
@@ -53,10 +54,19 @@ class Rapport:
     koppen: dict[str, str] = field(default_factory=dict)
     codering: str | None = None
     scheidingsteken: str | None = None
+    sjabloon: str | None = None
+    """The import template the file was made from ("importsjabloon versie 1 voor Wmo-regio Drenthe")."""
     aantal_rijen: int = 0
     nieuw: list[str] = field(default_factory=list)
     bijgewerkt: list[str] = field(default_factory=list)
     ongewijzigd: list[str] = field(default_factory=list)
+    sleutels: list = field(default_factory=list)
+    """:class:`projectdb.intake.Sleutel` per row that got its key from the intake (bron_id -> project_id)."""
+    dubbel: list = field(default_factory=list)
+    """:class:`projectdb.intake.Dubbel` per new row that looks like a stored project."""
+    overgeslagen: list[int | str | None] = field(default_factory=list)
+    samengevoegd: list[str] = field(default_factory=list)
+    """Stored project_ids into which a likely duplicate row was merged (also listed as bijgewerkt or ongewijzigd)."""
     aantal_fouten: int = field(default=0, init=False)
 
     def fout(self, tekst: str, regel: int | str | None = None, veld: str | None = None) -> None:
@@ -85,6 +95,8 @@ class Rapport:
             hoe.append(self.codering)
         if self.scheidingsteken:
             hoe.append(f"scheidingsteken {self.scheidingsteken!r}")
+        if self.sjabloon:
+            hoe.append(self.sjabloon)
         gelezen = f" (gelezen als {', '.join(hoe)})" if hoe else ""
         return (f"{self.bestand}{gelezen}: {_aantal(self.aantal_rijen, 'rij', 'rijen')}, "
                 f"{_aantal(len(self.fouten), 'fout', 'fouten')}, "
@@ -97,6 +109,12 @@ class Rapport:
         regels += [f"  {m}" for m in geordend[:_MAX_GETOOND]]
         if len(geordend) > _MAX_GETOOND:
             regels.append(f"  ... en nog {len(geordend) - _MAX_GETOOND} meldingen")
+        if self.sleutels:
+            regels.append("sleutels (bron_id -> project_id):")
+            regels += [f"  {s}" for s in self.sleutels[:_MAX_GETOOND]]
+        if self.dubbel:
+            regels.append("mogelijke dubbelingen:")
+            regels += [f"  {d}" for d in self.dubbel[:_MAX_GETOOND]]
         return "\n".join(regels)
 
 

@@ -17,7 +17,7 @@ from geo import geodata
 from projectdb import formule, gebied
 from projectdb.kolommen import KOLOMMEN
 from projectdb.meldingen import Rapport
-from projectdb.schema import JAAR_MAX, JAAR_MIN
+from projectdb.schema import JAAR_MAX, JAAR_MIN, STATUSSEN
 
 PROJECT_ID = re.compile(r"^P\d{3,}$")
 MIN_CITAAT = 40
@@ -96,7 +96,7 @@ def normaliseer_rij(ruw: Mapping[str, object], regel: int | str | None,
     record["project_id"] = pid
 
     for veld in ("titel", "omschrijving", "bron", "bron_citaat", "toelichting_labels", "bouwt_voort_op_citaat",
-                 "periode_citaat", "precisie_citaat"):
+                 "periode_citaat", "precisie_citaat", "bron_id", "leverancier"):
         record[veld] = _cel(waarden[veld], rapport, regel, veld)
     if not record["titel"]:
         rapport.fout("titel ontbreekt", regel, "titel")
@@ -112,6 +112,7 @@ def normaliseer_rij(ruw: Mapping[str, object], regel: int | str | None,
     record["instrumenten"] = _labels(vocab.AS_INSTRUMENT, waarden["instrumenten"], rapport, regel)
     record["partners"] = tuple(dict.fromkeys(_delen(waarden["partners"], rapport, regel, "partners", _PARTNERS)))
     record["bouwt_voort_op"] = _ids(waarden["bouwt_voort_op"], rapport, regel)
+    record["status"] = _status(waarden["status"], rapport, regel)
 
     record["gebied_precisie"] = _keuze(waarden["gebied_precisie"], precisie.GEBIED_PRECISIES, rapport, regel,
                                        "gebied_precisie")
@@ -125,6 +126,16 @@ def normaliseer_rij(ruw: Mapping[str, object], regel: int | str | None,
     if rapport.aantal_fouten > aantal_fouten:
         return None, pid if PROJECT_ID.match(pid) else None
     return record, pid
+
+
+def _status(waarde: object, rapport: Rapport, regel: int | str | None) -> str:
+    """The review status in lower case, or '' when the cell is empty (the store decides: see
+    :meth:`projectdb.store.Store.importeer`)."""
+    tekst = _cel(waarde, rapport, regel, "status").lower()
+    if tekst and tekst not in STATUSSEN:
+        rapport.fout(f"status {tekst!r} bestaat niet; kies uit: {', '.join(STATUSSEN)}", regel, "status")
+        return ""
+    return tekst
 
 
 def _verzekeraars(waarde: object, rapport: Rapport, regel: int | str | None) -> tuple[str, ...]:

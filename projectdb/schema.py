@@ -10,7 +10,11 @@ Version 2 added the project period (``startjaar``, ``eindjaar``, ``periode_citaa
 (``gebied_precisie``, ``aantal_gemeenten_bron``, ``precisie_citaat``, ``verzekeraar_herkomst``) after them.
 :data:`MIGRATIES` brings an older file there in place, so a migrated and a new file are alike; existing rows get
 ``volledig`` and ``bron``, the values of the model before version 3. Version 4 added the sign-in state that every
-app process shares (:data:`TOEGANGSTABELLEN`, used by :mod:`projectdb.aanmeldstaat`).
+app process shares (:data:`TOEGANGSTABELLEN`, used by :mod:`projectdb.aanmeldstaat`). Version 5 added the intake of
+suppliers' lists:
+``bron_id`` (the supplier's own reference), ``leverancier``, ``status`` (voorstel / vastgesteld / afgewezen) and
+``importronde`` (the import a record arrived with, a row of the new table ``importronde``); records that exist
+before version 5 become ``vastgesteld``.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from classify import vocab
 from classify.precisie import GEBIED_PRECISIES, VERZEKERAAR_HERKOMSTEN
 from geo import geodata
 
-SCHEMA_VERSIE = 4
+SCHEMA_VERSIE = 5
 """Stored in ``PRAGMA user_version``; an older version is migrated (:data:`MIGRATIES`), any other refused."""
 
 JAAR_MIN, JAAR_MAX = 1990, 2100
@@ -71,10 +75,34 @@ password attempts per throttle key, ``blokkade`` the keys refused until ``tot``.
 TOEGANGSTABELLEN = ("aanmelding", "mislukte_aanmelding", "blokkade")
 """Tables of sign-in state: not project content, so left out of the checksum and emptied by a restore."""
 
+STATUSSEN = ("voorstel", "vastgesteld", "afgewezen")
+"""Values of ``project.status``: an imported record is a proposal until an editor approves or rejects it."""
+MAX_BRON_ID = 60
+"""Longest supplier reference (``bron_id``), in characters."""
+
+_INTAKE = (
+    f"bron_id TEXT NOT NULL DEFAULT '' CHECK (length(bron_id) <= {MAX_BRON_ID})",
+    "leverancier TEXT NOT NULL DEFAULT '' CHECK (bron_id = '' OR trim(leverancier) <> '')",
+    f"status TEXT NOT NULL DEFAULT 'vastgesteld' CHECK (status IN ({', '.join(repr(s) for s in STATUSSEN)}))",
+    "importronde INTEGER CHECK (importronde IS NULL OR importronde >= 1)",
+)
+"""Column definitions of the intake (schema version 5), shared by CREATE and the migration."""
+
+_IMPORTRONDE = """CREATE TABLE importronde (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    tijdstip TEXT NOT NULL CHECK (tijdstip GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    redacteur TEXT NOT NULL CHECK (trim(redacteur) <> ''),
+    bestand TEXT NOT NULL,
+    leverancier TEXT NOT NULL
+) STRICT"""
+_BRON_UNIEK = "CREATE UNIQUE INDEX project_bron ON project (leverancier, bron_id) WHERE bron_id <> ''"
+
 MIGRATIES: dict[int, tuple[str, ...]] = {
     1: (*(f"ALTER TABLE project ADD COLUMN {kolom}" for kolom in _PERIODE), "PRAGMA user_version = 2"),
     2: (*(f"ALTER TABLE project ADD COLUMN {kolom}" for kolom in _PRECISIE), "PRAGMA user_version = 3"),
     3: (*_TOEGANG, "PRAGMA user_version = 4"),
+    4: (_IMPORTRONDE, *(f"ALTER TABLE project ADD COLUMN {kolom}" for kolom in _INTAKE), _BRON_UNIEK,
+        "PRAGMA user_version = 5"),
 }
 """SQL statements that bring a store of schema version *n* to version *n + 1* (run in one write transaction)."""
 
@@ -97,6 +125,8 @@ def ddl() -> str:
     toegang_sql = ";\n".join(_TOEGANG)
     kernwerkgebieden = _lijst(f"kernwerkgebied:{naam}" for naam in vocab.VERZEKERAAR_NAMEN)
     return f"""
+{_IMPORTRONDE};
+
 CREATE TABLE gemeente (
     gemeente_code TEXT NOT NULL CHECK (gemeente_code GLOB 'GM[0-9][0-9][0-9][0-9]'),
     jaar INTEGER NOT NULL CHECK (jaar IN ({_jaren()})),
@@ -126,8 +156,13 @@ CREATE TABLE project (
     {_PRECISIE[1]},
     {_PRECISIE[2]},
     {_PRECISIE[3]},
+    {_INTAKE[0]},
+    {_INTAKE[1]},
+    {_INTAKE[2]},
+    {_INTAKE[3]},
     UNIQUE (project_id, indeling_jaar)
 ) STRICT;
+{_BRON_UNIEK};
 
 CREATE TABLE project_verzekeraar (
     project_id TEXT NOT NULL REFERENCES project (project_id) ON DELETE CASCADE,

@@ -17,17 +17,18 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
 from geo import geodata
-from projectdb import gebied
+from projectdb import gebied, intake
 from projectdb.invoer import lees_invoer
 from projectdb.kolommen import KOLOMMEN, MEERVOUDIG
 from projectdb.meldingen import Rapport, Validatiefout, weiger
-from projectdb.schema import MIGRATIES, SCHEMA_VERSIE, TOEGANGSTABELLEN, ddl
+from projectdb.schema import MIGRATIES, SCHEMA_VERSIE, STATUSSEN, TOEGANGSTABELLEN, ddl
 from projectdb.validatie import valideer
 
 MAP = Path(__file__).resolve().parents[1] / "data" / "projects"
@@ -42,8 +43,8 @@ BEWAARDE_BACKUPS = 30
 
 _ENKEL = ("titel", "omschrijving", "indeling_jaar", "inhoud", "intensiteit", "geografie", "bron", "bron_citaat",
           "toelichting_labels", "bouwt_voort_op_citaat", "startjaar", "eindjaar", "periode_citaat", "gebied_precisie",
-          "aantal_gemeenten_bron", "precisie_citaat", "verzekeraar_herkomst")
-"""Columns of the project table besides project_id and versie."""
+          "aantal_gemeenten_bron", "precisie_citaat", "verzekeraar_herkomst", "bron_id", "leverancier", "status")
+"""Columns of the project table besides project_id, versie and importronde."""
 _KINDEREN = (
     ("verzekeraars", "project_verzekeraar", "verzekeraar"),
     ("instrumenten", "project_instrument", "instrument"),
@@ -53,7 +54,14 @@ _KINDEREN = (
 )
 """(record field, child table, value column) of the multi-valued fields."""
 _TABELLEN = frozenset({"gemeente", "project", "project_verzekeraar", "project_instrument", "project_partner",
-                       "project_gebied", "project_gemeente", "project_lineage", "wijziging"})
+                       "project_gebied", "project_gemeente", "project_lineage", "wijziging", "importronde"})
+_SINDS = {"importronde": 5}
+"""Tables that an older schema version lacks (table -> the version that added it); migration creates them."""
+
+
+def _vereist(versie: int) -> frozenset[str]:
+    """The tables a store of schema ``versie`` must have."""
+    return frozenset(t for t in _TABELLEN if _SINDS.get(t, 0) <= versie)
 
 
 class Conflict(ValueError):
@@ -100,6 +108,25 @@ def _als_tekst(waarde: object) -> str:
     return ";".join(waarde) if isinstance(waarde, tuple) else str(waarde)
 
 
+def _zet_status(record: dict, oud: dict | None, status: str, rapport: Rapport) -> None:
+    """A new record gets ``status``; a stored one keeps its own (a file cannot approve or reject)."""
+    gegeven = record["status"]
+    record["status"] = status if oud is None else oud["status"]
+    if gegeven and gegeven != record["status"]:
+        rapport.waarschuwing(f"status {gegeven!r} in het bestand genegeerd: {record['project_id']} is "
+                             f"{record['status']!r}; een redacteur stelt voorstellen vast of wijst ze af in de app",
+                             record["project_id"], "status")
+
+
+def _hernoemd(sleutel: intake.Sleutel, hernoem: Mapping[str, str],
+              keuze: Mapping[str, intake.Dubbel]) -> intake.Sleutel:
+    """``sleutel`` after the duplicate choices: renumbered, or pointing at the project it was merged into."""
+    dubbel = keuze.get(sleutel.project_id)
+    if dubbel is not None and dubbel.keuze == "samenvoegen":
+        return replace(sleutel, project_id=dubbel.bestaand, nieuw=False)
+    return replace(sleutel, project_id=hernoem.get(sleutel.project_id, sleutel.project_id))
+
+
 def open_store(pad: str | Path | None = None, bron: str | Path | None = None) -> Store:
     """The store at ``pad`` (default ``SAMENWERKING_DB`` or :data:`STANDAARD_PAD`).
 
@@ -136,7 +163,8 @@ def _maak(pad: Path, bron: Path) -> None:
             con.close()
         invoer = lees_invoer(bron)
         Store(tijdelijk)._importeer(invoer.rijen, update=False, redacteur=f"eerste start uit {bron.name}",
-                                    proef=False, rapport=invoer.rapport, regels=invoer.regels, backup=False)
+                                    proef=False, rapport=invoer.rapport, regels=invoer.regels, backup=False,
+                                    status="vastgesteld")
         con = sqlite3.connect(tijdelijk, isolation_level=None)
         try:
             con.execute("PRAGMA journal_mode = WAL")
@@ -200,16 +228,17 @@ class Store:
             try:
                 versie = con.execute("PRAGMA user_version").fetchone()[0]
                 tabellen = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-                if _TABELLEN <= tabellen and (versie == SCHEMA_VERSIE or versie in MIGRATIES):
+                if _vereist(versie) <= tabellen and (versie == SCHEMA_VERSIE or versie in MIGRATIES):
                     con.execute("PRAGMA journal_mode = WAL")
             finally:
                 con.close()
         except sqlite3.DatabaseError as fout:
             raise OngeldigeDatabase(f"{self.pad}: geen SQLite-database ({fout})") from None
-        if versie in MIGRATIES and _TABELLEN <= tabellen:
+        if versie in MIGRATIES and _vereist(versie) <= tabellen:
             self._automatische_backup(f"voor-migratie-v{versie}")
             self._migreer()
             versie = SCHEMA_VERSIE
+            tabellen = tabellen | _TABELLEN  # the migration created the newer tables
         if versie != SCHEMA_VERSIE or not _TABELLEN <= tabellen:
             raise OngeldigeDatabase(f"{self.pad}: geen projectendatabase met schemaversie {SCHEMA_VERSIE} "
                                     f"(gevonden: versie {versie}, tabellen {', '.join(sorted(tabellen)) or 'geen'})")
@@ -228,11 +257,11 @@ class Store:
 
     @staticmethod
     def _records(con: sqlite3.Connection) -> dict[str, dict]:
-        """project_id -> record (interchange format plus ``versie``), sorted by project_id."""
-        kolommen = ", ".join(("project_id", *_ENKEL, "versie"))
+        """project_id -> record (interchange format plus ``versie`` and ``importronde``), sorted by project_id."""
+        namen = ("project_id", *_ENKEL, "versie", "importronde")
         records: dict[str, dict] = {}
-        for rij in con.execute(f"SELECT {kolommen} FROM project ORDER BY project_id"):
-            record = dict(zip(("project_id", *_ENKEL, "versie"), rij, strict=True))
+        for rij in con.execute(f"SELECT {', '.join(namen)} FROM project ORDER BY project_id"):
+            record = dict(zip(namen, rij, strict=True))
             for veld, _, _ in _KINDEREN:
                 record[veld] = []
             records[rij[0]] = record
@@ -242,21 +271,22 @@ class Store:
         for record in records.values():
             for veld, _, _ in _KINDEREN:
                 record[veld] = ";".join(record[veld]) if veld == "gebied" else tuple(record[veld])
-        return {pid: {k: r[k] for k in (*KOLOMMEN, "versie")} for pid, r in records.items()}
+        return {pid: {k: r[k] for k in (*KOLOMMEN, "versie", "importronde")} for pid, r in records.items()}
 
     def projecten(self) -> pd.DataFrame:
-        """All projects, one row per project sorted by project_id: the columns of ``projecten.csv`` plus
-        ``versie``; verzekeraars, instrumenten, partners and bouwt_voort_op are tuples of str, gebied a
-        ';'-joined string of canonical tokens, indeling_jaar and versie ints, startjaar and eindjaar nullable
-        ints (``Int64``, ``<NA>`` where the sources name no year), aantal_gemeenten_bron likewise (``<NA>`` where
-        the source gives no number)."""
+        """All projects (every status), one row per project sorted by project_id: the columns of
+        :data:`~projectdb.kolommen.KOLOMMEN` plus ``versie`` and ``importronde``; verzekeraars, instrumenten,
+        partners and bouwt_voort_op are tuples of str, gebied a ';'-joined string of canonical tokens,
+        indeling_jaar and versie ints, startjaar, eindjaar and importronde nullable ints (``Int64``, ``<NA>`` where
+        the sources name no year or the project did not arrive with an import), aantal_gemeenten_bron likewise
+        (``<NA>`` where the source gives no number)."""
         with self._lees() as con:
             records = list(self._records(con).values())
-        frame = pd.DataFrame.from_records(records, columns=[*KOLOMMEN, "versie"])
+        frame = pd.DataFrame.from_records(records, columns=[*KOLOMMEN, "versie", "importronde"])
         for kolom in MEERVOUDIG:
             frame[kolom] = frame[kolom].astype(object)
         return frame.astype({"indeling_jaar": "int64", "versie": "int64", "startjaar": "Int64", "eindjaar": "Int64",
-                             "aantal_gemeenten_bron": "Int64"})
+                             "aantal_gemeenten_bron": "Int64", "importronde": "Int64"})
 
     def project(self, project_id: str) -> dict:
         """One project as a dict (same fields and types as a :meth:`projecten` row)."""
@@ -310,7 +340,7 @@ class Store:
         :class:`~projectdb.meldingen.Validatiefout` for invalid values; then nothing is written.
         """
         bestand = f"wijziging {project_id}"
-        onbekend = sorted(set(wijzigingen) - set(KOLOMMEN[1:]))
+        onbekend = sorted(set(wijzigingen) - (set(KOLOMMEN[1:]) - {"status"}))
         if onbekend:
             raise weiger(bestand, f"onbekende of niet te wijzigen velden: {', '.join(onbekend)}")
         if not str(redacteur).strip():
@@ -333,32 +363,92 @@ class Store:
             gewijzigd = self._schrijf_record(con, records[0], huidig, str(redacteur).strip(), _tijdstip())
         return huidig["versie"] + 1 if gewijzigd else huidig["versie"]
 
+    def beoordeel(self, versies: Mapping[str, int], status: str, redacteur: str) -> list[str]:
+        """Set the review ``status`` (vastgesteld or afgewezen, or back to voorstel) of the projects in ``versies``
+        (project_id -> the versie the editor saw), in one transaction; returns the project_ids that changed.
+
+        Each change raises the project's versie and goes into the change log (field ``status``, old and new value,
+        who). Raises :class:`Conflict` when any project changed since it was read, :class:`OnbekendProject` for an
+        unknown id, and ValueError for an unknown status; then nothing is written.
+        """
+        if status not in STATUSSEN:
+            raise ValueError(f"status {status!r} bestaat niet; kies uit: {', '.join(STATUSSEN)}")
+        if not str(redacteur).strip():
+            raise weiger("beoordeling", "redacteur ontbreekt")
+        tijdstip = _tijdstip()
+        gewijzigd: list[str] = []
+        with self._schrijf() as con:
+            for project_id, verwacht in versies.items():
+                rij = con.execute("SELECT status, versie FROM project WHERE project_id = ?", (project_id,)).fetchone()
+                if rij is None:
+                    raise OnbekendProject(f"project {project_id!r} staat niet in de database")
+                oud, versie = rij
+                if versie != verwacht:
+                    laatste = con.execute("SELECT redacteur FROM wijziging WHERE project_id = ? ORDER BY id DESC "
+                                          "LIMIT 1", (project_id,)).fetchone()
+                    raise Conflict(f"project {project_id} is intussen gewijzigd (versie {versie}, uw versie "
+                                   f"{verwacht}); laad het opnieuw, niets geschreven", project_id, verwacht, versie,
+                                   laatste[0] if laatste else None)
+                if oud == status:
+                    continue
+                con.execute("UPDATE project SET status = ?, versie = versie + 1 WHERE project_id = ?",
+                            (status, project_id))
+                con.execute("INSERT INTO wijziging (tijdstip, redacteur, project_id, veld, oude_waarde, nieuwe_waarde, "
+                            "actie) VALUES (?, ?, ?, 'status', ?, ?, 'gewijzigd')",
+                            (tijdstip, str(redacteur).strip(), project_id, oud, status))
+                gewijzigd.append(project_id)
+        return gewijzigd
+
+    def importrondes(self) -> pd.DataFrame:
+        """The imports that brought new projects: [importronde, tijdstip (UTC ISO), redacteur, bestand,
+        leverancier, voorstel, vastgesteld, afgewezen] (project counts per status now), newest first."""
+        tellingen = ", ".join(f"COALESCE(SUM(p.status = '{s}'), 0) AS {s}" for s in STATUSSEN)
+        with self._lees() as con:
+            cursor = con.execute(f"SELECT r.id AS importronde, r.tijdstip, r.redacteur, r.bestand, r.leverancier, "
+                                 f"{tellingen} FROM importronde r LEFT JOIN project p ON p.importronde = r.id "
+                                 "GROUP BY r.id ORDER BY r.id DESC")
+            namen = [d[0] for d in cursor.description]
+            return pd.DataFrame(cursor.fetchall(), columns=namen)
+
     def importeer(self, rijen: Sequence[Mapping[str, object]], update: bool = False, redacteur: str | None = None,
                   proef: bool = False, bestand: str = "invoer", regels: Sequence[int] | None = None,
-                  rapport: Rapport | None = None) -> Rapport:
+                  rapport: Rapport | None = None, leverancier: str = "",
+                  keuzes: Mapping[int | str, str] | None = None) -> Rapport:
         """Import rows (column -> value) all-or-nothing; returns the report.
 
-        Validates everything first (:func:`projectdb.validatie.valideer`); any error raises
+        Keys come from :func:`projectdb.intake.wijs_sleutels_toe`: a row without a ``P`` key (or with the
+        supplier's own reference in project_id) gets the key of the stored project with the same (``leverancier``,
+        bron_id), else a new one. Validates everything (:func:`projectdb.validatie.valideer`); any error raises
         :class:`~projectdb.meldingen.Validatiefout` and nothing is written. ``update`` allows existing
-        project_ids (their changed fields go into the change log). ``proef`` (dry run) validates and reports
-        without writing. Before writing, the database is backed up into ``backups/`` next to it. ``regels`` are
-        the rows' numbers in the file (default 2, 3, ...); ``rapport`` continues a report of the file reader.
+        project_ids (their changed fields go into the change log; their status stays). New projects arrive as
+        ``voorstel`` in a new ``importronde``. New rows that look like stored projects are listed in
+        ``rapport.dubbel``; ``keuzes`` (row number -> ``beide``, ``samenvoegen`` or ``overslaan``) says what to do
+        with them. ``proef`` (dry run) validates and reports without writing. Before writing, the database is
+        backed up into ``backups/`` next to it. ``regels`` are the rows' numbers in the file (default 2, 3, ...);
+        ``rapport`` continues a report of the file reader.
         """
         return self._importeer(rijen, update, huidige_redacteur(redacteur), proef, rapport or Rapport(bestand),
-                               regels, backup=True)
+                               regels, backup=True, leverancier=leverancier, keuzes=keuzes or {})
 
     def _importeer(self, rijen: Sequence[Mapping[str, object]], update: bool, redacteur: str, proef: bool,
-                   rapport: Rapport, regels: Sequence[int] | None, backup: bool) -> Rapport:
-        """:meth:`importeer`; ``backup`` False only while a new store is being filled."""
+                   rapport: Rapport, regels: Sequence[int] | None, backup: bool, leverancier: str = "",
+                   keuzes: Mapping[int | str, str] | None = None, status: str = "voorstel") -> Rapport:
+        """:meth:`importeer`; ``backup`` False and ``status`` "vastgesteld" only while a new store is filled from
+        the shipped records."""
         rijen = list(rijen)
+        regels = list(regels) if regels is not None else list(range(2, 2 + len(rijen)))
         rapport.aantal_rijen = rapport.aantal_rijen or len(rijen)
         with self._lees() as con:
             bestaande = self._records(con)
+        rijen = intake.wijs_sleutels_toe(rijen, bestaande, leverancier, rapport, regels)
         records = valideer(rijen, rapport, bestaande, update, regels)
+        if not rapport.fouten:
+            records = self._kies_bij_dubbel(records, rijen, regels, bestaande, keuzes or {}, rapport)
         if rapport.fouten:
             raise Validatiefout(rapport)
         for record in records:
             oud = bestaande.get(record["project_id"])
+            _zet_status(record, oud, status, rapport)
             lijst = rapport.nieuw if oud is None else (
                 rapport.bijgewerkt if any(record[k] != oud[k] for k in KOLOMMEN) else rapport.ongewijzigd)
             lijst.append(record["project_id"])
@@ -372,9 +462,54 @@ class Store:
             if dict(con.execute("SELECT project_id, versie FROM project")) != stand:
                 raise Conflict(f"{rapport.bestand}: de database is tijdens de import door een ander gewijzigd; "
                                "niets geschreven, probeer het opnieuw")
+            ronde = None
+            if status == "voorstel" and rapport.nieuw:
+                ronde = con.execute("INSERT INTO importronde (tijdstip, redacteur, bestand, leverancier) "
+                                    "VALUES (?, ?, ?, ?)", (tijdstip, redacteur, rapport.bestand,
+                                                            leverancier.strip())).lastrowid
             for record in records:
                 self._schrijf_record(con, record, bestaande.get(record["project_id"]), redacteur, tijdstip)
+            con.executemany("UPDATE project SET importronde = ? WHERE project_id = ?",
+                            [(ronde, pid) for pid in rapport.nieuw if ronde is not None])
         return rapport
+
+    @staticmethod
+    def _kies_bij_dubbel(records: list[dict], rijen: list[dict], regels: list, bestaande: Mapping[str, dict],
+                         keuzes: Mapping[int | str, str], rapport: Rapport) -> list[dict]:
+        """Report new records that look like stored projects and apply the choices: skip the row, merge it into
+        the stored project, or keep both. New keys are then numbered without gaps."""
+        regel_van = {rij["project_id"]: regel for rij, regel in zip(rijen, regels, strict=True)}
+        rij_van = {rij["project_id"]: rij for rij in rijen}
+        nieuw = [(regel_van[r["project_id"]], r) for r in records if r["project_id"] not in bestaande]
+        try:
+            rapport.dubbel = intake.zoek_dubbel(nieuw, bestaande, keuzes)
+        except ValueError as fout:
+            rapport.fout(str(fout))
+            return records
+        keuze = {d.project_id: d for d in rapport.dubbel}
+        uit: list[dict] = []
+        for record in records:
+            dubbel = keuze.get(record["project_id"])
+            if dubbel is None or dubbel.keuze == "beide":
+                uit.append(record)
+            elif dubbel.keuze == "overslaan":
+                rapport.overgeslagen.append(dubbel.regel)
+            else:
+                samen = intake.samengevoegd(rij_van[record["project_id"]], bestaande[dubbel.bestaand])
+                uit += valideer([samen], rapport, bestaande, update=True, regels=[dubbel.regel])
+                rapport.samengevoegd.append(dubbel.bestaand)
+        vrij = sorted((s.project_id for s in rapport.sleutels
+                       if s.nieuw and (s.project_id not in keuze or keuze[s.project_id].keuze == "beide")),
+                      key=lambda pid: int(pid[1:]))
+        eerste = min((int(s.project_id[1:]) for s in rapport.sleutels if s.nieuw), default=0)
+        hernoem = {oud: intake.nieuwe_sleutel(eerste + i) for i, oud in enumerate(vrij)}
+        for record in uit:
+            if record["project_id"] in hernoem and record["project_id"] not in bestaande:
+                record["project_id"] = hernoem[record["project_id"]]
+        rapport.sleutels = [_hernoemd(s, hernoem, keuze) for s in rapport.sleutels
+                            if not (s.project_id in keuze and keuze[s.project_id].keuze == "overslaan")]
+        rapport.dubbel = [replace(d, project_id=hernoem.get(d.project_id, d.project_id)) for d in rapport.dubbel]
+        return uit
 
     @staticmethod
     def _schrijf_record(con: sqlite3.Connection, record: dict, oud: dict | None, redacteur: str,
@@ -490,7 +625,7 @@ def _controleer_backup(con: sqlite3.Connection, bestand: Path) -> int:
         sleutels = con.execute("PRAGMA foreign_key_check").fetchall()
     except sqlite3.DatabaseError as fout:
         raise OngeldigeDatabase(f"{bestand}: geen SQLite-database ({fout})") from None
-    if not (versie == SCHEMA_VERSIE or versie in MIGRATIES) or not _TABELLEN <= tabellen:
+    if not (versie == SCHEMA_VERSIE or versie in MIGRATIES) or not _vereist(versie) <= tabellen:
         raise OngeldigeDatabase(f"{bestand}: geen projectendatabase met schemaversie {SCHEMA_VERSIE}")
     if integriteit != "ok" or sleutels:
         raise OngeldigeDatabase(f"{bestand}: beschadigd (integriteit: {integriteit}; "

@@ -366,8 +366,16 @@ class Toegang:
         return store.wijzig_project(project_id, wijzigingen, verwachte_versie, naam)
 
     def importeer_bestand(self, store: Store, redacteur: object, pad: str | Path, update: bool = False,
-                          blad: str | None = None) -> Rapport:
+                          blad: str | None = None, leverancier: str = "",
+                          keuzes: Mapping[int | str, str] | None = None) -> Rapport:
         """:func:`projectdb.importeer.importeer_bestand` (writing) as the signed-in editor; :class:`GeenToegang`
         (nothing read or written) without a sign-in whose role may import."""
         naam = self.controleer(redacteur, "importeren")
-        return importeer_bestand(store, pad, update=update, blad=blad, redacteur=naam)
+        return importeer_bestand(store, pad, update=update, blad=blad, redacteur=naam, leverancier=leverancier,
+                                 keuzes=keuzes)
+
+    def beoordeel(self, store: Store, redacteur: object, versies: Mapping[str, int], status: str) -> list[str]:
+        """:meth:`projectdb.store.Store.beoordeel` (approve or reject proposals) as the signed-in editor;
+        :class:`GeenToegang` (nothing written) without a sign-in whose role may review proposals."""
+        naam = self.controleer(redacteur, "voorstel_beoordelen")
+        return store.beoordeel(versies, status, naam)

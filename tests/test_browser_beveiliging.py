@@ -26,6 +26,7 @@ def appdatabase(appdatabase):
     opslag = open_store(appdatabase)
     rij = {k: ";".join(v) if isinstance(v, tuple) else v for k, v in opslag.project("P010").items() if k != "versie"}
     opslag.importeer([{**rij, "project_id": "P000", **dict.fromkeys(TEKSTVELDEN, ALLE_AANVALLEN)}], redacteur="test")
+    opslag.beoordeel({"P000": 1}, "vastgesteld", "test")  # an import is a proposal; the maps show approved ones
     return appdatabase
 
 

@@ -31,7 +31,7 @@ ONZIN = ["", " ", ";", ";;", ",", "\"", "'", "=1+1", "+", "-", "@", "\tx", "\r",
 of them rejects the file before its rows are validated."""
 TEKST = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40)
 GOED: dict[str, list[str]] = {
-    "project_id": ["P100", "P101", "P102", "p103", "P001", "P004", "P9999"],
+    "project_id": ["P100", "P101", "P102", "p103", "P001", "P004", "P9999", "", "ZK-2017-04", "967"],
     "titel": ["Titel", "Wijkaanpak"],
     "verzekeraars": [*vocab.VERZEKERAAR_NAMEN, "Achmea", "VGZ;CZ", "Univé"],
     "gebied": ["GM0014", "Den Haag", "wmo:FoodValley", "provincie:Limburg", "kernwerkgebied:Menzis",
@@ -49,12 +49,16 @@ GOED: dict[str, list[str]] = {
     "aantal_gemeenten_bron": ["", "10", "circa 10", "0", "een aantal"],
     "precisie_citaat": ["", "in een aantal gemeenten in de regio"],
     "verzekeraar_herkomst": ["", "bron", "concessie", "zorgkantoor"],
+    "bron_id": ["", "ZK-2017-04", "967", "VGZ/18/1", "X-001"],
+    "leverancier": ["", "VGZ", "Wmo-regio Drenthe"],
+    "status": ["", "voorstel", "vastgesteld", "afgewezen"],
 }
 
 
 def cel(kolom: str) -> st.SearchStrategy[str]:
     """Mostly plausible values for ``kolom``, often junk."""
-    return st.one_of(st.sampled_from(GOED.get(kolom, ["tekst", VOORBEELD[0][kolom]])), st.sampled_from(ONZIN), TEKST)
+    goed = GOED[kolom] if kolom in GOED else ["tekst", VOORBEELD[0][kolom]]
+    return st.one_of(st.sampled_from(goed), st.sampled_from(ONZIN), TEKST)
 
 
 RIJEN = st.lists(st.fixed_dictionaries({k: cel(k) for k in KOLOMMEN}), min_size=1, max_size=30)

@@ -300,8 +300,9 @@ def test_citaat_zonder_verwijzing_en_kort_citaat(store, tmp_path):
 
 
 @pytest.mark.parametrize("veld, waarde, melding", [
-    ("project_id", "100", "ongeldig project_id '100'"),
-    ("project_id", "", "project_id ontbreekt"),
+    ("bron_id", "ZK-2017-04", "bron_id 'ZK-2017-04' zonder leverancier"),
+    ("bron_id", "a" * 61, "bron_id is 61 tekens; de grens is 60"),
+    ("status", "goedgekeurd", "status 'goedgekeurd' bestaat niet"),
     ("titel", " ", "titel ontbreekt"),
     ("indeling_jaar", "2020", "indeling_jaar '2020' is geen meegeleverde"),
     ("indeling_jaar", "", "indeling_jaar ontbreekt"),

@@ -26,7 +26,8 @@ def store(tmp_path, bron):
 
 def test_eerste_start_maakt_database_uit_csv(store):
     projecten = store.projecten()
-    assert list(projecten.columns) == [*KOLOMMEN, "versie"]
+    assert list(projecten.columns) == [*KOLOMMEN, "versie", "importronde"]
+    assert set(projecten["status"]) == {"vastgesteld"}
     assert list(projecten["project_id"]) == ["P001", "P002", "P003", "P004"]
     p004 = projecten.set_index("project_id").loc["P004"]
     assert p004["verzekeraars"] == ("VGZ", "CZ")
@@ -236,8 +237,30 @@ def test_open_weigert_vreemde_database(tmp_path):
 _PRECISIEKOLOMMEN = ("verzekeraar_herkomst", "precisie_citaat", "aantal_gemeenten_bron", "gebied_precisie")
 
 
+def _schema(pad) -> list:
+    """Tables and indexes of the store at ``pad``: their SQL, but for ``project`` (whose text ALTER TABLE
+    extends) its columns with type, default and key."""
+    with sqlite3.connect(pad) as con:
+        rijen = con.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+        uit = [(t, n, sql if n != "project" else repr(con.execute("PRAGMA table_info(project)").fetchall()))
+               for t, n, sql in rijen.fetchall()]
+    return sorted(uit)
+
+
+def _als_versie_4(pad) -> None:
+    """Turn the store at ``pad`` into one of schema version 4 (with auth's sign-in tables): without the intake
+    columns and ``importronde``."""
+    with sqlite3.connect(pad) as con:
+        con.execute("DROP INDEX project_bron")
+        for kolom in ("importronde", "status", "leverancier", "bron_id"):
+            con.execute(f"ALTER TABLE project DROP COLUMN {kolom}")
+        con.execute("DROP TABLE importronde")
+        con.execute("PRAGMA user_version = 4")
+
+
 def _als_versie_3(pad) -> None:
-    """Turn the store at ``pad`` into one of schema version 3: without the sign-in state tables."""
+    """Turn the store at ``pad`` into one of schema version 3: also without the sign-in state tables."""
+    _als_versie_4(pad)
     with sqlite3.connect(pad) as con:
         for tabel in TOEGANGSTABELLEN:
             con.execute(f"DROP TABLE {tabel}")
@@ -357,11 +380,7 @@ def test_versie_3_krijgt_de_aanmeldtabellen_zoals_een_nieuwe_database(store, tmp
     _als_versie_3(store.pad)
     open_store(store.pad)
 
-    def schema(pad):
-        with sqlite3.connect(pad) as con:
-            return sorted(con.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"))
-
-    assert schema(store.pad) == schema(nieuw.pad)
+    assert _schema(store.pad) == _schema(nieuw.pad)
     (backup,) = (store.pad.parent / "backups").glob("*voor-migratie-v3*.sqlite")
     with sqlite3.connect(backup) as con:
         assert con.execute("PRAGMA user_version").fetchone()[0] == 3
@@ -387,3 +406,32 @@ def test_periode_in_database_en_log(store):
     assert store.project("P001")["eindjaar"] is None
     log = store.wijzigingen("P001").iloc[-1]
     assert log[["veld", "oude_waarde", "nieuwe_waarde"]].tolist() == ["eindjaar", "2016", ""]
+
+
+def test_versie_4_van_auth_wordt_gemigreerd_en_alles_is_vastgesteld(store):
+    voor = store.projecten()
+    _als_versie_4(store.pad)
+    with sqlite3.connect(store.pad) as con:
+        con.execute("INSERT INTO blokkade (sleutel, tot) VALUES ('ip:1.2.3.4', 99.0)")
+    gemigreerd = open_store(store.pad)
+    with sqlite3.connect(store.pad) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSIE == 5
+        kolommen = [r[1] for r in con.execute("PRAGMA table_info(project)")]
+        assert con.execute("SELECT sleutel, tot FROM blokkade").fetchall() == [("ip:1.2.3.4", 99.0)]
+    assert kolommen[-4:] == ["bron_id", "leverancier", "status", "importronde"]
+    na = gemigreerd.projecten()
+    pd.testing.assert_frame_equal(na, voor)
+    assert set(na["status"]) == {"vastgesteld"} and (na["bron_id"] == "").all()
+    (backup,) = (store.pad.parent / "backups").glob("*voor-migratie-v4*.sqlite")
+    with sqlite3.connect(backup) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert "bron_id" not in [r[1] for r in con.execute("PRAGMA table_info(project)")]
+    assert gemigreerd.integriteit() == [] and gemigreerd.importrondes().empty
+
+
+def test_versie_4_krijgt_de_intake_zoals_een_nieuwe_database(store, tmp_path):
+    nieuw = open_store(tmp_path / "nieuw.sqlite")
+    _als_versie_4(store.pad)
+    open_store(store.pad)
+
+    assert _schema(store.pad) == _schema(nieuw.pad)

@@ -49,7 +49,7 @@ for _record in VOORBEELD:
 def rij(**velden: str) -> dict[str, str]:
     """A valid new record (P100 in Rotterdam) with ``velden`` replaced."""
     basis = {**VOORBEELD[0], "project_id": "P100", "titel": "Nieuw project", "gebied": "Rotterdam",
-             "geografie": "", "partners": "", **_GEEN_PERIODE}
+             "geografie": "", "partners": "", "bron_id": "", "leverancier": "", "status": "", **_GEEN_PERIODE}
     return {**basis, **velden}
 
 
