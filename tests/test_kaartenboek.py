@@ -129,15 +129,16 @@ def test_book_maps_equal_the_apps_map_tables(volledig, app_data):
 
 
 def test_selection_flags_reach_the_book(tmp_path, monkeypatch, db, app_data, capsys):
+    # --inhoud (older name --thema) both filters and picks the theme maps, as for the other formats.
     tekst = _maak(tmp_path, monkeypatch, db, "--thema", "ggz", "--verzekeraar", "VGZ")
-    filters = flt.Filters(verzekeraars=("VGZ",))
+    filters = flt.Filters(verzekeraars=("VGZ",), inhoud=("GGZ",))
     aantal = _vergelijk_met_app(tekst, app_data, filters)
     assert 0 < aantal < 30
     data = boekdata(tekst)
     assert {KaartSpec.van_sleutel(k["sleutel"]).tweede_label for k in data["kaarten"]} <= {"", "GGZ"}
     gekozen = app_data.gefilterd(filters)
     assert data["projecten"]["ids"] == sorted(gekozen["project_id"])
-    assert "Selectie bij het maken: verzekeraar: VGZ" in tekst
+    assert f"Selectie bij het maken: {html.escape(flt.beschrijving(filters))}" in tekst
     assert "overgeslagen" in capsys.readouterr().err
 
 
