@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import networkx as nx
 import pandas as pd
 
-from classify import leerlijnen, vocab
+from classify import leerlijnen, vocab, zekerheid
 from kaart import leerlijnkaart
 
 TITEL = "Leerlijnen: van ontwikkelen naar implementeren"
@@ -49,10 +49,15 @@ def gegevens(
     paren = leerlijnkaart.koppelingen(ketens)
     pijlen = leerlijnkaart._pijlen(paren, records, punten, plaatsen)
     positie = {code: i for i, code in enumerate(codes)}
-    per_project = koppeling[koppeling["project_id"].isin(ids)].groupby("project_id")["gemeente_code"].agg(list)
+    eigen = koppeling[koppeling["project_id"].isin(ids)]
+    # Certain and possible (deel area) municipalities apart: the fill comes from the certain ones, as on the page.
+    is_zeker = zekerheid.is_zeker(eigen).to_numpy()
+    per_project = eigen[is_zeker].groupby("project_id")["gemeente_code"].agg(list)
+    mogelijk = eigen[~is_zeker].groupby("project_id")["gemeente_code"].agg(list)
     volgnummer = {pid: i for i, pid in enumerate(ids)}
     themas, verzekeraars = list(vocab.AS_INHOUD.namen), list(vocab.VERZEKERAAR_NAMEN)
-    fasen = {records.at[pid, "intensiteit"] for pid in ids}
+    # The legend's stages (and "mogelijk") as the page's map computes them.
+    fasen = {fase for fase, _ in leerlijnkaart._gemeentetabel(eigen, records, jaar).values()}
     doelen = {records.at[later, "intensiteit"] for _, later in paren}
     kern = any(leerlijnkaart.kernwerkgebied(records.at[pid, "gebied"]) for pid in ids)
     gekozen = [pid for pid in ids if pid in in_boek]
@@ -65,6 +70,7 @@ def gegevens(
             "inhoud": [themas.index(records.at[pid, "inhoud"]) for pid in ids],
             "verzekeraars": [[verzekeraars.index(v) for v in records.at[pid, "verzekeraars"]] for pid in ids],
             "gemeenten": [sorted(positie[c] for c in per_project.get(pid, [])) for pid in ids],
+            "mogelijk": [sorted(positie[c] for c in mogelijk.get(pid, [])) for pid in ids],
             "in_boek": [pid in in_boek for pid in ids],
         },
         "ketens": [[volgnummer[pid] for pid in keten.project_ids] for keten in ketens],
@@ -77,6 +83,7 @@ def gegevens(
         ],
         "fasen": [label.naam for label in vocab.AS_INTENSITEIT.labels],
         "fasekleuren": [label.kleur for label in vocab.AS_INTENSITEIT.labels],
+        "mogelijk": leerlijnkaart.MOGELIJK,
         "dekking": leerlijnkaart.VULDEKKING,
         "legenda": leerlijnkaart._legenda_html(fasen, doelen, ["wmo_regio"], kern, any(p["lus"] for p in pijlen), ""),
         "analyse": leerlijnen.opschalingszinnen(opschaling),

@@ -394,17 +394,31 @@
     return LL.ketens.map(function (keten) { return keten.some(lltelt); });
   }
 
-  // Per municipality the chain projects of the visible chains there, in id order.
+  // Per municipality the chain projects of the visible chains there, in id order; a project only possibly there
+  // (a "deel" area) is in llMogelijk[g] too and gives no stage.
+  var llMogelijk = G.codes.map(function () { return {}; });
+
   function llGemeenten(zichtbaar) {
     var inKeten = {};
     LL.ketens.forEach(function (keten, k) {
       if (zichtbaar[k]) { keten.forEach(function (p) { inKeten[p] = true; }); }
     });
     var uit = G.codes.map(function () { return []; });
+    llMogelijk = G.codes.map(function () { return {}; });
     LL.projecten.ids.forEach(function (id, p) {
-      if (inKeten[p]) { LL.projecten.gemeenten[p].forEach(function (g) { uit[g].push(p); }); }
+      if (inKeten[p]) {
+        LL.projecten.gemeenten[p].forEach(function (g) { uit[g].push(p); });
+        LL.projecten.mogelijk[p].forEach(function (g) { uit[g].push(p); llMogelijk[g][p] = true; });
+      }
     });
+    uit.forEach(function (eigen) { eigen.sort(function (a, b) { return a - b; }); });
     return uit;
+  }
+
+  // The earliest stage of the projects certainly in municipality g, or null when they are all only possible.
+  function llVroegste(g, eigen) {
+    var zeker = eigen.filter(function (p) { return !llMogelijk[g][p]; });
+    return zeker.length ? Math.min.apply(null, zeker.map(function (p) { return LL.projecten.fase[p]; })) : null;
   }
 
   function llKleur() {
@@ -417,12 +431,13 @@
         l.unbindTooltip();
         return;
       }
-      var vroegste = Math.min.apply(null, eigen.map(function (p) { return LL.projecten.fase[p]; }));
-      l.setStyle({fillColor: LL.fasekleuren[vroegste], fillOpacity: LL.dekking});
+      var vroegste = llVroegste(g, eigen);
+      l.setStyle(vroegste === null ? {fillColor: "url(#leerlijnen-mogelijk)", fillOpacity: LL.dekking}
+        : {fillColor: LL.fasekleuren[vroegste], fillOpacity: LL.dekking});
       var tekst = "<b>" + ontsnap(G.namen[g]) + "</b> (" + ontsnap(G.codes[g]) + ")";
       eigen.forEach(function (p) {
         tekst += "<br>" + ontsnap(LL.projecten.ids[p]) + " – " + ontsnap(LL.fasen[LL.projecten.fase[p]]) + ": " +
-          ontsnap(LL.projecten.titels[p]);
+          ontsnap(LL.projecten.titels[p]) + (llMogelijk[g][p] ? " (mogelijk: deel van het gebied)" : "");
       });
       l.unbindTooltip();
       l.bindTooltip(tekst, {sticky: true, className: "skw-tip"});
@@ -483,6 +498,13 @@
       kop.bindTooltip(p.tekst, {sticky: true, className: "skw-tip"});
       return {ketens: p.ketens, lagen: [halo, lijn, kop]};
     });
+    var eerste = geo.getLayers()[0];
+    if (eerste && eerste._renderer) {
+      // The hatching of possible municipalities, as on the page: an SVG pattern in the renderer's own <defs>.
+      var defs = document.createElementNS("http://www.w3.org/2000/svg", "defs");
+      defs.innerHTML = patroon(K.mogelijk, "leerlijnen-mogelijk");
+      eerste._renderer._container.insertBefore(defs, eerste._renderer._container.firstChild);
+    }
     map.fitBounds(B.omtrek, {padding: [8, 8], animate: false});
     leerlijnkaart = {map: map, geo: geo, pijlen: pijlen, hier: null};
     llKleur();
@@ -542,8 +564,10 @@
     klassen: function (i) { return klassen(B.kaarten[i]); },
     leerlijnen: function () {
       tekenLeerlijnen();
-      return leerlijnkaart.hier.map(function (eigen) {
-        return eigen.length ? LL.fasen[Math.min.apply(null, eigen.map(function (p) { return LL.projecten.fase[p]; }))] : null;
+      return leerlijnkaart.hier.map(function (eigen, g) {
+        if (!eigen.length) { return null; }
+        var vroegste = llVroegste(g, eigen);
+        return vroegste === null ? LL.mogelijk : LL.fasen[vroegste];
       });
     },
     klikLeerlijn: function (code) {
