@@ -183,7 +183,11 @@ def klassenmodel(vlekken: Vlekken, projecten: pd.DataFrame) -> dict:
     if spec.soort == "kernwerkgebied":
         # Classes do not depend on projects; the counted projects (all) still fill tooltips and click lists.
         return {
-            "soort": "gebied", "maskers": dict.fromkeys(ids, 0), "tabel": [], "leeg": GEEN_KERNWERKGEBIED, "letop": "",
+            "soort": "gebied",
+            "maskers": dict.fromkeys(ids, 0),
+            "tabel": [],
+            "leeg": GEEN_KERNWERKGEBIED,
+            "letop": "",
         }
     raise ValueError(f"kaartsoort {spec.soort!r} staat niet in het kaartenboek")
 
@@ -479,7 +483,8 @@ def _kaartartikel(kaart: Boekkaart, getekend: Vlekken, data: dict, jaar: int) ->
     letop = (
         f'<p class="letop" id="{kenmerk}-letop" role="note"{"" if getekend.waarschuwing else " hidden"}>'
         f"{_e(getekend.waarschuwing or data['model']['letop'])}</p>"
-        if getekend.waarschuwing or data["model"]["letop"] else ""
+        if getekend.waarschuwing or data["model"]["letop"]
+        else ""
     )
     zinnen = "".join(f"<li>{_e(zin)}</li>" for zin in data["analyse"])
     lagen = []

@@ -179,8 +179,10 @@ def _herbereken(data: dict, kaart: dict, thema: int | None, verzekeraar: int | N
     p, model, kleuren = data["projecten"], kaart["model"], data["kleuren"]
 
     def telt(i: int) -> bool:
-        return str(i) in model["maskers"] and (thema is None or p["inhoud"][i] == thema) and (
-            verzekeraar is None or verzekeraar in p["verzekeraars"][i]
+        return (
+            str(i) in model["maskers"]
+            and (thema is None or p["inhoud"][i] == thema)
+            and (verzekeraar is None or verzekeraar in p["verzekeraars"][i])
         )
 
     n = len(data["gemeenten"]["codes"])
