@@ -1,7 +1,8 @@
-"""Download widgets: "Download kaart" (PNG, PDF, SVG) under a map, the filtered project list (CSV, XLSX) and the
-"Presentatie samenstellen" flow. Files are built only when a button is clicked (Streamlit runs the callable on a
-worker thread; the renderers use their own matplotlib figures), so a page never waits for exports it does not
-ask for. Everything computed lives in :mod:`kaart.statisch`, :mod:`kaart.presentatie` and :mod:`dashboard.export`.
+"""Download widgets: "Download kaart" (PNG, PDF, SVG) under a map, the filtered project list (CSV, XLSX), the
+offline kaartenboek (HTML) and the "Presentatie samenstellen" flow. Files are built only when a button is clicked
+(Streamlit runs the callable on a worker thread; the renderers use their own matplotlib figures), so a page never
+waits for exports it does not ask for. Everything computed lives in :mod:`kaart.statisch`, :mod:`kaart.presentatie`,
+:mod:`kaart.kaartenboek` and :mod:`dashboard.export`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import streamlit as st
 from classify import filters as flt
 from classify import vocab
 from dashboard import data, export
-from kaart import statisch
+from kaart import kaartenboek, statisch
 from kaart.model import KaartSpec, Vlekken, projecten_voor
 
 PNG_DPI = 300
@@ -87,6 +88,32 @@ def projectknoppen(filters: flt.Filters, sleutel: str) -> None:
             disabled=aantal == 0,
             width="stretch",
         )
+
+
+def _kaartenboekbestand(filters: flt.Filters, lagen: tuple[str, ...]) -> bytes:
+    resultaat = export.exporteer(
+        tuple(kaartenboek.boekspecs()), filters, data.projecten(), data.koppeling_voor(filters),
+        data.gemeenten(filters.jaar), formaat="html", lagen=lagen,
+    )
+    return resultaat.inhoud
+
+
+def kaartenboekknop(filters: flt.Filters, lagen: Sequence[str], sleutel: str = "kaartenboek") -> None:
+    """The download button of the kaartenboek: every map kind of the app for the projects matching ``filters``, in
+    one HTML file that opens from disk without server or network (:mod:`kaart.kaartenboek`); built when clicked."""
+    aantal = len(data.gefilterd(filters))
+    st.download_button(
+        f"Kaartenboek (HTML, werkt zonder internet; {aantal} {'project' if aantal == 1 else 'projecten'})",
+        data=partial(_kaartenboekbestand, filters, tuple(lagen)),
+        file_name=_bestandsnaam("kaartenboek", filters.jaar, "html"),
+        mime=export.MIME["html"],
+        key=f"{sleutel}-download",
+        on_click="ignore",
+        icon=":material/menu_book:",
+        disabled=aantal == 0,
+        help="Alle kaarten van het dashboard met legenda, Analyse, tabellen en de projecten met broncitaat in één "
+             "bestand: om te mailen of op een USB-stick te zetten voor een overleg zonder internet.",
+    )
 
 
 def _presentatiebestand(specs: tuple[KaartSpec, ...], filters: flt.Filters, lagen: tuple[str, ...]) -> bytes:

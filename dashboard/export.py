@@ -1,4 +1,4 @@
-"""Exports from the command line: static maps, a PowerPoint deck and the filtered project list.
+"""Exports from the command line: static maps, a PowerPoint deck, the offline kaartenboek and the project list.
 
 ``python -m dashboard.export --inhoud Ouderen --as png OUT.png`` draws the Ouderen total map; ``--as pptx`` with
 several ``--kaart`` and ``--inhoud`` options builds a deck (themes x maps, theme first); ``--as csv``/``xlsx`` writes
@@ -24,18 +24,19 @@ from classify import filters as flt
 from dashboard import url
 from geo import geodata
 from geo.lagen import KAARTLAGEN, kaartlaag
-from kaart import presentatie, statisch
+from kaart import kaartenboek, presentatie, statisch
 from kaart.model import KaartSpec, Vlekken, projecten_voor, vlekken
 from projectdb import bereik, bronnen
 from projectdb.cli import NederlandseParser
 from projectdb.exporteer import als_bytes
 
-FORMATEN: tuple[str, ...] = (*statisch.FORMATEN, "pptx", "csv", "xlsx")
+FORMATEN: tuple[str, ...] = (*statisch.FORMATEN, "pptx", "html", "csv", "xlsx")
 MIME: dict[str, str] = {
     "png": "image/png",
     "svg": "image/svg+xml",
     "pdf": "application/pdf",
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "html": "text/html",
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
@@ -54,6 +55,8 @@ KAARTEN: dict[str, str] = {
 """Friendly map names (as on the dashboard's pages) -> what they draw."""
 
 GEMEENTEKOLOMMEN = ["gemeente_code", "gemeente_naam", "wmo_regio", "kernwerkgebied"]
+_MAX_MELDINGEN = 10
+"""Left-out maps named one by one on the command line; a book of all maps can leave out dozens."""
 
 
 class Gebruiksfout(ValueError):
@@ -149,7 +152,8 @@ def exporteer(
 
     ``projecten`` are all stored projects (filtered here); ``koppeling`` and ``gemeenten`` belong to boundary
     year ``filters.jaar``. Formats: ``png``/``svg`` (one map), ``pdf`` (one page per map), ``pptx`` (deck, dated
-    by the peildatum of its projects' sources), ``csv``/``xlsx`` (the filtered project list, ``specs`` ignored).
+    by the peildatum of its projects' sources), ``html`` (the offline kaartenboek, :mod:`kaart.kaartenboek`),
+    ``csv``/``xlsx`` (the filtered project list, ``specs`` ignored).
     Maps that count no project are left out and named in :attr:`Export.overgeslagen`. Raises :class:`Gebruiksfout`
     for an unknown format, several maps in PNG/SVG, or when no map has a project, and ValueError from the renderers.
     """
@@ -161,6 +165,17 @@ def exporteer(
     if formaat in ("png", "svg") and len(specs) > 1:
         raise Gebruiksfout(f"{formaat} bevat één kaart, er zijn er {len(specs)} gekozen; kies pdf of pptx")
     selectie = flt.beschrijving(filters)
+    if formaat == "html":
+        try:
+            zekerheid = bereik.concessiezekerheid(gefilterd)
+            boek = kaartenboek.kaartenboek(
+                [kaartenboek.boekkaart(spec, lagen) for spec in specs], gefilterd, projecten, koppeling, gemeenten,
+                jaar=filters.jaar, selectie=selectie, bronregister=bronnen.bronnen(),
+                concessie=dict(zip(zekerheid["project_id"], zekerheid["concessiezekerheid"], strict=True)),
+            )
+        except kaartenboek.GeenKaarten as fout:
+            raise Gebruiksfout(str(fout)) from None
+        return Export(boek.inhoud, MIME[formaat], boek.overgeslagen)
     kaarten: list[Vlekken] = []
     overgeslagen: list[str] = []
     for spec in specs:
@@ -190,8 +205,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = NederlandseParser(
         ruw=True,
         prog="python -m dashboard.export",
-        description="Kaarten (PNG, SVG, PDF), een presentatie (PPTX) of de projectenlijst (CSV, XLSX) maken voor "
-                    "het bestuurlijk overleg, met dezelfde filters, klassen, kleuren en legenda als het dashboard.",
+        description="Kaarten (PNG, SVG, PDF), een presentatie (PPTX), een kaartenboek (HTML, werkt zonder internet) "
+                    "of de projectenlijst (CSV, XLSX) maken voor het bestuurlijk overleg, met dezelfde filters, "
+                    "klassen, kleuren en legenda als het dashboard.",
         epilog=(
             "Kaarten (--kaart):\n"
             "  totaal, samenwerkingsvorm (intensiteit), instrumenteel (instrument), geografisch (geografie):\n"
@@ -211,6 +227,7 @@ def _parser() -> argparse.ArgumentParser:
             "ouderen.png\n"
             "  python -m dashboard.export --inhoud alle --kaart totaal --kaart samenwerkingsvorm "
             "--as pptx overleg.pptx\n"
+            "  python -m dashboard.export --inhoud alle --as html kaartenboek.html  (zonder --kaart: alle kaarten)\n"
             "  python -m dashboard.export --kaart verzekeraar:VGZ --kaart verzekeraar:CZ --jaar 2025 "
             "--as pdf vgz_cz.pdf\n"
             "  python -m dashboard.export --inhoud GGZ --verzekeraar Menzis --as xlsx projecten.xlsx\n"
@@ -222,7 +239,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--as", dest="formaat", choices=FORMATEN,
                         help="bestandsformaat; standaard afgeleid van de extensie van UIT")
     parser.add_argument("--kaart", action="append", default=[], metavar="KAART",
-                        help="kaart om te maken (herhaalbaar voor pdf en pptx); standaard totaal")
+                        help="kaart om te maken (herhaalbaar voor pdf, pptx en html); standaard totaal, voor html "
+                             "alle kaartsoorten van het dashboard")
     # One filter option per label field, named as in the glossary (its first flag; later ones are older names);
     # the value lands under the field's own name.
     for veld in flt.LABELVELDEN:
@@ -259,6 +277,13 @@ def _lagen(tekst: str | None) -> tuple[str, ...]:
     return lagen
 
 
+def _themas(namen: Sequence[str]) -> list[str]:
+    """Stored theme names for ``--thema`` values (``alle`` = every theme, as is none)."""
+    if any(vocab.sleutel(naam) == "alle" for naam in namen):
+        return list(vocab.AS_INHOUD.namen)
+    return list(dict.fromkeys(vocab.normaliseer(vocab.AS_INHOUD, naam) for naam in namen))
+
+
 def _waarden(herhaald: Sequence[str]) -> list[str]:
     return [w.strip() for deel in herhaald for w in deel.split(",") if w.strip()]
 
@@ -278,7 +303,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if any(vocab.sleutel(thema) == "alle" for thema in themas):
             waarden["inhoud"] = []
         filters = flt.met(flt.Filters(jaar=args.jaar), **waarden, alleen_zeker=args.alleen_zeker)
-        specs = kaartspecs(args.kaart, themas)
+        if formaat == "html" and not args.kaart:
+            specs = kaartenboek.boekspecs(_themas(themas))
+        else:
+            specs = kaartspecs(args.kaart, themas)
         lagen = _lagen(args.lagen)
         if formaat in ("png", "svg") and len(specs) > 1:
             raise Gebruiksfout(f"{formaat} bevat één kaart, er zijn er {len(specs)} gekozen; kies pdf of pptx")
@@ -295,8 +323,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Gebruiksfout as fout:
         print(f"{parser.prog}: {fout}", file=sys.stderr)
         return 1
-    for sleutel in resultaat.overgeslagen:
+    for sleutel in resultaat.overgeslagen[:_MAX_MELDINGEN]:
         print(f"{parser.prog}: kaart {sleutel} overgeslagen: geen projecten voor deze selectie", file=sys.stderr)
+    rest = len(resultaat.overgeslagen) - _MAX_MELDINGEN
+    if rest > 0:
+        print(f"{parser.prog}: en nog {rest} {'kaart' if rest == 1 else 'kaarten'} overgeslagen zonder projecten",
+              file=sys.stderr)
     Path(args.uitvoer).write_bytes(resultaat.inhoud)
     print(f"{args.uitvoer} geschreven ({formaat}, {analyse.getal(len(resultaat.inhoud))} bytes)")
     return 0

@@ -31,4 +31,5 @@ kaartpaneel.kleine_kaarten(
 
 st.header("Presentatie en gegevens")
 downloads.presentatie_samenstellen(keuze.links, keuze.lagen)
+downloads.kaartenboekknop(keuze.links, keuze.lagen)
 downloads.projectknoppen(keuze.links, "overzicht")

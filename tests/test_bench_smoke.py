@@ -78,3 +78,10 @@ def test_geheugen():
     uitvoer = _draai("geheugen.py", "--klein")
     _controleer_tabel(uitvoer, 2)
     assert "problemen:" not in uitvoer, uitvoer
+
+
+@pytest.mark.browser
+def test_kaartenboek():
+    uitvoer = _draai("kaartenboek.py", "--klein")
+    _controleer_tabel(uitvoer, 3)
+    assert "openen van schijf → eerste kaart getekend" in uitvoer
