@@ -30,8 +30,15 @@ from gedeeld import WORTEL
 from projectdb import open_store  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 VENSTER = {"width": 1400, "height": 900}
 APP = WORTEL / "app.py"
 NAIEF_APP = WORTEL / "bench" / "naief_app.py"
@@ -39,8 +46,10 @@ LEAFLET = WORTEL / "static" / "leaflet"
 
 # d3 is what folium's colour bar legend calls; a chainable no-op keeps the naive map's script running offline
 # (its legend is then not drawn, which only flatters the baseline).
-_D3_STUB = "window.d3=new Proxy(function(){},{get:function(t,k){return k==='then'?undefined:window.d3;}," \
-           "apply:function(){return window.d3;}});"
+_D3_STUB = (
+    "window.d3=new Proxy(function(){},{get:function(t,k){return k==='then'?undefined:window.d3;},"
+    "apply:function(){return window.d3;}});"
+)
 
 HANDTEKENING_JS = """
 () => {
@@ -59,9 +68,12 @@ HANDTEKENING_JS = """
 """
 """Signature of the first map on the page ("" while it has no painted paths)."""
 
-_WACHT_JS = """
+_WACHT_JS = (
+    """
 async ([basis, stil, maximum]) => {
-  const handtekening = """ + HANDTEKENING_JS.strip() + """;
+  const handtekening = """
+    + HANDTEKENING_JS.strip()
+    + """;
   const begin = performance.now();
   return await new Promise((klaar) => {
     let laatste = "", gezien = 0, geschilderd = 0;
@@ -89,6 +101,7 @@ async ([basis, stil, maximum]) => {
   });
 }
 """
+)
 
 _START_JS = """
 () => {
@@ -149,13 +162,26 @@ class Server:
         """Start the server (returns at once; :meth:`wacht_gezond` waits for it). ``gestart`` is the
         :func:`time.perf_counter` just before the process was created."""
         omgeving = {**os.environ, "SAMENWERKING_DB": str(self.db), "PYTHONUNBUFFERED": "1"}
-        opdracht = [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.headless", "true",
-                    "--server.port", str(self.poort), "--server.address", "127.0.0.1",
-                    "--browser.gatherUsageStats", "false"]
+        opdracht = [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(self.script),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(self.poort),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+        ]
         with open(self.log, "wb") as uitvoer:
             self.gestart = time.perf_counter()
-            self.proces = subprocess.Popen(opdracht, cwd=WORTEL, env=omgeving, stdout=uitvoer,
-                                           stderr=subprocess.STDOUT, start_new_session=True)
+            self.proces = subprocess.Popen(
+                opdracht, cwd=WORTEL, env=omgeving, stdout=uitvoer, stderr=subprocess.STDOUT, start_new_session=True
+            )
         return self
 
     def wacht_gezond(self, maximum: float = 120.0) -> float:
@@ -352,6 +378,7 @@ def _typ(waarde: str):
         veld = _inhoudveld(pagina)
         veld.click()
         veld.fill(waarde)
+
     return voorbereiding
 
 

@@ -32,7 +32,7 @@ def loo_voorspellingen(projecten) -> tuple[list[dict], list[dict], dict[str, lis
     basis, voorspeld = [], {naam: [] for naam in VARIANTEN}
     for i, rij in enumerate(projecten.itertuples()):
         training = projecten.drop(index=projecten.index[i])
-        anderen = echt[:i] + echt[i + 1:]
+        anderen = echt[:i] + echt[i + 1 :]
         basis.append({k: Counter(e[k] for e in anderen).most_common(1)[0][0] for k in echt[0]})
         model = suggest.train(training)
         for naam, gewicht in VARIANTEN.items():
@@ -66,8 +66,14 @@ def micro_f1(echt: list[dict], voorspeld: list[dict]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--klein", type=int, nargs="?", const=12, metavar="N",
-                        help="alleen de eerste N records (standaard 12), als snelle rooktest")
+    parser.add_argument(
+        "--klein",
+        type=int,
+        nargs="?",
+        const=12,
+        metavar="N",
+        help="alleen de eerste N records (standaard 12), als snelle rooktest",
+    )
     parser.add_argument("--csv", type=Path, default=suggest.PROJECTEN_CSV)
     args = parser.parse_args(argv)
     projecten = suggest.lees_projecten(args.csv)
@@ -92,8 +98,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"({time.perf_counter() - start:.1f} s)")
     if args.klein:
         return 0
-    print("gecombineerd verslaat de meerderheidsbasislijn op elke rij" if verslagen
-          else "LET OP: gecombineerd verslaat de meerderheidsbasislijn niet op elke rij")
+    print(
+        "gecombineerd verslaat de meerderheidsbasislijn op elke rij"
+        if verslagen
+        else "LET OP: gecombineerd verslaat de meerderheidsbasislijn niet op elke rij"
+    )
     return 0 if verslagen else 1
 
 

@@ -71,7 +71,7 @@ def afwisselend(varianten: Mapping[str, Callable[[int], object]], herhalingen: i
     tijden: dict[str, list[float]] = {naam: [] for naam in varianten}
     namen = list(varianten)
     for ronde in range(herhalingen):
-        for naam in (namen if ronde % 2 == 0 else namen[::-1]):
+        for naam in namen if ronde % 2 == 0 else namen[::-1]:
             tijden[naam].append(stopwatch(lambda f=varianten[naam], r=ronde: f(r)))
     return {naam: Meting(tuple(waarden)) for naam, waarden in tijden.items()}
 
@@ -112,7 +112,7 @@ def verhouding(ons: float | None, naief: float | None) -> str:
 
 
 def gehaald(ok: bool | None) -> str:
-    """"ja", "nee", or "—" for a row without a target."""
+    """ "ja", "nee", or "—" for a row without a target."""
     return "—" if ok is None else ("ja" if ok else "nee")
 
 

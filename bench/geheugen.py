@@ -68,8 +68,10 @@ class Bezoek:
             traagst = max(range(len(self.paden)), key=self.duur.__getitem__)
             stijging = [self.piek_na[0]] + [b - a for a, b in pairwise(self.piek_na)]
             grootst = max(range(len(self.paden)), key=stijging.__getitem__)
-            tekst += (f"; traagst {self.paden[traagst]} {tijd(self.duur[traagst])}; piek gezet bij "
-                      f"{self.paden[grootst]} (+{grootte(stijging[grootst])})")
+            tekst += (
+                f"; traagst {self.paden[traagst]} {tijd(self.duur[traagst])}; piek gezet bij "
+                f"{self.paden[grootst]} (+{grootte(stijging[grootst])})"
+            )
         return tekst + (f" (problemen: {'; '.join(self.problemen)})" if self.problemen else "")
 
 
@@ -98,8 +100,11 @@ def bezoek(browser, script: Path, paden: list[str], db: Path, log: Path) -> Bezo
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--klein", action="store_true",
-                        help="alleen 500 synthetische projecten en de eerste en laatste pagina, als rooktest")
+    parser.add_argument(
+        "--klein",
+        action="store_true",
+        help="alleen 500 synthetische projecten en de eerste en laatste pagina, als rooktest",
+    )
     args = parser.parse_args(argv)
     aantal = 500 if args.klein else 100_000
     # The first page is the default page, served at "/".
@@ -111,17 +116,36 @@ def main(argv: list[str] | None = None) -> int:
         map_ = Path(map_)
         stores = {} if args.klein else {"meegeleverde projecten": appserver.maak_database(map_ / "meegeleverd")}
         stores[f"+ {aantal:,} synthetische projecten".replace(",", ".")] = synthetische_database(
-            map_ / "synthetisch", aantal)
+            map_ / "synthetisch", aantal
+        )
         for i, (naam, db) in enumerate(stores.items()):
-            ons = bezoek(browser, appserver.APP, paden, appserver.kopieer_database(db, map_ / f"ons{i}"),
-                         map_ / f"ons{i}.log")
-            naief = bezoek(browser, appserver.NAIEF_APP, ["/"], appserver.kopieer_database(db, map_ / f"naief{i}"),
-                           map_ / f"naief{i}.log")
+            ons = bezoek(
+                browser, appserver.APP, paden, appserver.kopieer_database(db, map_ / f"ons{i}"), map_ / f"ons{i}.log"
+            )
+            naief = bezoek(
+                browser,
+                appserver.NAIEF_APP,
+                ["/"],
+                appserver.kopieer_database(db, map_ / f"naief{i}"),
+                map_ / f"naief{i}.log",
+            )
             rijen += [
-                {"meting": f"piek-RSS server, {naam}", "ons": grootte(ons.piek), "naief": grootte(naief.piek),
-                 "verhouding": verhouding(ons.piek, naief.piek), "doel": "—", "gehaald": "—"},
-                {"meting": f"pagina's geladen, {naam}", "ons": ons.beschrijving(), "naief": naief.beschrijving(),
-                 "verhouding": "—", "doel": "—", "gehaald": "—"},
+                {
+                    "meting": f"piek-RSS server, {naam}",
+                    "ons": grootte(ons.piek),
+                    "naief": grootte(naief.piek),
+                    "verhouding": verhouding(ons.piek, naief.piek),
+                    "doel": "—",
+                    "gehaald": "—",
+                },
+                {
+                    "meting": f"pagina's geladen, {naam}",
+                    "ons": ons.beschrijving(),
+                    "naief": naief.beschrijving(),
+                    "verhouding": "—",
+                    "doel": "—",
+                    "gehaald": "—",
+                },
             ]
     print(f"## 5. Geheugen: piek-RSS (VmHWM) van het serverproces na het openen van {len(paden)} pagina's\n")
     print(markdown(rijen))

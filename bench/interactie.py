@@ -47,14 +47,19 @@ _NIEUWE_FRAMES_JS = """() => document.querySelectorAll(
 def themas(db: Path) -> list[str]:
     """Themes whose selection leaves projects on the Overzicht's first map (others show no map to repaint)."""
     projecten = open_store(db).projecten()
-    return [naam for naam in flt.opties("inhoud")
-            if not projecten_voor(SPEC, flt.toepassen(flt.Filters(inhoud=(naam,)), projecten)).empty]
+    return [
+        naam
+        for naam in flt.opties("inhoud")
+        if not projecten_voor(SPEC, flt.toepassen(flt.Filters(inhoud=(naam,)), projecten)).empty
+    ]
 
 
 def wijzigingen(aantal: int, namen: list[str]) -> list[tuple]:
     """``aantal`` changes: pick a theme, remove it, pick the next theme, ..."""
-    return [appserver.kies_inhoud(namen[(i // 2) % len(namen)]) if i % 2 == 0 else appserver.WIS_INHOUD
-            for i in range(aantal)]
+    return [
+        appserver.kies_inhoud(namen[(i // 2) % len(namen)]) if i % 2 == 0 else appserver.WIS_INHOUD
+        for i in range(aantal)
+    ]
 
 
 @dataclass
@@ -79,8 +84,9 @@ def meet(aantal: int) -> dict[str, Uitkomst]:
         bron = appserver.maak_database(map_ / "bron")
         reeks = wijzigingen(aantal, themas(bron))
         ons = appserver.Server(appserver.APP, appserver.kopieer_database(bron, map_ / "ons"), map_ / "ons.log")
-        naief = appserver.Server(appserver.NAIEF_APP, appserver.kopieer_database(bron, map_ / "naief"),
-                                 map_ / "naief.log")
+        naief = appserver.Server(
+            appserver.NAIEF_APP, appserver.kopieer_database(bron, map_ / "naief"), map_ / "naief.log"
+        )
         with ons, naief, appserver.chromium() as browser:
             paginas, verkeer = {}, {}
             for naam, server, pad in (("ons", ons, OVERZICHT), ("naief", naief, "/")):
@@ -91,7 +97,7 @@ def meet(aantal: int) -> dict[str, Uitkomst]:
                 uit[naam].kaarten = appserver.kaartframes(pagina)
                 paginas[naam] = pagina
             for i, wijziging in enumerate(reeks):
-                for naam in (("ons", "naief") if i % 2 == 0 else ("naief", "ons")):
+                for naam in ("ons", "naief") if i % 2 == 0 else ("naief", "ons"):
                     verkeer[naam].nul()
                     paginas[naam].evaluate(_MERK_FRAMES_JS)
                     kaart, run = appserver.wijzig_en_meet(paginas[naam], wijziging)
@@ -118,28 +124,70 @@ def main(argv: list[str] | None = None) -> int:
     verkeer = {naam: _mediaan(u.bytes) for naam, u in uitkomst.items()}
     nieuw = {naam: _mediaan(u.nieuwe_frames) for naam, u in uitkomst.items()}
     rijen = [
-        {"meting": "filterwijziging → kaart opnieuw getekend, mediaan", "ons": tijd(ons.mediaan),
-         "naief": tijd(naief.mediaan), "verhouding": verhouding(ons.mediaan, naief.mediaan),
-         "doel": f"< {DOEL_MEDIAAN:.1f} s en ≤ {DOEL_VERHOUDING}x naief",
-         "gehaald": gehaald(ons.mediaan < DOEL_MEDIAAN and ons.mediaan <= DOEL_VERHOUDING * naief.mediaan)},
-        {"meting": "idem, p90", "ons": tijd(ons.percentiel(90)), "naief": tijd(naief.percentiel(90)),
-         "verhouding": verhouding(ons.percentiel(90), naief.percentiel(90)), "doel": "—", "gehaald": "—"},
-        {"meting": "idem, min–max", "ons": f"{tijd(ons.laagste)}–{tijd(ons.hoogste)}",
-         "naief": f"{tijd(naief.laagste)}–{tijd(naief.hoogste)}", "verhouding": "—", "doel": "—", "gehaald": "—"},
-        {"meting": "waarvan: tot het einde van de scriptrun, mediaan", "ons": tijd(script["ons"]),
-         "naief": tijd(script["naief"]), "verhouding": verhouding(script["ons"], script["naief"]), "doel": "—",
-         "gehaald": "—"},
-        {"meting": "ontvangen over de websocket per wijziging, mediaan", "ons": grootte(verkeer["ons"]),
-         "naief": grootte(verkeer["naief"]), "verhouding": verhouding(verkeer["ons"], verkeer["naief"]),
-         "doel": "—", "gehaald": "—"},
-        {"meting": "kaarten (st_folium-frames) op de pagina", "ons": str(uitkomst["ons"].kaarten),
-         "naief": str(uitkomst["naief"].kaarten), "verhouding": "—", "doel": "—", "gehaald": "—"},
-        {"meting": "waarvan nieuw opgebouwd per wijziging, mediaan", "ons": f"{nieuw['ons']:g}",
-         "naief": f"{nieuw['naief']:g}", "verhouding": "—", "doel": "—", "gehaald": "—"},
-        {"meting": "eerste bezoek na start → eerste kaart getekend", "ons": tijd(uitkomst["ons"].laden),
-         "naief": tijd(uitkomst["naief"].laden), "verhouding": verhouding(uitkomst["ons"].laden,
-                                                                          uitkomst["naief"].laden),
-         "doel": "—", "gehaald": "—"},
+        {
+            "meting": "filterwijziging → kaart opnieuw getekend, mediaan",
+            "ons": tijd(ons.mediaan),
+            "naief": tijd(naief.mediaan),
+            "verhouding": verhouding(ons.mediaan, naief.mediaan),
+            "doel": f"< {DOEL_MEDIAAN:.1f} s en ≤ {DOEL_VERHOUDING}x naief",
+            "gehaald": gehaald(ons.mediaan < DOEL_MEDIAAN and ons.mediaan <= DOEL_VERHOUDING * naief.mediaan),
+        },
+        {
+            "meting": "idem, p90",
+            "ons": tijd(ons.percentiel(90)),
+            "naief": tijd(naief.percentiel(90)),
+            "verhouding": verhouding(ons.percentiel(90), naief.percentiel(90)),
+            "doel": "—",
+            "gehaald": "—",
+        },
+        {
+            "meting": "idem, min–max",
+            "ons": f"{tijd(ons.laagste)}–{tijd(ons.hoogste)}",
+            "naief": f"{tijd(naief.laagste)}–{tijd(naief.hoogste)}",
+            "verhouding": "—",
+            "doel": "—",
+            "gehaald": "—",
+        },
+        {
+            "meting": "waarvan: tot het einde van de scriptrun, mediaan",
+            "ons": tijd(script["ons"]),
+            "naief": tijd(script["naief"]),
+            "verhouding": verhouding(script["ons"], script["naief"]),
+            "doel": "—",
+            "gehaald": "—",
+        },
+        {
+            "meting": "ontvangen over de websocket per wijziging, mediaan",
+            "ons": grootte(verkeer["ons"]),
+            "naief": grootte(verkeer["naief"]),
+            "verhouding": verhouding(verkeer["ons"], verkeer["naief"]),
+            "doel": "—",
+            "gehaald": "—",
+        },
+        {
+            "meting": "kaarten (st_folium-frames) op de pagina",
+            "ons": str(uitkomst["ons"].kaarten),
+            "naief": str(uitkomst["naief"].kaarten),
+            "verhouding": "—",
+            "doel": "—",
+            "gehaald": "—",
+        },
+        {
+            "meting": "waarvan nieuw opgebouwd per wijziging, mediaan",
+            "ons": f"{nieuw['ons']:g}",
+            "naief": f"{nieuw['naief']:g}",
+            "verhouding": "—",
+            "doel": "—",
+            "gehaald": "—",
+        },
+        {
+            "meting": "eerste bezoek na start → eerste kaart getekend",
+            "ons": tijd(uitkomst["ons"].laden),
+            "naief": tijd(uitkomst["naief"].laden),
+            "verhouding": verhouding(uitkomst["ons"].laden, uitkomst["naief"].laden),
+            "doel": "—",
+            "gehaald": "—",
+        },
     ]
     print(f"## 2. Interactie in de browser (headless chromium, {aantal} filterwijzigingen per app, afwisselend)\n")
     print(markdown(rijen))

@@ -39,8 +39,15 @@ from projectdb import gebied, open_store  # noqa: E402
 
 LAGEN = ("wmo_regio", "kernwerkgebied")
 SPEC = KaartSpec("totaal", zonder_minima=True)
-FILTERS: tuple[tuple[str, ...], ...] = ((), ("GGZ",), ("Preventie",), ("Ouderen",), ("Jeugd 18-/18+",),
-                                        ("Effectief Samenwerken in de Wijk",), ("Anders",))
+FILTERS: tuple[tuple[str, ...], ...] = (
+    (),
+    ("GGZ",),
+    ("Preventie",),
+    ("Ouderen",),
+    ("Jeugd 18-/18+",),
+    ("Effectief Samenwerken in de Wijk",),
+    ("Anders",),
+)
 """Inhoud selections cycled through, one per repetition (the first: no filter)."""
 
 BRON_TOPOJSON = gedeeld.WORTEL.parent / "shared" / "geo" / "raw"
@@ -63,17 +70,25 @@ def topojson_bytes(jaar: int) -> tuple[int, str]:
 
 def geometrie_ons(jaar: int) -> dict[str, int]:
     """Bytes of the geometry objects we embed, per layer (compact JSON, as in :mod:`kaart.stijl`)."""
-    lagen = {"gemeenten": stijl.gemeentelaag(jaar), "Wmo-grenzen": stijl.grenslaag(jaar, "wmo_regio"),
-             "kernwerkgebieden": stijl.kernwerkgebiedlaag(jaar)}
-    return {naam: sum(len(json.dumps(f["geometry"], separators=(",", ":")).encode())
-                      for f in json.loads(tekst)["features"]) for naam, tekst in lagen.items()}
+    lagen = {
+        "gemeenten": stijl.gemeentelaag(jaar),
+        "Wmo-grenzen": stijl.grenslaag(jaar, "wmo_regio"),
+        "kernwerkgebieden": stijl.kernwerkgebiedlaag(jaar),
+    }
+    return {
+        naam: sum(len(json.dumps(f["geometry"], separators=(",", ":")).encode()) for f in json.loads(tekst)["features"])
+        for naam, tekst in lagen.items()
+    }
 
 
 def geometrie_naief(kaart: folium.Map) -> dict[str, int]:
     """Bytes of the geometry objects in the naive map's GeoJSON layers, as jinja's ``tojson`` embeds them."""
     namen = iter(("gemeenten", "Wmo-grenzen", "kernwerkgebieden"))
-    return {next(namen): sum(len(json.dumps(f["geometry"], sort_keys=True).encode()) for f in laag.data["features"])
-            for laag in kaart._children.values() if isinstance(laag, folium.GeoJson)}
+    return {
+        next(namen): sum(len(json.dumps(f["geometry"], sort_keys=True).encode()) for f in laag.data["features"])
+        for laag in kaart._children.values()
+        if isinstance(laag, folium.GeoJson)
+    }
 
 
 def leeg_caches() -> None:
@@ -91,8 +106,9 @@ def meet_jaar(jaar: int, projecten, herhalingen: int) -> list[dict]:
 
     def ons(ronde: int) -> str:
         filters = flt.Filters(inhoud=FILTERS[ronde % len(FILTERS)], jaar=jaar)
-        kaart = vlekken(SPEC, flt.toepassen(filters, projecten), koppeling, gemeenten, jaar=jaar,
-                        selectie=flt.beschrijving(filters))
+        kaart = vlekken(
+            SPEC, flt.toepassen(filters, projecten), koppeling, gemeenten, jaar=jaar, selectie=flt.beschrijving(filters)
+        )
         return interactief.kaart(kaart, jaar, LAGEN).get_root().render()
 
     def naief(ronde: int) -> str:
@@ -115,23 +131,51 @@ def meet_jaar(jaar: int, projecten, herhalingen: int) -> list[dict]:
     r_html = html_ons / html_naief
     r_herbouw = herbouw["ons"].mediaan / herbouw["naief"].mediaan
     rijen = [
-        {"meting": f"{jaar}: HTML van de kaart", "ons": grootte(html_ons), "naief": grootte(html_naief),
-         "verhouding": verhouding(html_ons, html_naief), "doel": f"≤ {DOEL_HTML}x naief",
-         "gehaald": gehaald(r_html <= DOEL_HTML)},
-        {"meting": f"{jaar}: geometrie gemeenten t.o.v. TopoJSON-bron", "ons": grootte(geo_ons["gemeenten"]),
-         "naief": f"TopoJSON {grootte(bron)} ({herkomst})", "verhouding": f"{r_geo:.2f}x",
-         "doel": f"≤ {DOEL_GEOMETRIE}x TopoJSON", "gehaald": gehaald(r_geo <= DOEL_GEOMETRIE)},
+        {
+            "meting": f"{jaar}: HTML van de kaart",
+            "ons": grootte(html_ons),
+            "naief": grootte(html_naief),
+            "verhouding": verhouding(html_ons, html_naief),
+            "doel": f"≤ {DOEL_HTML}x naief",
+            "gehaald": gehaald(r_html <= DOEL_HTML),
+        },
+        {
+            "meting": f"{jaar}: geometrie gemeenten t.o.v. TopoJSON-bron",
+            "ons": grootte(geo_ons["gemeenten"]),
+            "naief": f"TopoJSON {grootte(bron)} ({herkomst})",
+            "verhouding": f"{r_geo:.2f}x",
+            "doel": f"≤ {DOEL_GEOMETRIE}x TopoJSON",
+            "gehaald": gehaald(r_geo <= DOEL_GEOMETRIE),
+        },
     ]
     for laag in geo_ons:
-        rijen.append({"meting": f"{jaar}: geometrie {laag}", "ons": grootte(geo_ons[laag]),
-                      "naief": grootte(geo_naief[laag]), "verhouding": verhouding(geo_ons[laag], geo_naief[laag]),
-                      "doel": "—", "gehaald": "—"})
+        rijen.append(
+            {
+                "meting": f"{jaar}: geometrie {laag}",
+                "ons": grootte(geo_ons[laag]),
+                "naief": grootte(geo_naief[laag]),
+                "verhouding": verhouding(geo_ons[laag], geo_naief[laag]),
+                "doel": "—",
+                "gehaald": "—",
+            }
+        )
     rijen += [
-        {"meting": f"{jaar}: eerste opbouw (lege caches)", "ons": tijd(eerste["ons"]), "naief": tijd(eerste["naief"]),
-         "verhouding": verhouding(eerste["ons"].mediaan, eerste["naief"].mediaan), "doel": "—", "gehaald": "—"},
-        {"meting": f"{jaar}: opbouw na filterwijziging", "ons": tijd(herbouw["ons"]), "naief": tijd(herbouw["naief"]),
-         "verhouding": verhouding(herbouw["ons"].mediaan, herbouw["naief"].mediaan),
-         "doel": f"≤ {DOEL_HERBOUW}x naief", "gehaald": gehaald(r_herbouw <= DOEL_HERBOUW)},
+        {
+            "meting": f"{jaar}: eerste opbouw (lege caches)",
+            "ons": tijd(eerste["ons"]),
+            "naief": tijd(eerste["naief"]),
+            "verhouding": verhouding(eerste["ons"].mediaan, eerste["naief"].mediaan),
+            "doel": "—",
+            "gehaald": "—",
+        },
+        {
+            "meting": f"{jaar}: opbouw na filterwijziging",
+            "ons": tijd(herbouw["ons"]),
+            "naief": tijd(herbouw["naief"]),
+            "verhouding": verhouding(herbouw["ons"].mediaan, herbouw["naief"].mediaan),
+            "doel": f"≤ {DOEL_HERBOUW}x naief",
+            "gehaald": gehaald(r_herbouw <= DOEL_HERBOUW),
+        },
     ]
     return rijen
 
@@ -144,8 +188,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as map_:
         projecten = open_store(maak_database(Path(map_))).projecten()
     rijen = [rij for jaar in geodata.JAREN for rij in meet_jaar(jaar, projecten, herhalingen)]
-    print(f"## 1. Kaart: bytes en opbouwtijd ({len(projecten)} projecten, lagen: {', '.join(LAGEN)}; "
-          f"{herhalingen} herhalingen, mediaan [min–max])\n")
+    print(
+        f"## 1. Kaart: bytes en opbouwtijd ({len(projecten)} projecten, lagen: {', '.join(LAGEN)}; "
+        f"{herhalingen} herhalingen, mediaan [min–max])\n"
+    )
     print(markdown(rijen))
     return 0
 

@@ -48,7 +48,7 @@ def meet(runs: int) -> dict[str, tuple[Meting, Meting]]:
         map_ = Path(map_)
         bron = appserver.maak_database(map_ / "bron")
         for ronde in range(runs):
-            for naam in (("ons", "naief") if ronde % 2 == 0 else ("naief", "ons")):
+            for naam in ("ons", "naief") if ronde % 2 == 0 else ("naief", "ons"):
                 script, pad = apps[naam]
                 db = appserver.kopieer_database(bron, map_ / f"{naam}{ronde}")
                 tijden[naam].append(start_tot_kaart(browser, script, pad, db, map_ / f"{naam}{ronde}.log"))
@@ -63,11 +63,22 @@ def main(argv: list[str] | None = None) -> int:
     uitkomst = meet(runs)
     (ons_gezond, ons_kaart), (naief_gezond, naief_kaart) = uitkomst["ons"], uitkomst["naief"]
     rijen = [
-        {"meting": "streamlit run → eerste kaart getekend", "ons": tijd(ons_kaart), "naief": tijd(naief_kaart),
-         "verhouding": verhouding(ons_kaart.mediaan, naief_kaart.mediaan), "doel": f"< {DOEL:.0f} s",
-         "gehaald": gehaald(ons_kaart.mediaan < DOEL)},
-        {"meting": "waarvan: streamlit run → server gezond", "ons": tijd(ons_gezond), "naief": tijd(naief_gezond),
-         "verhouding": verhouding(ons_gezond.mediaan, naief_gezond.mediaan), "doel": "—", "gehaald": "—"},
+        {
+            "meting": "streamlit run → eerste kaart getekend",
+            "ons": tijd(ons_kaart),
+            "naief": tijd(naief_kaart),
+            "verhouding": verhouding(ons_kaart.mediaan, naief_kaart.mediaan),
+            "doel": f"< {DOEL:.0f} s",
+            "gehaald": gehaald(ons_kaart.mediaan < DOEL),
+        },
+        {
+            "meting": "waarvan: streamlit run → server gezond",
+            "ons": tijd(ons_gezond),
+            "naief": tijd(naief_gezond),
+            "verhouding": verhouding(ons_gezond.mediaan, naief_gezond.mediaan),
+            "doel": "—",
+            "gehaald": "—",
+        },
     ]
     print(f"## 3. Koude start ({runs} starts per app, afwisselend; mediaan [min–max])\n")
     print(markdown(rijen))

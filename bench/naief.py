@@ -39,7 +39,8 @@ def _laag(kaart: folium.Map, laag: gpd.GeoDataFrame, stijl: dict) -> None:
     folium.GeoJson(
         laag.__geo_interface__,
         style_function=lambda feature: {
-            **stijl, **({"fillColor": feature["properties"]["__folium_color"]} if "__folium_color" in velden else {})
+            **stijl,
+            **({"fillColor": feature["properties"]["__folium_color"]} if "__folium_color" in velden else {}),
         },
         highlight_function=lambda feature: {"fillOpacity": 0.75},
         tooltip=folium.GeoJsonTooltip(fields=[v for v in velden if v != "__folium_color"]),
@@ -60,10 +61,16 @@ def naieve_kaart(jaar: int, telling: pd.DataFrame) -> folium.Map:
     kaart.fit_bounds([[zuid, west], [noord, oost]])
     _laag(kaart, gemeenten, {"color": "#ffffff", "weight": 0.6, "fillOpacity": 0.9})
     schaal.add_to(kaart)
-    _laag(kaart, gpd.read_parquet(GEO_MAP / f"wmo_regios_{jaar}.parquet"),
-          {"fill": False, "color": "#333333", "weight": 1.6})
-    _laag(kaart, gpd.read_parquet(GEO_MAP / f"kernwerkgebieden_{jaar}.parquet"),
-          {"fill": False, "color": "#222222", "weight": 2.5, "dashArray": "7 5"})
+    _laag(
+        kaart,
+        gpd.read_parquet(GEO_MAP / f"wmo_regios_{jaar}.parquet"),
+        {"fill": False, "color": "#333333", "weight": 1.6},
+    )
+    _laag(
+        kaart,
+        gpd.read_parquet(GEO_MAP / f"kernwerkgebieden_{jaar}.parquet"),
+        {"fill": False, "color": "#222222", "weight": 2.5, "dashArray": "7 5"},
+    )
     return kaart
 
 

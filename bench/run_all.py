@@ -50,9 +50,14 @@ def draai(naam: str, klein: bool) -> Uitkomst:
         code, uitvoer, fouten = proces.returncode, proces.stdout, proces.stderr
     except subprocess.TimeoutExpired as verlopen:
         code, uitvoer, fouten = -1, verlopen.stdout or "", f"afgebroken na {MAXIMUM} s"
-    return Uitkomst(naam, code, uitvoer if isinstance(uitvoer, str) else uitvoer.decode(),
-                    fouten if isinstance(fouten, str) else fouten.decode(), time.perf_counter() - start,
-                    os.getloadavg()[0])
+    return Uitkomst(
+        naam,
+        code,
+        uitvoer if isinstance(uitvoer, str) else uitvoer.decode(),
+        fouten if isinstance(fouten, str) else fouten.decode(),
+        time.perf_counter() - start,
+        os.getloadavg()[0],
+    )
 
 
 def tabelrijen(uitvoer: str) -> list[dict[str, str]]:
@@ -78,13 +83,21 @@ def samenvatting(uitkomsten: list[Uitkomst]) -> str:
         for rij in tabelrijen(uitkomst.uitvoer):
             if rij.get("gehaald") in ("ja", "nee"):
                 meting = rij["meting"] + (f" ({rij['omvang']})" if rij.get("omvang") else "")
-                rijen.append({"benchmark": uitkomst.naam, "meting": meting, "ons": rij["ons"], "doel": rij["doel"],
-                              "gehaald": rij["gehaald"]})
+                rijen.append(
+                    {
+                        "benchmark": uitkomst.naam,
+                        "meting": meting,
+                        "ons": rij["ons"],
+                        "doel": rij["doel"],
+                        "gehaald": rij["gehaald"],
+                    }
+                )
     return markdown(rijen, ("benchmark", "meting", "ons", "doel", "gehaald"))
 
 
-def rapport(uitkomsten: list[Uitkomst], nauwkeurigheid: Uitkomst | None, begin: dict[str, str], datum: datetime,
-            klein: bool) -> str:
+def rapport(
+    uitkomsten: list[Uitkomst], nauwkeurigheid: Uitkomst | None, begin: dict[str, str], datum: datetime, klein: bool
+) -> str:
     kernen = int(begin["kernen (nproc)"])
     hoogste = max(u.belasting for u in uitkomsten)
     totaal = sum(u.duur for u in uitkomsten) + (nauwkeurigheid.duur if nauwkeurigheid else 0)
@@ -96,27 +109,46 @@ def rapport(uitkomsten: list[Uitkomst], nauwkeurigheid: Uitkomst | None, begin: 
         "afwisselend gemeten; tijden zijn mediaan [min–max]. Synthetische projectsets zijn als zodanig gemarkeerd "
         "en alleen in tijdelijke mappen geschreven.",
         "",
-        markdown([{"machine": k, "waarde": v} for k, v in begin.items()]
-                 + [{"machine": "belasting (1 min) na afloop", "waarde": f"{os.getloadavg()[0]:.2f}"},
-                    {"machine": "hoogste belasting (1 min) na een benchmark", "waarde": f"{hoogste:.2f}"}],
-                 ("machine", "waarde")),
+        markdown(
+            [{"machine": k, "waarde": v} for k, v in begin.items()]
+            + [
+                {"machine": "belasting (1 min) na afloop", "waarde": f"{os.getloadavg()[0]:.2f}"},
+                {"machine": "hoogste belasting (1 min) na een benchmark", "waarde": f"{hoogste:.2f}"},
+            ],
+            ("machine", "waarde"),
+        ),
         "",
     ]
     if hoogste > kernen:
-        delen += [f"De machine werd tijdens de run gedeeld met andere processen (belasting tot {hoogste:.1f} op "
-                  f"{kernen} kernen): tijden kunnen ruis bevatten; de verhoudingen zijn robuuster, omdat beide "
-                  "kanten afwisselend zijn gemeten.", ""]
+        delen += [
+            f"De machine werd tijdens de run gedeeld met andere processen (belasting tot {hoogste:.1f} op "
+            f"{kernen} kernen): tijden kunnen ruis bevatten; de verhoudingen zijn robuuster, omdat beide "
+            "kanten afwisselend zijn gemeten.",
+            "",
+        ]
     delen += ["## Doelen", "", samenvatting(uitkomsten), ""]
     for uitkomst in uitkomsten:
         delen.append(f"<!-- bench/{uitkomst.naam}.py: {uitkomst.duur:.0f} s -->")
         if uitkomst.code == 0:
             delen += [uitkomst.uitvoer.strip(), ""]
         else:
-            delen += [f"## bench/{uitkomst.naam}.py MISLUKT (code {uitkomst.code})", "", "```text",
-                      (uitkomst.uitvoer + uitkomst.fouten).strip()[-3000:], "```", ""]
+            delen += [
+                f"## bench/{uitkomst.naam}.py MISLUKT (code {uitkomst.code})",
+                "",
+                "```text",
+                (uitkomst.uitvoer + uitkomst.fouten).strip()[-3000:],
+                "```",
+                "",
+            ]
     if nauwkeurigheid is not None:
-        delen += ["## Nauwkeurigheid van de labelsuggesties (bench/classify_accuracy.py)", "", "```text",
-                  (nauwkeurigheid.uitvoer or nauwkeurigheid.fouten[-3000:]).strip(), "```", ""]
+        delen += [
+            "## Nauwkeurigheid van de labelsuggesties (bench/classify_accuracy.py)",
+            "",
+            "```text",
+            (nauwkeurigheid.uitvoer or nauwkeurigheid.fouten[-3000:]).strip(),
+            "```",
+            "",
+        ]
     return "\n".join(delen)
 
 

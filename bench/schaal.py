@@ -53,8 +53,11 @@ AGGREGATIES = (
 
 def naieve_filter_en_combinaties(projecten, koppeling) -> dict[str, str]:
     """Row-by-row filter (any chosen theme and insurer), then :func:`naief.naieve_combinaties`."""
-    gekozen = [rij.Index for rij in projecten.itertuples()
-               if rij.inhoud in FILTER.inhoud and not set(FILTER.verzekeraars).isdisjoint(rij.verzekeraars)]
+    gekozen = [
+        rij.Index
+        for rij in projecten.itertuples()
+        if rij.inhoud in FILTER.inhoud and not set(FILTER.verzekeraars).isdisjoint(rij.verzekeraars)
+    ]
     return naieve_combinaties(projecten.loc[gekozen], koppeling, "intensiteit")
 
 
@@ -90,8 +93,10 @@ def aggregaties(groottes: tuple[int, ...], naief_tot: int, herhalingen: int) -> 
         if n <= naief_tot:
             varianten["naief"] = lambda _, p=projecten, k=koppeling: naieve_filter_en_combinaties(p, k)
         gemeten = afwisselend(varianten, keer)
-        uit.setdefault("filter (2 thema's, 2 verzekeraars) + combinaties", {})[n] = (gemeten["ons"],
-                                                                                     gemeten.get("naief"))
+        uit.setdefault("filter (2 thema's, 2 verzekeraars) + combinaties", {})[n] = (
+            gemeten["ons"],
+            gemeten.get("naief"),
+        )
         # The lambdas hold the frames too; drop all before the next size is generated.
         del projecten, koppeling, varianten
     return uit
@@ -130,8 +135,11 @@ def _omvang(n: int) -> str:
 
 def groei(metingen: dict[int, Meting | None]) -> list[tuple[int, float]]:
     """(size, time(size) / time(size / 10)) for every size whose tenth was measured too."""
-    return [(n, m.mediaan / metingen[n // 10].mediaan) for n, m in metingen.items()
-            if m is not None and metingen.get(n // 10) is not None]
+    return [
+        (n, m.mediaan / metingen[n // 10].mediaan)
+        for n, m in metingen.items()
+        if m is not None and metingen.get(n // 10) is not None
+    ]
 
 
 def tabellen(resultaten: dict[str, dict[int, tuple]]) -> tuple[str, str]:
@@ -142,21 +150,29 @@ def tabellen(resultaten: dict[str, dict[int, tuple]]) -> tuple[str, str]:
         factoren = dict(groei(ons))
         for n, (o, v) in per_grootte.items():
             doel = f"< {DOEL_1M:.0f} s" if n == 1_000_000 else "—"
-            rijen.append({
-                "meting": meting, "omvang": _omvang(n), "ons": tijd(o), "naief": tijd(v),
-                "verhouding": verhouding(o.mediaan, v.mediaan if v else None),
-                "groei per 10x": f"{factoren[n]:.1f}x" if n in factoren else "—",
-                "doel": doel, "gehaald": gehaald(o.mediaan < DOEL_1M) if n == 1_000_000 else "—",
-            })
+            rijen.append(
+                {
+                    "meting": meting,
+                    "omvang": _omvang(n),
+                    "ons": tijd(o),
+                    "naief": tijd(v),
+                    "verhouding": verhouding(o.mediaan, v.mediaan if v else None),
+                    "groei per 10x": f"{factoren[n]:.1f}x" if n in factoren else "—",
+                    "doel": doel,
+                    "gehaald": gehaald(o.mediaan < DOEL_1M) if n == 1_000_000 else "—",
+                }
+            )
         naieve_factoren = groei(naief)
-        groeirijen.append({
-            "meting": meting,
-            "ons": ", ".join(f"{f:.1f}x (→{_omvang(n)})" for n, f in factoren.items()) or "—",
-            "naief": ", ".join(f"{f:.1f}x (→{_omvang(n)})" for n, f in naieve_factoren) or "—",
-            "verhouding": "—",
-            "doel": f"≤ {LINEAIR:.0f}x per 10x (lineair of beter)",
-            "gehaald": gehaald(all(f <= LINEAIR for f in factoren.values())) if factoren else "—",
-        })
+        groeirijen.append(
+            {
+                "meting": meting,
+                "ons": ", ".join(f"{f:.1f}x (→{_omvang(n)})" for n, f in factoren.items()) or "—",
+                "naief": ", ".join(f"{f:.1f}x (→{_omvang(n)})" for n, f in naieve_factoren) or "—",
+                "verhouding": "—",
+                "doel": f"≤ {LINEAIR:.0f}x per 10x (lineair of beter)",
+                "gehaald": gehaald(all(f <= LINEAIR for f in factoren.values())) if factoren else "—",
+            }
+        )
     return markdown(rijen, KOLOMMEN), markdown(groeirijen)
 
 
@@ -169,17 +185,28 @@ def main(argv: list[str] | None = None) -> int:
         import_groottes, naief_import_tot = (100, 1000), 100
     else:
         groottes, naief_tot, import_groottes, naief_import_tot, herhalingen = (
-            (1000, 10_000, 100_000, 1_000_000), 100_000, (10_000, 100_000), 10_000, 5)
+            (1000, 10_000, 100_000, 1_000_000),
+            100_000,
+            (10_000, 100_000),
+            10_000,
+            5,
+        )
     resultaten = aggregaties(groottes, naief_tot, herhalingen)
-    resultaten["SQLite-import via de importer (uit CSV)"] = imports(import_groottes, naief_import_tot,
-                                                                    1 if args.klein else 3)
+    resultaten["SQLite-import via de importer (uit CSV)"] = imports(
+        import_groottes, naief_import_tot, 1 if args.klein else 3
+    )
     per_tijd, per_groei = tabellen(resultaten)
     samen = {n: sum(resultaten[naam][n][0].mediaan for naam, _, _ in AGGREGATIES) for n in groottes}
-    print(f"## 4. Schaal: SYNTHETISCHE projectsets (zaad {synthetisch.ZAAD}; mediaan [min–max] van "
-          f"{herhalingen} herhalingen, 1M: {max(1, herhalingen - 2)}; import: {1 if args.klein else 3}, 100k: 1)\n")
+    print(
+        f"## 4. Schaal: SYNTHETISCHE projectsets (zaad {synthetisch.ZAAD}; mediaan [min–max] van "
+        f"{herhalingen} herhalingen, 1M: {max(1, herhalingen - 2)}; import: {1 if args.klein else 3}, 100k: 1)\n"
+    )
     print(per_tijd)
-    print("\nDe vier aggregaties samen (som van de medianen): "
-          + ", ".join(f"{_omvang(n)} {tijd(t)}" for n, t in samen.items()) + ".")
+    print(
+        "\nDe vier aggregaties samen (som van de medianen): "
+        + ", ".join(f"{_omvang(n)} {tijd(t)}" for n, t in samen.items())
+        + "."
+    )
     print("\nGroei per 10x meer projecten:\n")
     print(per_groei)
     return 0

@@ -37,7 +37,7 @@ def _instrumentsets() -> np.ndarray:
 
 def _verzekeraarsets() -> np.ndarray:
     namen = vocab.VERZEKERAAR_NAMEN
-    sets = [(a,) for a in namen] + [(a, b) for i, a in enumerate(namen) for b in namen[i + 1:]]
+    sets = [(a,) for a in namen] + [(a, b) for i, a in enumerate(namen) for b in namen[i + 1 :]]
     uit = np.empty(len(sets), dtype=object)
     uit[:] = sets
     return uit
@@ -76,22 +76,29 @@ def projecten(aantal: int, zaad: int = ZAAD) -> tuple[pd.DataFrame, pd.DataFrame
     verzekeraars = _verzekeraarsets()
     nummers = np.arange(1, aantal + 1)
     ids = np.array([f"SYN{n:07d}" for n in nummers], dtype=object)
-    frame = pd.DataFrame({
-        "project_id": ids,
-        "titel": np.array([f"SYNTHETISCH project {n}" for n in nummers], dtype=object),
-        "verzekeraars": verzekeraars[rng.integers(0, len(verzekeraars), aantal)],
-        "inhoud": np.array(vocab.AS_INHOUD.namen, dtype=object)[rng.integers(0, len(vocab.AS_INHOUD.namen), aantal)],
-        "instrumenten": _instrumentsets()[rng.integers(0, len(_instrumentsets()), aantal)],
-        "intensiteit": np.array(vocab.AS_INTENSITEIT.namen, dtype=object)[
-            rng.integers(0, len(vocab.AS_INTENSITEIT.namen), aantal)],
-        "indeling_jaar": JAAR,
-    })
+    frame = pd.DataFrame(
+        {
+            "project_id": ids,
+            "titel": np.array([f"SYNTHETISCH project {n}" for n in nummers], dtype=object),
+            "verzekeraars": verzekeraars[rng.integers(0, len(verzekeraars), aantal)],
+            "inhoud": np.array(vocab.AS_INHOUD.namen, dtype=object)[
+                rng.integers(0, len(vocab.AS_INHOUD.namen), aantal)
+            ],
+            "instrumenten": _instrumentsets()[rng.integers(0, len(_instrumentsets()), aantal)],
+            "intensiteit": np.array(vocab.AS_INTENSITEIT.namen, dtype=object)[
+                rng.integers(0, len(vocab.AS_INTENSITEIT.namen), aantal)
+            ],
+            "indeling_jaar": JAAR,
+        }
+    )
     per_project = rng.integers(1, 4, aantal)
     codes = geodata.gemeenten(JAAR)["gemeente_code"].to_numpy(dtype=object)
-    koppeling = pd.DataFrame({
-        "project_id": np.repeat(ids, per_project),
-        "gemeente_code": codes[rng.integers(0, len(codes), int(per_project.sum()))],
-    })
+    koppeling = pd.DataFrame(
+        {
+            "project_id": np.repeat(ids, per_project),
+            "gemeente_code": codes[rng.integers(0, len(codes), int(per_project.sum()))],
+        }
+    )
     return frame, koppeling
 
 
@@ -101,8 +108,10 @@ def importrijen(aantal: int, zaad: int = ZAAD) -> list[dict[str, str]]:
     rng = np.random.default_rng(zaad)
     tokens, gedekt = _gebieden(rng, aantal)
     ids = [f"P{EERSTE_IMPORT_ID + i}" for i in range(aantal)]
-    koppeling = pd.DataFrame([(pid, c) for pid, codes in zip(ids, gedekt, strict=True) for c in codes],
-                             columns=["project_id", "gemeente_code"])
+    koppeling = pd.DataFrame(
+        [(pid, c) for pid, codes in zip(ids, gedekt, strict=True) for c in codes],
+        columns=["project_id", "gemeente_code"],
+    )
     geografie = geografie_per_project(koppeling, geodata.wmo_indeling(JAAR), ids)
     verzekeraarsets = _verzekeraarsets()
     verzekeraars = verzekeraarsets[rng.integers(0, len(verzekeraarsets), aantal)]
@@ -111,24 +120,26 @@ def importrijen(aantal: int, zaad: int = ZAAD) -> list[dict[str, str]]:
     intensiteit = rng.integers(0, len(vocab.AS_INTENSITEIT.namen), aantal)
     rijen = []
     for i, pid in enumerate(ids):
-        rijen.append({
-            "project_id": pid,
-            "titel": f"SYNTHETISCH project {i + 1}",
-            "omschrijving": "Synthetisch project voor een prestatiemeting.",
-            "verzekeraars": ";".join(verzekeraars[i]),
-            "gebied": tokens[i],
-            "indeling_jaar": str(JAAR),
-            "inhoud": vocab.AS_INHOUD.namen[inhoud[i]],
-            "instrumenten": ";".join(instrumenten[i]),
-            "intensiteit": vocab.AS_INTENSITEIT.namen[intensiteit[i]],
-            "geografie": geografie[pid],
-            "partners": "",
-            "bron": "SYNTHETISCH",
-            "bron_citaat": CITAAT,
-            "toelichting_labels": "",
-            "bouwt_voort_op": "",
-            "bouwt_voort_op_citaat": "",
-        })
+        rijen.append(
+            {
+                "project_id": pid,
+                "titel": f"SYNTHETISCH project {i + 1}",
+                "omschrijving": "Synthetisch project voor een prestatiemeting.",
+                "verzekeraars": ";".join(verzekeraars[i]),
+                "gebied": tokens[i],
+                "indeling_jaar": str(JAAR),
+                "inhoud": vocab.AS_INHOUD.namen[inhoud[i]],
+                "instrumenten": ";".join(instrumenten[i]),
+                "intensiteit": vocab.AS_INTENSITEIT.namen[intensiteit[i]],
+                "geografie": geografie[pid],
+                "partners": "",
+                "bron": "SYNTHETISCH",
+                "bron_citaat": CITAAT,
+                "toelichting_labels": "",
+                "bouwt_voort_op": "",
+                "bouwt_voort_op_citaat": "",
+            }
+        )
     return rijen
 
 

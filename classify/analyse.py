@@ -66,9 +66,7 @@ def regio_telling(projecten: pd.DataFrame, koppeling: pd.DataFrame, gemeenten: p
     return telling.sort_values(["aantal_projecten", "wmo_regio"], ascending=[False, True], ignore_index=True)
 
 
-def kernwerkgebied_aandeel(
-    projecten: pd.DataFrame, koppeling: pd.DataFrame, gemeenten: pd.DataFrame
-) -> pd.DataFrame:
+def kernwerkgebied_aandeel(projecten: pd.DataFrame, koppeling: pd.DataFrame, gemeenten: pd.DataFrame) -> pd.DataFrame:
     """Per insurer how its projects relate to its own kernwerkgebied.
 
     Columns: verzekeraar, projecten (projects naming the insurer), per_definitie (those whose area is defined as
@@ -80,8 +78,18 @@ def kernwerkgebied_aandeel(
     outside). Insurers in canonical order; only those with projects in ``projecten``.
     """
     kolommen = [
-        "verzekeraar", "projecten", "per_definitie", "binnen", "deels", "buiten", "koppelingen_binnen",
-        "koppelingen_buiten", "gemeenten_binnen", "gemeenten_buiten", "dichtheid_binnen", "dichtheid_buiten",
+        "verzekeraar",
+        "projecten",
+        "per_definitie",
+        "binnen",
+        "deels",
+        "buiten",
+        "koppelingen_binnen",
+        "koppelingen_buiten",
+        "gemeenten_binnen",
+        "gemeenten_buiten",
+        "dichtheid_binnen",
+        "dichtheid_buiten",
     ]
     paren = _paren(projecten, koppeling)
     per_verzekeraar = projecten[["project_id", "verzekeraars"]].explode("verzekeraars").dropna()
@@ -134,8 +142,9 @@ def per_definitie(projecten: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame({"project_id": pd.Series(dtype=object), "verzekeraar": pd.Series(dtype=object)})
     paren = [
         (project_id, naam)
-        for project_id, verzekeraars, gebied in zip(projecten["project_id"], projecten["verzekeraars"],
-                                                    projecten["gebied"], strict=True)
+        for project_id, verzekeraars, gebied in zip(
+            projecten["project_id"], projecten["verzekeraars"], projecten["gebied"], strict=True
+        )
         for naam in verzekeraars
         if f"kernwerkgebied:{naam}" in _tokens(gebied)
     ]
@@ -172,14 +181,18 @@ def kernwerkgebied_zinnen(tabel: pd.DataFrame) -> list[str]:
     for r in tabel.itertuples():
         zin = f"{r.verzekeraar}: {_aantal(r.projecten, 'project', 'projecten')}"
         overig = r.projecten - r.per_definitie
-        verdeling = (f"{getal(r.binnen)} geheel en {getal(r.deels)} deels in het eigen kernwerkgebied en "
-                     f"{getal(r.buiten)} daarbuiten")
+        verdeling = (
+            f"{getal(r.binnen)} geheel en {getal(r.deels)} deels in het eigen kernwerkgebied en "
+            f"{getal(r.buiten)} daarbuiten"
+        )
         if not r.per_definitie:
             zin += f", waarvan {verdeling}"
         else:
             een = r.per_definitie == 1
-            zin += (f"; {getal(r.per_definitie)} daarvan {'heeft' if een else 'hebben'} het kernwerkgebied zelf als "
-                    f"gebied en {'telt' if een else 'tellen'} niet mee")
+            zin += (
+                f"; {getal(r.per_definitie)} daarvan {'heeft' if een else 'hebben'} het kernwerkgebied zelf als "
+                f"gebied en {'telt' if een else 'tellen'} niet mee"
+            )
             if not overig:
                 zinnen.append(zin + ".")
                 continue

@@ -127,8 +127,7 @@ BEGRIPPEN: tuple[Begrip, ...] = (
     # --- the four ordering axes and the insurers ------------------------------------------------------------
     Begrip(
         naam="verzekeraars",
-        definitie="De zorgverzekeraar(s) die met de gemeente(n) samenwerken; een koepel (Achmea) kiest al haar "
-        "labels.",
+        definitie="De zorgverzekeraar(s) die met de gemeente(n) samenwerken; een koepel (Achmea) kiest al haar labels.",
         label="Zorgverzekeraar",
         kolom="verzekeraars",
         filterveld="verzekeraars",
@@ -324,15 +323,13 @@ BEGRIPPEN: tuple[Begrip, ...] = (
     ),
     Begrip(
         naam="sjabloon voor",
-        definitie="De Wmo-regio of verzekeraar voor wie een importsjabloon is, met de keuzelijst van haar "
-        "gemeenten.",
+        definitie="De Wmo-regio of verzekeraar voor wie een importsjabloon is, met de keuzelijst van haar gemeenten.",
         label="Importsjabloon voor",
         cli=("--wmo-regio",),
     ),
     Begrip(
         naam="importronde",
-        definitie="Eén bevestigde import met nieuwe projecten; een redacteur kan haar voorstellen samen "
-        "beoordelen.",
+        definitie="Eén bevestigde import met nieuwe projecten; een redacteur kan haar voorstellen samen beoordelen.",
         label="Import",
         cli=("--import",),
     ),

@@ -130,9 +130,7 @@ def beschrijving(filters: Filters) -> str:
     """The selection in Dutch words, e.g. ``"inhoud: GGZ of Ouderen; verzekeraar: VGZ"`` (``"alle projecten"``),
     ending in ``"inclusief voorstellen die nog niet zijn vastgesteld"`` when proposals are included."""
     delen = [
-        f"{_KOPPEN[veld]}: {' of '.join(getattr(filters, veld))}"
-        for veld in LABELVELDEN
-        if getattr(filters, veld)
+        f"{_KOPPEN[veld]}: {' of '.join(getattr(filters, veld))}" for veld in LABELVELDEN if getattr(filters, veld)
     ]
     tekst = "; ".join(delen) if delen else "alle projecten"
     tekst += "; alleen zekere gebieden" if filters.alleen_zeker else ""

@@ -149,18 +149,32 @@ def _geografie_bevindingen(
             )
         zonder = groep[~groep["project_id"].isin(met_gemeenten)]
         for r in zonder.itertuples():
-            rijen.append((0, r.project_id, "geografie", r.geografie, "",
-                          "Het project heeft geen gemeenten; de geografie is niet af te leiden."))
+            rijen.append(
+                (
+                    0,
+                    r.project_id,
+                    "geografie",
+                    r.geografie,
+                    "",
+                    "Het project heeft geen gemeenten; de geografie is niet af te leiden.",
+                )
+            )
         met = groep[groep["project_id"].isin(met_gemeenten)]
         afgeleid = geografie_per_project(koppeling, lidmaatschap[jaar], met["project_id"])
         verschil = met[met["geografie"].to_numpy() != afgeleid.to_numpy()]
         for r in verschil.itertuples():
-            rijen.append((
-                0, r.project_id, "geografie", r.geografie, afgeleid[r.project_id],
-                f"Opgeslagen '{r.geografie}', volgens de gemeenten en Wmo-regio's van {jaar} "
-                f"'{afgeleid[r.project_id]}'. Het rapport laat die keuze aan de analist; de kaart toont het "
-                "opgeslagen label.",
-            ))
+            rijen.append(
+                (
+                    0,
+                    r.project_id,
+                    "geografie",
+                    r.geografie,
+                    afgeleid[r.project_id],
+                    f"Opgeslagen '{r.geografie}', volgens de gemeenten en Wmo-regio's van {jaar} "
+                    f"'{afgeleid[r.project_id]}'. Het rapport laat die keuze aan de analist; de kaart toont het "
+                    "opgeslagen label.",
+                )
+            )
     return rijen
 
 
@@ -169,15 +183,27 @@ def _label_bevindingen(projecten: pd.DataFrame) -> list[tuple]:
     for r in projecten.itertuples():
         instrumenten = tuple(r.instrumenten)
         if MINIMA in instrumenten and r.inhoud != ANDERS:
-            rijen.append((
-                1, r.project_id, "inhoud", r.inhoud, ANDERS,
-                f"Instrument '{MINIMA}' bij inhoud '{r.inhoud}': de bijlage rekent minima tot 'Anders, nl'. "
-                "Aanvullende afspraken op een thema (zoals preventie) komen voor; ter controle.",
-            ))
+            rijen.append(
+                (
+                    1,
+                    r.project_id,
+                    "inhoud",
+                    r.inhoud,
+                    ANDERS,
+                    f"Instrument '{MINIMA}' bij inhoud '{r.inhoud}': de bijlage rekent minima tot 'Anders, nl'. "
+                    "Aanvullende afspraken op een thema (zoals preventie) komen voor; ter controle.",
+                )
+            )
         if r.intensiteit == AFSPRAKEN and DOCUMENT not in instrumenten:
-            rijen.append((
-                2, r.project_id, "instrumenten", ";".join(instrumenten), ";".join((*instrumenten, DOCUMENT)),
-                f"Intensiteit '{AFSPRAKEN}' (convenant of gezamenlijke agenda) zonder instrument '{DOCUMENT}'; "
-                "ter controle.",
-            ))
+            rijen.append(
+                (
+                    2,
+                    r.project_id,
+                    "instrumenten",
+                    ";".join(instrumenten),
+                    ";".join((*instrumenten, DOCUMENT)),
+                    f"Intensiteit '{AFSPRAKEN}' (convenant of gezamenlijke agenda) zonder instrument '{DOCUMENT}'; "
+                    "ter controle.",
+                )
+            )
     return rijen

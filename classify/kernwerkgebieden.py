@@ -29,12 +29,16 @@ RAPPORT = "AEF, Samenwerking zorgverzekeraars en gemeenten, 2017"
 
 RAPPORT_AANTALLEN: tuple[RapportAantal, ...] = (
     RapportAantal(
-        "Zilveren Kruis", 108, "002_4672d5e83c675345.txt",
+        "Zilveren Kruis",
+        108,
+        "002_4672d5e83c675345.txt",
         "Hierdoor kunnen de 108 gemeenten uit het kernwerkgebied van Zilveren Kruis profiteren en leren van wat is "
         "ontwikkeld.",
     ),
     RapportAantal(
-        "Menzis", 80, "002_4672d5e83c675345.txt",
+        "Menzis",
+        80,
+        "002_4672d5e83c675345.txt",
         "Daarbij is de doelstelling dat alle gemeenten in het kernwerkgebied (in totaal 80 gemeenten) uiteindelijk "
         "profiteren van de lessen en ontwikkelde instrumenten.",
     ),

@@ -111,9 +111,15 @@ def graaf(projecten: pd.DataFrame) -> nx.DiGraph:
     g = nx.DiGraph()
     kolommen = ["project_id", "intensiteit", "inhoud", "verzekeraars", "titel", "startjaar", "eindjaar"]
     for rij in projecten[kolommen].itertuples(index=False):
-        g.add_node(rij.project_id, intensiteit=rij.intensiteit, inhoud=rij.inhoud,
-                   verzekeraars=tuple(rij.verzekeraars), titel=rij.titel, startjaar=_jaar(rij.startjaar),
-                   eindjaar=_jaar(rij.eindjaar))
+        g.add_node(
+            rij.project_id,
+            intensiteit=rij.intensiteit,
+            inhoud=rij.inhoud,
+            verzekeraars=tuple(rij.verzekeraars),
+            titel=rij.titel,
+            startjaar=_jaar(rij.startjaar),
+            eindjaar=_jaar(rij.eindjaar),
+        )
     for later, eerdere in zip(projecten["project_id"], projecten["bouwt_voort_op"], strict=True):
         g.add_edges_from((eerder, later) for eerder in eerdere if eerder in g)
     if not nx.is_directed_acyclic_graph(g):
@@ -167,8 +173,9 @@ def zonder_vervolg(g: nx.DiGraph) -> list[str]:
     return sorted(n for n, d in g.nodes(data=True) if d["intensiteit"] == ONTWIKKELPROJECT and g.out_degree(n) == 0)
 
 
-def opschaling(g: nx.DiGraph, selectie: Iterable[str] | None = None,
-               alle: Sequence[Keten] | None = None) -> pd.DataFrame:
+def opschaling(
+    g: nx.DiGraph, selectie: Iterable[str] | None = None, alle: Sequence[Keten] | None = None
+) -> pd.DataFrame:
     """Scale-up figures per theme, all themes in canonical order.
 
     ``g`` is the lineage of all projects (:func:`graaf`); ``selectie`` (project_ids, default all) chooses what is
@@ -182,18 +189,23 @@ def opschaling(g: nx.DiGraph, selectie: Iterable[str] | None = None,
     lengtes: dict[str, list[int]] = {}
     for keten in ketens_met(ketens(g) if alle is None else alle, gekozen):
         lengtes.setdefault(keten.inhoud, []).append(keten.lengte)
-    ontwikkel = [(d["inhoud"], g.out_degree(n) > 0) for n, d in g.nodes(data=True)
-                 if n in gekozen and d["intensiteit"] == ONTWIKKELPROJECT]
+    ontwikkel = [
+        (d["inhoud"], g.out_degree(n) > 0)
+        for n, d in g.nodes(data=True)
+        if n in gekozen and d["intensiteit"] == ONTWIKKELPROJECT
+    ]
     rijen = []
     for thema in vocab.AS_INHOUD.namen:
         eigen = lengtes.get(thema, [])
-        rijen.append((
-            thema,
-            len(eigen),
-            float(np.mean(eigen)) if eigen else float("nan"),
-            sum(1 for inhoud, _ in ontwikkel if inhoud == thema),
-            sum(1 for inhoud, vervolg in ontwikkel if inhoud == thema and vervolg),
-        ))
+        rijen.append(
+            (
+                thema,
+                len(eigen),
+                float(np.mean(eigen)) if eigen else float("nan"),
+                sum(1 for inhoud, _ in ontwikkel if inhoud == thema),
+                sum(1 for inhoud, vervolg in ontwikkel if inhoud == thema and vervolg),
+            )
+        )
     return pd.DataFrame(rijen, columns=list(KOLOMMEN_OPSCHALING))
 
 
@@ -235,13 +247,15 @@ def ketentabel(alle: Sequence[Keten], plaatsen: Mapping[str, str]) -> pd.DataFra
     """
     rijen = []
     for keten in alle:
-        rijen.append((
-            " → ".join(keten.project_ids),
-            keten.inhoud,
-            " → ".join(vocab.AS_INTENSITEIT.label(fase).kort for fase in keten.fasen),
-            " → ".join(plaatsen[pid] for pid in keten.project_ids),
-            ", ".join(keten.verzekeraars),
-            " → ".join(periode_tekst(*periode) for periode in keten.perioden),
-            keten.blijft_steken,
-        ))
+        rijen.append(
+            (
+                " → ".join(keten.project_ids),
+                keten.inhoud,
+                " → ".join(vocab.AS_INTENSITEIT.label(fase).kort for fase in keten.fasen),
+                " → ".join(plaatsen[pid] for pid in keten.project_ids),
+                ", ".join(keten.verzekeraars),
+                " → ".join(periode_tekst(*periode) for periode in keten.perioden),
+                keten.blijft_steken,
+            )
+        )
     return pd.DataFrame(rijen, columns=list(KOLOMMEN_KETENTABEL))

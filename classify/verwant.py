@@ -42,14 +42,13 @@ DECIMALEN = 4
 
 KOLOMMEN = ("project_id", "score", "tekstscore", "labelscore", "reden", "gekoppeld")
 
-_EXTRA_STOPWOORDEN = frozenset({"aantal", "andere", "heeft", "hebben", "kan", "kunnen", "meer", "nu", "samen", "wel",
-                                "ze", "zij"})
+_EXTRA_STOPWOORDEN = frozenset(
+    {"aantal", "andere", "heeft", "hebben", "kan", "kunnen", "meer", "nu", "samen", "wel", "ze", "zij"}
+)
 """Common words the short list of :mod:`classify.suggest` keeps but that name no shared method."""
 
 _VERZEKERAARWOORDEN = frozenset(
-    woord
-    for v in vocab.VERZEKERAARS
-    for woord in re.findall(r"\w\w+", suggest.normaliseer(f"{v.naam} {v.kort}"))
+    woord for v in vocab.VERZEKERAARS for woord in re.findall(r"\w\w+", suggest.normaliseer(f"{v.naam} {v.kort}"))
 ) - {"zorg"}
 """Words of the insurers' names; "zorg" (from Zorg en Zekerheid) is a content word and stays."""
 
@@ -87,8 +86,9 @@ def verwantschap(projecten: pd.DataFrame, koppeling: pd.DataFrame) -> Verwantsch
     instrumenten, intensiteit, bouwt_voort_op) with ``koppeling`` [project_id, gemeente_code] of one boundary year."""
     projecten = projecten.reset_index(drop=True)
     ids = projecten["project_id"].tolist()
-    teksten = [suggest.normaliseer(f"{t}. {o}")
-               for t, o in zip(projecten["titel"], projecten["omschrijving"], strict=True)]
+    teksten = [
+        suggest.normaliseer(f"{t}. {o}") for t, o in zip(projecten["titel"], projecten["omschrijving"], strict=True)
+    ]
     vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words=list(STOPWOORDEN))
     matrix = vectorizer.fit_transform(teksten).tocsr()
     bit = {naam: 1 << i for i, naam in enumerate(vocab.AS_INSTRUMENT.namen)}
@@ -124,13 +124,17 @@ def verwante_projecten(index: Verwantschap, project_id: str, n: int = 5) -> pd.D
     tekst = np.asarray(index.matrix @ eigen_vector, dtype=float).ravel()
     inhoud = (projecten["inhoud"] == eigen["inhoud"]).to_numpy()
     samen = _bits(index.instrumenten | index.instrumenten[i])
-    instrumenten = np.divide(_bits(index.instrumenten & index.instrumenten[i]), samen,
-                             out=np.zeros(len(ids)), where=samen > 0)
+    instrumenten = np.divide(
+        _bits(index.instrumenten & index.instrumenten[i]), samen, out=np.zeros(len(ids)), where=samen > 0
+    )
     namen = vocab.AS_INTENSITEIT.namen
     past = np.array([_past_in_leerlijn(eigen["intensiteit"], naam) for naam in namen])
     fase = past[index.intensiteit]
-    label = (LABELGEWICHTEN["inhoud"] * inhoud + LABELGEWICHTEN["instrumenten"] * instrumenten
-             + LABELGEWICHTEN["fase"] * fase)
+    label = (
+        LABELGEWICHTEN["inhoud"] * inhoud
+        + LABELGEWICHTEN["instrumenten"] * instrumenten
+        + LABELGEWICHTEN["fase"] * fase
+    )
     score = np.round(GEWICHT_TEKST * tekst + (1 - GEWICHT_TEKST) * label, DECIMALEN)
     kandidaten = np.flatnonzero((index.plaats != index.plaats[i]) & (score > 0))
     gekozen = sorted(kandidaten, key=lambda j: (-score[j], ids[j]))[:n]
@@ -182,7 +186,9 @@ def _reden(eigen: pd.Series, ander: pd.Series, woorden: list[str]) -> str:
         delen.append(f"beide {eigen['intensiteit']}: de een kan op de ander voortbouwen")
     elif vooruit or terug:
         later, eerder = (ander, eigen) if vooruit else (eigen, ander)
-        delen.append(f"past in een leerlijn: {later['project_id']} ({later['intensiteit']}) kan voortbouwen op "
-                     f"{eerder['project_id']} ({eerder['intensiteit']})")
+        delen.append(
+            f"past in een leerlijn: {later['project_id']} ({later['intensiteit']}) kan voortbouwen op "
+            f"{eerder['project_id']} ({eerder['intensiteit']})"
+        )
     tekst = "; ".join(delen)
     return tekst[:1].upper() + tekst[1:] + "."

@@ -70,9 +70,7 @@ class As:
         """The label for a stored name, code or synonym; raises :class:`OnbekendLabel`."""
         gevonden = self._index.get(sleutel(naam))
         if gevonden is None:
-            raise OnbekendLabel(
-                f"{naam!r} is geen waarde van {self.naam!r}; kies uit: {', '.join(self.namen)}"
-            )
+            raise OnbekendLabel(f"{naam!r} is geen waarde van {self.naam!r}; kies uit: {', '.join(self.namen)}")
         return gevonden
 
     def volgorde(self, naam: str) -> int:
@@ -148,7 +146,12 @@ AS_INHOUD = As(
             kleur="#D55E00",
             definitie="Grensvlakken tussen jeugdhulp en het medisch domein rond het 18e jaar.",
             synoniemen=(
-                "Jeugd 18min/18plus", "jeugd 18min/plus", "jeugd 18- /18+", "jeugd18-/18+", "18min/18plus", "jeugd",
+                "Jeugd 18min/18plus",
+                "jeugd 18min/plus",
+                "jeugd 18- /18+",
+                "jeugd18-/18+",
+                "18min/18plus",
+                "jeugd",
             ),
         ),
         Label(
@@ -188,8 +191,7 @@ AS_INSTRUMENT = As(
             legenda="beleid",
             kleur="#E69F00",
             definitie=(
-                "Gezamenlijke kaders die richtinggevend zijn voor beleid en afspraken met aanbieders en "
-                "professionals."
+                "Gezamenlijke kaders die richtinggevend zijn voor beleid en afspraken met aanbieders en professionals."
             ),
         ),
         Label(
@@ -209,8 +211,13 @@ AS_INSTRUMENT = As(
             kleur="#CC79A7",
             definitie="Collectieve verzekering minima (minimapolis/contract), soms met aanvullende afspraken.",
             synoniemen=(
-                "collectieve zorg minima (contract)", "collectieve zorgminima", "minimapolis", "gemeentepolis",
-                "minimacontract", "collectieve verzekering minima", "CZM",
+                "collectieve zorg minima (contract)",
+                "collectieve zorgminima",
+                "minimapolis",
+                "gemeentepolis",
+                "minimacontract",
+                "collectieve verzekering minima",
+                "CZM",
             ),
         ),
         Label(
@@ -261,8 +268,7 @@ AS_INTENSITEIT = As(
             legenda="implementeren",
             kleur="#67A9CF",
             definitie=(
-                "Project dat al is ontwikkeld en door de gemeente wordt overgenomen en toegepast in de eigen "
-                "situatie."
+                "Project dat al is ontwikkeld en door de gemeente wordt overgenomen en toegepast in de eigen situatie."
             ),
             synoniemen=("implementeren", "geimplementeerd"),
         ),
@@ -451,9 +457,7 @@ def normaliseer_verzekeraar(tekst: str) -> tuple[str, ...]:
     """
     gevonden = _VERZEKERAAR_INDEX.get(sleutel(tekst))
     if gevonden is None:
-        raise OnbekendLabel(
-            f"{tekst!r} is geen bekende zorgverzekeraar; kies uit: {', '.join(VERZEKERAAR_NAMEN)}"
-        )
+        raise OnbekendLabel(f"{tekst!r} is geen bekende zorgverzekeraar; kies uit: {', '.join(VERZEKERAAR_NAMEN)}")
     return gevonden
 
 

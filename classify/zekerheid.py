@@ -51,11 +51,14 @@ def deel_bereik(projecten: pd.DataFrame, koppeling: pd.DataFrame) -> pd.DataFram
     deel = projecten[precisie(projecten) == DEEL]
     aantal = (
         pd.to_numeric(deel["aantal_gemeenten_bron"], errors="coerce").astype("Int64")
-        if "aantal_gemeenten_bron" in deel else pd.Series(pd.NA, index=deel.index, dtype="Int64")
+        if "aantal_gemeenten_bron" in deel
+        else pd.Series(pd.NA, index=deel.index, dtype="Int64")
     )
     per_project = koppeling[koppeling["project_id"].isin(deel["project_id"])].groupby("project_id")["gemeente_code"]
-    return pd.DataFrame({
-        "project_id": deel["project_id"].to_numpy(),
-        "aantal_gemeenten_bron": aantal.to_numpy(),
-        "gemeenten_gebied": deel["project_id"].map(per_project.nunique()).fillna(0).astype(int).to_numpy(),
-    })
+    return pd.DataFrame(
+        {
+            "project_id": deel["project_id"].to_numpy(),
+            "aantal_gemeenten_bron": aantal.to_numpy(),
+            "gemeenten_gebied": deel["project_id"].map(per_project.nunique()).fillna(0).astype(int).to_numpy(),
+        }
+    )

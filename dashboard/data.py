@@ -129,8 +129,13 @@ def _vlekken(kaartsleutel: str, filtersleutel: Filtersleutel) -> Vlekken | None:
     if spec.soort != "kernwerkgebied" and kaartmodel.projecten_voor(spec, gekozen).empty:
         return None
     return kaartmodel.vlekken(
-        spec, gekozen, koppeling_voor(filters), gemeenten(filters.jaar),
-        jaar=filters.jaar, selectie=flt.beschrijving(filters), bronregister=bronnen.bronnen(),
+        spec,
+        gekozen,
+        koppeling_voor(filters),
+        gemeenten(filters.jaar),
+        jaar=filters.jaar,
+        selectie=flt.beschrijving(filters),
+        bronregister=bronnen.bronnen(),
     )
 
 
@@ -147,7 +152,8 @@ def _analyse(filtersleutel: Filtersleutel, kaartsleutel: str, as_code: str) -> t
         gekozen = kaartmodel.projecten_voor(KaartSpec.van_sleutel(kaartsleutel), gekozen)
     zinnen = analyse.feiten(gekozen, koppeling_voor(filters), gemeenten(filters.jaar), as_code)
     zinnen += leerlijnen.opschalingszinnen(
-        leerlijnen.opschaling(leerlijnengraaf(), gekozen["project_id"], leerlijnketens()))
+        leerlijnen.opschaling(leerlijnengraaf(), gekozen["project_id"], leerlijnketens())
+    )
     return tuple(zinnen)
 
 
@@ -181,6 +187,17 @@ def verwantschap(jaar: int) -> verwant.Verwantschap:
 
 def vernieuw() -> None:
     """Forget the loaded projects and everything derived from them (after an import)."""
-    for cache in (projecten, koppeling, koppeling_eigen_jaar, bevindingen, afgeleide_geografie, leerlijnengraaf,
-                  leerlijnketens, verwantschap, _gefilterd, _vlekken, _analyse):
+    for cache in (
+        projecten,
+        koppeling,
+        koppeling_eigen_jaar,
+        bevindingen,
+        afgeleide_geografie,
+        leerlijnengraaf,
+        leerlijnketens,
+        verwantschap,
+        _gefilterd,
+        _vlekken,
+        _analyse,
+    ):
         cache.clear()

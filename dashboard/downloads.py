@@ -92,8 +92,13 @@ def projectknoppen(filters: flt.Filters, sleutel: str) -> None:
 
 def _kaartenboekbestand(filters: flt.Filters, lagen: tuple[str, ...]) -> bytes:
     resultaat = export.exporteer(
-        tuple(kaartenboek.boekspecs()), filters, data.projecten(), data.koppeling_voor(filters),
-        data.gemeenten(filters.jaar), formaat="html", lagen=lagen,
+        tuple(kaartenboek.boekspecs()),
+        filters,
+        data.projecten(),
+        data.koppeling_voor(filters),
+        data.gemeenten(filters.jaar),
+        formaat="html",
+        lagen=lagen,
     )
     return resultaat.inhoud
 
@@ -112,14 +117,19 @@ def kaartenboekknop(filters: flt.Filters, lagen: Sequence[str], sleutel: str = "
         icon=":material/menu_book:",
         disabled=aantal == 0,
         help="Alle kaarten van het dashboard met legenda, Analyse, tabellen en de projecten met broncitaat in één "
-             "bestand: om te mailen of op een USB-stick te zetten voor een overleg zonder internet.",
+        "bestand: om te mailen of op een USB-stick te zetten voor een overleg zonder internet.",
     )
 
 
 def _presentatiebestand(specs: tuple[KaartSpec, ...], filters: flt.Filters, lagen: tuple[str, ...]) -> bytes:
     resultaat = export.exporteer(
-        specs, filters, data.projecten(), data.koppeling_voor(filters), data.gemeenten(filters.jaar),
-        formaat="pptx", lagen=lagen,
+        specs,
+        filters,
+        data.projecten(),
+        data.koppeling_voor(filters),
+        data.gemeenten(filters.jaar),
+        formaat="pptx",
+        lagen=lagen,
     )
     return resultaat.inhoud
 
@@ -132,13 +142,20 @@ def presentatie_samenstellen(filters: flt.Filters, lagen: Sequence[str], sleutel
     st.caption(f"Selectie: {flt.beschrijving(filters)} · indeling {filters.jaar}")
     links, rechts = st.columns(2)
     with links:
-        themas = st.multiselect("Thema's", vocab.AS_INHOUD.namen, default=list(vocab.AS_INHOUD.namen),
-                                key=f"{sleutel}-themas", placeholder="geen")
-        soorten = st.multiselect("Kaarten per thema", list(_PER_THEMA), default=["totaal"],
-                                 key=f"{sleutel}-soorten", placeholder="geen")
+        themas = st.multiselect(
+            "Thema's",
+            vocab.AS_INHOUD.namen,
+            default=list(vocab.AS_INHOUD.namen),
+            key=f"{sleutel}-themas",
+            placeholder="geen",
+        )
+        soorten = st.multiselect(
+            "Kaarten per thema", list(_PER_THEMA), default=["totaal"], key=f"{sleutel}-soorten", placeholder="geen"
+        )
     with rechts:
-        verzekeraars = st.multiselect("Projecten per zorgverzekeraar", vocab.VERZEKERAAR_NAMEN,
-                                      key=f"{sleutel}-verzekeraars", placeholder="geen")
+        verzekeraars = st.multiselect(
+            "Projecten per zorgverzekeraar", vocab.VERZEKERAAR_NAMEN, key=f"{sleutel}-verzekeraars", placeholder="geen"
+        )
         overzicht = st.checkbox("Alle projecten – totaal (zonder minimacontracten)", key=f"{sleutel}-overzicht")
         kernwerk = st.checkbox("Kernwerkgebieden van de zorgverzekeraars", key=f"{sleutel}-kernwerkgebied")
     kaarten = [*(["totaal"] if overzicht else []), *(["kernwerkgebied"] if kernwerk else [])]
@@ -150,8 +167,10 @@ def presentatie_samenstellen(filters: flt.Filters, lagen: Sequence[str], sleutel
     leeg = [s for s in specs if s.soort != "kernwerkgebied" and projecten_voor(s, gekozen).empty]
     bruikbaar = tuple(s for s in specs if s not in leeg)
     if leeg:
-        st.caption("Zonder projecten in deze selectie, dus niet in de presentatie: "
-                   + "; ".join(_omschrijving(s) for s in leeg))
+        st.caption(
+            "Zonder projecten in deze selectie, dus niet in de presentatie: "
+            + "; ".join(_omschrijving(s) for s in leeg)
+        )
     st.download_button(
         f"Presentatie downloaden ({len(bruikbaar)} {'kaart' if len(bruikbaar) == 1 else 'kaarten'}, .pptx)",
         data=partial(_presentatiebestand, bruikbaar, filters, tuple(lagen)),

@@ -99,8 +99,9 @@ def kaartspec(tekst: str, thema: str | None = None) -> KaartSpec:
                 return KaartSpec("totaal", as_code="inhoud", label=vocab.normaliseer(vocab.AS_INHOUD, thema))
             return KaartSpec("totaal", zonder_minima=True)
         if thema:
-            return KaartSpec("combinatie", as_code=soort, tweede_as="inhoud",
-                             tweede_label=vocab.normaliseer(vocab.AS_INHOUD, thema))
+            return KaartSpec(
+                "combinatie", as_code=soort, tweede_as="inhoud", tweede_label=vocab.normaliseer(vocab.AS_INHOUD, thema)
+            )
         return KaartSpec("combinatie", as_code=soort)
     except vocab.OnbekendLabel as fout:
         raise Gebruiksfout(f"kaart {tekst!r}: {fout}") from None
@@ -169,8 +170,14 @@ def exporteer(
         try:
             zekerheid = bereik.concessiezekerheid(gefilterd)
             boek = kaartenboek.kaartenboek(
-                [kaartenboek.boekkaart(spec, lagen) for spec in specs], gefilterd, projecten, koppeling, gemeenten,
-                jaar=filters.jaar, selectie=selectie, bronregister=bronnen.bronnen(),
+                [kaartenboek.boekkaart(spec, lagen) for spec in specs],
+                gefilterd,
+                projecten,
+                koppeling,
+                gemeenten,
+                jaar=filters.jaar,
+                selectie=selectie,
+                bronregister=bronnen.bronnen(),
                 concessie=dict(zip(zekerheid["project_id"], zekerheid["concessiezekerheid"], strict=True)),
             )
         except kaartenboek.GeenKaarten as fout:
@@ -182,17 +189,35 @@ def exporteer(
         if spec.soort != "kernwerkgebied" and projecten_voor(spec, gefilterd).empty:
             overgeslagen.append(spec.sleutel)
             continue
-        kaarten.append(vlekken(spec, gefilterd, koppeling, gemeenten, jaar=filters.jaar, selectie=selectie,
-                               bronregister=bronnen.bronnen()))
+        kaarten.append(
+            vlekken(
+                spec,
+                gefilterd,
+                koppeling,
+                gemeenten,
+                jaar=filters.jaar,
+                selectie=selectie,
+                bronregister=bronnen.bronnen(),
+            )
+        )
     if not kaarten:
-        raise Gebruiksfout(f"geen projecten voor deze selectie ({selectie}) op de gekozen kaarten: "
-                           f"{', '.join(overgeslagen)}")
+        raise Gebruiksfout(
+            f"geen projecten voor deze selectie ({selectie}) op de gekozen kaarten: {', '.join(overgeslagen)}"
+        )
     if formaat == "pptx":
         # Dated by the sources of the projects on these maps, not of the whole selection.
         getoond = pd.concat([projecten_voor(k.spec, gefilterd)["bron"] for k in kaarten])
         inhoud = presentatie.presentatie(
-            kaarten, gefilterd, koppeling, gemeenten, jaar=filters.jaar, peildatum=bronnen.peildatum(getoond),
-            gedateerd=bronnen.laatste_datum(getoond), lagen=lagen, selectie=selectie, brontitels=brontitels(),
+            kaarten,
+            gefilterd,
+            koppeling,
+            gemeenten,
+            jaar=filters.jaar,
+            peildatum=bronnen.peildatum(getoond),
+            gedateerd=bronnen.laatste_datum(getoond),
+            lagen=lagen,
+            selectie=selectie,
+            brontitels=brontitels(),
         )
     else:
         inhoud = statisch.statische_kaart(kaarten, filters.jaar, lagen, formaat=formaat, dpi=dpi)
@@ -201,13 +226,14 @@ def exporteer(
 
 # --- command line ------------------------------------------------------------------------------------------------
 
+
 def _parser() -> argparse.ArgumentParser:
     parser = NederlandseParser(
         ruw=True,
         prog="python -m dashboard.export",
         description="Kaarten (PNG, SVG, PDF), een presentatie (PPTX), een kaartenboek (HTML, werkt zonder internet) "
-                    "of de projectenlijst (CSV, XLSX) maken voor het bestuurlijk overleg, met dezelfde filters, "
-                    "klassen, kleuren en legenda als het dashboard.",
+        "of de projectenlijst (CSV, XLSX) maken voor het bestuurlijk overleg, met dezelfde filters, "
+        "klassen, kleuren en legenda als het dashboard.",
         epilog=(
             "Kaarten (--kaart):\n"
             "  totaal, samenwerkingsvorm (intensiteit), instrumenteel (instrument), geografisch (geografie):\n"
@@ -236,33 +262,59 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("uitvoer", metavar="UIT", help="uitvoerbestand, bijvoorbeeld kaart.png of overleg.pptx")
-    parser.add_argument("--as", dest="formaat", choices=FORMATEN,
-                        help="bestandsformaat; standaard afgeleid van de extensie van UIT")
-    parser.add_argument("--kaart", action="append", default=[], metavar="KAART",
-                        help="kaart om te maken (herhaalbaar voor pdf, pptx en html); standaard totaal, voor html "
-                             "alle kaartsoorten van het dashboard")
+    parser.add_argument(
+        "--as", dest="formaat", choices=FORMATEN, help="bestandsformaat; standaard afgeleid van de extensie van UIT"
+    )
+    parser.add_argument(
+        "--kaart",
+        action="append",
+        default=[],
+        metavar="KAART",
+        help="kaart om te maken (herhaalbaar voor pdf, pptx en html); standaard totaal, voor html "
+        "alle kaartsoorten van het dashboard",
+    )
     # One filter option per label field, named as in the glossary (its first flag; later ones are older names);
     # the value lands under the field's own name.
     for veld in flt.LABELVELDEN:
         begrip = begrippen.per_filterveld()[veld]
         hulp = f"filter: {begrip.label.lower()} ({', '.join(flt.opties(veld))})"
         if veld == "inhoud":
-            hulp += (f"; ook één kaart per thema, of 'alle' voor elk thema. {' en '.join(begrip.cli[1:])} is een "
-                     f"andere naam voor {begrip.cli[0]}")
+            hulp += (
+                f"; ook één kaart per thema, of 'alle' voor elk thema. {' en '.join(begrip.cli[1:])} is een "
+                f"andere naam voor {begrip.cli[0]}"
+            )
         parser.add_argument(*begrip.cli, dest=veld, action="append", default=[], metavar="LABEL", help=hulp)
-    parser.add_argument(*begrippen.per_filterveld()["jaar"].cli, dest="jaar", type=int, choices=flt.JAREN,
-                        default=flt.STANDAARD_JAAR,
-                        help=f"gemeentelijke indeling van de kaart (standaard {flt.STANDAARD_JAAR})")
-    parser.add_argument(*begrippen.begrip("kaartlagen").cli, dest="lagen", metavar="LAGEN", default=None,
-                        help=f"kaartlagen, komma-gescheiden: {', '.join(laag.url for laag in KAARTLAGEN)} of "
-                             "kernwerkgebied:<verzekeraar>; 'geen' voor geen lagen (standaard "
-                             f"{','.join(kaartlaag(laag).url for laag in url.STANDAARD_LAGEN)})")
-    parser.add_argument(*begrippen.begrip("alleen zekere gebieden").cli, dest="alleen_zeker", action="store_true",
-                        help="alleen gemeenten waar een project zeker loopt: laat gemeenten weg die alleen in een "
-                             "gebied liggen waarvan de bron zegt dat het project in een deel ervan loopt")
-    parser.add_argument("--dpi", type=int, default=150,
-                        help=f"resolutie van PNG in dots per inch, {statisch.DPI_MIN}-{statisch.DPI_MAX} "
-                             "(standaard 150; 300 voor drukwerk)")
+    parser.add_argument(
+        *begrippen.per_filterveld()["jaar"].cli,
+        dest="jaar",
+        type=int,
+        choices=flt.JAREN,
+        default=flt.STANDAARD_JAAR,
+        help=f"gemeentelijke indeling van de kaart (standaard {flt.STANDAARD_JAAR})",
+    )
+    parser.add_argument(
+        *begrippen.begrip("kaartlagen").cli,
+        dest="lagen",
+        metavar="LAGEN",
+        default=None,
+        help=f"kaartlagen, komma-gescheiden: {', '.join(laag.url for laag in KAARTLAGEN)} of "
+        "kernwerkgebied:<verzekeraar>; 'geen' voor geen lagen (standaard "
+        f"{','.join(kaartlaag(laag).url for laag in url.STANDAARD_LAGEN)})",
+    )
+    parser.add_argument(
+        *begrippen.begrip("alleen zekere gebieden").cli,
+        dest="alleen_zeker",
+        action="store_true",
+        help="alleen gemeenten waar een project zeker loopt: laat gemeenten weg die alleen in een "
+        "gebied liggen waarvan de bron zegt dat het project in een deel ervan loopt",
+    )
+    parser.add_argument(
+        "--dpi",
+        type=int,
+        default=150,
+        help=f"resolutie van PNG in dots per inch, {statisch.DPI_MIN}-{statisch.DPI_MAX} "
+        "(standaard 150; 300 voor drukwerk)",
+    )
     return parser
 
 
@@ -317,8 +369,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     koppeling = bereik.koppeling_zekerheid(projecten, filters.jaar)
     try:
         resultaat = exporteer(
-            specs, filters, projecten, zekerheid.alleen_zeker(koppeling) if filters.alleen_zeker else koppeling,
-            gemeenten, formaat=formaat, lagen=lagen, dpi=args.dpi,
+            specs,
+            filters,
+            projecten,
+            zekerheid.alleen_zeker(koppeling) if filters.alleen_zeker else koppeling,
+            gemeenten,
+            formaat=formaat,
+            lagen=lagen,
+            dpi=args.dpi,
         )
     except Gebruiksfout as fout:
         print(f"{parser.prog}: {fout}", file=sys.stderr)
@@ -327,8 +385,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{parser.prog}: kaart {sleutel} overgeslagen: geen projecten voor deze selectie", file=sys.stderr)
     rest = len(resultaat.overgeslagen) - _MAX_MELDINGEN
     if rest > 0:
-        print(f"{parser.prog}: en nog {rest} {'kaart' if rest == 1 else 'kaarten'} overgeslagen zonder projecten",
-              file=sys.stderr)
+        print(
+            f"{parser.prog}: en nog {rest} {'kaart' if rest == 1 else 'kaarten'} overgeslagen zonder projecten",
+            file=sys.stderr,
+        )
     Path(args.uitvoer).write_bytes(resultaat.inhoud)
     print(f"{args.uitvoer} geschreven ({formaat}, {analyse.getal(len(resultaat.inhoud))} bytes)")
     return 0

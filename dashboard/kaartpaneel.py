@@ -38,8 +38,10 @@ def projectlijst(project_ids: Sequence[str]) -> None:
     st.markdown("\n".join(projectweergave.linkregel(rij) for _, rij in gekozen.head(MAX_LIJST).iterrows()))
     meer = len(gekozen) - MAX_LIJST
     if meer > 0:
-        st.caption(f"… en {analyse.getal(meer)} {'project' if meer == 1 else 'projecten'} meer; de pagina Projecten "
-                   "toont ze allemaal, met zoeken en export.")
+        st.caption(
+            f"… en {analyse.getal(meer)} {'project' if meer == 1 else 'projecten'} meer; de pagina Projecten "
+            "toont ze allemaal, met zoeken en export."
+        )
 
 
 def _aangeklikt(resultaat: dict | None, vlekken: Vlekken) -> None:
@@ -98,7 +100,7 @@ def _anker(sleutel: str) -> str:
 
 def overslaanlink(sleutel: str) -> str:
     """A link past the map to its table (WCAG 2.4.1): keyboard users need not tab through the map."""
-    return (f'<a href="#{_anker(sleutel)}">Kaart overslaan: naar de tabel met dezelfde gegevens</a>')
+    return f'<a href="#{_anker(sleutel)}">Kaart overslaan: naar de tabel met dezelfde gegevens</a>'
 
 
 def kaarttabel(vlekken: Vlekken, sleutel: str) -> str:
@@ -107,7 +109,7 @@ def kaarttabel(vlekken: Vlekken, sleutel: str) -> str:
     met = vlekken.gemeenten[vlekken.gemeenten["aantal_projecten"] > 0].sort_values("gemeente_naam")
     zonder = len(vlekken.gemeenten) - len(met)
     rijen = "".join(
-        f"<tr><th scope=\"row\">{html.escape(rij.gemeente_naam)}</th><td>{html.escape(str(rij.wmo_regio))}</td>"
+        f'<tr><th scope="row">{html.escape(rij.gemeente_naam)}</th><td>{html.escape(str(rij.wmo_regio))}</td>'
         f"<td>{html.escape(rij.klasse)}</td><td>{int(rij.aantal_projecten)}</td>"
         f"<td>{html.escape(', '.join(rij.project_ids))}</td></tr>"
         for rij in met.itertuples(index=False)
@@ -116,7 +118,7 @@ def kaarttabel(vlekken: Vlekken, sleutel: str) -> str:
         f'<details><summary id="{_anker(sleutel)}" tabindex="-1">Tabel bij de kaart: {len(met)} gemeenten met '
         f"projecten ({zonder} {'gemeente zonder project staat' if zonder == 1 else 'gemeenten zonder project staan'} "
         "er niet in)</summary>"
-        f"<table><caption>{html.escape(vlekken.titel)}</caption><thead><tr><th scope=\"col\">Gemeente</th>"
+        f'<table><caption>{html.escape(vlekken.titel)}</caption><thead><tr><th scope="col">Gemeente</th>'
         '<th scope="col">Wmo-regio</th><th scope="col">Klasse</th><th scope="col">Aantal projecten</th>'
         f'<th scope="col">Project-ids</th></tr></thead><tbody>{rijen}</tbody></table></details>'
     )
@@ -175,15 +177,18 @@ def kerncijfers(filters: flt.Filters) -> None:
     kolommen[0].metric("Projecten", analyse.getal(cijfers["projecten"]))
     kolommen[1].metric("Zonder minima", analyse.getal(zonder), help="Zonder minimacontracten (Collectieve zorg minima)")
     kolommen[2].metric(
-        "Gemeenten zeker", f"{analyse.getal(cijfers['gemeenten'])} / {analyse.getal(cijfers['gemeenten_totaal'])}",
+        "Gemeenten zeker",
+        f"{analyse.getal(cijfers['gemeenten'])} / {analyse.getal(cijfers['gemeenten_totaal'])}",
         delta=f"mogelijk nog {analyse.getal(cijfers['gemeenten_mogelijk'])}" if cijfers["gemeenten_mogelijk"] else None,
-        delta_color="off", delta_arrow="off",
+        delta_color="off",
+        delta_arrow="off",
         help="Gemeenten met zeker minstens één project (het hele gebied, of de gemeente bij naam genoemd), van alle "
-             "gemeenten in deze indeling. 'Mogelijk': gemeenten die alleen liggen in een gebied waarvan de bron zegt "
-             "dat het project in een deel ervan loopt.",
+        "gemeenten in deze indeling. 'Mogelijk': gemeenten die alleen liggen in een gebied waarvan de bron zegt "
+        "dat het project in een deel ervan loopt.",
     )
     kolommen[3].metric(
-        "Wmo-regio's", f"{analyse.getal(cijfers['wmo_regios'])} / {analyse.getal(cijfers['wmo_regios_totaal'])}",
+        "Wmo-regio's",
+        f"{analyse.getal(cijfers['wmo_regios'])} / {analyse.getal(cijfers['wmo_regios_totaal'])}",
         help="Wmo-regio's met minstens één project",
     )
     kolommen[4].metric("Zorgverzekeraars", analyse.getal(cijfers["verzekeraars"]))
@@ -198,8 +203,10 @@ def combinatie_en_aantallen(as_code: str, beperk_as: str, beperk_label: str, keu
     st.markdown(f"**Per label geteld** – aantal {projectweergave.md(welke)} per gemeente, één kaart per label")
     as_ = vocab.as_voor(as_code)
     kleine_kaarten(
-        [KaartSpec("aantal", as_code=as_code, label=label.naam, tweede_as=beperk_as, tweede_label=beperk_label)
-         for label in as_.labels],
+        [
+            KaartSpec("aantal", as_code=as_code, label=label.naam, tweede_as=beperk_as, tweede_label=beperk_label)
+            for label in as_.labels
+        ],
         keuze.links,
     )
 
@@ -215,16 +222,22 @@ def versus_pagina(as_code: str, label: str, keuze: Keuze) -> None:
         combinatie_en_aantallen("geografie", as_code, label, keuze, f"{as_code}-{eigen.code}-geo")
         return
     thema = vocab.AS_INHOUD.label(
-        url_keuze("Thema", "thema", tuple(label.code for label in vocab.AS_INHOUD.labels),
-                  lambda code: vocab.AS_INHOUD.label(code).naam)
+        url_keuze(
+            "Thema",
+            "thema",
+            tuple(label.code for label in vocab.AS_INHOUD.labels),
+            lambda code: vocab.AS_INHOUD.label(code).naam,
+        )
     )
     st.header(f"{eigen.legenda}: {thema.kort} versus overig")
     spec = KaartSpec("versus", as_code=as_code, label=label, tweede_as="inhoud", tweede_label=thema.naam)
     kaart_met_analyse(spec, keuze, f"{as_code}-{eigen.code}-{thema.code}")
     st.markdown(f"**{eigen.naam} – alle thema's**")
     kleine_kaarten(
-        [KaartSpec("versus", as_code=as_code, label=label, tweede_as="inhoud", tweede_label=t.naam)
-         for t in vocab.AS_INHOUD.labels],
+        [
+            KaartSpec("versus", as_code=as_code, label=label, tweede_as="inhoud", tweede_label=t.naam)
+            for t in vocab.AS_INHOUD.labels
+        ],
         keuze.links,
     )
 
@@ -280,12 +293,13 @@ def kernwerkgebied_figuur(filters: flt.Filters) -> None:
     grafiek = tabel.set_index("verzekeraar")[["dichtheid_binnen", "dichtheid_buiten"]].rename(
         columns={"dichtheid_binnen": "binnen kernwerkgebied", "dichtheid_buiten": "buiten kernwerkgebied"}
     )
-    st.bar_chart(grafiek, stack=False, horizontal=True, x_label="koppelingen project–gemeente per gemeente",
-                 y_label="")
+    st.bar_chart(grafiek, stack=False, horizontal=True, x_label="koppelingen project–gemeente per gemeente", y_label="")
     st.dataframe(
         tabel.rename(columns=_KOLOMNAMEN),
         hide_index=True,
-        column_config={naam: st.column_config.NumberColumn(format="%.2f")
-                       for naam in ("Per gemeente binnen", "Per gemeente buiten")},
+        column_config={
+            naam: st.column_config.NumberColumn(format="%.2f")
+            for naam in ("Per gemeente binnen", "Per gemeente buiten")
+        },
     )
     st.markdown("\n".join(f"- {projectweergave.md(zin)}" for zin in analyse.kernwerkgebied_zinnen(tabel)))

@@ -32,11 +32,15 @@ _STEKEN_KLEUR = "#FDE0DD"
 def _keuzes(keuze: Keuze) -> tuple[pd.DataFrame, str]:
     """The selected projects (sidebar filters, then this page's theme and insurer) and the selection in words."""
     thema = url_keuze(
-        "Thema", "thema", (ALLE, *(label.code for label in vocab.AS_INHOUD.labels)),
+        "Thema",
+        "thema",
+        (ALLE, *(label.code for label in vocab.AS_INHOUD.labels)),
         lambda code: "alle thema's" if code == ALLE else vocab.AS_INHOUD.label(code).naam,
     )
     verzekeraar = url_keuze(
-        "Zorgverzekeraar", "verz", (ALLE, *(v.code for v in vocab.VERZEKERAARS)),
+        "Zorgverzekeraar",
+        "verz",
+        (ALLE, *(v.code for v in vocab.VERZEKERAARS)),
         lambda code: "alle" if code == ALLE else vocab.verzekeraar(code).naam,
     )
     gekozen = data.gefilterd(keuze.links)
@@ -82,12 +86,15 @@ def toon(keuze: Keuze) -> None:
     voorkeur = [pid for k in ketens for pid in k.project_ids]
     opties = list(dict.fromkeys([*voorkeur, *gekozen["project_id"]]))
     if len(opties) > MAX_KEUZES:
-        st.caption(f"De keuzelijst toont de eerste {analyse.getal(MAX_KEUZES)} van {analyse.getal(len(opties))} "
-                   "projecten (leerlijnprojecten eerst); verfijn de selectie voor andere projecten.")
+        st.caption(
+            f"De keuzelijst toont de eerste {analyse.getal(MAX_KEUZES)} van {analyse.getal(len(opties))} "
+            "projecten (leerlijnprojecten eerst); verfijn de selectie voor andere projecten."
+        )
         opties = opties[:MAX_KEUZES]
     titels = alle.set_index("project_id")["titel"]
-    project_id = st.selectbox("Project", opties, format_func=lambda pid: f"{pid} – {titels[pid]}",
-                              key="w_leerlijn_project")
+    project_id = st.selectbox(
+        "Project", opties, format_func=lambda pid: f"{pid} – {titels[pid]}", key="w_leerlijn_project"
+    )
     vergelijkbaar.vergelijkbare_projecten(project_id, keuze.links.jaar)
 
 
@@ -102,8 +109,9 @@ def _kerncijfers(ketens: list[leerlijnen.Keten], opschaling: pd.DataFrame) -> No
     kolommen[3].metric("Zonder vervolg", ontwikkel - vervolg)
 
 
-def _kaart_en_analyse(ketens: list[leerlijnen.Keten], alle: pd.DataFrame, keuze: Keuze, beschrijving: str,
-                      opschaling: pd.DataFrame) -> None:
+def _kaart_en_analyse(
+    ketens: list[leerlijnen.Keten], alle: pd.DataFrame, keuze: Keuze, beschrijving: str, opschaling: pd.DataFrame
+) -> None:
     """The flow map over the full width (arrows across the country need the room), the clicked municipality's
     chain projects and the Analyse panel underneath."""
     jaar = keuze.links.jaar
@@ -147,8 +155,9 @@ def _aangeklikt(resultaat: dict | None, ketens: list[leerlijnen.Keten], koppelin
 def _ketenlijst(ketens: list[leerlijnen.Keten], alle: pd.DataFrame) -> None:
     records = alle.set_index("project_id")
     ids = list(dict.fromkeys(pid for k in ketens for pid in k.project_ids))
-    plaatsen = {pid: leerlijnkaart.plaatsnaam(records.at[pid, "gebied"], int(records.at[pid, "indeling_jaar"]))
-                for pid in ids}
+    plaatsen = {
+        pid: leerlijnkaart.plaatsnaam(records.at[pid, "gebied"], int(records.at[pid, "indeling_jaar"])) for pid in ids
+    }
     tabel = leerlijnen.ketentabel(ketens, plaatsen)
     tabel["blijft_steken"] = tabel["blijft_steken"].map({True: "ja: eindigt bij een ontwikkelproject", False: "nee"})
     opgemaakt = tabel.style.apply(
@@ -209,6 +218,7 @@ _OPSCHALING_KOLOMMEN = {
 def _opschalingstabel(opschaling: pd.DataFrame) -> None:
     getoond = opschaling[(opschaling["aantal_ketens"] > 0) | (opschaling["ontwikkelprojecten"] > 0)].copy()
     getoond["gemiddelde_lengte"] = getoond["gemiddelde_lengte"].map(
-        lambda lengte: "–" if pd.isna(lengte) else analyse.getal(lengte, 1))
+        lambda lengte: "–" if pd.isna(lengte) else analyse.getal(lengte, 1)
+    )
     st.dataframe(getoond, hide_index=True, column_config=_OPSCHALING_KOLOMMEN)
     st.caption("Per thema van het eerste project van de leerlijn. Een vervolg buiten de selectie telt ook mee.")

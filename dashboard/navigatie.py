@@ -21,6 +21,7 @@ PAGINAS: tuple[tuple[str, str, str], ...] = (
 )
 """(file in pages/, title, URL path) per page."""
 
+
 def paginas() -> list[st.Page]:
     """The :class:`st.Page` objects: a hidden start page at the root URL that forwards to Overzicht, then the
     pages of :data:`PAGINAS`.

@@ -39,13 +39,19 @@ _IMPORTUITKOMST = "_skw_importuitkomst"
 """Session key of the outcome of the last confirmed import: (soort, tekst, rapport)."""
 _IMPORTTELLER = "_skw_importteller"
 """Session key counting confirmed imports (part of the uploader's key)."""
-_TEKSTVELDEN = {"titel": "Titel", "omschrijving": "Omschrijving", "partners": "Partners (gescheiden door ;)",
-                "toelichting_labels": "Toelichting op de labels"}
-_LABELVELDEN = {"verzekeraars": ("Verzekeraar(s)", vocab.VERZEKERAAR_NAMEN),
-                "inhoud": ("Inhoud", vocab.AS_INHOUD.namen),
-                "instrumenten": ("Instrument(en)", vocab.AS_INSTRUMENT.namen),
-                "intensiteit": ("Samenwerkingsvorm", vocab.AS_INTENSITEIT.namen),
-                "geografie": ("Geografie", vocab.AS_GEOGRAFIE.namen)}
+_TEKSTVELDEN = {
+    "titel": "Titel",
+    "omschrijving": "Omschrijving",
+    "partners": "Partners (gescheiden door ;)",
+    "toelichting_labels": "Toelichting op de labels",
+}
+_LABELVELDEN = {
+    "verzekeraars": ("Verzekeraar(s)", vocab.VERZEKERAAR_NAMEN),
+    "inhoud": ("Inhoud", vocab.AS_INHOUD.namen),
+    "instrumenten": ("Instrument(en)", vocab.AS_INSTRUMENT.namen),
+    "intensiteit": ("Samenwerkingsvorm", vocab.AS_INTENSITEIT.namen),
+    "geografie": ("Geografie", vocab.AS_GEOGRAFIE.namen),
+}
 
 
 @st.cache_resource(show_spinner="Suggestiemodel trainen…")
@@ -64,11 +70,20 @@ def lijst(filters: flt.Filters) -> pd.DataFrame:
     getoond = projectweergave.zoek(data.gefilterd(filters), zoekterm)
     alle = data.gefilterd(flt.Filters(jaar=filters.jaar, voorstellen=filters.voorstellen))
     # Proposals that match this selection but are hidden because the toggle is off.
-    verborgen = 0 if filters.voorstellen else \
-        len(projectweergave.zoek(data.gefilterd(replace(filters, voorstellen=True)), zoekterm)) - len(getoond)
-    st.caption(f"{len(getoond)} van {len(alle)} projecten ({flt.beschrijving(filters)})."
-               + (f" {verborgen} {'voorstel' if verborgen == 1 else 'voorstellen'} niet getoond: zet *Voorstellen "
-                  "tonen* aan in de zijbalk." if verborgen else ""))
+    verborgen = (
+        0
+        if filters.voorstellen
+        else len(projectweergave.zoek(data.gefilterd(replace(filters, voorstellen=True)), zoekterm)) - len(getoond)
+    )
+    st.caption(
+        f"{len(getoond)} van {len(alle)} projecten ({flt.beschrijving(filters)})."
+        + (
+            f" {verborgen} {'voorstel' if verborgen == 1 else 'voorstellen'} niet getoond: zet *Voorstellen "
+            "tonen* aan in de zijbalk."
+            if verborgen
+            else ""
+        )
+    )
     if getoond.empty:
         st.info("Geen projecten voor deze selectie.")
         return getoond
@@ -84,20 +99,29 @@ def lijst(filters: flt.Filters) -> pd.DataFrame:
             "instrumenten": "Instrument(en)",
             "intensiteit": "Samenwerkingsvorm",
             "geografie": "Geografie",
-            "periode": st.column_config.TextColumn("Looptijd", help="Volgens de bron; onbekend als die geen jaar "
-                                                   "noemt."),
+            "periode": st.column_config.TextColumn(
+                "Looptijd", help="Volgens de bron; onbekend als die geen jaar noemt."
+            ),
             "indeling_jaar": st.column_config.NumberColumn("Indeling", format="%d"),
             # Without proposals every listed project is vastgesteld: the column would say nothing.
-            "status": st.column_config.TextColumn("Status", width="small", help="voorstel: geïmporteerd, nog niet "
-                                                  "vastgesteld door een redacteur") if filters.voorstellen else None,
+            "status": st.column_config.TextColumn(
+                "Status", width="small", help="voorstel: geïmporteerd, nog niet vastgesteld door een redacteur"
+            )
+            if filters.voorstellen
+            else None,
         },
     )
     titels = getoond.set_index("project_id")["titel"]
     st.selectbox(
-        "Project openen", titels.index, index=None, placeholder="kies een project",
-        format_func=lambda pid: f"{pid} – {titels[pid]}", key="w_project_openen", on_change=_open_project,
+        "Project openen",
+        titels.index,
+        index=None,
+        placeholder="kies een project",
+        format_func=lambda pid: f"{pid} – {titels[pid]}",
+        key="w_project_openen",
+        on_change=_open_project,
         help="Opent het project zonder de pagina opnieuw te laden, zodat een redacteur aangemeld blijft (een link in "
-             "de tabel laadt de pagina opnieuw; dan moet een redacteur zich opnieuw aanmelden).",
+        "de tabel laadt de pagina opnieuw; dan moet een redacteur zich opnieuw aanmelden).",
     )
     return getoond
 
@@ -118,8 +142,9 @@ def detail(project_id: str, jaar: int) -> None:
         return
     project = alle.loc[project_id].to_dict()
     eigen = gebied.gemeenten_van_gebied(project["gebied"], int(project["indeling_jaar"]))
-    namen = sorted(geodata.gemeenten(int(project["indeling_jaar"])).set_index("gemeente_code").loc[list(eigen),
-                                                                                                 "gemeente_naam"])
+    namen = sorted(
+        geodata.gemeenten(int(project["indeling_jaar"])).set_index("gemeente_code").loc[list(eigen), "gemeente_naam"]
+    )
     afgeleid = data.afgeleide_geografie().get(project_id)
     bevindingen = data.bevindingen()
     suggesties = suggest.suggereer(str(project["titel"]), str(project["omschrijving"]), _model())
@@ -127,7 +152,10 @@ def detail(project_id: str, jaar: int) -> None:
     with kolommen[0]:
         st.html(
             projectweergave.detail_html(
-                project, afgeleid, namen, bevindingen[bevindingen["project_id"] == project_id],
+                project,
+                afgeleid,
+                namen,
+                bevindingen[bevindingen["project_id"] == project_id],
                 projectweergave.suggestietabel(suggesties),
             )
         )
@@ -174,8 +202,9 @@ def bewerken(project: dict, redacteur: Redacteur) -> None:
                     st.multiselect(titel, opties, default=list(waarde), key=f"{sleutel}-{veld}")
                 else:
                     st.selectbox(titel, opties, index=list(opties).index(waarde), key=f"{sleutel}-{veld}")
-            st.form_submit_button("Opslaan", type="primary", on_click=_opslaan,
-                                  args=(project_id, versie, sleutel, redacteur))
+            st.form_submit_button(
+                "Opslaan", type="primary", on_click=_opslaan, args=(project_id, versie, sleutel, redacteur)
+            )
 
 
 @foutgrens.terugroep
@@ -194,8 +223,11 @@ def exporteren(projecten: pd.DataFrame) -> None:
     # Files are written only when a button is clicked, not on every rerun.
     for kolom, soort in zip(st.columns(2), ("csv", "xlsx"), strict=True):
         kolom.download_button(
-            f"Download {soort.upper()} ({len(projecten)} projecten)", partial(als_bytes, projecten, soort),
-            file_name=f"projecten.{soort}", mime=MIME[soort], on_click="ignore",
+            f"Download {soort.upper()} ({len(projecten)} projecten)",
+            partial(als_bytes, projecten, soort),
+            file_name=f"projecten.{soort}",
+            mime=MIME[soort],
+            on_click="ignore",
         )
 
 
@@ -209,8 +241,14 @@ def sjablonen() -> None:
     else:
         naam = st.selectbox("Zorgverzekeraar", vocab.VERZEKERAAR_NAMEN, key="w_sjabloon_verzekeraar")
         maak, bestand = partial(sjabloon_bytes, verzekeraar=naam), f"importsjabloon {naam}.xlsx"
-    st.download_button(f"Sjabloon voor {naam} downloaden (XLSX)", maak, file_name=_bestandsnaam(bestand),
-                       mime=MIME["xlsx"], on_click="ignore", key="w_sjabloon_download")
+    st.download_button(
+        f"Sjabloon voor {naam} downloaden (XLSX)",
+        maak,
+        file_name=_bestandsnaam(bestand),
+        mime=MIME["xlsx"],
+        on_click="ignore",
+        key="w_sjabloon_download",
+    )
 
 
 def importeren() -> None:
@@ -224,28 +262,41 @@ def importeren() -> None:
         if rapport:
             st.code(rapport, language=None)
     # A new key after each confirmed import empties the uploader, so the imported file is not checked again.
-    bestand = st.file_uploader("Importbestand (CSV of XLSX, kolommen als projecten.csv of een importsjabloon)",
-                               type=["csv", "xlsx"], key=f"w_importbestand_{st.session_state.get(_IMPORTTELLER, 0)}")
-    leverancier = st.text_input("Aangeleverd door", max_chars=120, key="w_import_leverancier",
-                                help="Wie de lijst aanlevert; leeg bij een importsjabloon van een regio of "
-                                     "verzekeraar (dat noemt de leverancier zelf). Eigen nummers van de leverancier "
-                                     "worden per leverancier herkend, zodat een nieuwe aanlevering bijwerkt.")
+    bestand = st.file_uploader(
+        "Importbestand (CSV of XLSX, kolommen als projecten.csv of een importsjabloon)",
+        type=["csv", "xlsx"],
+        key=f"w_importbestand_{st.session_state.get(_IMPORTTELLER, 0)}",
+    )
+    leverancier = st.text_input(
+        "Aangeleverd door",
+        max_chars=120,
+        key="w_import_leverancier",
+        help="Wie de lijst aanlevert; leeg bij een importsjabloon van een regio of "
+        "verzekeraar (dat noemt de leverancier zelf). Eigen nummers van de leverancier "
+        "worden per leverancier herkend, zodat een nieuwe aanlevering bijwerkt.",
+    )
     bijwerken = st.checkbox("Bestaande projecten bijwerken (zelfde project_id of eigen referentie)")
     if redacteur is None:
-        st.caption("Iedereen kan een bestand laten controleren (proefimport, er wordt niets opgeslagen); "
-                   "importeren kan alleen een aangemelde redacteur.")
+        st.caption(
+            "Iedereen kan een bestand laten controleren (proefimport, er wordt niets opgeslagen); "
+            "importeren kan alleen een aangemelde redacteur."
+        )
     if bestand is None:
         return
     naam, inhoud = _bestandsnaam(bestand.name), bestand.getvalue()
     sleutel = hashlib.sha256(inhoud).hexdigest()[:12]
-    keuzes = {int(k.rsplit("_", 1)[1]): v for k, v in st.session_state.items()
-              if isinstance(k, str) and k.startswith(f"w_dubbel_{sleutel}_") and v in KEUZES}
+    keuzes = {
+        int(k.rsplit("_", 1)[1]): v
+        for k, v in st.session_state.items()
+        if isinstance(k, str) and k.startswith(f"w_dubbel_{sleutel}_") and v in KEUZES
+    }
     with tempfile.TemporaryDirectory() as map_:
         pad = Path(map_) / naam
         pad.write_bytes(inhoud)
         try:
-            rapport = importeer_bestand(data.opslag(), pad, update=bijwerken, proef=True, leverancier=leverancier,
-                                        keuzes=keuzes)
+            rapport = importeer_bestand(
+                data.opslag(), pad, update=bijwerken, proef=True, leverancier=leverancier, keuzes=keuzes
+            )
         except Validatiefout as fout:
             st.error("Proefimport afgekeurd; er is niets opgeslagen.")
             st.code(fout.rapport.tekst(), language=None)
@@ -258,12 +309,19 @@ def importeren() -> None:
         f"ongewijzigd: {len(rapport.ongewijzigd)}{overgeslagen}"
     )
     if rapport.nieuw:
-        st.caption("Nieuwe projecten komen binnen als voorstel: ze staan standaard pas op de kaarten als een "
-                   "redacteur ze heeft vastgesteld (onder *Voorstellen beoordelen*).")
+        st.caption(
+            "Nieuwe projecten komen binnen als voorstel: ze staan standaard pas op de kaarten als een "
+            "redacteur ze heeft vastgesteld (onder *Voorstellen beoordelen*)."
+        )
     for dubbel in rapport.dubbel:
-        st.radio(f"Regel {dubbel.regel}: mogelijk dubbel met {dubbel.bestaand} ({dubbel.score}%)", tuple(KEUZES),
-                 index=tuple(KEUZES).index(dubbel.keuze), format_func=KEUZES.get, horizontal=True,
-                 key=f"w_dubbel_{sleutel}_{dubbel.regel}")
+        st.radio(
+            f"Regel {dubbel.regel}: mogelijk dubbel met {dubbel.bestaand} ({dubbel.score}%)",
+            tuple(KEUZES),
+            index=tuple(KEUZES).index(dubbel.keuze),
+            format_func=KEUZES.get,
+            horizontal=True,
+            key=f"w_dubbel_{sleutel}_{dubbel.regel}",
+        )
     if not (rapport.nieuw or rapport.bijgewerkt):
         st.info("Dit bestand verandert niets aan de database.")
         return
@@ -271,8 +329,12 @@ def importeren() -> None:
         st.info(toegang.uitleg())
         return
     # The bytes and choices checked above travel with the button, so the import writes what the dry run reported.
-    st.button("Import bevestigen", type="primary", on_click=_importeer,
-              args=(naam, inhoud, bijwerken, redacteur, leverancier, keuzes))
+    st.button(
+        "Import bevestigen",
+        type="primary",
+        on_click=_importeer,
+        args=(naam, inhoud, bijwerken, redacteur, leverancier, keuzes),
+    )
 
 
 def _bestandsnaam(naam: str) -> str:
@@ -283,8 +345,14 @@ def _bestandsnaam(naam: str) -> str:
 
 
 @foutgrens.terugroep
-def _importeer(naam: str, inhoud: bytes, bijwerken: bool, redacteur: Redacteur, leverancier: str = "",
-               keuzes: dict[int, str] | None = None) -> None:
+def _importeer(
+    naam: str,
+    inhoud: bytes,
+    bijwerken: bool,
+    redacteur: Redacteur,
+    leverancier: str = "",
+    keuzes: dict[int, str] | None = None,
+) -> None:
     """Import the file ``naam`` with ``inhoud`` as ``redacteur``; the outcome is shown above the uploader."""
     rapport = ""
     with tempfile.TemporaryDirectory() as map_:
@@ -292,8 +360,10 @@ def _importeer(naam: str, inhoud: bytes, bijwerken: bool, redacteur: Redacteur, 
         pad.write_bytes(inhoud)
         try:
             gelezen = bij_bezet_opnieuw(
-                lambda: toegang.toegang().importeer_bestand(data.opslag(), redacteur, pad, update=bijwerken,
-                                                            leverancier=leverancier, keuzes=keuzes))
+                lambda: toegang.toegang().importeer_bestand(
+                    data.opslag(), redacteur, pad, update=bijwerken, leverancier=leverancier, keuzes=keuzes
+                )
+            )
         except DatabaseBezet:
             soort, tekst = "fout", f"Import niet uitgevoerd. {bezet.MELDING}"
         except Validatiefout as fout:

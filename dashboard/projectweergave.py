@@ -19,8 +19,20 @@ from projectdb import bereik, bronnen
 DETAILPAD = "projecten"
 """URL path of the projects page; ``?project=<id>`` opens a project's detail view."""
 
-_ZOEKKOLOMMEN = ("project_id", "titel", "omschrijving", "verzekeraars", "gebied", "partners", "inhoud",
-                 "instrumenten", "intensiteit", "geografie", "bron_id", "leverancier")
+_ZOEKKOLOMMEN = (
+    "project_id",
+    "titel",
+    "omschrijving",
+    "verzekeraars",
+    "gebied",
+    "partners",
+    "inhoud",
+    "instrumenten",
+    "intensiteit",
+    "geografie",
+    "bron_id",
+    "leverancier",
+)
 _MARKDOWN_TEKENS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$])")
 
 
@@ -31,8 +43,10 @@ def md(tekst: object) -> str:
 
 def conflictmelding(redacteur: str | None, versie: int | None) -> str:
     """The message for an edit refused because someone else changed the project first (Markdown, escaped)."""
-    return (f"Dit project is intussen door {md(redacteur or 'een andere redacteur')} gewijzigd (versie {versie}). "
-            "Laad opnieuw en voer uw wijziging opnieuw in.")
+    return (
+        f"Dit project is intussen door {md(redacteur or 'een andere redacteur')} gewijzigd (versie {versie}). "
+        "Laad opnieuw en voer uw wijziging opnieuw in."
+    )
 
 
 def detaillink(project_id: str) -> str:
@@ -75,15 +89,18 @@ def tabel(projecten: pd.DataFrame) -> pd.DataFrame:
             "detail": [detaillink(pid) for pid in projecten["project_id"]],
             "project_id": projecten["project_id"].to_numpy(),
             "titel": projecten["titel"].to_numpy(),
-            "status": (projecten["status"] if "status" in projecten else pd.Series("vastgesteld", projecten.index))
-            .to_numpy(),
+            "status": (
+                projecten["status"] if "status" in projecten else pd.Series("vastgesteld", projecten.index)
+            ).to_numpy(),
             "verzekeraars": projecten["verzekeraars"].map(", ".join).to_numpy(),
             "inhoud": projecten["inhoud"].to_numpy(),
             "instrumenten": projecten["instrumenten"].map(", ".join).to_numpy(),
             "intensiteit": projecten["intensiteit"].to_numpy(),
             "geografie": projecten["geografie"].to_numpy(),
-            "periode": [leerlijnen.periode_tekst(start, eind)
-                        for start, eind in zip(projecten["startjaar"], projecten["eindjaar"], strict=True)],
+            "periode": [
+                leerlijnen.periode_tekst(start, eind)
+                for start, eind in zip(projecten["startjaar"], projecten["eindjaar"], strict=True)
+            ],
             "indeling_jaar": projecten["indeling_jaar"].to_numpy(),
         }
     )
@@ -105,8 +122,11 @@ def _herkomst(project: Mapping[str, object]) -> str:
     without a reference)."""
     delen = []
     if project.get("status", "vastgesteld") != "vastgesteld":
-        delen.append(f"<b>{html.escape(str(project['status']))}</b> (nog niet vastgesteld)"
-                     if project["status"] == "voorstel" else f"<b>{html.escape(str(project['status']))}</b>")
+        delen.append(
+            f"<b>{html.escape(str(project['status']))}</b> (nog niet vastgesteld)"
+            if project["status"] == "voorstel"
+            else f"<b>{html.escape(str(project['status']))}</b>"
+        )
     if project.get("bron_id"):
         delen.append(f"eigen referentie {_waarde(project['bron_id'])} van {_waarde(project['leverancier'])}")
     return f" <small>({'; '.join(delen)})</small>" if delen else ""
@@ -153,8 +173,12 @@ def detail_html(
         label_rij("Samenwerkingsvorm", "intensiteit"),
         _rij("Geografie", geo),
         _rij("Looptijd", html.escape(leerlijnen.periode_tekst(project["startjaar"], project["eindjaar"]))),
-        _rij("Gebied", _waarde(project["gebied"])
-             + f" <small>(indeling {html.escape(str(project['indeling_jaar']))})</small>" + _precisie(project)),
+        _rij(
+            "Gebied",
+            _waarde(project["gebied"])
+            + f" <small>(indeling {html.escape(str(project['indeling_jaar']))})</small>"
+            + _precisie(project),
+        ),
         _rij(f"Gemeenten ({len(gemeenten)})", html.escape(", ".join(gemeenten)) or "–"),
         _rij("Partners", _waarde(project["partners"])),
         _rij("Bouwt voort op", _waarde(project["bouwt_voort_op"])),
@@ -173,8 +197,11 @@ def detail_html(
         delen.append("<p>Geen bevindingen: de labels volgen de ordeningsprincipes.</p>")
     else:
         delen.append(
-            "<ul>" + "".join(f"<li><b>{html.escape(r.veld)}</b>: {html.escape(r.melding)}</li>"
-                             for r in bevindingen.itertuples()) + "</ul>"
+            "<ul>"
+            + "".join(
+                f"<li><b>{html.escape(r.veld)}</b>: {html.escape(r.melding)}</li>" for r in bevindingen.itertuples()
+            )
+            + "</ul>"
         )
     delen += [
         "<h3>Bron</h3>",
@@ -205,8 +232,10 @@ def _verzekeraars(project: Mapping[str, object]) -> str:
     if herkomst != precisie.CONCESSIE:
         return _waarde(project["verzekeraars"])
     zekerheid = bereik.concessiezekerheid(pd.DataFrame([dict(project)]))["concessiezekerheid"].iloc[0]
-    return (f'{_waarde(project["verzekeraars"])}<br><small>niet genoemd in de bron; afgeleid als concessiehouder van '
-            f"het zorgkantoor in 2017 (zekerheid {html.escape(str(zekerheid or 'onbekend'))})</small>")
+    return (
+        f"{_waarde(project['verzekeraars'])}<br><small>niet genoemd in de bron; afgeleid als concessiehouder van "
+        f"het zorgkantoor in 2017 (zekerheid {html.escape(str(zekerheid or 'onbekend'))})</small>"
+    )
 
 
 def _precisie(project: Mapping[str, object]) -> str:
@@ -215,8 +244,10 @@ def _precisie(project: Mapping[str, object]) -> str:
         return ""
     aantal = project.get("aantal_gemeenten_bron")
     hoeveel = f"circa {int(aantal)} gemeenten" if aantal is not None and not pd.isna(aantal) else "een deel"
-    return (f"<br><small>deel: volgens de bron loopt het project in {hoeveel} van dit gebied, zonder ze te noemen; "
-            "alleen genoemde gemeenten zijn zeker</small>")
+    return (
+        f"<br><small>deel: volgens de bron loopt het project in {hoeveel} van dit gebied, zonder ze te noemen; "
+        "alleen genoemde gemeenten zijn zeker</small>"
+    )
 
 
 def suggestietabel(suggesties: Sequence[object]) -> pd.DataFrame:

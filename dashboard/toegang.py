@@ -87,8 +87,9 @@ def aanmelding() -> Redacteur | None:
     if oidc() and st.user.is_logged_in:
         claims = st.user.to_dict()
         try:
-            return toegang().aanmelden_oidc(_oidc_sleutel(claims), identiteit(claims),
-                                            rol_van(claims, rolregels(_geheimen())))
+            return toegang().aanmelden_oidc(
+                _oidc_sleutel(claims), identiteit(claims), rol_van(claims, rolregels(_geheimen()))
+            )
         except GeenToegang as fout:
             st.session_state[_FOUT] = str(fout)
     redacteur = st.session_state.get(SESSIESLEUTEL)
@@ -162,8 +163,11 @@ def zijbalk() -> Redacteur | None:
         redacteur = aanmelding()
         fout = st.session_state.pop(_FOUT, None)
         if redacteur is not None:
-            wat = ("u kunt projecten bewerken en importeren." if redacteur.rol != "kijker"
-                   else "u kunt kijken, niet wijzigen.")
+            wat = (
+                "u kunt projecten bewerken en importeren."
+                if redacteur.rol != "kijker"
+                else "u kunt kijken, niet wijzigen."
+            )
             st.caption(f"Aangemeld als {md(redacteur.naam)}, rol {_ROLNAMEN[redacteur.rol]}: {wat}")
             st.button("Afmelden", on_click=_afmelden, key="w_afmelden")
             return redacteur
@@ -171,8 +175,12 @@ def zijbalk() -> Redacteur | None:
             st.error(fout)
         ingesteld = instellingen()
         if oidc():
-            st.button("Opnieuw aanmelden" if st.user.is_logged_in else "Aanmelden met uw organisatieaccount",
-                      on_click=st.login, key="w_oidc_aanmelden", type="primary")
+            st.button(
+                "Opnieuw aanmelden" if st.user.is_logged_in else "Aanmelden met uw organisatieaccount",
+                on_click=st.login,
+                key="w_oidc_aanmelden",
+                type="primary",
+            )
         if ingesteld.ingesteld:
             _wachtwoordformulier(ingesteld)
         elif not oidc():
@@ -182,8 +190,9 @@ def zijbalk() -> Redacteur | None:
     return None
 
 
-def wijzig(redacteur: Redacteur, project_id: str, wijzigingen: dict, versie: int,
-           mislukt: str) -> tuple[str, str, str, int | None]:
+def wijzig(
+    redacteur: Redacteur, project_id: str, wijzigingen: dict, versie: int, mislukt: str
+) -> tuple[str, str, str, int | None]:
     """Write ``wijzigingen`` to ``project_id`` as seen at ``versie``, as the logged-in ``redacteur``.
 
     Returns (soort "succes" or "fout", message, validation report text, new version or None). A conflict, an
@@ -192,7 +201,8 @@ def wijzig(redacteur: Redacteur, project_id: str, wijzigingen: dict, versie: int
     """
     try:
         nieuw = bij_bezet_opnieuw(
-            lambda: toegang().wijzig_project(data.opslag(), redacteur, project_id, wijzigingen, versie))
+            lambda: toegang().wijzig_project(data.opslag(), redacteur, project_id, wijzigingen, versie)
+        )
     except DatabaseBezet:
         return "fout", f"{mislukt}: {bezet.MELDING}", "", None
     except Conflict as fout:

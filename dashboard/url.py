@@ -64,9 +64,7 @@ def lees(params: Mapping[str, str | Sequence[str]], prefix: str = "") -> tuple[F
         if tekst.isdigit() and int(tekst) in JAREN:
             waarden["jaar"] = int(tekst)
         else:
-            meldingen.append(
-                f"Parameter {sleutel}: {tekst!r} is geen indeling; kies uit: {', '.join(map(str, JAREN))}"
-            )
+            meldingen.append(f"Parameter {sleutel}: {tekst!r} is geen indeling; kies uit: {', '.join(map(str, JAREN))}")
     sleutel = prefix + PARAMETERS["alleen_zeker"]
     if sleutel in params:
         tekst = (_waarden(params[sleutel]) or [""])[-1].lower()

@@ -51,8 +51,11 @@ def vergelijkbare_projecten(project_id: str, jaar: int, aantal: int = 5) -> None
 def _richtingen(a: str, b: str, records: pd.DataFrame) -> list[tuple[str, str]]:
     """(later, eerder) for the ways round in which projects ``a`` and ``b`` follow the development path
     (:func:`classify.leerlijnen.verwachte_richting`); both when they are at the same stage."""
-    return [(later, eerder) for later, eerder in ((a, b), (b, a))
-            if leerlijnen.verwachte_richting(records.at[later, "intensiteit"], records.at[eerder, "intensiteit"])]
+    return [
+        (later, eerder)
+        for later, eerder in ((a, b), (b, a))
+        if leerlijnen.verwachte_richting(records.at[later, "intensiteit"], records.at[eerder, "intensiteit"])
+    ]
 
 
 def _bevestigen(project_id: str, kandidaten: pd.Series, redacteur: Redacteur) -> None:
@@ -70,18 +73,26 @@ def _bevestigen(project_id: str, kandidaten: pd.Series, redacteur: Redacteur) ->
                 f"Bevestig als leerlijn: {later} bouwt voort op {eerder}",
                 key=f"leerlijn-{project_id}-{later}-{eerder}",
                 on_click=_leg_vast,
-                args=(project_id, later, eerder, int(records.at[later, "versie"]),
-                      tuple(records.at[later, "bouwt_voort_op"]), redacteur),
+                args=(
+                    project_id,
+                    later,
+                    eerder,
+                    int(records.at[later, "versie"]),
+                    tuple(records.at[later, "bouwt_voort_op"]),
+                    redacteur,
+                ),
             )
 
 
 @foutgrens.terugroep
-def _leg_vast(project_id: str, later: str, eerder: str, versie: int, bestaand: tuple[str, ...],
-              redacteur: Redacteur) -> None:
+def _leg_vast(
+    project_id: str, later: str, eerder: str, versie: int, bestaand: tuple[str, ...], redacteur: Redacteur
+) -> None:
     """Add ``eerder`` to ``bouwt_voort_op`` of ``later`` as shown at ``versie``; the outcome is shown above the
     buttons of ``project_id``."""
-    soort, tekst, rapport, nieuw = toegang.wijzig(redacteur, later, {"bouwt_voort_op": (*bestaand, eerder)}, versie,
-                                                  "Niet vastgelegd")
+    soort, tekst, rapport, nieuw = toegang.wijzig(
+        redacteur, later, {"bouwt_voort_op": (*bestaand, eerder)}, versie, "Niet vastgelegd"
+    )
     if soort == "succes":
         tekst = f"Leerlijn vastgelegd: {later} bouwt voort op {eerder} (versie {nieuw})."
     st.session_state[_UITKOMST] = (project_id, soort, tekst, rapport)

@@ -157,20 +157,31 @@ def toon() -> Keuze:
             st.warning(md(melding))  # quotes what was in the URL: anyone can send a link
         _zet("w_jaar", huidig.links.jaar)
         st.radio(
-            "Indeling (gemeentegrenzen)", flt.JAREN, key="w_jaar", horizontal=True, on_change=_na_jaar,
+            "Indeling (gemeentegrenzen)",
+            flt.JAREN,
+            key="w_jaar",
+            horizontal=True,
+            on_change=_na_jaar,
             help="Projecten uit 2017 worden via de herindelingstabel op de gemeenten van 2025 getoond en omgekeerd.",
         )
         _zet("w_zeker", huidig.links.alleen_zeker)
         st.toggle(
-            "Alleen zekere gebieden", key="w_zeker", on_change=_na_jaar,
+            "Alleen zekere gebieden",
+            key="w_zeker",
+            on_change=_na_jaar,
             help="Laat gemeenten weg die alleen in een gebied liggen waarvan de bron zegt dat het project in een "
-                 "deel ervan loopt (op de kaart gearceerd als 'mogelijk').",
+            "deel ervan loopt (op de kaart gearceerd als 'mogelijk').",
         )
         _filterwidgets(huidig.links, "")
         _zet("w_voorstellen", huidig.links.voorstellen)
-        st.toggle("Voorstellen tonen", key="w_voorstellen", on_change=_na_filter, args=("",),
-                  help="Ook geïmporteerde projecten die een redacteur nog niet heeft vastgesteld; ze zijn op de kaart "
-                       "en in de lijsten gemarkeerd als voorstel.")
+        st.toggle(
+            "Voorstellen tonen",
+            key="w_voorstellen",
+            on_change=_na_filter,
+            args=("",),
+            help="Ook geïmporteerde projecten die een redacteur nog niet heeft vastgesteld; ze zijn op de kaart "
+            "en in de lijsten gemarkeerd als voorstel.",
+        )
         _zet("w_naast", huidig.rechts is not None)
         st.toggle("Twee selecties naast elkaar", key="w_naast", on_change=_na_naast)
         if huidig.rechts is not None:
@@ -186,7 +197,9 @@ def toon() -> Keuze:
         if kern:
             _zet("w_laag_verzekeraar", kern[0].partition(":")[2] or _ALLE)
             st.selectbox(
-                "Kernwerkgebied van", (_ALLE, *vocab.VERZEKERAAR_NAMEN), key="w_laag_verzekeraar",
+                "Kernwerkgebied van",
+                (_ALLE, *vocab.VERZEKERAAR_NAMEN),
+                key="w_laag_verzekeraar",
                 on_change=_na_lagen,
             )
     return huidig

@@ -28,8 +28,11 @@ from classify.vocab import JAREN, sleutel
 GEO_MAP = Path(__file__).resolve().parents[1] / "data" / "geo"
 """Folder with the processed layers and tables."""
 
-_CODE = {"gemeente": re.compile(r"^GM\d{4}$"), "provincie": re.compile(r"^PV\d{2}$"),
-         "wmo_regio": re.compile(r"^WMO\d{2}$")}
+_CODE = {
+    "gemeente": re.compile(r"^GM\d{4}$"),
+    "provincie": re.compile(r"^PV\d{2}$"),
+    "wmo_regio": re.compile(r"^WMO\d{2}$"),
+}
 _SOORTNAAM = {"gemeente": "gemeente", "provincie": "provincie", "wmo_regio": "Wmo-regio"}
 _AANTAL_SUGGESTIES = 5
 
@@ -191,8 +194,9 @@ def wmo_indeling(jaar: int) -> Mapping[str, str]:
 def wmo_leden(jaar: int) -> Mapping[str, frozenset[str]]:
     """Read-only mapping wmo_code -> frozenset of its gemeente_codes in ``jaar``."""
     frame = gemeenten(jaar)
-    return MappingProxyType({code: frozenset(groep["gemeente_code"])
-                             for code, groep in frame.groupby("wmo_code", sort=True)})
+    return MappingProxyType(
+        {code: frozenset(groep["gemeente_code"]) for code, groep in frame.groupby("wmo_code", sort=True)}
+    )
 
 
 def zoek_gemeente(tekst: str, jaar: int) -> str:
@@ -251,8 +255,9 @@ def _zoek(soort: str, jaar: str, tekst: str) -> str:
     if len(codes) > 1:
         kandidaten = tuple(sorted(((c, namen[c]) for c in codes), key=lambda p: p[1]))
         opties = ", ".join(f"{n} ({c})" for c, n in kandidaten)
-        raise DubbelzinnigeNaam(f"{invoer!r} is dubbelzinnig als {waar}: {opties}; geef de volledige naam of de code",
-                                invoer, kandidaten)
+        raise DubbelzinnigeNaam(
+            f"{invoer!r} is dubbelzinnig als {waar}: {opties}; geef de volledige naam of de code", invoer, kandidaten
+        )
     opvolgers, toelichting = _ander_jaar(soort, jaar, invoer)
     suggesties = tuple(dict.fromkeys([*opvolgers, *_suggesties(soort, jaar, invoer)]))[:_AANTAL_SUGGESTIES]
     melding = f"onbekende {waar}: {invoer!r}"
@@ -268,8 +273,9 @@ def _suggesties(soort: str, jaar: str, invoer: str) -> list[str]:
     index = _index(soort, jaar)
     namen = _officiele_namen(soort, jaar)
     sleutels = list(index)
-    treffers = process.extract(sleutel(invoer), sleutels, scorer=fuzz.WRatio, limit=3 * _AANTAL_SUGGESTIES,
-                               score_cutoff=60)
+    treffers = process.extract(
+        sleutel(invoer), sleutels, scorer=fuzz.WRatio, limit=3 * _AANTAL_SUGGESTIES, score_cutoff=60
+    )
     uit: list[str] = []
     for _gevonden, _score, positie in treffers:
         for code in index[sleutels[positie]]:
@@ -290,8 +296,11 @@ def _ander_jaar(soort: str, jaar: str, invoer: str) -> tuple[list[str], str]:
     if len(codes) != 1:
         return [], ""
     tabel = herindeling()
-    van, naar = ("gemeente_code_2017", "gemeente_naam_2025") if ander == "2017" else (
-        "gemeente_code_2025", "gemeente_naam_2017")
+    van, naar = (
+        ("gemeente_code_2017", "gemeente_naam_2025")
+        if ander == "2017"
+        else ("gemeente_code_2025", "gemeente_naam_2017")
+    )
     tegenhangers = sorted(tabel.loc[tabel[van] == codes[0], naar])
     naam = _officiele_namen(soort, ander)[codes[0]]
     relatie = f"in {jaar} deel van" if ander == "2017" else "ontstaan uit"

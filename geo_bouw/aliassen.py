@@ -50,8 +50,12 @@ GANGBARE_PROVINCIENAMEN: dict[str, tuple[tuple[str, str], ...]] = {
 _TOEVOEGING = re.compile(r"\s*\(([^)]*)\)\s*$")
 
 
-def maak_aliastabel(gemeenten: dict[int, pd.DataFrame], provincies: dict[int, pd.DataFrame],
-                    wmo_regios: pd.DataFrame, wmo_namen: pd.DataFrame) -> pd.DataFrame:
+def maak_aliastabel(
+    gemeenten: dict[int, pd.DataFrame],
+    provincies: dict[int, pd.DataFrame],
+    wmo_regios: pd.DataFrame,
+    wmo_namen: pd.DataFrame,
+) -> pd.DataFrame:
     """The name-form table [soort, jaar, code, naam, herkomst], sorted, one row per distinct spelling.
 
     ``gemeenten`` and ``provincies`` map a year to [code, naam] (CBS); ``wmo_regios`` is the report list
@@ -63,27 +67,32 @@ def maak_aliastabel(gemeenten: dict[int, pd.DataFrame], provincies: dict[int, pd
     """
     rijen: list[tuple[str, str, str, str, str]] = []
     jaren = sorted(gemeenten)
-    for soort, lagen, gangbaar in (("gemeente", gemeenten, GANGBARE_GEMEENTENAMEN),
-                                   ("provincie", provincies, GANGBARE_PROVINCIENAMEN)):
+    for soort, lagen, gangbaar in (
+        ("gemeente", gemeenten, GANGBARE_GEMEENTENAMEN),
+        ("provincie", provincies, GANGBARE_PROVINCIENAMEN),
+    ):
         for jaar in jaren:
             laag = lagen[jaar]
             rijen += [(soort, str(jaar), c, n, f"CBS {jaar}") for c, n in zip(laag["code"], laag["naam"], strict=True)]
             for ander in (j for j in jaren if j != jaar):
                 andere_namen = dict(zip(lagen[ander]["code"], lagen[ander]["naam"], strict=True))
-                rijen += [(soort, str(jaar), c, andere_namen[c], f"CBS {ander}")
-                          for c in laag["code"] if c in andere_namen]
+                rijen += [
+                    (soort, str(jaar), c, andere_namen[c], f"CBS {ander}") for c in laag["code"] if c in andere_namen
+                ]
             for c, n in zip(laag["code"], laag["naam"], strict=True):
                 kaal = _TOEVOEGING.sub("", n)
                 if kaal != n:
                     rijen.append((soort, str(jaar), c, kaal, "zonder toevoeging"))
                 rijen += [(soort, str(jaar), c, vorm, herkomst) for vorm, herkomst in gangbaar.get(n, ())]
-    rijen += [("wmo_regio", "", c, n, "rapport II.1")
-              for c, n in zip(wmo_regios["wmo_code"], wmo_regios["wmo_regio"], strict=True)]
+    rijen += [
+        ("wmo_regio", "", c, n, "rapport II.1")
+        for c, n in zip(wmo_regios["wmo_code"], wmo_regios["wmo_regio"], strict=True)
+    ]
     for c, n, h in zip(wmo_namen["wmo_code"], wmo_namen["naam"], wmo_namen["herkomst"], strict=True):
         rijen.append(("wmo_regio", "", c, n, h))
         toevoeging = _TOEVOEGING.search(n)
         if toevoeging:
-            rijen.append(("wmo_regio", "", c, n[:toevoeging.start()], f"{h}, zonder toevoeging"))
+            rijen.append(("wmo_regio", "", c, n[: toevoeging.start()], f"{h}, zonder toevoeging"))
             rijen.append(("wmo_regio", "", c, toevoeging.group(1), f"{h}, toevoeging"))
 
     tabel = pd.DataFrame(rijen, columns=list(KOLOMMEN))
@@ -100,8 +109,12 @@ def _controleer_officieel_uniek(tabel: pd.DataFrame) -> None:
     codes = tabel.groupby(["soort", "jaar", "zoeksleutel"])["code"].nunique()
     for rij in tabel[officieel].itertuples():
         if codes[(rij.soort, rij.jaar, rij.zoeksleutel)] > 1:
-            andere = tabel[(tabel["soort"] == rij.soort) & (tabel["jaar"] == rij.jaar)
-                           & (tabel["zoeksleutel"] == rij.zoeksleutel) & (tabel["code"] != rij.code)]
+            andere = tabel[
+                (tabel["soort"] == rij.soort)
+                & (tabel["jaar"] == rij.jaar)
+                & (tabel["zoeksleutel"] == rij.zoeksleutel)
+                & (tabel["code"] != rij.code)
+            ]
             raise ValueError(
                 f"{rij.soort} {rij.jaar}: naam {rij.naam!r} ({rij.code}) botst met alias "
                 f"{andere['naam'].iloc[0]!r} van {andere['code'].iloc[0]} ({andere['herkomst'].iloc[0]})"

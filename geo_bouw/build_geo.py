@@ -34,8 +34,19 @@ real part of a split municipality between 2017 and 2025 (Haaren -> Boxtel) is 9.
 DREMPEL_OVERLAP = 0.9
 """2025 municipalities whose Wmo-region overlap is below this share are listed in BRONNEN.md."""
 
-GEMEENTE_KOLOMMEN = ["gemeente_code", "gemeente_naam", "provincie_code", "provincie_naam", "wmo_code", "wmo_regio",
-                     "zorgkantoorregio_code", "zorgkantoorregio", "kernwerkgebied", "oppervlakte_km2", "geometry"]
+GEMEENTE_KOLOMMEN = [
+    "gemeente_code",
+    "gemeente_naam",
+    "provincie_code",
+    "provincie_naam",
+    "wmo_code",
+    "wmo_regio",
+    "zorgkantoorregio_code",
+    "zorgkantoorregio",
+    "kernwerkgebied",
+    "oppervlakte_km2",
+    "geometry",
+]
 
 
 @dataclass
@@ -48,8 +59,14 @@ class Verslag:
     bestanden: list[str] = field(default_factory=list)
 
 
-def bouw(bron: Path, doel: Path, rapport: Path | None = None, marktaandelen: Path | None = None,
-         marktaandelen_jaar: int = 2025, schaal: str | None = None) -> Verslag:
+def bouw(
+    bron: Path,
+    doel: Path,
+    rapport: Path | None = None,
+    marktaandelen: Path | None = None,
+    marktaandelen_jaar: int = 2025,
+    schaal: str | None = None,
+) -> Verslag:
     """Build all layers and tables from ``bron`` (``../shared/geo``) into ``doel`` (``data/geo``).
 
     ``rapport`` defaults to ``<bron>/../seeds/002_4672d5e83c675345.txt``. With ``marktaandelen`` (a
@@ -70,16 +87,16 @@ def bouw(bron: Path, doel: Path, rapport: Path | None = None, marktaandelen: Pat
     provincies = {jaar: geobron.lees_laag(bron, "provincie", jaar) for jaar in JAREN}
     zorgkantoorregios = {jaar: geobron.lees_laag(bron, "zorgkantoorregio", jaar) for jaar in JAREN}
 
-    frames = {jaar: _gemeenteframe(gemeenten[jaar], provincies[jaar], zorgkantoorregios[jaar], jaar)
-              for jaar in JAREN}
+    frames = {jaar: _gemeenteframe(gemeenten[jaar], provincies[jaar], zorgkantoorregios[jaar], jaar) for jaar in JAREN}
 
-    jeugdregio = geobewerking.punt_in_vlak(gemeenten[2017], geobron.lees_laag(bron, "jeugdregio", 2017),
-                                           "jeugdregio_2017")
+    jeugdregio = geobewerking.punt_in_vlak(
+        gemeenten[2017], geobron.lees_laag(bron, "jeugdregio", 2017), "jeugdregio_2017"
+    )
     frames[2017]["wmo_code"] = _wmo_2017(frames[2017], jeugdregio, wmo_tabel, uitzonderingen, wmo_code, bron)
     regio_vlakken_2017 = geobewerking.samenvoegen(frames[2017], ["wmo_code"]).rename(columns={"wmo_code": "code"})
-    toewijzing = geobewerking.grootste_overlap(
-        geobewerking.overlap_km2(gemeenten[2025], regio_vlakken_2017)
-    ).set_index("links")
+    toewijzing = geobewerking.grootste_overlap(geobewerking.overlap_km2(gemeenten[2025], regio_vlakken_2017)).set_index(
+        "links"
+    )
     _alle_gemeenten(gemeenten[2025], toewijzing.index, "Wmo-regio 2017 (overlap)")
     frames[2025]["wmo_code"] = frames[2025]["gemeente_code"].map(toewijzing["rechts"])
     wmo_naam = dict(zip(regios["wmo_code"], regios["wmo_regio"], strict=True))
@@ -93,7 +110,8 @@ def bouw(bron: Path, doel: Path, rapport: Path | None = None, marktaandelen: Pat
         verslag.kernwerkgebied_bepaling[jaar] = kernwerkgebied.LABEL_BENADERING
         if marktaandelen is not None and jaar == marktaandelen_jaar:
             gekozen = kernwerkgebied.kernwerkgebied_uit_marktaandelen(
-                marktaandelen, frames[jaar]["gemeente_code"], schaal)
+                marktaandelen, frames[jaar]["gemeente_code"], schaal
+            )
             verzekeraar = gekozen.set_index("gemeente_code")["verzekeraar"]
             verslag.kernwerkgebied_bepaling[jaar] = kernwerkgebied.LABEL_MARKTAANDEEL
         frames[jaar]["kernwerkgebied"] = frames[jaar]["gemeente_code"].map(verzekeraar)
@@ -117,18 +135,21 @@ def bouw(bron: Path, doel: Path, rapport: Path | None = None, marktaandelen: Pat
     return verslag
 
 
-def _gemeenteframe(gemeenten: gpd.GeoDataFrame, provincies: gpd.GeoDataFrame,
-                   zorgkantoorregios: gpd.GeoDataFrame, jaar: int) -> gpd.GeoDataFrame:
+def _gemeenteframe(
+    gemeenten: gpd.GeoDataFrame, provincies: gpd.GeoDataFrame, zorgkantoorregios: gpd.GeoDataFrame, jaar: int
+) -> gpd.GeoDataFrame:
     """Municipalities of one year with province and zorgkantoorregio (representative point) and area (km²)."""
-    frame = gpd.GeoDataFrame({"gemeente_code": gemeenten["code"], "gemeente_naam": gemeenten["naam"]},
-                             geometry=gemeenten.geometry)
+    frame = gpd.GeoDataFrame(
+        {"gemeente_code": gemeenten["code"], "gemeente_naam": gemeenten["naam"]}, geometry=gemeenten.geometry
+    )
     provincie = geobewerking.punt_in_vlak(gemeenten, provincies, f"provincie_{jaar}")
     frame["provincie_code"] = provincie
     frame["provincie_naam"] = provincie.map(dict(zip(provincies["code"], provincies["naam"], strict=True)))
     zorgkantoorregio = geobewerking.punt_in_vlak(gemeenten, zorgkantoorregios, f"zorgkantoorregio_{jaar}")
     frame["zorgkantoorregio_code"] = zorgkantoorregio
     frame["zorgkantoorregio"] = zorgkantoorregio.map(
-        dict(zip(zorgkantoorregios["code"], zorgkantoorregios["naam"], strict=True)))
+        dict(zip(zorgkantoorregios["code"], zorgkantoorregios["naam"], strict=True))
+    )
     frame["oppervlakte_km2"] = geobewerking.oppervlakte_km2(frame).round(3)
     return frame
 
@@ -142,16 +163,34 @@ def _schrijf_jaar(schrijf: _Schrijver, frame: gpd.GeoDataFrame, concessies: pd.D
     kern.insert(3, "bepaling", verslag.kernwerkgebied_bepaling[jaar])
     schrijf.parquet(f"kernwerkgebieden_{jaar}", kern)
     zk = geobewerking.samenvoegen(frame, ["zorgkantoorregio_code", "zorgkantoorregio"])
-    zk = zk.merge(concessies[["zorgkantoorregio_code", f"verzekeraar_{jaar}", "zekerheid", "bron"]],
-                  on="zorgkantoorregio_code", how="left").rename(columns={f"verzekeraar_{jaar}": "verzekeraar"})
-    schrijf.parquet(f"zorgkantoorregios_{jaar}", zk[["zorgkantoorregio_code", "zorgkantoorregio", "verzekeraar",
-                                                    "zekerheid", "bron", "aantal_gemeenten", "oppervlakte_km2",
-                                                    "geometry"]])
+    zk = zk.merge(
+        concessies[["zorgkantoorregio_code", f"verzekeraar_{jaar}", "zekerheid", "bron"]],
+        on="zorgkantoorregio_code",
+        how="left",
+    ).rename(columns={f"verzekeraar_{jaar}": "verzekeraar"})
+    schrijf.parquet(
+        f"zorgkantoorregios_{jaar}",
+        zk[
+            [
+                "zorgkantoorregio_code",
+                "zorgkantoorregio",
+                "verzekeraar",
+                "zekerheid",
+                "bron",
+                "aantal_gemeenten",
+                "oppervlakte_km2",
+                "geometry",
+            ]
+        ],
+    )
     schrijf.parquet(f"provincies_{jaar}", geobewerking.samenvoegen(frame, ["provincie_code", "provincie_naam"]))
     schrijf.csv(f"gemeente_wmo_regio_{jaar}", frame[["gemeente_code", "gemeente_naam", "wmo_regio"]])
-    schrijf.csv(f"gemeente_kernwerkgebied_{jaar}",
-                frame[["gemeente_code", "gemeente_naam", "zorgkantoorregio", "kernwerkgebied"]]
-                .rename(columns={"kernwerkgebied": "verzekeraar"}))
+    schrijf.csv(
+        f"gemeente_kernwerkgebied_{jaar}",
+        frame[["gemeente_code", "gemeente_naam", "zorgkantoorregio", "kernwerkgebied"]].rename(
+            columns={"kernwerkgebied": "verzekeraar"}
+        ),
+    )
     verslag.aantallen[f"gemeenten_{jaar}"] = len(frame)
     verslag.aantallen[f"provincies_{jaar}"] = frame["provincie_code"].nunique()
     verslag.aantallen[f"wmo_regios_{jaar}"] = frame["wmo_code"].nunique()
@@ -170,14 +209,21 @@ def _regio_code(naam: str, wmo_code: dict[str, str], pad: Path, rij: int, veld: 
     return code
 
 
-def _wmo_2017(frame: gpd.GeoDataFrame, jeugdregio: pd.Series, wmo_tabel: pd.DataFrame,
-              uitzonderingen: pd.DataFrame, wmo_code: dict[str, str], bron: Path) -> pd.Series:
+def _wmo_2017(
+    frame: gpd.GeoDataFrame,
+    jeugdregio: pd.Series,
+    wmo_tabel: pd.DataFrame,
+    uitzonderingen: pd.DataFrame,
+    wmo_code: dict[str, str],
+    bron: Path,
+) -> pd.Series:
     """wmo_code per 2017 municipality: via its CBS jeugdregio, then the municipalities of the split regions."""
     tabel_pad = bron / "wmo_regio_2017.csv"
     per_jeugdregio = {
         jz: _regio_code(naam, wmo_code, tabel_pad, rij, "wmo_regio")
         for rij, (jz, naam) in enumerate(
-            zip(wmo_tabel["jeugdregio_code"], wmo_tabel["wmo_regio"], strict=True), start=2)
+            zip(wmo_tabel["jeugdregio_code"], wmo_tabel["wmo_regio"], strict=True), start=2
+        )
         if naam
     }
     onbekend = sorted(set(jeugdregio) - set(wmo_tabel["jeugdregio_code"]))
@@ -190,8 +236,9 @@ def _wmo_2017(frame: gpd.GeoDataFrame, jeugdregio: pd.Series, wmo_tabel: pd.Data
     naar_regio = zip(uitzonderingen["gemeente_naam"], uitzonderingen["wmo_regio"], strict=True)
     for rij, (naam, regio) in enumerate(naar_regio, start=2):
         if sleutel(naam) not in positie:
-            raise geobron.OngeldigeBron(f"{uitz_pad}: rij {rij}, veld 'gemeente_naam_2017': {naam!r} is geen "
-                                        "gemeente van 2017")
+            raise geobron.OngeldigeBron(
+                f"{uitz_pad}: rij {rij}, veld 'gemeente_naam_2017': {naam!r} is geen gemeente van 2017"
+            )
         codes[positie[sleutel(naam)]] = _regio_code(regio, wmo_code, uitz_pad, rij, "wmo_regio")
 
     zonder = frame.loc[codes.isna(), "gemeente_naam"].tolist()
@@ -223,30 +270,38 @@ def _herindeling(g17: gpd.GeoDataFrame, g25: gpd.GeoDataFrame) -> pd.DataFrame:
     voortgezet = g17.loc[g17["gemeente_code"].isin(codes_2025), "gemeente_code"]
     opgeheven = g17[~g17["gemeente_code"].isin(codes_2025)].rename(columns={"gemeente_code": "code"})
     rechts = g25.rename(columns={"gemeente_code": "code"})
-    paren = pd.concat(
-        [
-            pd.DataFrame({"links": voortgezet.values, "rechts": voortgezet.values, "aandeel": 1.0}),
-            geobewerking.aandelen(geobewerking.overlap_km2(opgeheven, rechts), DREMPEL_DEEL),
-        ]
-    ).sort_values(["links", "rechts"]).reset_index(drop=True)
-    _alle_gemeenten(g17.rename(columns={"gemeente_code": "code"}), pd.Index(paren["links"]),
-                    "2025-gemeente in de herindeling")
+    paren = (
+        pd.concat(
+            [
+                pd.DataFrame({"links": voortgezet.values, "rechts": voortgezet.values, "aandeel": 1.0}),
+                geobewerking.aandelen(geobewerking.overlap_km2(opgeheven, rechts), DREMPEL_DEEL),
+            ]
+        )
+        .sort_values(["links", "rechts"])
+        .reset_index(drop=True)
+    )
+    _alle_gemeenten(
+        g17.rename(columns={"gemeente_code": "code"}), pd.Index(paren["links"]), "2025-gemeente in de herindeling"
+    )
     _alle_gemeenten(rechts, pd.Index(paren["rechts"]), "2017-gemeente in de herindeling")
     return pd.DataFrame(
         {
             "gemeente_code_2017": paren["links"],
             "gemeente_naam_2017": paren["links"].map(
-                dict(zip(g17["gemeente_code"], g17["gemeente_naam"], strict=True))),
+                dict(zip(g17["gemeente_code"], g17["gemeente_naam"], strict=True))
+            ),
             "gemeente_code_2025": paren["rechts"],
             "gemeente_naam_2025": paren["rechts"].map(
-                dict(zip(g25["gemeente_code"], g25["gemeente_naam"], strict=True))),
+                dict(zip(g25["gemeente_code"], g25["gemeente_naam"], strict=True))
+            ),
             "aandeel": paren["aandeel"].round(4),
         }
     )
 
 
-def _lage_overlap(toewijzing: pd.DataFrame, frames: dict[int, gpd.GeoDataFrame],
-                  herindeling: pd.DataFrame) -> list[tuple[str, str, str, float, str]]:
+def _lage_overlap(
+    toewijzing: pd.DataFrame, frames: dict[int, gpd.GeoDataFrame], herindeling: pd.DataFrame
+) -> list[tuple[str, str, str, float, str]]:
     """2025 municipalities whose largest Wmo-region overlap is below :data:`DREMPEL_OVERLAP`, with the cause.
 
     ``toewijzing`` is indexed by 2025 code with [rechts (wmo_code), aandeel]. The cause lists the 2017
@@ -261,9 +316,11 @@ def _lage_overlap(toewijzing: pd.DataFrame, frames: dict[int, gpd.GeoDataFrame],
         if rij.aandeel >= DREMPEL_OVERLAP:
             continue
         bronnen = herindeling[herindeling["gemeente_code_2025"] == code]
-        anders = [f"{n} ({regionaam[regio_2017[c]]})" for c, n in zip(bronnen["gemeente_code_2017"],
-                                                                       bronnen["gemeente_naam_2017"], strict=True)
-                  if regio_2017[c] != rij.rechts]
+        anders = [
+            f"{n} ({regionaam[regio_2017[c]]})"
+            for c, n in zip(bronnen["gemeente_code_2017"], bronnen["gemeente_naam_2017"], strict=True)
+            if regio_2017[c] != rij.rechts
+        ]
         oorzaak = ("herindeling met " + ", ".join(anders)) if anders else "verschil in generalisatie 2017/2025"
         uit.append((code, namen[code], regionaam[rij.rechts], round(float(rij.aandeel), 4), oorzaak))
     return uit
@@ -303,8 +360,13 @@ class _Schrijver:
         self.verslag.bestanden.append(f"{naam}.csv")
 
 
-def _bronnen(verslag: Verslag, frames: dict[int, gpd.GeoDataFrame], herindeling: pd.DataFrame,
-             concessies: pd.DataFrame, rapport: Path) -> str:
+def _bronnen(
+    verslag: Verslag,
+    frames: dict[int, gpd.GeoDataFrame],
+    herindeling: pd.DataFrame,
+    concessies: pd.DataFrame,
+    rapport: Path,
+) -> str:
     """The text of ``BRONNEN.md``: sources, licence, derivation rules and the build's own figures."""
     regels = [
         "# Bronnen en afleiding van `data/geo/`",
@@ -397,7 +459,8 @@ def _bronnen(verslag: Verslag, frames: dict[int, gpd.GeoDataFrame], herindeling:
     for cijfer in kernwerkgebieden.RAPPORT_AANTALLEN:
         tellingen = [int((frames[jaar]["kernwerkgebied"] == cijfer.verzekeraar).sum()) for jaar in sorted(frames)]
         regels.append(
-            f"    | {cijfer.verzekeraar} | {cijfer.aantal_gemeenten} | " + " | ".join(map(str, tellingen))
+            f"    | {cijfer.verzekeraar} | {cijfer.aantal_gemeenten} | "
+            + " | ".join(map(str, tellingen))
             + f' | "{cijfer.citaat}" (`{cijfer.bron}`) |'
         )
     regels.append("")
@@ -415,8 +478,7 @@ def _bronnen(verslag: Verslag, frames: dict[int, gpd.GeoDataFrame], herindeling:
         "| `kernwerkgebieden_<jaar>.parquet` | verzekeraar, aantal_gemeenten, oppervlakte_km2, bepaling, geometry |",
         "| `zorgkantoorregios_<jaar>.parquet` | zorgkantoorregio_code, zorgkantoorregio, verzekeraar, zekerheid, "
         "bron, aantal_gemeenten, oppervlakte_km2, geometry |",
-        "| `provincies_<jaar>.parquet` | provincie_code, provincie_naam, aantal_gemeenten, oppervlakte_km2, "
-        "geometry |",
+        "| `provincies_<jaar>.parquet` | provincie_code, provincie_naam, aantal_gemeenten, oppervlakte_km2, geometry |",
         "| `gemeente_wmo_regio_<jaar>.csv` | gemeente_code, gemeente_naam, wmo_regio |",
         "| `gemeente_kernwerkgebied_<jaar>.csv` | gemeente_code, gemeente_naam, zorgkantoorregio, verzekeraar |",
         "| `herindeling_2017_2025.csv` | gemeente_code_2017, gemeente_naam_2017, gemeente_code_2025, "
@@ -431,9 +493,13 @@ def _bronnen(verslag: Verslag, frames: dict[int, gpd.GeoDataFrame], herindeling:
         "| | 2017 | 2025 |",
         "|---|---|---|",
     ]
-    for naam, kolom in (("gemeenten", "gemeente_code"), ("Wmo-regio's", "wmo_code"),
-                        ("provincies", "provincie_code"), ("zorgkantoorregio's", "zorgkantoorregio_code"),
-                        ("kernwerkgebieden (verzekeraars)", "kernwerkgebied")):
+    for naam, kolom in (
+        ("gemeenten", "gemeente_code"),
+        ("Wmo-regio's", "wmo_code"),
+        ("provincies", "provincie_code"),
+        ("zorgkantoorregio's", "zorgkantoorregio_code"),
+        ("kernwerkgebieden (verzekeraars)", "kernwerkgebied"),
+    ):
         regels.append(f"| {naam} | {frames[2017][kolom].nunique()} | {frames[2025][kolom].nunique()} |")
     regels.append(
         f"| oppervlakte gemeenten (km²) | {frames[2017]['oppervlakte_km2'].sum():,.0f} | "
@@ -465,12 +531,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bron", type=Path, default=STANDAARD_BRON, help="map met raw/*.topojson en tabellen")
     parser.add_argument("--doel", type=Path, default=STANDAARD_DOEL, help="uitvoermap (standaard data/geo)")
     parser.add_argument("--rapport", type=Path, default=None, help="AEF-rapport (tekst) met de Wmo-regio's")
-    parser.add_argument("--marktaandelen", type=Path, default=None,
-                        help="tabel gemeente_code,verzekeraar,aandeel; kernwerkgebied = grootste aandeel")
-    parser.add_argument("--marktaandelen-jaar", type=int, choices=JAREN, default=2025,
-                        help="indelingsjaar van de gemeentecodes in --marktaandelen")
-    parser.add_argument("--schaal", choices=kernwerkgebied.SCHALEN, default=None,
-                        help="aandelen als fractie of procent (standaard: afgeleid)")
+    parser.add_argument(
+        "--marktaandelen",
+        type=Path,
+        default=None,
+        help="tabel gemeente_code,verzekeraar,aandeel; kernwerkgebied = grootste aandeel",
+    )
+    parser.add_argument(
+        "--marktaandelen-jaar",
+        type=int,
+        choices=JAREN,
+        default=2025,
+        help="indelingsjaar van de gemeentecodes in --marktaandelen",
+    )
+    parser.add_argument(
+        "--schaal",
+        choices=kernwerkgebied.SCHALEN,
+        default=None,
+        help="aandelen als fractie of procent (standaard: afgeleid)",
+    )
     args = parser.parse_args(argv)
     verslag = bouw(args.bron, args.doel, args.rapport, args.marktaandelen, args.marktaandelen_jaar, args.schaal)
     print(f"geschreven naar {args.doel}: {len(verslag.bestanden)} bestanden")

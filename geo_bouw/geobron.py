@@ -110,7 +110,7 @@ def lees_rapport_wmo_regios(pad: Path) -> pd.DataFrame:
     if begin is None:
         raise OngeldigeBron(f"{pad}: kop '1. Overzicht van de Wmo-regio's' niet gevonden")
     gevonden: dict[int, str] = {}
-    for nummer_regel, regel in enumerate(regels[begin + 1:], start=begin + 2):
+    for nummer_regel, regel in enumerate(regels[begin + 1 :], start=begin + 2):
         if regel.lstrip().startswith("#"):
             break
         for cel in regel.split("|"):
@@ -157,8 +157,8 @@ def lees_concessies(pad: Path) -> pd.DataFrame:
     (``Salland`` becomes ``Eno (Salland)``); a name that is no single insurer raises :class:`OngeldigeBron`.
     """
     tabel = _lees_csv(
-        pad, ("statcode", "zorgkantoorregio", "concessiehouder_2017", "concessiehouder_2025", "koepel", "bron",
-              "zekerheid")
+        pad,
+        ("statcode", "zorgkantoorregio", "concessiehouder_2017", "concessiehouder_2025", "koepel", "bron", "zekerheid"),
     )
     uit = pd.DataFrame(
         {
@@ -177,8 +177,15 @@ def lees_concessies(pad: Path) -> pd.DataFrame:
     if uit["zorgkantoorregio_code"].duplicated().any():
         dubbel = sorted(uit.loc[uit["zorgkantoorregio_code"].duplicated(), "zorgkantoorregio_code"])
         raise OngeldigeBron(f"{pad}: veld 'statcode' is niet uniek: {', '.join(dubbel)}")
-    kolommen = ["zorgkantoorregio_code", "zorgkantoorregio", "verzekeraar_2017", "verzekeraar_2025", "koepel",
-                "bron", "zekerheid"]
+    kolommen = [
+        "zorgkantoorregio_code",
+        "zorgkantoorregio",
+        "verzekeraar_2017",
+        "verzekeraar_2025",
+        "koepel",
+        "bron",
+        "zekerheid",
+    ]
     return uit[kolommen].sort_values("zorgkantoorregio_code").reset_index(drop=True)
 
 

@@ -46,8 +46,9 @@ class OngeldigeMarktaandelen(ValueError):
         super().__init__(f"{bestand}: {plaats}veld {veld!r}: {melding}")
 
 
-def kernwerkgebied_uit_concessies(gemeente_zorgkantoorregio: pd.DataFrame, concessies: pd.DataFrame,
-                                  jaar: int) -> pd.DataFrame:
+def kernwerkgebied_uit_concessies(
+    gemeente_zorgkantoorregio: pd.DataFrame, concessies: pd.DataFrame, jaar: int
+) -> pd.DataFrame:
     """Proxy kernwerkgebied: the concession holder of each municipality's zorgkantoorregio in ``jaar``.
 
     ``gemeente_zorgkantoorregio`` has [gemeente_code, zorgkantoorregio_code]; ``concessies`` is the output of
@@ -106,10 +107,13 @@ def lees_marktaandelen(bron: str | Path | pd.DataFrame, schaal: str | None = Non
     dubbel = lang.duplicated(["gemeente_code", "verzekeraar"], keep="first")
     if dubbel.any():
         tweede = lang[dubbel].iloc[0]
-        eerste = lang[(lang["gemeente_code"] == tweede["gemeente_code"])
-                      & (lang["verzekeraar"] == tweede["verzekeraar"])].iloc[0]
+        eerste = lang[
+            (lang["gemeente_code"] == tweede["gemeente_code"]) & (lang["verzekeraar"] == tweede["verzekeraar"])
+        ].iloc[0]
         raise OngeldigeMarktaandelen(
-            naam, tweede["rij"], "verzekeraar",
+            naam,
+            tweede["rij"],
+            "verzekeraar",
             f"{tweede['verzekeraar']} staat voor {tweede['gemeente_code']} al in rij {eerste['rij']}",
         )
     som = lang.groupby("gemeente_code", sort=True)["aandeel"].sum()
@@ -118,15 +122,18 @@ def lees_marktaandelen(bron: str | Path | pd.DataFrame, schaal: str | None = Non
         code = te_veel.index[0]
         rijen_code = lang.loc[lang["gemeente_code"] == code, "rij"].tolist()
         raise OngeldigeMarktaandelen(
-            naam, rijen_code[-1], "aandeel",
+            naam,
+            rijen_code[-1],
+            "aandeel",
             f"de aandelen van {code} tellen op tot {te_veel.iloc[0] * 100:.1f}% (rijen "
             f"{', '.join(map(str, rijen_code))}); maximaal 100%",
         )
     return lang
 
 
-def kernwerkgebied_uit_marktaandelen(bron: str | Path | pd.DataFrame, gemeente_codes: Iterable[str] | None = None,
-                                     schaal: str | None = None) -> pd.DataFrame:
+def kernwerkgebied_uit_marktaandelen(
+    bron: str | Path | pd.DataFrame, gemeente_codes: Iterable[str] | None = None, schaal: str | None = None
+) -> pd.DataFrame:
     """Kernwerkgebied per municipality: the insurer with the largest market share.
 
     ``bron`` and ``schaal`` as in :func:`lees_marktaandelen`. With ``gemeente_codes`` (the municipalities of one
@@ -147,12 +154,12 @@ def kernwerkgebied_uit_marktaandelen(bron: str | Path | pd.DataFrame, gemeente_c
         zonder = sorted(geldig - set(lang["gemeente_code"]))
         if zonder:
             getoond = ", ".join(zonder[:10]) + (" ..." if len(zonder) > 10 else "")
-            raise OngeldigeMarktaandelen(naam, None, "gemeente_code",
-                                         f"geen marktaandelen voor {len(zonder)} gemeenten: {getoond}")
+            raise OngeldigeMarktaandelen(
+                naam, None, "gemeente_code", f"geen marktaandelen voor {len(zonder)} gemeenten: {getoond}"
+            )
     volgorde = {v: i for i, v in enumerate(VERZEKERAAR_NAMEN)}
     lang = lang.assign(_volgorde=lang["verzekeraar"].map(volgorde))
-    geordend = lang.sort_values(["gemeente_code", "aandeel", "_volgorde"], ascending=[True, False, True],
-                                kind="stable")
+    geordend = lang.sort_values(["gemeente_code", "aandeel", "_volgorde"], ascending=[True, False, True], kind="stable")
     winnaars = geordend.drop_duplicates("gemeente_code")
     return winnaars[["gemeente_code", "verzekeraar", "aandeel"]].reset_index(drop=True)
 

@@ -38,7 +38,6 @@ MAX_TITELS = 3
 """Project titles listed in a tooltip before "en nog n"."""
 
 
-
 def kaart(vlekken: Vlekken, jaar: int, lagen: Iterable[str] = ("wmo_regio",)) -> folium.Map:
     """Build the interactive map of ``vlekken`` on the municipal boundaries of ``jaar``.
 

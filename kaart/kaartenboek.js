@@ -81,7 +81,7 @@
     } else {
       bereik = delen.slice(0, M.max_bereik).map(function (p) { return P.ids[p] + " " + P.bereik[p]; }).join("; ");
       var rest = delen.length - M.max_bereik;
-      if (rest > 0) { bereik += "; en nog " + rest + " projecten, zie de gemeente"; }
+      if (rest > 0) { bereik += "; en nog " + rest + (rest === 1 ? " project" : " projecten") + ", zie de gemeente"; }
     }
     return bereik ? M.tekst + " (" + bereik + ")" : M.tekst;
   }

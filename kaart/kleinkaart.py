@@ -39,11 +39,16 @@ def svg(vlekken: Vlekken, jaar: int, breedte: int = 240) -> str:
             vul = html.escape(kleur)
         rand = "" if kleur == vocab.GEEN_PROJECT_KLEUR else f' stroke="{vulling.RAND_KLEUR}" stroke-width="0.4"'
         groepen.append(f'<g fill="{vul}"{rand}>{vormen}</g>')
-    return "".join([
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{paden[""]}"><title>{html.escape(vlekken.titel)}</title>',
-        f"<defs>{''.join(patronen)}</defs>" if patronen else "",
-        '<g stroke="#ffffff" stroke-width="0.3">', *groepen, "</g></svg>",
-    ])
+    return "".join(
+        [
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{paden[""]}">',
+            f"<title>{html.escape(vlekken.titel)}</title>",
+            f"<defs>{''.join(patronen)}</defs>" if patronen else "",
+            '<g stroke="#ffffff" stroke-width="0.3">',
+            *groepen,
+            "</g></svg>",
+        ]
+    )
 
 
 def onderschrift(vlekken: Vlekken, legenda: bool = True) -> str:
@@ -54,7 +59,7 @@ def onderschrift(vlekken: Vlekken, legenda: bool = True) -> str:
         for item in vlekken.legenda:
             delen.append(
                 f'<br><span style="display:inline-block;width:10px;height:10px;'
-                f'background:{html.escape(vulling.css_achtergrond(item.kleur))};'
+                f"background:{html.escape(vulling.css_achtergrond(item.kleur))};"
                 f'border:1px solid #999;margin-right:4px"></span>{html.escape(item.klasse)} ({item.aantal})'
             )
     return f'<div style="font-size:12px;line-height:1.35">{"".join(delen)}</div>'
@@ -62,8 +67,10 @@ def onderschrift(vlekken: Vlekken, legenda: bool = True) -> str:
 
 def afbeelding(vlekken: Vlekken, jaar: int) -> str:
     """HTML ``img`` of the map (full column width) with :func:`kaart.alttekst.beschrijving` as alternative text."""
-    return (f'<img src="{_afbeelding(vlekken, jaar)}" alt="{html.escape(alttekst.beschrijving(vlekken))}" '
-            'style="display:block;width:100%">')
+    return (
+        f'<img src="{_afbeelding(vlekken, jaar)}" alt="{html.escape(alttekst.beschrijving(vlekken))}" '
+        'style="display:block;width:100%">'
+    )
 
 
 def raster(kaarten: Sequence[Vlekken], jaar: int, per_rij: int = 3) -> str:

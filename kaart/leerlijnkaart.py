@@ -143,10 +143,10 @@ def boog(van: tuple[float, float], naar: tuple[float, float], eerder: int = 0) -
         hoek = np.pi / 2 - eerder * np.pi / 3
         c1 = a + LUS_STRAAL_M * np.array([np.cos(hoek - 0.6), np.sin(hoek - 0.6)])
         c2 = a + LUS_STRAAL_M * np.array([np.cos(hoek + 0.6), np.sin(hoek + 0.6)])
-        return (1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * c1 + 3 * (1 - t) * t ** 2 * c2 + t ** 3 * b
+        return (1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * c1 + 3 * (1 - t) * t**2 * c2 + t**3 * b
     richting = (b - a) / lengte
     controle = (a + b) / 2 + BOCHT * (1 + 0.6 * eerder) * lengte * np.array([richting[1], -richting[0]])
-    return (1 - t) ** 2 * a + 2 * (1 - t) * t * controle + t ** 2 * b
+    return (1 - t) ** 2 * a + 2 * (1 - t) * t * controle + t**2 * b
 
 
 def pijlpunt(punten: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -233,8 +233,7 @@ def leerlijnkaart(
     doelen = {records.at[later, "intensiteit"] for _, later in paren}
     kern = any(kernwerkgebied(records.at[pid, "gebied"]) for pid in ids)
     lussen = any(p["lus"] for p in pijlen)
-    legenda = _legenda_html(fasen, doelen, [laag for laag in GRENSLAGEN if laag in grenzen], kern, lussen,
-                            ondertitel)
+    legenda = _legenda_html(fasen, doelen, [laag for laag in GRENSLAGEN if laag in grenzen], kern, lussen, ondertitel)
     interactief.Legenda(legenda, (zuidwest, noordoost)).add_to(kaartobject)
     return kaartobject
 
@@ -254,15 +253,21 @@ def _gemeentetabel(gemeenten: pd.DataFrame, records: pd.DataFrame, jaar: int) ->
         zekere = [fase for fase, z in zip(fasen, groep["_zeker"], strict=True) if z]
         vroegste = min(zekere, key=vocab.AS_INTENSITEIT.volgorde) if zekere else MOGELIJK
         regels = [f"<b>{html.escape(namen[code])}</b> ({code})"]
-        regels += [f"{pid} – {html.escape(fase)}: {html.escape(str(records.at[pid, 'titel']))}"
-                   + ("" if z else " (mogelijk: deel van het gebied)")
-                   for pid, fase, z in zip(pids, fasen, groep["_zeker"], strict=True)]
+        regels += [
+            f"{pid} – {html.escape(fase)}: {html.escape(str(records.at[pid, 'titel']))}"
+            + ("" if z else " (mogelijk: deel van het gebied)")
+            for pid, fase, z in zip(pids, fasen, groep["_zeker"], strict=True)
+        ]
         tabel[code] = [vroegste, "<br>".join(regels)]
     return tabel
 
 
-def _pijlen(paren: Sequence[tuple[str, str]], records: pd.DataFrame, punten: Mapping[str, tuple[float, float]],
-            plaatsen: Mapping[str, str]) -> list[dict]:
+def _pijlen(
+    paren: Sequence[tuple[str, str]],
+    records: pd.DataFrame,
+    punten: Mapping[str, tuple[float, float]],
+    plaatsen: Mapping[str, str],
+) -> list[dict]:
     """One drawable arrow per link: EPSG:4326 line and head, colour of the later stage, escaped tooltip."""
     uit = []
     getekend: dict[tuple, int] = {}
@@ -276,27 +281,33 @@ def _pijlen(paren: Sequence[tuple[str, str]], records: pd.DataFrame, punten: Map
         getekend[sleutel] = volgnummer + 1
         kop, lijn = pijlpunt(boog(a, b, volgnummer))
         regels = [html.escape(pijltekst(van, naar, plaatsen))]
-        regels += [f"{pid}: {html.escape(str(records.at[pid, 'titel']))}{_looptijd(records.loc[pid])}"
-                   for pid in (eerder, later)]
+        regels += [
+            f"{pid}: {html.escape(str(records.at[pid, 'titel']))}{_looptijd(records.loc[pid])}"
+            for pid in (eerder, later)
+        ]
         if is_lus:
             regels.append("<i>lus: het vervolg ligt in hetzelfde of een overlappend gebied</i>")
         for pid in dict.fromkeys((eerder, later)):
             verzekeraar = kernwerkgebied(records.at[pid, "gebied"])
             if verzekeraar:
-                regels.append(f"<i>{pid}: project in het hele kernwerkgebied van {html.escape(verzekeraar)}; "
-                              "het pijleinde staat midden in dat gebied</i>")
-        uit.append({
-            "lijn": _wgs84(lijn),
-            "kop": _wgs84(kop),
-            "kleur": vocab.AS_INTENSITEIT.label(naar["intensiteit"]).kleur,
-            "tekst": "<br>".join(regels),
-            "lus": is_lus,
-        })
+                regels.append(
+                    f"<i>{pid}: project in het hele kernwerkgebied van {html.escape(verzekeraar)}; "
+                    "het pijleinde staat midden in dat gebied</i>"
+                )
+        uit.append(
+            {
+                "lijn": _wgs84(lijn),
+                "kop": _wgs84(kop),
+                "kleur": vocab.AS_INTENSITEIT.label(naar["intensiteit"]).kleur,
+                "tekst": "<br>".join(regels),
+                "lus": is_lus,
+            }
+        )
     return uit
 
 
 def _looptijd(record: pd.Series) -> str:
-    """" (2015–2017)" after a title when the sources name the project's years, else nothing."""
+    """ " (2015–2017)" after a title when the sources name the project's years, else nothing."""
     periode = periode_tekst(record["startjaar"], record["eindjaar"])
     return "" if periode == JAAR_ONBEKEND else f" ({periode})"
 
@@ -323,7 +334,9 @@ class _Gemeenten(interactief.Element):
 
     _template = Template(
         """
-        {% macro header(this, kwargs) %}""" + _STIJL + """{% endmacro %}
+        {% macro header(this, kwargs) %}"""
+        + _STIJL
+        + """{% endmacro %}
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }}_d = {{ this.tabel }};
         var {{ this.get_name() }} = L.geoJSON(({{ this.decodeer }})({{ this.geometrie }}), {
@@ -413,8 +426,9 @@ class _Pijlen(interactief.Element):
         self.pijlen = interactief.scriptjson([{k: p[k] for k in ("lijn", "kop", "kleur", "tekst")} for p in pijlen])
 
 
-def _legenda_html(fasen: set[str], doelen: set[str], grenzen: Sequence[str], kern: bool, lussen: bool,
-                  ondertitel: str) -> str:
+def _legenda_html(
+    fasen: set[str], doelen: set[str], grenzen: Sequence[str], kern: bool, lussen: bool, ondertitel: str
+) -> str:
     """The legend as an HTML fragment (fixed texts and escaped ``ondertitel``)."""
     delen = ['<div class="skw-titel">Leerlijnen</div>']
     if ondertitel:
@@ -445,8 +459,9 @@ def _legenda_html(fasen: set[str], doelen: set[str], grenzen: Sequence[str], ker
             f'{soort.kleur}"></span><span>{soort.legenda}</span></div>'
         )
     if lussen:
-        delen.append('<div class="skw-rij"><span>⟲</span><span>lus: vervolg in hetzelfde of een overlappend gebied'
-                     "</span></div>")
+        delen.append(
+            '<div class="skw-rij"><span>⟲</span><span>lus: vervolg in hetzelfde of een overlappend gebied</span></div>'
+        )
     noot = "Kleur van een gemeente: de vroegste fase van de leerlijnprojecten daar."
     if kern:
         noot += " Een project in een heel kernwerkgebied heeft zijn pijlpunt midden in dat gebied."

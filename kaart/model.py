@@ -21,8 +21,11 @@ SOORTEN: tuple[str, ...] = ("totaal", "combinatie", "versus", "aantal", "verzeke
 GEEN_PROJECT = "geen project"
 GEEN_KERNWERKGEBIED = "geen kernwerkgebied"
 
-_ENKEL_MEERVOUD = {"inhoud": ("thema", "thema's"), "intensiteit": ("samenwerkingsvorm", "samenwerkingsvormen"),
-                   "geografie": ("niveau", "niveaus")}
+_ENKEL_MEERVOUD = {
+    "inhoud": ("thema", "thema's"),
+    "intensiteit": ("samenwerkingsvorm", "samenwerkingsvormen"),
+    "geografie": ("niveau", "niveaus"),
+}
 
 
 def let_op(as_code: str, tweede_label: str = "") -> str:
@@ -97,8 +100,13 @@ class KaartSpec:
         if self.soort not in SOORTEN:
             raise ValueError(f"onbekende kaartsoort {self.soort!r}; kies uit: {', '.join(SOORTEN)}")
         nodig = {
-            "totaal": (), "combinatie": ("as_code",), "versus": ("as_code", "label", "tweede_as", "tweede_label"),
-            "aantal": ("as_code", "label"), "verzekeraar": ("label",), "kernwerkgebied": (), "project": ("label",),
+            "totaal": (),
+            "combinatie": ("as_code",),
+            "versus": ("as_code", "label", "tweede_as", "tweede_label"),
+            "aantal": ("as_code", "label"),
+            "verzekeraar": ("label",),
+            "kernwerkgebied": (),
+            "project": ("label",),
         }[self.soort]
         for naam in nodig:
             if not getattr(self, naam):
@@ -284,11 +292,15 @@ def _bronregel(geteld: pd.DataFrame, jaar: int, register: Mapping[str, bronnen.B
     titles are on the closing slide, in the XLSX export and under 'Over de gegevens'. Without a registry (or a
     ``bron`` column) it names no documents."""
     if register is None or "bron" not in geteld or geteld.empty:
-        return (f"Bron: projectendatabase samenwerkingskaarten, {len(geteld)} projecten{_voorstellen(geteld)}; "
-                f"grenzen CBS/PDOK {jaar}")
-    return (f"Bron: {len(geteld)} projecten{_voorstellen(geteld)} uit "
-            f"{bronnen.korte_vermelding(geteld['bron'], register)}, peildatum "
-            f"{bronnen.peildatum(geteld['bron'], register, noot=False)}; grenzen CBS/PDOK {jaar}")
+        return (
+            f"Bron: projectendatabase samenwerkingskaarten, {len(geteld)} projecten{_voorstellen(geteld)}; "
+            f"grenzen CBS/PDOK {jaar}"
+        )
+    return (
+        f"Bron: {len(geteld)} projecten{_voorstellen(geteld)} uit "
+        f"{bronnen.korte_vermelding(geteld['bron'], register)}, peildatum "
+        f"{bronnen.peildatum(geteld['bron'], register, noot=False)}; grenzen CBS/PDOK {jaar}"
+    )
 
 
 def _vulling(kleur: str | tuple[str, ...]) -> str:
@@ -338,11 +350,13 @@ def _bereik(per_project: dict[str, str]) -> str:
         return next(iter(per_project.values()), "")
     delen = [f"{pid} {tekst}" for pid, tekst in list(per_project.items())[:MAX_BEREIK]]
     rest = len(per_project) - MAX_BEREIK
-    return "; ".join(delen) + (f"; en nog {rest} projecten, zie de gemeente" if rest > 0 else "")
+    return "; ".join(delen) + (
+        f"; en nog {rest} {'project' if rest == 1 else 'projecten'}, zie de gemeente" if rest > 0 else ""
+    )
 
 
 def _voorstellen(geteld: pd.DataFrame) -> str:
-    """", waarvan 3 voorstellen (niet vastgesteld)" when counted projects are proposals, else ''."""
+    """ ", waarvan 3 voorstellen (niet vastgesteld)" when counted projects are proposals, else ''."""
     aantal = int((geteld["status"] == "voorstel").sum()) if "status" in geteld else 0
     return f", waarvan {aantal} {'voorstel' if aantal == 1 else 'voorstellen'} (niet vastgesteld)" if aantal else ""
 
@@ -355,7 +369,10 @@ def _weergavetitels(projecten: pd.DataFrame) -> pd.Series:
 
 
 def _per_gemeente(
-    projecten: pd.DataFrame, zeker: pd.DataFrame, mogelijk: pd.DataFrame, gemeenten: pd.DataFrame,
+    projecten: pd.DataFrame,
+    zeker: pd.DataFrame,
+    mogelijk: pd.DataFrame,
+    gemeenten: pd.DataFrame,
     bereik: dict[str, str],
 ) -> pd.DataFrame:
     """Every municipality with the counted projects in it: certain and possible counts, ids and titles (certain
@@ -393,8 +410,10 @@ def _klassen(
     if spec.soort == "combinatie":
         per_gemeente = combinaties.combinaties(geteld, koppeling, spec.as_code).set_index("gemeente_code")
         klasse = basis["gemeente_code"].map(per_gemeente["combinatie"])
-        kleuren = {tekst: vulling.vulling(k) for tekst, k in combinatiekleuren.kleuren(
-            spec.as_code, per_gemeente["combinatie"]).items()}
+        kleuren = {
+            tekst: vulling.vulling(k)
+            for tekst, k in combinatiekleuren.kleuren(spec.as_code, per_gemeente["combinatie"]).items()
+        }
         return klasse, klasse.map(kleuren), combinatiekleuren.legenda(spec.as_code, per_gemeente["combinatie"])
     if spec.soort == "versus":
         per_gemeente = combinaties.versus_overig(
@@ -402,8 +421,10 @@ def _klassen(
         ).set_index("gemeente_code")
         eigen = vocab.as_voor(spec.as_code).label(spec.label)
         thema = vocab.as_voor(spec.tweede_as).label(spec.tweede_label)
-        kleuren = {f"{eigen.legenda}: {thema.legenda}": thema.kleur,
-                   f"{eigen.legenda}: {combinaties.OVERIG}": VERSUS_OVERIG_KLEUR}
+        kleuren = {
+            f"{eigen.legenda}: {thema.legenda}": thema.kleur,
+            f"{eigen.legenda}: {combinaties.OVERIG}": VERSUS_OVERIG_KLEUR,
+        }
         return _op_volgorde(basis["gemeente_code"].map(per_gemeente["klasse"]), kleuren)
     if spec.soort == "aantal":
         tellingen = combinaties.aantallen_per_label(geteld, koppeling, spec.as_code).set_index("gemeente_code")

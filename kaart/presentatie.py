@@ -155,8 +155,9 @@ def _tekstvak(dia, links, boven, breedte, hoogte, *, anker=MSO_ANCHOR.TOP):
     return kader
 
 
-def _alinea(kader, tekst: str, grootte: int, *, kleur=_DONKER, vet=False, eerste=False, uitlijning=None,
-            ruimte_voor: float = 0):
+def _alinea(
+    kader, tekst: str, grootte: int, *, kleur=_DONKER, vet=False, eerste=False, uitlijning=None, ruimte_voor: float = 0
+):
     alinea = kader.paragraphs[0] if eerste else kader.add_paragraph()
     run = alinea.add_run()
     run.text = tekst
@@ -182,9 +183,9 @@ def _opsomming(kader, zinnen: Sequence[str], grootte: int, *, onder_kop: bool = 
         eigenschappen = alinea._p.get_or_add_pPr()
         eigenschappen.set("marL", str(Inches(0.25)))
         eigenschappen.set("indent", str(-Inches(0.25)))
-        eigenschappen.append(eigenschappen.makeelement(
-            "{http://schemas.openxmlformats.org/drawingml/2006/main}buChar", {"char": "•"}
-        ))
+        eigenschappen.append(
+            eigenschappen.makeelement("{http://schemas.openxmlformats.org/drawingml/2006/main}buChar", {"char": "•"})
+        )
 
 
 def _titel(dia, tekst: str, boven=Inches(0.35), hoogte=Inches(0.85), grootte: int = _TITEL_PT) -> None:
@@ -229,8 +230,13 @@ def _titeldia(deck, aantal: int, *, jaar: int, peildatum: str, selectie: str) ->
     kader = _tekstvak(dia, Inches(0.5), Inches(3.7), BREEDTE - Inches(1.0), Inches(2.8))
     _alinea(kader, ONDERTITEL, 24, eerste=True)
     _alinea(kader, f"Selectie: {selectie}", 18, kleur=_GRIJS, ruimte_voor=14)
-    _alinea(kader, f"Gemeentelijke indeling {jaar} · {aantal} {'kaart' if aantal == 1 else 'kaarten'}", 18,
-            kleur=_GRIJS, ruimte_voor=4)
+    _alinea(
+        kader,
+        f"Gemeentelijke indeling {jaar} · {aantal} {'kaart' if aantal == 1 else 'kaarten'}",
+        18,
+        kleur=_GRIJS,
+        ruimte_voor=4,
+    )
     _alinea(kader, f"Peildatum van de bronnen: {peildatum}", 18, kleur=_GRIJS, ruimte_voor=4)
 
 
@@ -262,8 +268,9 @@ def _kaartdia(deck, vlekken: Vlekken, feiten: list[str], jaar: int, lagen: tuple
     _alinea(kader, "Analyse", 18, vet=True, eerste=True)
     _opsomming(kader, feiten[:aantal], grootte, onder_kop=True)
 
-    bron = _tekstvak(dia, Inches(0.4), HOOGTE - Inches(0.5), BREEDTE - Inches(0.8), Inches(0.4),
-                     anker=MSO_ANCHOR.MIDDLE)
+    bron = _tekstvak(
+        dia, Inches(0.4), HOOGTE - Inches(0.5), BREEDTE - Inches(0.8), Inches(0.4), anker=MSO_ANCHOR.MIDDLE
+    )
     _alinea(bron, vlekken.bronregel, _BRON_PT, kleur=_GRIJS, eerste=True)
 
     notities = [f"Selectie: {vlekken.ondertitel}", "Analyse:", *(f"- {zin}" for zin in feiten)]
@@ -294,15 +301,17 @@ def _legendarijen(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]) -> list[t
             aanwezig = set(geodata.gemeenten(jaar)[soort.kolom].dropna())
             rijen += [
                 ("lijn", geodata.kernwerkgebied_legenda(v, jaar), vocab.verzekeraar(v).kleur, True)
-                for v in vocab.VERZEKERAAR_NAMEN if v in aanwezig and (not naam or v == naam)
+                for v in vocab.VERZEKERAAR_NAMEN
+                if v in aanwezig and (not naam or v == naam)
             ]
         else:
             rijen.append(("lijn", soort.legenda, soort.kleur, False))
     return rijen
 
 
-def _legenda(dia, vlekken: Vlekken, rijen: list[tuple], links: float, boven: float, breedte: float,
-             hoogte: float) -> None:
+def _legenda(
+    dia, vlekken: Vlekken, rijen: list[tuple], links: float, boven: float, breedte: float, hoogte: float
+) -> None:
     """Legend as shapes: a swatch or line sample, the class and its municipality count per row, then the 'Let op!'
     warning of a combination map. Sizes step down from 14 pt when a long legend would not fit; a warning that does
     not fit even then is left to the speaker notes, with a pointer to them."""
@@ -327,8 +336,9 @@ def _legenda(dia, vlekken: Vlekken, rijen: list[tuple], links: float, boven: flo
         if rij[0] == "vlak":
             _staal(dia, rij[1], rij[2], links, midden)
         else:
-            lijn = dia.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Inches(links), Inches(midden),
-                                            Inches(links + 0.32), Inches(midden))
+            lijn = dia.shapes.add_connector(
+                MSO_CONNECTOR.STRAIGHT, Inches(links), Inches(midden), Inches(links + 0.32), Inches(midden)
+            )
             lijn.line.color.rgb = RGBColor.from_string(rij[2].lstrip("#").upper())
             lijn.line.width = Pt(2.25 if rij[3] else 1.5)
             if rij[3]:
@@ -348,8 +358,13 @@ def _legenda(dia, vlekken: Vlekken, rijen: list[tuple], links: float, boven: flo
         _alinea(kader, tekst, noot or 11, kleur=_GRIJS, eerste=True)
 
 
-_PATROON = {"/": MSO_PATTERN.WIDE_UPWARD_DIAGONAL, "\\": MSO_PATTERN.WIDE_DOWNWARD_DIAGONAL,
-            "|": MSO_PATTERN.DARK_VERTICAL, "-": MSO_PATTERN.DARK_HORIZONTAL, "x": MSO_PATTERN.DIAGONAL_CROSS}
+_PATROON = {
+    "/": MSO_PATTERN.WIDE_UPWARD_DIAGONAL,
+    "\\": MSO_PATTERN.WIDE_DOWNWARD_DIAGONAL,
+    "|": MSO_PATTERN.DARK_VERTICAL,
+    "-": MSO_PATTERN.DARK_HORIZONTAL,
+    "x": MSO_PATTERN.DIAGONAL_CROSS,
+}
 """PowerPoint pattern per hatch direction of :mod:`kaart.vulling`."""
 
 
@@ -363,8 +378,9 @@ def _staal(dia, klasse: str, v: str, links: float, midden: float) -> None:
     delen = vulling.arceringen(v) or ((None, None),)
     breedte = 0.32 / len(delen)
     for i, (richting, kleur) in enumerate(delen):
-        vak = dia.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(links + i * breedte), Inches(midden - 0.09),
-                                   Inches(breedte), Inches(0.18))
+        vak = dia.shapes.add_shape(
+            MSO_SHAPE.RECTANGLE, Inches(links + i * breedte), Inches(midden - 0.09), Inches(breedte), Inches(0.18)
+        )
         if richting is None:
             vak.fill.solid()
             vak.fill.fore_color.rgb = _rgb(v)
@@ -378,8 +394,15 @@ def _staal(dia, klasse: str, v: str, links: float, midden: float) -> None:
         vak.name = f"Legenda {klasse}" + (f" ({i + 1})" if len(delen) > 1 else "")
 
 
-def _slotdia(deck, kaarten: Sequence[Vlekken], projecten: pd.DataFrame, *, jaar: int, peildatum: str,
-             brontitels: Mapping[str, str]) -> None:
+def _slotdia(
+    deck,
+    kaarten: Sequence[Vlekken],
+    projecten: pd.DataFrame,
+    *,
+    jaar: int,
+    peildatum: str,
+    brontitels: Mapping[str, str],
+) -> None:
     dia = deck.slides.add_slide(deck.slide_layouts[5])
     _titel(dia, "Bronnen en peildatum")
     getoond = {pid for vlekken in kaarten for ids in vlekken.gemeenten["project_ids"] for pid in ids}

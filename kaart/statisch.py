@@ -121,8 +121,9 @@ def statische_kaart(
     uit = io.BytesIO()
     if formaat == "pdf":
         # No creation date: the same maps give the same file.
-        with PdfPages(uit, metadata={"Title": kaarten[0].titel, "Creator": "samenwerkingskaarten",
-                                     "CreationDate": None}) as pdf:
+        with PdfPages(
+            uit, metadata={"Title": kaarten[0].titel, "Creator": "samenwerkingskaarten", "CreationDate": None}
+        ) as pdf:
             for figuur in figuren:
                 pdf.savefig(figuur, dpi=int(dpi))
     elif formaat == "svg":
@@ -140,8 +141,7 @@ def _met_titel(svg: bytes, vlekken: Vlekken) -> bytes:
     root element, where screen readers look (matplotlib writes them only as RDF metadata)."""
     tekst = svg.decode("utf-8")
     einde = tekst.index(">", tekst.index("<svg")) + 1
-    kop = (f"<title>{html.escape(vlekken.titel)}</title>"
-           f"<desc>{html.escape(alttekst.beschrijving(vlekken))}</desc>")
+    kop = f"<title>{html.escape(vlekken.titel)}</title><desc>{html.escape(alttekst.beschrijving(vlekken))}</desc>"
     return (tekst[:einde] + kop + tekst[einde:]).encode("utf-8")
 
 
@@ -233,8 +233,13 @@ def _figuur(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...], opmaak: str) ->
     _legenda(figuur, vlekken, jaar, lagen, links=links, breedte=0.975 - links, boven=0.855, onder=0.075)
     figuur.text(0.025, 0.028, vlekken.bronregel, fontsize=8, color=_GRIJS, parse_math=False, va="bottom")
     figuur.text(
-        0.975, 0.028, "Grenzen: CBS/PDOK (CC-BY 4.0), bewerkt · projectie RD New (EPSG:28992)",
-        fontsize=8, color=_GRIJS, ha="right", va="bottom",
+        0.975,
+        0.028,
+        "Grenzen: CBS/PDOK (CC-BY 4.0), bewerkt · projectie RD New (EPSG:28992)",
+        fontsize=8,
+        color=_GRIJS,
+        ha="right",
+        va="bottom",
     )
     return figuur
 
@@ -252,7 +257,9 @@ def _kaartvlak(as_, vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]) -> None
     vlakken = PatchCollection(
         [PathPatch(pad) for pad in paden],
         facecolors=[vulling.basis(v) for v in vullingen],
-        edgecolors=GEMEENTE_RAND["color"], linewidths=GEMEENTE_RAND["linewidth"], zorder=1,
+        edgecolors=GEMEENTE_RAND["color"],
+        linewidths=GEMEENTE_RAND["linewidth"],
+        zorder=1,
     )
     as_.add_collection(vlakken)
     _arceringen(as_, paden, vullingen)
@@ -262,15 +269,26 @@ def _kaartvlak(as_, vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]) -> None
         zorder = 3 + KAARTLAGEN.index(soort)
         if soort.per_verzekeraar:
             for naam in _kernwerkgebied_namen(jaar, laag):
-                as_.add_collection(LineCollection(
-                    _grenslijnen(jaar, soort.kolom, naam), colors=vocab.verzekeraar(naam).kleur,
-                    linewidths=soort.lijndikte_pt, linestyles=[_streep(soort)], zorder=zorder,
-                ))
+                as_.add_collection(
+                    LineCollection(
+                        _grenslijnen(jaar, soort.kolom, naam),
+                        colors=vocab.verzekeraar(naam).kleur,
+                        linewidths=soort.lijndikte_pt,
+                        linestyles=[_streep(soort)],
+                        zorder=zorder,
+                    )
+                )
         else:
-            as_.add_collection(LineCollection(
-                _grenslijnen(jaar, soort.kolom), colors=soort.kleur, linewidths=soort.lijndikte_pt,
-                capstyle="round", joinstyle="round", zorder=zorder,
-            ))
+            as_.add_collection(
+                LineCollection(
+                    _grenslijnen(jaar, soort.kolom),
+                    colors=soort.kleur,
+                    linewidths=soort.lijndikte_pt,
+                    capstyle="round",
+                    joinstyle="round",
+                    zorder=zorder,
+                )
+            )
     west, zuid, oost, noord = _omtrek(jaar)
     as_.set_xlim(west, oost)
     as_.set_ylim(zuid, noord)
@@ -286,25 +304,46 @@ def _arceringen(as_, paden: Sequence[MplPath], vullingen: list[str]) -> None:
         for richting_kleur in vulling.arceringen(v):
             lagen.setdefault(richting_kleur, []).append(pad)
     for (richting, kleur), groep in lagen.items():
-        as_.add_collection(PatchCollection(
-            [PathPatch(pad) for pad in groep], facecolors="none", edgecolors="none", hatch=richting * 3,
-            hatchcolor=kleur, hatch_linewidth=HATCH_DIKTE, zorder=1.5,
-        ))
+        as_.add_collection(
+            PatchCollection(
+                [PathPatch(pad) for pad in groep],
+                facecolors="none",
+                edgecolors="none",
+                hatch=richting * 3,
+                hatchcolor=kleur,
+                hatch_linewidth=HATCH_DIKTE,
+                zorder=1.5,
+            )
+        )
     omlijnd = [PathPatch(pad) for pad, v in zip(paden, vullingen, strict=True) if v != vocab.GEEN_PROJECT_KLEUR]
     if omlijnd:
-        as_.add_collection(PatchCollection(omlijnd, facecolors="none", edgecolors=vulling.RAND_KLEUR,
-                                           linewidths=RAND_DIKTE, zorder=2))
+        as_.add_collection(
+            PatchCollection(omlijnd, facecolors="none", edgecolors=vulling.RAND_KLEUR, linewidths=RAND_DIKTE, zorder=2)
+        )
 
 
 def _staal(figuur: Figure, xy: tuple[float, float], breedte: float, hoogte: float, v: str) -> None:
     """A legend swatch of fill ``v`` in figure coordinates: base colour, hatching, outline as on the map."""
     rand = "#999999" if v == vocab.GEEN_PROJECT_KLEUR else vulling.RAND_KLEUR
-    figuur.add_artist(Rectangle(xy, breedte, hoogte, transform=figuur.transFigure, facecolor=vulling.basis(v),
-                                edgecolor=rand, linewidth=0.5))
+    figuur.add_artist(
+        Rectangle(
+            xy, breedte, hoogte, transform=figuur.transFigure, facecolor=vulling.basis(v), edgecolor=rand, linewidth=0.5
+        )
+    )
     for richting, kleur in vulling.arceringen(v):
-        figuur.add_artist(Rectangle(xy, breedte, hoogte, transform=figuur.transFigure, facecolor="none",
-                                    edgecolor="none", hatch=richting * 3, hatchcolor=kleur,
-                                    hatch_linewidth=HATCH_DIKTE))
+        figuur.add_artist(
+            Rectangle(
+                xy,
+                breedte,
+                hoogte,
+                transform=figuur.transFigure,
+                facecolor="none",
+                edgecolor="none",
+                hatch=richting * 3,
+                hatchcolor=kleur,
+                hatch_linewidth=HATCH_DIKTE,
+            )
+        )
 
 
 def _schaalstok(as_, lengte_m: float = 50_000.0) -> None:
@@ -315,8 +354,9 @@ def _schaalstok(as_, lengte_m: float = 50_000.0) -> None:
     as_.add_line(Line2D([x0, x0 + lengte_m], [y0, y0], color=_TEKST, linewidth=1.5, solid_capstyle="butt"))
     for x in (x0, x0 + lengte_m):
         as_.add_line(Line2D([x, x], [y0, y0 + 2_500], color=_TEKST, linewidth=1.0))
-    as_.text(x0 + lengte_m / 2, y0 + 3_500, f"{lengte_m / 1000:.0f} km", ha="center", va="bottom",
-             fontsize=7, color=_TEKST)
+    as_.text(
+        x0 + lengte_m / 2, y0 + 3_500, f"{lengte_m / 1000:.0f} km", ha="center", va="bottom", fontsize=7, color=_TEKST
+    )
 
 
 def _koppen(figuur: Figure, vlekken: Vlekken) -> None:
@@ -325,12 +365,22 @@ def _koppen(figuur: Figure, vlekken: Vlekken) -> None:
     figuur.text(0.025, 0.965, titel, fontsize=17, fontweight="bold", color=_TEKST, va="top", parse_math=False)
     regels = titel.count("\n") + 1
     ondertitel = "\n".join(textwrap.wrap(vlekken.ondertitel, 150)[:2])
-    figuur.text(0.025, 0.965 - regels * 0.037 - 0.008, ondertitel, fontsize=10, color=_GRIJS, va="top",
-                parse_math=False)
+    figuur.text(
+        0.025, 0.965 - regels * 0.037 - 0.008, ondertitel, fontsize=10, color=_GRIJS, va="top", parse_math=False
+    )
 
 
-def _legenda(figuur: Figure, vlekken: Vlekken, jaar: int, lagen: tuple[str, ...], *, links: float,
-             breedte: float, boven: float, onder: float) -> None:
+def _legenda(
+    figuur: Figure,
+    vlekken: Vlekken,
+    jaar: int,
+    lagen: tuple[str, ...],
+    *,
+    links: float,
+    breedte: float,
+    boven: float,
+    onder: float,
+) -> None:
     """Legend in the figure coordinates box: classes with municipality counts, layers, then the warning.
 
     The font shrinks (down to 6.5 pt) until everything fits the box, so long combination legends stay whole.
@@ -353,8 +403,9 @@ def _legenda(figuur: Figure, vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]
         regels = tekst.count("\n") + 1
         if soort == "kop":
             y -= 0.6 * regel if i else 0
-            figuur.text(links, y, tekst, fontsize=grootte + 1, fontweight="bold", color=_TEKST, va="top",
-                        parse_math=False)
+            figuur.text(
+                links, y, tekst, fontsize=grootte + 1, fontweight="bold", color=_TEKST, va="top", parse_math=False
+            )
             y -= regels * regel + 0.35 * regel
             continue
         if soort == "noot":
@@ -365,8 +416,16 @@ def _legenda(figuur: Figure, vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]
         if soort == "vlak":
             _staal(figuur, (links, midden - vak_h / 2), vak_b, vak_h, rij[2])
         else:
-            figuur.add_artist(Line2D([links, links + vak_b], [midden, midden], transform=figuur.transFigure,
-                                     color=rij[2], linewidth=rij[3], linestyle=rij[4]))
+            figuur.add_artist(
+                Line2D(
+                    [links, links + vak_b],
+                    [midden, midden],
+                    transform=figuur.transFigure,
+                    color=rij[2],
+                    linewidth=rij[3],
+                    linestyle=rij[4],
+                )
+            )
         figuur.text(links + vak_b + 0.008, y, tekst, fontsize=grootte, color=_TEKST, va="top", parse_math=False)
         if soort == "vlak":
             figuur.text(links + breedte, y, str(rij[3]), fontsize=grootte, color=_TEKST, va="top", ha="right")
@@ -384,8 +443,13 @@ def _legendarijen(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]) -> list[t
         if soort.per_verzekeraar:
             lijnen.append(("noot", geodata.kernwerkgebied_label(jaar)))
             lijnen += [
-                ("lijn", geodata.kernwerkgebied_legenda(naam, jaar), vocab.verzekeraar(naam).kleur,
-                 soort.lijndikte_pt, _streep(soort))
+                (
+                    "lijn",
+                    geodata.kernwerkgebied_legenda(naam, jaar),
+                    vocab.verzekeraar(naam).kleur,
+                    soort.lijndikte_pt,
+                    _streep(soort),
+                )
                 for naam in _kernwerkgebied_namen(jaar, laag)
             ]
         else:

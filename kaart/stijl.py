@@ -28,6 +28,7 @@ TOLERANTIE_M = 30.0
 DECIMALEN = 4
 """Decimals of the EPSG:4326 coordinates sent to the browser (1e-4 degree is about 7-11 m)."""
 
+
 @cache
 def dekking(jaar: int) -> gpd.GeoDataFrame:
     """The simplified municipal coverage of ``jaar`` in EPSG:28992 (RD New), in the row order of the loader.
@@ -36,8 +37,16 @@ def dekking(jaar: int) -> gpd.GeoDataFrame:
     geometry. Cached: callers must not mutate it (``.copy()`` first).
     """
     bron = geodata.gemeenten(jaar)
-    kolommen = ["gemeente_code", "gemeente_naam", "wmo_code", "wmo_regio", "provincie_code", "provincie_naam",
-                "kernwerkgebied", "geometry"]
+    kolommen = [
+        "gemeente_code",
+        "gemeente_naam",
+        "wmo_code",
+        "wmo_regio",
+        "provincie_code",
+        "provincie_naam",
+        "kernwerkgebied",
+        "geometry",
+    ]
     rd = bron[kolommen].to_crs(28992)
     vereenvoudigd = shapely.coverage_simplify(_veelhoeken(rd.geometry.values), TOLERANTIE_M)
     # The source coverage is not perfectly noded, so a simplified ring can touch itself; repair in place.
@@ -149,8 +158,9 @@ def gemeentelaag(jaar: int) -> str:
             "properties": {"code": code, "naam": naam},
             "geometry": _compact(g),
         }
-        for code, naam, g in zip(vlak["gemeente_code"], vlak["gemeente_naam"], _naar_wgs84(vlak.geometry.values),
-                                 strict=True)
+        for code, naam, g in zip(
+            vlak["gemeente_code"], vlak["gemeente_naam"], _naar_wgs84(vlak.geometry.values), strict=True
+        )
     ]
     return _featurecollection(features)
 
@@ -193,8 +203,9 @@ def _samengevoegd(jaar: int, laag: str) -> gpd.GeoDataFrame:
     vlak = dekking(jaar)
     vlak = vlak[vlak[kolom].notna() & (vlak[kolom] != "")]
     # union_all, not coverage_union: the generalised source is not perfectly noded everywhere.
-    groepen = [(waarde, _veelhoeken([shapely.union_all(deel.geometry.values)])[0])
-               for waarde, deel in vlak.groupby(kolom)]
+    groepen = [
+        (waarde, _veelhoeken([shapely.union_all(deel.geometry.values)])[0]) for waarde, deel in vlak.groupby(kolom)
+    ]
     return gpd.GeoDataFrame({kolom: [w for w, _ in groepen]}, geometry=[g for _, g in groepen], crs=28992)
 
 
@@ -203,7 +214,8 @@ def omtrek(jaar: int) -> tuple[tuple[float, float], tuple[float, float]]:
     """Bounds of all municipalities of ``jaar`` as ((zuid, west), (noord, oost)) in EPSG:4326 degrees."""
     west, zuid, oost, noord = geodata.gemeenten(jaar).total_bounds
     return (round(float(zuid), DECIMALEN), round(float(west), DECIMALEN)), (
-        round(float(noord), DECIMALEN), round(float(oost), DECIMALEN)
+        round(float(noord), DECIMALEN),
+        round(float(oost), DECIMALEN),
     )
 
 

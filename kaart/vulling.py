@@ -75,7 +75,8 @@ def svg_patroon(vulling_: str, patroon_id: str, stap: float = 6.0, dikte: float 
         lagen.append(f'<path d="{_lijnen(richting, stap)}" stroke="{html.escape(kleur)}" stroke-width="{dikte}"/>')
     return (
         f'<pattern id="{html.escape(patroon_id)}" patternUnits="userSpaceOnUse" width="{stap}" height="{stap}">'
-        + "".join(lagen) + "</pattern>"
+        + "".join(lagen)
+        + "</pattern>"
     )
 
 

@@ -10,8 +10,12 @@ navigatie.via_app()
 keuze = zijbalk.keuze()
 st.title("De samenwerking in kaart: inhoudelijk")
 thema = vocab.AS_INHOUD.label(
-    zijbalk.url_keuze("Thema", "thema", tuple(label.code for label in vocab.AS_INHOUD.labels),
-                      lambda code: vocab.AS_INHOUD.label(code).naam)
+    zijbalk.url_keuze(
+        "Thema",
+        "thema",
+        tuple(label.code for label in vocab.AS_INHOUD.labels),
+        lambda code: vocab.AS_INHOUD.label(code).naam,
+    )
 ).naam
 kaarten = {"totaal": "Totaal", "intensiteit": "Samenwerkingsvorm", "instrument": "Instrumenteel"}
 soort = zijbalk.url_keuze("Kaart", "kaart", tuple(kaarten), kaarten.get)

@@ -9,7 +9,11 @@ navigatie.via_app()
 keuze = zijbalk.keuze()
 st.title("De samenwerking in kaart: instrumenteel")
 instrument = vocab.AS_INSTRUMENT.label(
-    zijbalk.url_keuze("Instrument", "instr", tuple(label.code for label in vocab.AS_INSTRUMENT.labels),
-                      lambda code: vocab.AS_INSTRUMENT.label(code).naam)
+    zijbalk.url_keuze(
+        "Instrument",
+        "instr",
+        tuple(label.code for label in vocab.AS_INSTRUMENT.labels),
+        lambda code: vocab.AS_INSTRUMENT.label(code).naam,
+    )
 ).naam
 kaartpaneel.versus_pagina("instrument", instrument, keuze)

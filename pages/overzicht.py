@@ -13,13 +13,17 @@ kaartpaneel.kerncijfers(keuze.links)
 overdegegevens.toon(keuze.links.jaar)
 
 st.header("Projecten – totaal (zonder minimacontracten)")
-st.caption("Gemeenten met een samenwerkingsproject, met de grenzen van de Wmo-regio's. Projecten waarvan het enige "
-           "instrument Collectieve zorg minima is, tellen niet mee, zoals in het rapport.")
+st.caption(
+    "Gemeenten met een samenwerkingsproject, met de grenzen van de Wmo-regio's. Projecten waarvan het enige "
+    "instrument Collectieve zorg minima is, tellen niet mee, zoals in het rapport."
+)
 kaartpaneel.kaart_met_analyse(KaartSpec("totaal", zonder_minima=True), keuze, "overzicht-totaal")
 
 st.header("Kernwerkgebieden van de zorgverzekeraars (benadering)")
-st.caption("Kernwerkgebied: volgens het rapport de regio waar de zorgverzekeraar het grootste marktaandeel heeft. "
-           "Marktaandelen per gemeente zijn niet openbaar; deze kaart is een benadering met de zorgkantoorregio's.")
+st.caption(
+    "Kernwerkgebied: volgens het rapport de regio waar de zorgverzekeraar het grootste marktaandeel heeft. "
+    "Marktaandelen per gemeente zijn niet openbaar; deze kaart is een benadering met de zorgkantoorregio's."
+)
 kaartpaneel.enkele_kaart(KaartSpec("kernwerkgebied"), keuze, "overzicht-kernwerkgebied")
 
 st.header("Projecten per zorgverzekeraar")

@@ -14,8 +14,9 @@ navigatie.via_app()
 keuze = zijbalk.keuze()
 st.title("Zorgverzekeraars")
 naam = vocab.verzekeraar(
-    zijbalk.url_keuze("Zorgverzekeraar", "verz", tuple(v.code for v in vocab.VERZEKERAARS),
-                      lambda code: vocab.verzekeraar(code).naam)
+    zijbalk.url_keuze(
+        "Zorgverzekeraar", "verz", tuple(v.code for v in vocab.VERZEKERAARS), lambda code: vocab.verzekeraar(code).naam
+    )
 ).naam
 eigen_laag = f"kernwerkgebied:{naam}"
 lagen = tuple(laag for laag in keuze.lagen if not laag.startswith("kernwerkgebied")) + (eigen_laag,)
@@ -29,8 +30,9 @@ uitleg = (
     f"{aantal} gemeenten in de indeling {keuze.links.jaar}. "
 )
 if rapport:
-    uitleg += (f"Het rapport noemt zelf {rapport.aantal_gemeenten} gemeenten: \"{rapport.citaat}\" "
-               f"({kernwerkgebieden.RAPPORT}).")
+    uitleg += (
+        f'Het rapport noemt zelf {rapport.aantal_gemeenten} gemeenten: "{rapport.citaat}" ({kernwerkgebieden.RAPPORT}).'
+    )
 else:
     uitleg += "Het rapport noemt voor deze verzekeraar geen aantal gemeenten."
 st.info(md(uitleg))

@@ -109,20 +109,27 @@ def _decodeer(data: bytes, rapport: Rapport) -> str:
     if data.startswith(_ZIP_BEGIN):
         raise weiger(naam, "dit is een zip- of Excel-bestand, geen CSV; geef het de extensie .xlsx", rapport=rapport)
     zonder_bom = _utf16_zonder_bom(data)
-    for bom, codering, label in ((codecs.BOM_UTF8, "utf-8", "UTF-8 met BOM"),
-                                 (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
-                                 (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
-                                 (b"", zonder_bom, "UTF-16 zonder BOM")):
+    for bom, codering, label in (
+        (codecs.BOM_UTF8, "utf-8", "UTF-8 met BOM"),
+        (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+        (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+        (b"", zonder_bom, "UTF-16 zonder BOM"),
+    ):
         if codering and data.startswith(bom):
             rapport.codering = label
             try:
-                return data[len(bom):].decode(codering)
+                return data[len(bom) :].decode(codering)
             except UnicodeDecodeError as fout:
-                raise weiger(naam, f"ongeldige {label}-tekst bij byte {fout.start + len(bom)}",
-                             rapport=rapport) from None
+                raise weiger(
+                    naam, f"ongeldige {label}-tekst bij byte {fout.start + len(bom)}", rapport=rapport
+                ) from None
     if b"\x00" in data:
-        raise weiger(naam, f"bevat NUL-bytes (eerste bij byte {data.index(0)}): geen tekstbestand; "
-                           "is het een hernoemd binair bestand?", rapport=rapport)
+        raise weiger(
+            naam,
+            f"bevat NUL-bytes (eerste bij byte {data.index(0)}): geen tekstbestand; "
+            "is het een hernoemd binair bestand?",
+            rapport=rapport,
+        )
     try:
         rapport.codering = "UTF-8"
         return data.decode("utf-8")
@@ -131,8 +138,12 @@ def _decodeer(data: bytes, rapport: Rapport) -> str:
     try:
         tekst = data.decode("cp1252")
     except UnicodeDecodeError as fout:
-        raise weiger(naam, f"niet te lezen als UTF-8 of Windows-1252 (byte 0x{data[fout.start]:02X} op positie "
-                           f"{fout.start}); sla het bestand op als CSV UTF-8", rapport=rapport) from None
+        raise weiger(
+            naam,
+            f"niet te lezen als UTF-8 of Windows-1252 (byte 0x{data[fout.start]:02X} op positie "
+            f"{fout.start}); sla het bestand op als CSV UTF-8",
+            rapport=rapport,
+        ) from None
     rapport.codering = "Windows-1252"
     rapport.waarschuwing("geen geldige UTF-8; gelezen als Windows-1252 (controleer letters met accenten)")
     return tekst
@@ -144,8 +155,12 @@ def _controleer_tekens(tekst: str, rapport: Rapport) -> None:
     if gevonden:
         positie = gevonden.start()
         regel = tekst.count("\n", 0, positie) + 1
-        raise weiger(rapport.bestand, f"bevat stuurteken U+{ord(tekst[positie]):04X} in tekstregel {regel}: geen "
-                                      "geldig tekstbestand (binair of beschadigd?)", rapport=rapport)
+        raise weiger(
+            rapport.bestand,
+            f"bevat stuurteken U+{ord(tekst[positie]):04X} in tekstregel {regel}: geen "
+            "geldig tekstbestand (binair of beschadigd?)",
+            rapport=rapport,
+        )
 
 
 def _kies_scheidingsteken(tekst: str) -> str:
@@ -187,25 +202,36 @@ def _csv_fout(fout: csv.Error, tekst: str, regel: int, limieten: Limieten) -> st
         return f"CSV-opmaak onjuist ({fout}); controleer de aanhalingstekens"
     regels = tekst.splitlines()
     open_aanhaling = regel <= len(regels) and regels[regel - 1].count('"') % 2 == 1
-    oorzaak = ("; een aanhalingsteken (\") opent daar een cel die niet wordt gesloten, controleer de "
-               "aanhalingstekens" if open_aanhaling else "")
-    return (f"een cel is langer dan {_getal(csv.field_size_limit())} tekens; de grens per cel is "
-            f"{_getal(limieten.max_cel)} tekens{oorzaak}")
+    oorzaak = (
+        '; een aanhalingsteken (") opent daar een cel die niet wordt gesloten, controleer de aanhalingstekens'
+        if open_aanhaling
+        else ""
+    )
+    return (
+        f"een cel is langer dan {_getal(csv.field_size_limit())} tekens; de grens per cel is "
+        f"{_getal(limieten.max_cel)} tekens{oorzaak}"
+    )
 
 
 def _controleer_aantal_rijen(gelezen: int, limieten: Limieten, rapport: Rapport) -> None:
     """Refuse the file once more rows than the limit (plus the header) have been read, empty rows included:
     skipping them for free would let millions of empty rows cost unbounded time."""
     if gelezen > limieten.max_rijen + 1:
-        raise weiger(rapport.bestand, f"meer dan {_getal(limieten.max_rijen)} rijen (lege rijen tellen mee); "
-                                      "splits het bestand of verwijder lege rijen", gelezen, rapport=rapport)
+        raise weiger(
+            rapport.bestand,
+            f"meer dan {_getal(limieten.max_rijen)} rijen (lege rijen tellen mee); "
+            "splits het bestand of verwijder lege rijen",
+            gelezen,
+            rapport=rapport,
+        )
 
 
 def _controleer_breedte(regel: int, breedte: int, limieten: Limieten, rapport: Rapport) -> None:
     """Refuse the file when row ``regel`` holds data in more columns than the limit."""
     if breedte > limieten.max_kolommen:
-        raise weiger(rapport.bestand, f"{breedte} kolommen; de grens is {limieten.max_kolommen}", regel,
-                     rapport=rapport)
+        raise weiger(
+            rapport.bestand, f"{breedte} kolommen; de grens is {limieten.max_kolommen}", regel, rapport=rapport
+        )
 
 
 def _zonder_lege_staart(cellen: list[str]) -> list[str]:
@@ -225,8 +251,12 @@ def _maak_tabel(rijen: list[tuple[int, list[str]]], limieten: Limieten, rapport:
     for regel, cellen in gevuld:
         for index, cel in enumerate(cellen):
             if len(cel) > limieten.max_cel:
-                rapport.fout(f"cel {get_column_letter(index + 1)}{regel} heeft {len(cel)} tekens; de grens is "
-                             f"{limieten.max_cel}", regel, _kolomnaam(koppen, index))
+                rapport.fout(
+                    f"cel {get_column_letter(index + 1)}{regel} heeft {len(cel)} tekens; de grens is "
+                    f"{limieten.max_cel}",
+                    regel,
+                    _kolomnaam(koppen, index),
+                )
     if rapport.fouten:
         raise Validatiefout(rapport)
     for regel, cellen in data:
@@ -234,8 +264,7 @@ def _maak_tabel(rijen: list[tuple[int, list[str]]], limieten: Limieten, rapport:
             rapport.fout(f"{len(cellen)} cellen maar {len(koppen)} koppen: gegevens buiten de kopregel", regel)
     if rapport.fouten:
         raise Validatiefout(rapport)
-    lege = [i for i, kop in enumerate(koppen) if not kop.strip() and any(len(c) > i and c[i].strip()
-                                                                        for _, c in data)]
+    lege = [i for i, kop in enumerate(koppen) if not kop.strip() and any(len(c) > i and c[i].strip() for _, c in data)]
     rapport.aantal_rijen = len(data)
     return Tabel(koppen, kopregel, data, rapport, lege)
 
@@ -256,8 +285,12 @@ def _controleer_zip(pad: Path, limieten: Limieten, rapport: Rapport) -> None:
         raise weiger(pad.name, f"geen geldig XLSX-bestand ({_oorzaak(fout)})", rapport=rapport) from None
     uitgepakt = sum(lid.file_size for lid in leden)
     if uitgepakt > limieten.max_uitgepakt:
-        raise weiger(pad.name, f"uitgepakt {_getal(uitgepakt)} bytes; de grens is {_getal(limieten.max_uitgepakt)} "
-                               "bytes (mogelijk een zip-bom)", rapport=rapport)
+        raise weiger(
+            pad.name,
+            f"uitgepakt {_getal(uitgepakt)} bytes; de grens is {_getal(limieten.max_uitgepakt)} "
+            "bytes (mogelijk een zip-bom)",
+            rapport=rapport,
+        )
 
 
 def _celtekst(waarde: object) -> str:
@@ -298,8 +331,9 @@ def _lees_xlsx(pad: Path, blad: str | None, limieten: Limieten) -> Tabel:
     """Read one sheet of an XLSX in read-only mode; see :func:`lees_tabel`."""
     rapport = Rapport(pad.name)
     if not openpyxl.DEFUSEDXML:
-        raise weiger(pad.name, "XLSX lezen vereist het pakket defusedxml (beveiliging tegen XML-aanvallen)",
-                     rapport=rapport)
+        raise weiger(
+            pad.name, "XLSX lezen vereist het pakket defusedxml (beveiliging tegen XML-aanvallen)", rapport=rapport
+        )
     _controleer_zip(pad, limieten, rapport)
     try:
         boek = openpyxl.load_workbook(pad, read_only=True, data_only=True)
@@ -314,13 +348,20 @@ def _lees_xlsx(pad: Path, blad: str | None, limieten: Limieten) -> Tabel:
         elif blad in werkbladen:
             werkblad = werkbladen[blad]
         else:
-            raise weiger(pad.name, f"werkblad {blad!r} bestaat niet; aanwezig: {', '.join(werkbladen)}",
-                         rapport=rapport)
+            raise weiger(
+                pad.name, f"werkblad {blad!r} bestaat niet; aanwezig: {', '.join(werkbladen)}", rapport=rapport
+            )
         rapport.bestand = f"{pad.name} [{werkblad.title}]"
         try:
             with boek._archive.open(werkblad._worksheet_path) as bron:
-                lezer = _Bladlezer(bron, boek.shared_strings, data_only=True, epoch=boek.epoch,
-                                   date_formats=boek._date_formats, timedelta_formats=boek._timedelta_formats)
+                lezer = _Bladlezer(
+                    bron,
+                    boek.shared_strings,
+                    data_only=True,
+                    epoch=boek.epoch,
+                    date_formats=boek._date_formats,
+                    timedelta_formats=boek._timedelta_formats,
+                )
                 rijen = _blad_rijen(lezer, limieten, rapport)
         except Validatiefout:
             raise
@@ -344,8 +385,11 @@ def _blad_rijen(lezer: _Bladlezer, limieten: Limieten, rapport: Rapport) -> list
             index, adres = cel["column"] - 1, f"{get_column_letter(cel['column'])}{regel}"
             if "formule" in cel:
                 if cel["value"] is None:
-                    rapport.fout(f"cel {adres} bevat een formule (={cel['formule']}) zonder opgeslagen uitkomst; "
-                                 "open en bewaar het bestand in Excel, of vervang de formule door haar waarde", regel)
+                    rapport.fout(
+                        f"cel {adres} bevat een formule (={cel['formule']}) zonder opgeslagen uitkomst; "
+                        "open en bewaar het bestand in Excel, of vervang de formule door haar waarde",
+                        regel,
+                    )
                     continue
                 formules.append(adres)
             if cel["data_type"] == "e":
@@ -359,11 +403,12 @@ def _blad_rijen(lezer: _Bladlezer, limieten: Limieten, rapport: Rapport) -> list
             rijen[regel] = waarden
     if formules:
         voorbeelden = ", ".join(formules[:5]) + (", …" if len(formules) > 5 else "")
-        rapport.waarschuwing(f"{len(formules)} cel(len) met een formule ({voorbeelden}): de uitkomst die Excel "
-                             "bij het opslaan berekende is gelezen, niet de formule")
+        rapport.waarschuwing(
+            f"{len(formules)} cel(len) met een formule ({voorbeelden}): de uitkomst die Excel "
+            "bij het opslaan berekende is gelezen, niet de formule"
+        )
     _samengevoegd(lezer, rijen, rapport)
-    return [(regel, [waarden.get(i, "") for i in range(max(waarden) + 1)])
-            for regel, waarden in sorted(rijen.items())]
+    return [(regel, [waarden.get(i, "") for i in range(max(waarden) + 1)]) for regel, waarden in sorted(rijen.items())]
 
 
 def _samengevoegd(lezer: _Bladlezer, rijen: dict[int, dict[int, str]], rapport: Rapport) -> None:
@@ -379,16 +424,24 @@ def _samengevoegd(lezer: _Bladlezer, rijen: dict[int, dict[int, str]], rapport: 
             continue
         eerste = f"{get_column_letter(bereik.min_col)}{bereik.min_row}"
         if bereik.min_row == bereik.max_row == kopregel:
-            rapport.waarschuwing(f"cellen {bereik.coord} zijn samengevoegd: de kop staat alleen in {eerste}; "
-                                 "maak de samenvoeging ongedaan en geef elke kolom een eigen kop", kopregel)
+            rapport.waarschuwing(
+                f"cellen {bereik.coord} zijn samengevoegd: de kop staat alleen in {eerste}; "
+                "maak de samenvoeging ongedaan en geef elke kolom een eigen kop",
+                kopregel,
+            )
         elif bereik.min_col == bereik.max_col and bereik.min_row > kopregel:
             waarde = rijen.get(bereik.min_row, {}).get(bereik.min_col - 1, "")
             for regel in range(bereik.min_row + 1, bereik.max_row + 1):
                 if regel in rijen and waarde:
                     rijen[regel][bereik.min_col - 1] = waarde
-            rapport.waarschuwing(f"cellen {bereik.coord} zijn samengevoegd: de waarde uit {eerste} is voor elke "
-                                 "rij van de samenvoeging gelezen", bereik.min_row)
+            rapport.waarschuwing(
+                f"cellen {bereik.coord} zijn samengevoegd: de waarde uit {eerste} is voor elke "
+                "rij van de samenvoeging gelezen",
+                bereik.min_row,
+            )
         else:
-            rapport.fout(f"cellen {bereik.coord} zijn samengevoegd over meerdere kolommen of met de kopregel; "
-                         f"alleen {eerste} heeft een waarde. Maak de samenvoeging ongedaan en vul elke cel apart",
-                         bereik.min_row)
+            rapport.fout(
+                f"cellen {bereik.coord} zijn samengevoegd over meerdere kolommen of met de kopregel; "
+                f"alleen {eerste} heeft een waarde. Maak de samenvoeging ongedaan en vul elke cel apart",
+                bereik.min_row,
+            )

@@ -66,8 +66,9 @@ class NederlandseParser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     """The argument parser with one subcommand per operation."""
     parser = NederlandseParser(prog="python -m projectdb", description="Projectendatabase samenwerkingskaarten.")
-    opdrachten = parser.add_subparsers(dest="opdracht", required=True, metavar="opdracht",
-                                       parser_class=NederlandseParser)
+    opdrachten = parser.add_subparsers(
+        dest="opdracht", required=True, metavar="opdracht", parser_class=NederlandseParser
+    )
 
     imp = opdrachten.add_parser("import", help="projecten importeren uit CSV of XLSX (alles of niets)")
     imp.add_argument("bestand", metavar="BESTAND", help="CSV (',' of ';') of XLSX")
@@ -75,12 +76,19 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--update", action="store_true", help="bestaande project_id's bijwerken")
     imp.add_argument("--sheet", metavar="NAAM", help="werkblad van een XLSX (standaard het eerste)")
     imp.add_argument("--redacteur", metavar="NAAM", help="naam in het wijzigingslog")
-    imp.add_argument("--leverancier", metavar="NAAM", default="",
-                     help="wie de lijst aanlevert (standaard uit het sjabloon); eigen nummers worden per leverancier "
-                          "herkend")
-    imp.add_argument("--dubbel", metavar="REGEL=KEUZE", default="",
-                     help="wat te doen met mogelijke dubbelingen, per regel: beide, samenvoegen of overslaan "
-                          "(bijvoorbeeld '5=samenvoegen,7=overslaan'; standaard beide houden)")
+    imp.add_argument(
+        "--leverancier",
+        metavar="NAAM",
+        default="",
+        help="wie de lijst aanlevert (standaard uit het sjabloon); eigen nummers worden per leverancier herkend",
+    )
+    imp.add_argument(
+        "--dubbel",
+        metavar="REGEL=KEUZE",
+        default="",
+        help="wat te doen met mogelijke dubbelingen, per regel: beide, samenvoegen of overslaan "
+        "(bijvoorbeeld '5=samenvoegen,7=overslaan'; standaard beide houden)",
+    )
 
     exp = opdrachten.add_parser("export", help="alle projecten naar CSV of XLSX schrijven")
     exp.add_argument("bestand", metavar="BESTAND", help="FILE.csv of FILE.xlsx")
@@ -94,8 +102,9 @@ def _parser() -> argparse.ArgumentParser:
     her = opdrachten.add_parser("restore", help="database terugzetten uit een reservekopie")
     her.add_argument("bestand", metavar="BESTAND")
 
-    sja = opdrachten.add_parser("sjabloon", help="leeg importsjabloon (XLSX) schrijven, algemeen of voor één "
-                                                 "Wmo-regio of verzekeraar")
+    sja = opdrachten.add_parser(
+        "sjabloon", help="leeg importsjabloon (XLSX) schrijven, algemeen of voor één Wmo-regio of verzekeraar"
+    )
     sja.add_argument("bestand", metavar="BESTAND")
     sja.add_argument("--force", action="store_true", help="een bestaand BESTAND overschrijven")
     wie = sja.add_mutually_exclusive_group()
@@ -105,8 +114,13 @@ def _parser() -> argparse.ArgumentParser:
     beo = opdrachten.add_parser("beoordeel", help="voorgestelde projecten vaststellen of afwijzen")
     beo.add_argument("besluit", choices=("vaststellen", "afwijzen"), metavar="vaststellen|afwijzen")
     beo.add_argument("projecten", nargs="*", metavar="PROJECT_ID", help="project_id's (P053 P054 ...)")
-    beo.add_argument("--import", dest="ronde", type=int, metavar="NUMMER",
-                     help="alle voorstellen van deze import (zie 'python -m projectdb importrondes')")
+    beo.add_argument(
+        "--import",
+        dest="ronde",
+        type=int,
+        metavar="NUMMER",
+        help="alle voorstellen van deze import (zie 'python -m projectdb importrondes')",
+    )
     beo.add_argument("--redacteur", metavar="NAAM", help="naam in het wijzigingslog")
 
     opdrachten.add_parser("importrondes", help="imports met voorstellen tonen, met aantallen per status")
@@ -120,17 +134,29 @@ def _importeer(args: argparse.Namespace) -> int:
     except ValueError as fout:
         print(f"fout: {fout}", file=sys.stderr)
         return 2
-    rapport = bij_bezet_opnieuw(lambda: importeer_bestand(open_store(), args.bestand, update=args.update,
-                                                          proef=args.dry_run, blad=args.sheet,
-                                                          redacteur=args.redacteur, leverancier=args.leverancier,
-                                                          keuzes=keuzes))
+    rapport = bij_bezet_opnieuw(
+        lambda: importeer_bestand(
+            open_store(),
+            args.bestand,
+            update=args.update,
+            proef=args.dry_run,
+            blad=args.sheet,
+            redacteur=args.redacteur,
+            leverancier=args.leverancier,
+            keuzes=keuzes,
+        )
+    )
     print(rapport.tekst())
     if args.dry_run:
-        print(f"proefimport: {len(rapport.nieuw)} nieuw, {len(rapport.bijgewerkt)} bij te werken, "
-              f"{len(rapport.ongewijzigd)} ongewijzigd; niets geschreven")
+        print(
+            f"proefimport: {len(rapport.nieuw)} nieuw, {len(rapport.bijgewerkt)} bij te werken, "
+            f"{len(rapport.ongewijzigd)} ongewijzigd; niets geschreven"
+        )
     else:
-        print(f"geïmporteerd: {len(rapport.nieuw)} nieuw, {len(rapport.bijgewerkt)} bijgewerkt, "
-              f"{len(rapport.ongewijzigd)} ongewijzigd")
+        print(
+            f"geïmporteerd: {len(rapport.nieuw)} nieuw, {len(rapport.bijgewerkt)} bijgewerkt, "
+            f"{len(rapport.ongewijzigd)} ongewijzigd"
+        )
     return 0
 
 
@@ -190,18 +216,24 @@ def _beoordeel(args: argparse.Namespace) -> int:
     projecten = store.projecten()
     gekozen = set(args.projecten)
     if args.ronde is not None:
-        gekozen |= set(projecten.loc[(projecten["importronde"] == args.ronde)
-                                     & (projecten["status"] == "voorstel"), "project_id"])
+        gekozen |= set(
+            projecten.loc[(projecten["importronde"] == args.ronde) & (projecten["status"] == "voorstel"), "project_id"]
+        )
     onbekend = sorted(gekozen - set(projecten["project_id"]))
     if onbekend or not gekozen:
-        print(f"fout: onbekende projecten: {', '.join(onbekend)}" if onbekend else
-              "fout: geen projecten gekozen (noem project_id's of --import NUMMER met voorstellen)", file=sys.stderr)
+        print(
+            f"fout: onbekende projecten: {', '.join(onbekend)}"
+            if onbekend
+            else "fout: geen projecten gekozen (noem project_id's of --import NUMMER met voorstellen)",
+            file=sys.stderr,
+        )
         return 1
     versies = dict(zip(projecten["project_id"], projecten["versie"].astype(int), strict=True))
     status = "vastgesteld" if args.besluit == "vaststellen" else "afgewezen"
     redacteur = huidige_redacteur(args.redacteur)
-    gewijzigd = bij_bezet_opnieuw(lambda: store.beoordeel({pid: versies[pid] for pid in sorted(gekozen)}, status,
-                                                          redacteur))
+    gewijzigd = bij_bezet_opnieuw(
+        lambda: store.beoordeel({pid: versies[pid] for pid in sorted(gekozen)}, status, redacteur)
+    )
     print(f"{len(gewijzigd)} project(en) {status}: {', '.join(gewijzigd) or 'geen (hadden die status al)'}")
     return 0
 
@@ -213,13 +245,23 @@ def _importrondes(_: argparse.Namespace) -> int:
         print("nog geen imports met nieuwe projecten")
     for r in rondes.itertuples(index=False):
         wie = r.leverancier or "leverancier onbekend"
-        print(f"import {r.importronde}: {r.tijdstip} door {r.redacteur}, {r.bestand} ({wie}): {r.voorstel} voorstel, "
-              f"{r.vastgesteld} vastgesteld, {r.afgewezen} afgewezen")
+        print(
+            f"import {r.importronde}: {r.tijdstip} door {r.redacteur}, {r.bestand} ({wie}): {r.voorstel} voorstel, "
+            f"{r.vastgesteld} vastgesteld, {r.afgewezen} afgewezen"
+        )
     return 0
 
 
-_OPDRACHTEN = {"import": _importeer, "export": _exporteer, "check": _check, "backup": _backup,
-               "restore": _restore, "sjabloon": _sjabloon, "beoordeel": _beoordeel, "importrondes": _importrondes}
+_OPDRACHTEN = {
+    "import": _importeer,
+    "export": _exporteer,
+    "check": _check,
+    "backup": _backup,
+    "restore": _restore,
+    "sjabloon": _sjabloon,
+    "beoordeel": _beoordeel,
+    "importrondes": _importrondes,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -42,10 +42,18 @@ class Controle:
         for titel, telling in self.tellingen:
             regels.append(f"{titel}:")
             breedte = max((len(str(label)) for label in telling["label"]), default=0)
-            regels += [f"  {label:<{breedte}}  {aantal:>5}"
-                       for label, aantal in zip(telling["label"], telling["aantal"], strict=True)]
-        regels.append("database en CSV: " + ("zelfde projecten" if not self.verschillen else
-                                            f"{len(self.verschillen)} verschillen: {', '.join(self.verschillen)}"))
+            regels += [
+                f"  {label:<{breedte}}  {aantal:>5}"
+                for label, aantal in zip(telling["label"], telling["aantal"], strict=True)
+            ]
+        regels.append(
+            "database en CSV: "
+            + (
+                "zelfde projecten"
+                if not self.verschillen
+                else f"{len(self.verschillen)} verschillen: {', '.join(self.verschillen)}"
+            )
+        )
         return "\n".join(regels)
 
 
@@ -93,8 +101,11 @@ def _controleer_schrijfwijze(ruw: dict, regel: int, rapport: Rapport) -> None:
         except gebied.GebiedFout:
             continue
         if canoniek != token:
-            rapport.waarschuwing(f"gebiedstoken {token!r} staat niet in de vaste schrijfwijze; opgeslagen als "
-                                 f"{canoniek!r}", regel, "gebied")
+            rapport.waarschuwing(
+                f"gebiedstoken {token!r} staat niet in de vaste schrijfwijze; opgeslagen als {canoniek!r}",
+                regel,
+                "gebied",
+            )
 
 
 def _tellingen(projecten: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
@@ -103,32 +114,76 @@ def _tellingen(projecten: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     (by publisher, title and year), per indeling_jaar and per review status."""
     uit = [(f"{as_.naam} ({as_.kolom})", analyse.label_telling(projecten, as_.code)) for as_ in vocab.ASSEN]
     verzekeraars = projecten["verzekeraars"].explode().value_counts()
-    uit.append(("Verzekeraars (verzekeraars)", pd.DataFrame(
-        {"label": vocab.VERZEKERAAR_NAMEN, "aantal": [int(verzekeraars.get(n, 0)) for n in vocab.VERZEKERAAR_NAMEN]})))
+    uit.append(
+        (
+            "Verzekeraars (verzekeraars)",
+            pd.DataFrame(
+                {
+                    "label": vocab.VERZEKERAAR_NAMEN,
+                    "aantal": [int(verzekeraars.get(n, 0)) for n in vocab.VERZEKERAAR_NAMEN],
+                }
+            ),
+        )
+    )
     bekend = int(projecten["startjaar"].notna().sum())
-    uit.append(("Looptijd (startjaar)", pd.DataFrame(
-        {"label": ["genoemd in de bron", "onbekend"], "aantal": [bekend, len(projecten) - bekend]})))
-    for kolom, waarden in (("gebied_precisie", precisie.GEBIED_PRECISIES),
-                           ("verzekeraar_herkomst", precisie.VERZEKERAAR_HERKOMSTEN)):
+    uit.append(
+        (
+            "Looptijd (startjaar)",
+            pd.DataFrame({"label": ["genoemd in de bron", "onbekend"], "aantal": [bekend, len(projecten) - bekend]}),
+        )
+    )
+    for kolom, waarden in (
+        ("gebied_precisie", precisie.GEBIED_PRECISIES),
+        ("verzekeraar_herkomst", precisie.VERZEKERAAR_HERKOMSTEN),
+    ):
         telling = projecten[kolom].value_counts()
-        uit.append((f"Projecten per {kolom}", pd.DataFrame(
-            {"label": list(waarden), "aantal": [int(telling.get(w, 0)) for w in waarden]})))
+        uit.append(
+            (
+                f"Projecten per {kolom}",
+                pd.DataFrame({"label": list(waarden), "aantal": [int(telling.get(w, 0)) for w in waarden]}),
+            )
+        )
     for jaar in geodata.JAREN:
         gemeenten = precisie.tel_gemeenten(bereik.koppeling_zekerheid(projecten, jaar))
-        uit.append((f"Gemeenten met een project, indeling {jaar}", pd.DataFrame(
-            {"label": ["zeker", "alleen mogelijk (deel van een gebied)", "zonder project"],
-             "aantal": [gemeenten["zeker"], gemeenten["mogelijk"],
-                        len(geodata.gemeenten(jaar)) - gemeenten["zeker"] - gemeenten["mogelijk"]]})))
+        uit.append(
+            (
+                f"Gemeenten met een project, indeling {jaar}",
+                pd.DataFrame(
+                    {
+                        "label": ["zeker", "alleen mogelijk (deel van een gebied)", "zonder project"],
+                        "aantal": [
+                            gemeenten["zeker"],
+                            gemeenten["mogelijk"],
+                            len(geodata.gemeenten(jaar)) - gemeenten["zeker"] - gemeenten["mogelijk"],
+                        ],
+                    }
+                ),
+            )
+        )
     per_bron = projecten["bron"].value_counts()
     volgorde = [*(b for b in bronnen.bronnen() if b in per_bron), *sorted(set(per_bron.index) - set(bronnen.bronnen()))]
-    uit.append((f"Brondocumenten, peildatum {bronnen.peildatum(projecten['bron'])}", pd.DataFrame(
-        {"label": [bronnen.bronvermelding(b) for b in volgorde], "aantal": [int(per_bron[b]) for b in volgorde]})))
+    uit.append(
+        (
+            f"Brondocumenten, peildatum {bronnen.peildatum(projecten['bron'])}",
+            pd.DataFrame(
+                {"label": [bronnen.bronvermelding(b) for b in volgorde], "aantal": [int(per_bron[b]) for b in volgorde]}
+            ),
+        )
+    )
     jaren = projecten["indeling_jaar"].value_counts()
-    uit.append(("Indelingsjaar (indeling_jaar)", pd.DataFrame(
-        {"label": list(geodata.JAREN), "aantal": [int(jaren.get(j, 0)) for j in geodata.JAREN]})))
+    uit.append(
+        (
+            "Indelingsjaar (indeling_jaar)",
+            pd.DataFrame({"label": list(geodata.JAREN), "aantal": [int(jaren.get(j, 0)) for j in geodata.JAREN]}),
+        )
+    )
     statussen = projecten["status"].value_counts()
-    uit.append(("Beoordeling (status)", pd.DataFrame(
-        {"label": list(STATUSSEN), "aantal": [int(statussen.get(s, 0)) for s in STATUSSEN]})))
+    uit.append(
+        (
+            "Beoordeling (status)",
+            pd.DataFrame({"label": list(STATUSSEN), "aantal": [int(statussen.get(s, 0)) for s in STATUSSEN]}),
+        )
+    )
     return uit
 
 

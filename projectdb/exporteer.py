@@ -45,8 +45,10 @@ def _cel(waarde: object) -> str | int:
 
 def _rijen(projecten: pd.DataFrame) -> list[list[str | int]]:
     """The export cells of every project: columns in ``projecten.csv`` order, then the bronvermelding."""
-    return [[*(_cel(w) for w in rij), _cel(bronnen.bronvermelding(str(rij.bron)))]
-            for rij in projecten[list(KOLOMMEN)].itertuples(index=False)]
+    return [
+        [*(_cel(w) for w in rij), _cel(bronnen.bronvermelding(str(rij.bron)))]
+        for rij in projecten[list(KOLOMMEN)].itertuples(index=False)
+    ]
 
 
 def exporteer(projecten: pd.DataFrame, pad: str | Path) -> Path:
@@ -102,10 +104,15 @@ def _bronnenblad(blad, projecten: pd.DataFrame) -> None:
         cel.font = Font(bold=True)
     for bestand in [*(b for b in register if b in gebruikt), *sorted(gebruikt - set(register))]:
         bron = register.get(bestand)
-        blad.append([neutraliseer_delen(bestand), neutraliseer_delen(bronnen.bronvermelding(bestand)),
-                     bronnen.datum_tekst(bron.peildatum) if bron and bron.peildatum else "ongedateerd",
-                     neutraliseer_delen(bron.toelichting) if bron else "niet in het bronnenregister",
-                     int((projecten["bron"] == bestand).sum())])
+        blad.append(
+            [
+                neutraliseer_delen(bestand),
+                neutraliseer_delen(bronnen.bronvermelding(bestand)),
+                bronnen.datum_tekst(bron.peildatum) if bron and bron.peildatum else "ongedateerd",
+                neutraliseer_delen(bron.toelichting) if bron else "niet in het bronnenregister",
+                int((projecten["bron"] == bestand).sum()),
+            ]
+        )
     blad.append([])
     blad.append(["Peildatum van deze projecten", bronnen.peildatum(gebruikt)])
     blad.column_dimensions["A"].width = 28

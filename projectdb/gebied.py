@@ -27,10 +27,16 @@ SOORTEN = ("wmo", "provincie", "kernwerkgebied", "zorgkantoorregio")
 """Prefixes of region tokens (a bare ``GMnnnn`` is a municipality)."""
 
 _VOORVOEGSELS = {
-    "wmo": "wmo", "wmoregio": "wmo", "regio": "wmo",
-    "provincie": "provincie", "prov": "provincie",
-    "kernwerkgebied": "kernwerkgebied", "kwg": "kernwerkgebied",
-    "zorgkantoorregio": "zorgkantoorregio", "zorgkantoor": "zorgkantoorregio", "zk": "zorgkantoorregio",
+    "wmo": "wmo",
+    "wmoregio": "wmo",
+    "regio": "wmo",
+    "provincie": "provincie",
+    "prov": "provincie",
+    "kernwerkgebied": "kernwerkgebied",
+    "kwg": "kernwerkgebied",
+    "zorgkantoorregio": "zorgkantoorregio",
+    "zorgkantoor": "zorgkantoorregio",
+    "zk": "zorgkantoorregio",
 }
 _GEMEENTECODE = re.compile(r"^GM\d{4}$", re.IGNORECASE)
 _ZKCODE = re.compile(r"^ZK\d{2}$", re.IGNORECASE)
@@ -73,8 +79,11 @@ def normaliseer_token(tekst: str, jaar: int) -> tuple[str, str | None]:
     """
     soort, naam = _soort_en_naam(tekst)
     if soort is None and ":" in naam:
-        raise _fout(tekst, f"onbekend voorvoegsel {naam.partition(':')[0] + ':'!r}; gebruik "
-                           f"{', '.join(s + ':' for s in SOORTEN)} of een gemeentenaam of CBS-code")
+        raise _fout(
+            tekst,
+            f"onbekend voorvoegsel {naam.partition(':')[0] + ':'!r}; gebruik "
+            f"{', '.join(s + ':' for s in SOORTEN)} of een gemeentenaam of CBS-code",
+        )
     if not naam:
         raise _fout(tekst, "lege naam na het voorvoegsel")
     try:
@@ -99,23 +108,35 @@ def _kale_naam(naam: str, jaar: int) -> tuple[str, str | None]:
     try:
         code = geodata.zoek_gemeente(naam, jaar)
     except geodata.OnbekendeNaam as gemeentefout:
-        for poging in (lambda: f"wmo:{geodata.wmo_regio_naam(geodata.zoek_wmo_regio(naam))}",
-                       lambda: f"provincie:{_provincienamen(jaar)[geodata.zoek_provincie(naam, jaar)]}"):
+        for poging in (
+            lambda: f"wmo:{geodata.wmo_regio_naam(geodata.zoek_wmo_regio(naam))}",
+            lambda: f"provincie:{_provincienamen(jaar)[geodata.zoek_provincie(naam, jaar)]}",
+        ):
             try:
                 return poging(), None
             except geodata.OnbekendeNaam:
                 continue
-        raise geodata.OnbekendeNaam(f"{gemeentefout} (een Wmo-regio of provincie schrijft u als wmo:<naam> of "
-                                    "provincie:<naam>)", naam, gemeentefout.suggesties) from None
+        raise geodata.OnbekendeNaam(
+            f"{gemeentefout} (een Wmo-regio of provincie schrijft u als wmo:<naam> of provincie:<naam>)",
+            naam,
+            gemeentefout.suggesties,
+        ) from None
     if _GEMEENTECODE.match(naam):
         return code, None
-    ook = [voorvoegsel for voorvoegsel, zoek in (("wmo", geodata.zoek_wmo_regio),
-                                                  ("provincie", lambda t: geodata.zoek_provincie(t, jaar)))
-           if _gevonden(zoek, naam)]
+    ook = [
+        voorvoegsel
+        for voorvoegsel, zoek in (
+            ("wmo", geodata.zoek_wmo_regio),
+            ("provincie", lambda t: geodata.zoek_provincie(t, jaar)),
+        )
+        if _gevonden(zoek, naam)
+    ]
     if not ook:
         return code, None
-    return code, (f"{naam!r} gelezen als gemeente {code}; voor de Wmo-regio of provincie met die naam schrijft u "
-                  + " of ".join(f"{v}:{naam}" for v in ook))
+    return code, (
+        f"{naam!r} gelezen als gemeente {code}; voor de Wmo-regio of provincie met die naam schrijft u "
+        + " of ".join(f"{v}:{naam}" for v in ook)
+    )
 
 
 def _gevonden(zoek, naam: str) -> bool:
@@ -153,8 +174,9 @@ def _zorgkantoorregio(naam: str, jaar: int) -> str:
     op_naam = {vocab.sleutel(n): c for c, n in codes.items()}
     if vocab.sleutel(naam) in op_naam:
         return op_naam[vocab.sleutel(naam)]
-    raise geodata.OnbekendeNaam(f"onbekende zorgkantoorregio ({jaar}): {naam!r}; kies uit: "
-                                f"{', '.join(sorted(codes))}", naam, ())
+    raise geodata.OnbekendeNaam(
+        f"onbekende zorgkantoorregio ({jaar}): {naam!r}; kies uit: {', '.join(sorted(codes))}", naam, ()
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -171,17 +193,19 @@ def gemeenten_van_token(token: str, jaar: int) -> frozenset[str]:
         if soort == "wmo":
             return geodata.wmo_leden(jaar)[geodata.zoek_wmo_regio(naam)]
         if soort == "provincie":
-            return frozenset(frame.loc[frame["provincie_code"] == geodata.zoek_provincie(naam, jaar),
-                                       "gemeente_code"])
+            return frozenset(frame.loc[frame["provincie_code"] == geodata.zoek_provincie(naam, jaar), "gemeente_code"])
         if soort == "kernwerkgebied":
             return frozenset(frame.loc[frame["kernwerkgebied"] == _kernwerkgebied(naam, jaar), "gemeente_code"])
         if soort == "zorgkantoorregio":
-            return frozenset(frame.loc[frame["zorgkantoorregio_code"] == _zorgkantoorregio(naam, jaar),
-                                       "gemeente_code"])
+            return frozenset(
+                frame.loc[frame["zorgkantoorregio_code"] == _zorgkantoorregio(naam, jaar), "gemeente_code"]
+            )
     except (geodata.OnbekendeNaam, geodata.DubbelzinnigeNaam, vocab.OnbekendLabel) as oorzaak:
         raise _fout(token, oorzaak) from None
-    raise GebiedFout(f"gebied {token!r}: geen geldig token; gebruik een CBS-code (GM0014) of "
-                     f"{', '.join(s + ':<naam>' for s in SOORTEN)}")
+    raise GebiedFout(
+        f"gebied {token!r}: geen geldig token; gebruik een CBS-code (GM0014) of "
+        f"{', '.join(s + ':<naam>' for s in SOORTEN)}"
+    )
 
 
 def gemeenten_van_gebied(gebied: str | Sequence[str], jaar: int) -> frozenset[str]:
@@ -229,11 +253,13 @@ def koppeling(projecten: pd.DataFrame, jaar: int) -> pd.DataFrame:
     Raises :class:`GebiedFout` naming the project and token when a gebied cannot be expanded.
     """
     if jaar not in geodata.JAREN:
-        raise geodata.OnbekendJaar(f"geen geodata voor jaar {jaar!r}; beschikbaar: "
-                                   f"{', '.join(map(str, geodata.JAREN))}")
+        raise geodata.OnbekendJaar(
+            f"geen geodata voor jaar {jaar!r}; beschikbaar: {', '.join(map(str, geodata.JAREN))}"
+        )
     paren: list[tuple[str, str]] = []
-    for project_id, gebied, indeling_jaar in zip(projecten["project_id"], projecten["gebied"],
-                                                  projecten["indeling_jaar"], strict=True):
+    for project_id, gebied, indeling_jaar in zip(
+        projecten["project_id"], projecten["gebied"], projecten["indeling_jaar"], strict=True
+    ):
         try:
             codes = _gemeenten_getoond(splits(gebied), int(indeling_jaar), int(jaar))
         except (GebiedFout, geodata.OnbekendJaar) as fout:

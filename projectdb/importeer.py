@@ -23,8 +23,15 @@ from projectdb.sjabloon import lees_kenmerk
 from projectdb.store import Store
 
 
-def _controleer(store: Store, pad: Path, update: bool, blad: str | None, limieten: Limieten, leverancier: str,
-                keuzes: Mapping[int | str, str] | None) -> tuple[Invoer, Rapport, str]:
+def _controleer(
+    store: Store,
+    pad: Path,
+    update: bool,
+    blad: str | None,
+    limieten: Limieten,
+    leverancier: str,
+    keuzes: Mapping[int | str, str] | None,
+) -> tuple[Invoer, Rapport, str]:
     """Read ``pad`` and validate it against ``store`` without writing: (the rows with the reader's report,
     the dry-run report, the supplier: ``leverancier`` or else the one in a template's marker)."""
     invoer = lees_invoer(pad, blad, limieten)
@@ -33,16 +40,30 @@ def _controleer(store: Store, pad: Path, update: bool, blad: str | None, limiete
         invoer.rapport.sjabloon = str(kenmerk)
         leverancier = leverancier.strip() or kenmerk.leverancier
     leesrapport = copy.deepcopy(invoer.rapport)
-    proef = store.importeer(invoer.rijen, update=update, proef=True, regels=invoer.regels, rapport=invoer.rapport,
-                            leverancier=leverancier, keuzes=keuzes)
+    proef = store.importeer(
+        invoer.rijen,
+        update=update,
+        proef=True,
+        regels=invoer.regels,
+        rapport=invoer.rapport,
+        leverancier=leverancier,
+        keuzes=keuzes,
+    )
     invoer.rapport = leesrapport
     return invoer, proef, leverancier
 
 
-def importeer_bestand(store: Store, pad: str | Path, update: bool = False, proef: bool = False,
-                      blad: str | None = None, redacteur: str | None = None,
-                      limieten: Limieten = Limieten(), leverancier: str = "",
-                      keuzes: Mapping[int | str, str] | None = None) -> Rapport:
+def importeer_bestand(
+    store: Store,
+    pad: str | Path,
+    update: bool = False,
+    proef: bool = False,
+    blad: str | None = None,
+    redacteur: str | None = None,
+    limieten: Limieten = Limieten(),
+    leverancier: str = "",
+    keuzes: Mapping[int | str, str] | None = None,
+) -> Rapport:
     """Import a CSV or XLSX file into ``store``, all-or-nothing; returns the report.
 
     Raises :class:`Validatiefout` (nothing written) when the file or any row is invalid, or when checking it
@@ -60,5 +81,12 @@ def importeer_bestand(store: Store, pad: str | Path, update: bool = False, proef
         invoer, proefrapport, leverancier = begrensd(_controleer, argumenten, pad.name, limieten.max_cpu_seconden)
     if proef:
         return proefrapport
-    return store.importeer(invoer.rijen, update=update, redacteur=redacteur, regels=invoer.regels,
-                           rapport=invoer.rapport, leverancier=leverancier, keuzes=keuzes)
+    return store.importeer(
+        invoer.rijen,
+        update=update,
+        redacteur=redacteur,
+        regels=invoer.regels,
+        rapport=invoer.rapport,
+        leverancier=leverancier,
+        keuzes=keuzes,
+    )

@@ -38,10 +38,12 @@ def lees_invoer(pad: str | Path, blad: str | None = None, limieten: Limieten = L
     rapport = tabel.rapport
     kolommen = _koppel_koppen(tabel.koppen, tabel.kopregel, rapport)
     for index in tabel.lege_kolommen:
-        rapport.waarschuwing(f"kolom {get_column_letter(index + 1)} heeft geen kop; de gegevens worden genegeerd",
-                             tabel.kopregel)
-    rijen = [{kolom: (cellen[i] if i < len(cellen) else "") for i, kolom in kolommen.items()}
-             for _, cellen in tabel.rijen]
+        rapport.waarschuwing(
+            f"kolom {get_column_letter(index + 1)} heeft geen kop; de gegevens worden genegeerd", tabel.kopregel
+        )
+    rijen = [
+        {kolom: (cellen[i] if i < len(cellen) else "") for i, kolom in kolommen.items()} for _, cellen in tabel.rijen
+    ]
     return Invoer(rijen, [regel for regel, _ in tabel.rijen], rapport)
 
 
@@ -60,15 +62,22 @@ def _koppel_koppen(koppen: list[str], kopregel: int, rapport: Rapport) -> dict[i
             hint = f"; bedoelde u {gelijkend[0]!r}?" if gelijkend else ""
             rapport.waarschuwing(f"onbekende kolom {kop.strip()!r} wordt genegeerd{hint}", kopregel)
         elif kolom in gevonden:
-            rapport.fout(f"de kolommen {koppen[gevonden[kolom]].strip()!r} en {kop.strip()!r} betekenen allebei "
-                         f"{kolom!r}; houd er één", kopregel)
+            rapport.fout(
+                f"de kolommen {koppen[gevonden[kolom]].strip()!r} en {kop.strip()!r} betekenen allebei "
+                f"{kolom!r}; houd er één",
+                kopregel,
+            )
         else:
             gevonden[kolom] = index
     ontbrekend = [kolom for kolom in VERPLICHT if kolom not in gevonden]
     if ontbrekend:
-        rapport.fout("verplichte kolommen ontbreken: " + ", ".join(f"{k} ({KOPTEKST[k]!r})" for k in ontbrekend)
-                     + f"; gevonden koppen: {', '.join(repr(k.strip()) for k in koppen if k.strip()) or 'geen'}"
-                     + _gelezen_met(rapport), kopregel)
+        rapport.fout(
+            "verplichte kolommen ontbreken: "
+            + ", ".join(f"{k} ({KOPTEKST[k]!r})" for k in ontbrekend)
+            + f"; gevonden koppen: {', '.join(repr(k.strip()) for k in koppen if k.strip()) or 'geen'}"
+            + _gelezen_met(rapport),
+            kopregel,
+        )
     if rapport.fouten:
         raise Validatiefout(rapport)
     rapport.koppen = {kolom: koppen[index].strip() for kolom, index in gevonden.items()}
@@ -80,5 +89,7 @@ def _gelezen_met(rapport: Rapport) -> str:
     if rapport.scheidingsteken is None:
         return ""
     teken = {"\t": "tab"}.get(rapport.scheidingsteken, repr(rapport.scheidingsteken))
-    return (f" (gelezen met scheidingsteken {teken}; ondersteund zijn ';', ',', tab en '|', en de kopregel moet "
-            "het gekozen teken gebruiken)")
+    return (
+        f" (gelezen met scheidingsteken {teken}; ondersteund zijn ';', ',', tab en '|', en de kopregel moet "
+        "het gekozen teken gebruiken)"
+    )

@@ -10,10 +10,32 @@ from __future__ import annotations
 from classify import vocab
 
 KOLOMMEN: tuple[str, ...] = (
-    "project_id", "titel", "omschrijving", "verzekeraars", "gebied", "indeling_jaar", "startjaar", "eindjaar",
-    "inhoud", "instrumenten", "intensiteit", "geografie", "partners", "bron", "bron_citaat", "toelichting_labels",
-    "bouwt_voort_op", "bouwt_voort_op_citaat", "periode_citaat", "gebied_precisie", "aantal_gemeenten_bron",
-    "precisie_citaat", "verzekeraar_herkomst", "bron_id", "leverancier", "status",
+    "project_id",
+    "titel",
+    "omschrijving",
+    "verzekeraars",
+    "gebied",
+    "indeling_jaar",
+    "startjaar",
+    "eindjaar",
+    "inhoud",
+    "instrumenten",
+    "intensiteit",
+    "geografie",
+    "partners",
+    "bron",
+    "bron_citaat",
+    "toelichting_labels",
+    "bouwt_voort_op",
+    "bouwt_voort_op_citaat",
+    "periode_citaat",
+    "gebied_precisie",
+    "aantal_gemeenten_bron",
+    "precisie_citaat",
+    "verzekeraar_herkomst",
+    "bron_id",
+    "leverancier",
+    "status",
 )
 """Columns of a project record, in file order. ``projecten.csv`` holds all but the intake columns (``bron_id``,
 ``leverancier``, ``status``): those are optional in every input and belong to imported lists (see
@@ -27,7 +49,13 @@ MEERVOUDIG: frozenset[str] = frozenset({"verzekeraars", "instrumenten", "partner
 """Columns holding several values (';'-separated in files, tuples of str in frames)."""
 
 VERPLICHT: tuple[str, ...] = (
-    "titel", "verzekeraars", "gebied", "indeling_jaar", "inhoud", "instrumenten", "intensiteit",
+    "titel",
+    "verzekeraars",
+    "gebied",
+    "indeling_jaar",
+    "inhoud",
+    "instrumenten",
+    "intensiteit",
 )
 """Columns an import file must have; the others may be absent (empty, or derived as geografie is; a missing
 project_id is assigned on import)."""
@@ -86,8 +114,17 @@ _ALIASSEN: dict[str, tuple[str, ...]] = {
     "aantal_gemeenten_bron": ("aantal gemeenten", "aantal gemeenten bron", "aantal volgens bron"),
     "precisie_citaat": ("citaat precisie", "citaat gebied (precisie)", "citaat deel van het gebied"),
     "verzekeraar_herkomst": ("herkomst verzekeraar", "verzekeraar herkomst", "herkomst"),
-    "bron_id": ("bron id", "eigen id", "eigen nummer", "eigen kenmerk", "kenmerk", "referentie", "dossiernummer",
-                "projectreferentie", "ons kenmerk"),
+    "bron_id": (
+        "bron id",
+        "eigen id",
+        "eigen nummer",
+        "eigen kenmerk",
+        "kenmerk",
+        "referentie",
+        "dossiernummer",
+        "projectreferentie",
+        "ons kenmerk",
+    ),
     "leverancier": ("aangeleverd", "aanleverende partij", "ingediend door", "bronhouder"),
     "status": ("beoordeling", "projectstatus"),
 }

@@ -98,9 +98,11 @@ class Rapport:
         if self.sjabloon:
             hoe.append(self.sjabloon)
         gelezen = f" (gelezen als {', '.join(hoe)})" if hoe else ""
-        return (f"{self.bestand}{gelezen}: {_aantal(self.aantal_rijen, 'rij', 'rijen')}, "
-                f"{_aantal(len(self.fouten), 'fout', 'fouten')}, "
-                f"{_aantal(len(self.waarschuwingen), 'waarschuwing', 'waarschuwingen')}")
+        return (
+            f"{self.bestand}{gelezen}: {_aantal(self.aantal_rijen, 'rij', 'rijen')}, "
+            f"{_aantal(len(self.fouten), 'fout', 'fouten')}, "
+            f"{_aantal(len(self.waarschuwingen), 'waarschuwing', 'waarschuwingen')}"
+        )
 
     def tekst(self) -> str:
         """The summary line followed by the messages, errors first; very long lists are cut off."""
@@ -134,8 +136,9 @@ class Validatiefout(ValueError):
         self.rapport = rapport
 
 
-def weiger(bestand: str, tekst: str, regel: int | None = None, veld: str | None = None,
-           rapport: Rapport | None = None) -> Validatiefout:
+def weiger(
+    bestand: str, tekst: str, regel: int | None = None, veld: str | None = None, rapport: Rapport | None = None
+) -> Validatiefout:
     """A :class:`Validatiefout` for one error (added to ``rapport`` when given), to ``raise``."""
     rapport = rapport or Rapport(bestand)
     rapport.fout(tekst, regel, veld)

@@ -28,12 +28,22 @@ _PARTNERS = re.compile(r"[;\n]")
 _IDS = re.compile(r"[;,\s]+")
 _SURROGAAT = re.compile("[\ud800-\udfff]")
 _ONZICHTBARE_NAMEN = {
-    "\u200b": "spatie zonder breedte", "\u200c": "verbinder zonder breedte", "\u200d": "verbinder zonder breedte",
-    "\u200e": "links-naar-rechtsteken", "\u200f": "rechts-naar-linksteken", "\u202a": "richting links-naar-rechts",
-    "\u202b": "richting rechts-naar-links", "\u202c": "einde richting", "\u202d": "richting links-naar-rechts "
-    "forceren", "\u202e": "richting rechts-naar-links forceren", "\u2060": "woordverbinder",
-    "\u2066": "richting links-naar-rechts isoleren", "\u2067": "richting rechts-naar-links isoleren",
-    "\u2068": "richting eerste sterke teken isoleren", "\u2069": "einde isoleren", "\ufeff": "BOM binnen de tekst",
+    "\u200b": "spatie zonder breedte",
+    "\u200c": "verbinder zonder breedte",
+    "\u200d": "verbinder zonder breedte",
+    "\u200e": "links-naar-rechtsteken",
+    "\u200f": "rechts-naar-linksteken",
+    "\u202a": "richting links-naar-rechts",
+    "\u202b": "richting rechts-naar-links",
+    "\u202c": "einde richting",
+    "\u202d": "richting links-naar-rechts forceren",
+    "\u202e": "richting rechts-naar-links forceren",
+    "\u2060": "woordverbinder",
+    "\u2066": "richting links-naar-rechts isoleren",
+    "\u2067": "richting rechts-naar-links isoleren",
+    "\u2068": "richting eerste sterke teken isoleren",
+    "\u2069": "einde isoleren",
+    "\ufeff": "BOM binnen de tekst",
 }
 """Invisible characters that change how text reads (direction overrides) or hide in it (zero width)."""
 _ONZICHTBAAR = re.compile("[" + "".join(_ONZICHTBARE_NAMEN) + "]")
@@ -50,13 +60,21 @@ def _cel(waarde: object, rapport: Rapport, regel: int | str | None, veld: str) -
         rapport.fout("bevat ongeldige Unicode-tekens (losse surrogaten)", regel, veld)
         return ""
     for deel in formule.formuledelen(tekst):
-        rapport.waarschuwing(f"{_deel(deel)} begint met {deel[0]!r}: een spreadsheet kan dit als formule uitvoeren "
-                             "(formule-injectie); opgeslagen als tekst", regel, veld)
+        rapport.waarschuwing(
+            f"{_deel(deel)} begint met {deel[0]!r}: een spreadsheet kan dit als formule uitvoeren "
+            "(formule-injectie); opgeslagen als tekst",
+            regel,
+            veld,
+        )
     onzichtbaar = dict.fromkeys(_ONZICHTBAAR.findall(tekst))
     if onzichtbaar:
         namen = ", ".join(f"U+{ord(t):04X} ({_ONZICHTBARE_NAMEN[t]})" for t in onzichtbaar)
-        rapport.waarschuwing(f"bevat onzichtbare tekens: {namen}; zulke tekens laten tekst anders lijken dan hij is "
-                             "(bijvoorbeeld omgekeerd); controleer de tekst en verwijder ze", regel, veld)
+        rapport.waarschuwing(
+            f"bevat onzichtbare tekens: {namen}; zulke tekens laten tekst anders lijken dan hij is "
+            "(bijvoorbeeld omgekeerd); controleer de tekst en verwijder ze",
+            regel,
+            veld,
+        )
     return tekst.strip()
 
 
@@ -76,8 +94,9 @@ def _delen(waarde: object, rapport: Rapport, regel: int | str | None, veld: str,
     return [d.strip() for d in scheiding.split(_cel(waarde, rapport, regel, veld)) if d.strip()]
 
 
-def normaliseer_rij(ruw: Mapping[str, object], regel: int | str | None,
-                    rapport: Rapport) -> tuple[dict | None, str | None]:
+def normaliseer_rij(
+    ruw: Mapping[str, object], regel: int | str | None, rapport: Rapport
+) -> tuple[dict | None, str | None]:
     """(record, project_id) for one row; record is None when the row has an error (reported in ``rapport``).
 
     Columns absent from ``ruw`` count as empty. The project_id is returned also for a faulty row, so duplicate
@@ -91,12 +110,23 @@ def normaliseer_rij(ruw: Mapping[str, object], regel: int | str | None,
     if not pid:
         rapport.fout("project_id ontbreekt", regel, "project_id")
     elif not PROJECT_ID.match(pid):
-        rapport.fout(f"ongeldig project_id {pid!r}: verwacht 'P' en minstens drie cijfers, zoals P001", regel,
-                     "project_id")
+        rapport.fout(
+            f"ongeldig project_id {pid!r}: verwacht 'P' en minstens drie cijfers, zoals P001", regel, "project_id"
+        )
     record["project_id"] = pid
 
-    for veld in ("titel", "omschrijving", "bron", "bron_citaat", "toelichting_labels", "bouwt_voort_op_citaat",
-                 "periode_citaat", "precisie_citaat", "bron_id", "leverancier"):
+    for veld in (
+        "titel",
+        "omschrijving",
+        "bron",
+        "bron_citaat",
+        "toelichting_labels",
+        "bouwt_voort_op_citaat",
+        "periode_citaat",
+        "precisie_citaat",
+        "bron_id",
+        "leverancier",
+    ):
         record[veld] = _cel(waarden[veld], rapport, regel, veld)
     if not record["titel"]:
         rapport.fout("titel ontbreekt", regel, "titel")
@@ -107,17 +137,20 @@ def normaliseer_rij(ruw: Mapping[str, object], regel: int | str | None,
         record[veld] = _projectjaar(waarden[veld], rapport, regel, veld)
     record["gebied"] = _gebied(waarden["gebied"], record["indeling_jaar"], rapport, regel)
     for as_ in (vocab.AS_INHOUD, vocab.AS_INTENSITEIT, vocab.AS_GEOGRAFIE):
-        record[as_.kolom] = _enkel_label(as_, waarden[as_.kolom], rapport, regel,
-                                         verplicht=as_ is not vocab.AS_GEOGRAFIE)
+        record[as_.kolom] = _enkel_label(
+            as_, waarden[as_.kolom], rapport, regel, verplicht=as_ is not vocab.AS_GEOGRAFIE
+        )
     record["instrumenten"] = _labels(vocab.AS_INSTRUMENT, waarden["instrumenten"], rapport, regel)
     record["partners"] = tuple(dict.fromkeys(_delen(waarden["partners"], rapport, regel, "partners", _PARTNERS)))
     record["bouwt_voort_op"] = _ids(waarden["bouwt_voort_op"], rapport, regel)
     record["status"] = _status(waarden["status"], rapport, regel)
 
-    record["gebied_precisie"] = _keuze(waarden["gebied_precisie"], precisie.GEBIED_PRECISIES, rapport, regel,
-                                       "gebied_precisie")
-    record["verzekeraar_herkomst"] = _keuze(waarden["verzekeraar_herkomst"], precisie.VERZEKERAAR_HERKOMSTEN,
-                                            rapport, regel, "verzekeraar_herkomst")
+    record["gebied_precisie"] = _keuze(
+        waarden["gebied_precisie"], precisie.GEBIED_PRECISIES, rapport, regel, "gebied_precisie"
+    )
+    record["verzekeraar_herkomst"] = _keuze(
+        waarden["verzekeraar_herkomst"], precisie.VERZEKERAAR_HERKOMSTEN, rapport, regel, "verzekeraar_herkomst"
+    )
     record["aantal_gemeenten_bron"] = _aantal(waarden["aantal_gemeenten_bron"], rapport, regel)
 
     _controleer_periode(record, rapport, regel)
@@ -142,8 +175,9 @@ def _verzekeraars(waarde: object, rapport: Rapport, regel: int | str | None) -> 
     """Canonical insurer names in vocabulary order (a concern such as Achmea gives all its labels)."""
     delen = _delen(waarde, rapport, regel, "verzekeraars", _LIJST)
     if not delen:
-        rapport.fout(f"verzekeraars ontbreekt; één of meer van: {', '.join(vocab.VERZEKERAAR_NAMEN)}", regel,
-                     "verzekeraars")
+        rapport.fout(
+            f"verzekeraars ontbreekt; één of meer van: {', '.join(vocab.VERZEKERAAR_NAMEN)}", regel, "verzekeraars"
+        )
     namen: set[str] = set()
     for deel in delen:
         try:
@@ -161,8 +195,9 @@ def _jaar(waarde: object, rapport: Rapport, regel: int | str | None) -> int | No
         rapport.fout(f"indeling_jaar ontbreekt; kies {jaren}", regel, "indeling_jaar")
         return None
     if not re.fullmatch(r"[0-9]{4}", tekst) or int(tekst) not in geodata.JAREN:
-        rapport.fout(f"indeling_jaar {tekst!r} is geen meegeleverde gemeentelijke indeling; kies {jaren}", regel,
-                     "indeling_jaar")
+        rapport.fout(
+            f"indeling_jaar {tekst!r} is geen meegeleverde gemeentelijke indeling; kies {jaren}", regel, "indeling_jaar"
+        )
         return None
     return int(tekst)
 
@@ -175,8 +210,9 @@ def _projectjaar(waarde: object, rapport: Rapport, regel: int | str | None, veld
     if not tekst:
         return None
     if re.fullmatch(r"[0-9]{4}\s*[-–/]\s*[0-9]{4}", tekst):
-        rapport.fout(f"{veld} {tekst!r} is een periode: zet het eerste jaar in startjaar en het laatste in eindjaar",
-                     regel, veld)
+        rapport.fout(
+            f"{veld} {tekst!r} is een periode: zet het eerste jaar in startjaar en het laatste in eindjaar", regel, veld
+        )
         return None
     if not re.fullmatch(r"[0-9]{4}", tekst) or not JAAR_MIN <= int(tekst) <= JAAR_MAX:
         rapport.fout(f"{veld} {tekst!r} is geen jaartal van {JAAR_MIN} tot en met {JAAR_MAX}", regel, veld)
@@ -200,8 +236,11 @@ def _controleer_periode(record: dict, rapport: Rapport, regel: int | str | None)
     name it."""
     start, eind, citaat = record["startjaar"], record["eindjaar"], str(record["periode_citaat"])
     if eind is not None and start is None:
-        rapport.fout(f"eindjaar {eind} zonder startjaar: vul het startjaar in (gelijk aan het eindjaar voor één "
-                     "jaar)", regel, "eindjaar")
+        rapport.fout(
+            f"eindjaar {eind} zonder startjaar: vul het startjaar in (gelijk aan het eindjaar voor één jaar)",
+            regel,
+            "eindjaar",
+        )
     elif eind is not None and eind < start:
         rapport.fout(f"eindjaar {eind} ligt vóór startjaar {start}", regel, "eindjaar")
     if citaat and start is None:
@@ -238,8 +277,12 @@ def _aantal(waarde: object, rapport: Rapport, regel: int | str | None) -> int | 
     if gevonden:
         tekst = gevonden.group(1)
     if not re.fullmatch(r"[0-9]+", tekst) or int(tekst) < 1:
-        rapport.fout(f"aantal_gemeenten_bron {tekst!r} is geen positief geheel getal; laat het leeg als de bron "
-                     "geen aantal noemt ('een aantal gemeenten')", regel, "aantal_gemeenten_bron")
+        rapport.fout(
+            f"aantal_gemeenten_bron {tekst!r} is geen positief geheel getal; laat het leeg als de bron "
+            "geen aantal noemt ('een aantal gemeenten')",
+            regel,
+            "aantal_gemeenten_bron",
+        )
         return None
     return int(tekst)
 
@@ -248,16 +291,27 @@ def _controleer_precisie(record: dict, rapport: Rapport, regel: int | str | None
     """A ``deel`` project needs a quote and an area token; a count belongs only to a ``deel`` project."""
     if record["gebied_precisie"] != precisie.DEEL:
         if record["aantal_gemeenten_bron"] is not None:
-            rapport.fout("aantal_gemeenten_bron hoort alleen bij gebied_precisie 'deel'; bij 'volledig' telt het "
-                         "hele gebied", regel, "aantal_gemeenten_bron")
+            rapport.fout(
+                "aantal_gemeenten_bron hoort alleen bij gebied_precisie 'deel'; bij 'volledig' telt het hele gebied",
+                regel,
+                "aantal_gemeenten_bron",
+            )
         return
     if not record["precisie_citaat"]:
-        rapport.fout("gebied_precisie 'deel' zonder precisie_citaat: citeer de bron die zegt dat het project in een "
-                     "deel van het gebied loopt", regel, "precisie_citaat")
+        rapport.fout(
+            "gebied_precisie 'deel' zonder precisie_citaat: citeer de bron die zegt dat het project in een "
+            "deel van het gebied loopt",
+            regel,
+            "precisie_citaat",
+        )
     tokens = gebied.splits(str(record["gebied"]))
     if tokens and all(t.upper().startswith("GM") for t in tokens):
-        rapport.waarschuwing("gebied_precisie 'deel' bij alleen genoemde gemeenten: die zijn altijd zeker; 'deel' "
-                             "geldt voor regio's, provincies en kernwerkgebieden", regel, "gebied_precisie")
+        rapport.waarschuwing(
+            "gebied_precisie 'deel' bij alleen genoemde gemeenten: die zijn altijd zeker; 'deel' "
+            "geldt voor regio's, provincies en kernwerkgebieden",
+            regel,
+            "gebied_precisie",
+        )
 
 
 def _gebied(waarde: object, jaar: int | None, rapport: Rapport, regel: int | str | None) -> str:
@@ -281,8 +335,7 @@ def _gebied(waarde: object, jaar: int | None, rapport: Rapport, regel: int | str
     return ";".join(dict.fromkeys(tokens))
 
 
-def _enkel_label(as_: vocab.As, waarde: object, rapport: Rapport, regel: int | str | None,
-                 verplicht: bool) -> str:
+def _enkel_label(as_: vocab.As, waarde: object, rapport: Rapport, regel: int | str | None, verplicht: bool) -> str:
     """The stored name for a single-valued axis; '' (reported when ``verplicht``) for an empty cell."""
     tekst = _cel(waarde, rapport, regel, as_.kolom)
     if not tekst:
@@ -290,8 +343,7 @@ def _enkel_label(as_: vocab.As, waarde: object, rapport: Rapport, regel: int | s
             rapport.fout(f"{as_.kolom} ontbreekt; kies uit: {', '.join(as_.namen)}", regel, as_.kolom)
         return ""
     if len(_LIJST.split(tekst)) > 1 and not _is_label(as_, tekst):
-        rapport.fout(f"precies één waarde verwacht, niet {tekst!r}; kies uit: {', '.join(as_.namen)}", regel,
-                     as_.kolom)
+        rapport.fout(f"precies één waarde verwacht, niet {tekst!r}; kies uit: {', '.join(as_.namen)}", regel, as_.kolom)
         return ""
     try:
         return vocab.normaliseer(as_, tekst)
@@ -331,8 +383,9 @@ def _ids(waarde: object, rapport: Rapport, regel: int | str | None) -> tuple[str
         delen = [d.upper() for d in _IDS.split(_cel(waarde, rapport, regel, "bouwt_voort_op")) if d]
     for deel in delen:
         if not PROJECT_ID.match(deel):
-            rapport.fout(f"ongeldig project_id {deel!r} in bouwt_voort_op; verwacht zoals P001", regel,
-                         "bouwt_voort_op")
+            rapport.fout(
+                f"ongeldig project_id {deel!r} in bouwt_voort_op; verwacht zoals P001", regel, "bouwt_voort_op"
+            )
     return tuple(dict.fromkeys(d for d in delen if d))
 
 
@@ -342,10 +395,10 @@ def _controleer_citaten(record: dict, rapport: Rapport, regel: int | str | None)
     if not record["bron"]:
         rapport.waarschuwing("bron ontbreekt: noem het brondocument", regel, "bron")
     if len(citaat) < MIN_CITAAT:
-        rapport.waarschuwing(f"citaat is {len(citaat)} tekens; minstens {MIN_CITAAT} onderbouwt het project",
-                             regel, "bron_citaat")
+        rapport.waarschuwing(
+            f"citaat is {len(citaat)} tekens; minstens {MIN_CITAAT} onderbouwt het project", regel, "bron_citaat"
+        )
     if record["bouwt_voort_op_citaat"] and not record["bouwt_voort_op"]:
         rapport.fout("citaat zonder verwijzing: bouwt_voort_op is leeg", regel, "bouwt_voort_op_citaat")
     if record["bouwt_voort_op"] and not record["bouwt_voort_op_citaat"]:
-        rapport.waarschuwing("bouwt_voort_op zonder citaat dat de koppeling onderbouwt", regel,
-                             "bouwt_voort_op_citaat")
+        rapport.waarschuwing("bouwt_voort_op zonder citaat dat de koppeling onderbouwt", regel, "bouwt_voort_op_citaat")

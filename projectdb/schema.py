@@ -39,8 +39,10 @@ _PERIODE = (
 
 _PRECISIE = (
     f"gebied_precisie TEXT NOT NULL DEFAULT 'volledig' CHECK (gebied_precisie IN {GEBIED_PRECISIES!r})",
-    ("aantal_gemeenten_bron INTEGER CHECK (aantal_gemeenten_bron IS NULL OR (aantal_gemeenten_bron >= 1 AND "
-     "gebied_precisie = 'deel'))"),
+    (
+        "aantal_gemeenten_bron INTEGER CHECK (aantal_gemeenten_bron IS NULL OR (aantal_gemeenten_bron >= 1 AND "
+        "gebied_precisie = 'deel'))"
+    ),
     "precisie_citaat TEXT NOT NULL DEFAULT '' CHECK (precisie_citaat <> '' OR gebied_precisie <> 'deel')",
     f"verzekeraar_herkomst TEXT NOT NULL DEFAULT 'bron' CHECK (verzekeraar_herkomst IN {VERZEKERAAR_HERKOMSTEN!r})",
 )
@@ -101,8 +103,12 @@ MIGRATIES: dict[int, tuple[str, ...]] = {
     1: (*(f"ALTER TABLE project ADD COLUMN {kolom}" for kolom in _PERIODE), "PRAGMA user_version = 2"),
     2: (*(f"ALTER TABLE project ADD COLUMN {kolom}" for kolom in _PRECISIE), "PRAGMA user_version = 3"),
     3: (*_TOEGANG, "PRAGMA user_version = 4"),
-    4: (_IMPORTRONDE, *(f"ALTER TABLE project ADD COLUMN {kolom}" for kolom in _INTAKE), _BRON_UNIEK,
-        "PRAGMA user_version = 5"),
+    4: (
+        _IMPORTRONDE,
+        *(f"ALTER TABLE project ADD COLUMN {kolom}" for kolom in _INTAKE),
+        _BRON_UNIEK,
+        "PRAGMA user_version = 5",
+    ),
 }
 """SQL statements that bring a store of schema version *n* to version *n + 1* (run in one write transaction)."""
 

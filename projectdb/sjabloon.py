@@ -46,17 +46,18 @@ _VAST = datetime(2025, 1, 1)
 
 UITLEG: dict[str, str] = {
     "project_id": "Leeg laten voor een nieuw project: de database geeft het een sleutel (P en cijfers). Alleen "
-                  "invullen om een bestaand project bij te werken (importeren met --update).",
+    "invullen om een bestaand project bij te werken (importeren met --update).",
     "titel": "Korte naam van het project.",
     "omschrijving": "Wat er gebeurt en wie meedoet.",
     "verzekeraars": "Eén of meer zorgverzekeraars, gescheiden door ';'. Een concern (Achmea) geeft al zijn labels.",
     "gebied": "Gemeenten (naam of CBS-code), wmo:<Wmo-regio>, provincie:<naam>, kernwerkgebied:<verzekeraar> of "
-              "zorgkantoorregio:<ZKnn>, gescheiden door ';'.",
-    "indeling_jaar": "Gemeentelijke indeling waarin het gebied is uitgedrukt: " + " of ".join(map(str, geodata.JAREN))
-                     + ".",
+    "zorgkantoorregio:<ZKnn>, gescheiden door ';'.",
+    "indeling_jaar": "Gemeentelijke indeling waarin het gebied is uitgedrukt: "
+    + " of ".join(map(str, geodata.JAREN))
+    + ".",
     "startjaar": "Jaar waarin het project begon, alleen als de bron het noemt; anders leeg.",
     "eindjaar": "Laatste jaar van het project (gelijk aan het startjaar voor één jaar); leeg als het doorloopt of "
-                "de bron het niet noemt.",
+    "de bron het niet noemt.",
     "inhoud": "Precies één thema.",
     "instrumenten": "Eén of meer instrumenten, gescheiden door ';'.",
     "intensiteit": "Precies één samenwerkingsvorm.",
@@ -69,20 +70,20 @@ UITLEG: dict[str, str] = {
     "bouwt_voort_op_citaat": "Citaat dat die koppeling onderbouwt; leeg als 'Bouwt voort op' leeg is.",
     "periode_citaat": "Citaat uit de bron dat het start- (en eind)jaar noemt; leeg als 'Startjaar' leeg is.",
     "gebied_precisie": "volledig: het project loopt in alle gemeenten van de genoemde gebieden; deel: de bron zegt dat "
-                       "het in een deel ervan loopt zonder ze te noemen (genoemde gemeenten zijn altijd zeker). Leeg "
-                       "is volledig.",
+    "het in een deel ervan loopt zonder ze te noemen (genoemde gemeenten zijn altijd zeker). Leeg "
+    "is volledig.",
     "aantal_gemeenten_bron": "Alleen bij deel: het aantal gemeenten dat de bron noemt ('circa 10' wordt 10); leeg als "
-                             "de bron geen getal noemt.",
+    "de bron geen getal noemt.",
     "precisie_citaat": "Verplicht bij deel: letterlijk citaat uit de bron dat zegt in welk deel van het gebied het "
-                       "project loopt.",
+    "project loopt.",
     "verzekeraar_herkomst": "bron: de bron noemt de verzekeraar; concessie: de bron noemt hem niet en de "
-                            "concessiehouder van het zorgkantoor (2017) is ingevuld. Leeg is bron.",
+    "concessiehouder van het zorgkantoor (2017) is ingevuld. Leeg is bron.",
     "bron_id": "Uw eigen nummer of kenmerk van het project (tot 60 tekens), precies zoals in uw eigen lijst. Bij "
-               "een nieuwe aanlevering van dezelfde lijst wordt het project hierop herkend en bijgewerkt.",
+    "een nieuwe aanlevering van dezelfde lijst wordt het project hierop herkend en bijgewerkt.",
     "leverancier": "Wie de lijst aanlevert. Leeg laten in een sjabloon voor uw regio of verzekeraar: dan geldt de "
-                   "naam bovenaan het blad 'instructies'.",
+    "naam bovenaan het blad 'instructies'.",
     "status": "voorstel, vastgesteld of afgewezen. Alleen ter informatie in een export: een import verandert de "
-              "status niet; nieuwe projecten komen binnen als voorstel.",
+    "status niet; nieuwe projecten komen binnen als voorstel.",
 }
 """Explanation per column, shown on the sheet ``uitleg``."""
 
@@ -162,24 +163,45 @@ def maak_sjabloon(pad: str | Path, wmo_regio: str | None = None, verzekeraar: st
         for rij, waarde in enumerate(waarden, start=2):
             lijsten.cell(row=rij, column=nummer, value=waarde)
         bron = f"{quote_sheetname('lijsten')}!${letter}$2:${letter}${len(waarden) + 1}"
-        validatie = DataValidation(type="list", formula1=bron, allow_blank=True, showErrorMessage=True,
-                                   errorStyle="stop" if streng else "warning",
-                                   errorTitle=KOPTEKST[kolom],
-                                   error="Kies een waarde uit de lijst." if streng else
-                                   "Niet uit de lijst: meerdere waarden scheidt u met ';'. Doorgaan?")
+        validatie = DataValidation(
+            type="list",
+            formula1=bron,
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="stop" if streng else "warning",
+            errorTitle=KOPTEKST[kolom],
+            error="Kies een waarde uit de lijst."
+            if streng
+            else "Niet uit de lijst: meerdere waarden scheidt u met ';'. Doorgaan?",
+        )
         doel = get_column_letter(SJABLOONKOLOMMEN.index(kolom) + 1)
         validatie.add(f"{doel}2:{doel}{_RIJEN + 1}")
         blad.add_data_validation(validatie)
     for kolom in ("startjaar", "eindjaar"):
-        validatie = DataValidation(type="whole", operator="between", formula1=str(JAAR_MIN), formula2=str(JAAR_MAX),
-                                   allow_blank=True, showErrorMessage=True, errorStyle="stop",
-                                   errorTitle=KOPTEKST[kolom], error=f"Een jaartal van {JAAR_MIN} tot {JAAR_MAX}.")
+        validatie = DataValidation(
+            type="whole",
+            operator="between",
+            formula1=str(JAAR_MIN),
+            formula2=str(JAAR_MAX),
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="stop",
+            errorTitle=KOPTEKST[kolom],
+            error=f"Een jaartal van {JAAR_MIN} tot {JAAR_MAX}.",
+        )
         doel = get_column_letter(SJABLOONKOLOMMEN.index(kolom) + 1)
         validatie.add(f"{doel}2:{doel}{_RIJEN + 1}")
         blad.add_data_validation(validatie)
-    aantal = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="1", allow_blank=True,
-                            showErrorMessage=True, errorStyle="stop", errorTitle=KOPTEKST["aantal_gemeenten_bron"],
-                            error="Een geheel aantal gemeenten (1 of meer), of leeg.")
+    aantal = DataValidation(
+        type="whole",
+        operator="greaterThanOrEqual",
+        formula1="1",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="stop",
+        errorTitle=KOPTEKST["aantal_gemeenten_bron"],
+        error="Een geheel aantal gemeenten (1 of meer), of leeg.",
+    )
     doel = get_column_letter(SJABLOONKOLOMMEN.index("aantal_gemeenten_bron") + 1)
     aantal.add(f"{doel}2:{doel}{_RIJEN + 1}")
     blad.add_data_validation(aantal)
@@ -197,8 +219,11 @@ def maak_sjabloon(pad: str | Path, wmo_regio: str | None = None, verzekeraar: st
 
     merk = boek.create_sheet(_KENMERKBLAD)
     merk.sheet_state = "veryHidden"
-    for sleutel, waarde in (("sjabloonversie", kenmerk.versie), ("soort", kenmerk.soort),
-                            ("leverancier", kenmerk.leverancier)):
+    for sleutel, waarde in (
+        ("sjabloonversie", kenmerk.versie),
+        ("soort", kenmerk.soort),
+        ("leverancier", kenmerk.leverancier),
+    ):
         merk.append([sleutel, waarde])
 
     boek.properties.creator = "samenwerkingskaarten"
@@ -233,18 +258,29 @@ def _instructies(blad, kenmerk: Kenmerk, gebieden: tuple[str, ...]) -> None:
         f"Importsjabloon samenwerkingsprojecten – aangeleverd door: {wie}",
         "",
         "1. Vul op het blad 'projecten' één regel per project in; het blad 'voorbeeld' toont een ingevulde regel.",
-        ("2. Laat 'Project ID' leeg. Zet uw eigen nummer of kenmerk in 'Eigen referentie': bij een volgende "
-         "aanlevering herkent de database het project daaraan en werkt het bij in plaats van het dubbel op te nemen."),
-        ("3. Kies labels uit de keuzelijsten (het blad 'uitleg' beschrijft elke kolom). Meerdere verzekeraars, "
-         "instrumenten of gemeenten scheidt u met ';'."),
+        (
+            "2. Laat 'Project ID' leeg. Zet uw eigen nummer of kenmerk in 'Eigen referentie': bij een volgende "
+            "aanlevering herkent de database het project daaraan en werkt het bij in plaats van het dubbel op te nemen."
+        ),
+        (
+            "3. Kies labels uit de keuzelijsten (het blad 'uitleg' beschrijft elke kolom). Meerdere verzekeraars, "
+            "instrumenten of gemeenten scheidt u met ';'."
+        ),
         f"4. Gemeenten: gebruik de namen van de indeling {jaar} en zet {jaar} in 'Indelingsjaar'."
-        + (f" De keuzelijst bevat {len(gebieden) - 1} gemeenten en '{gebieden[0]}' (het hele gebied)."
-           if gebieden else ""),
+        + (
+            f" De keuzelijst bevat {len(gebieden) - 1} gemeenten en '{gebieden[0]}' (het hele gebied)."
+            if gebieden
+            else ""
+        ),
         "5. Noem bij elk project de bron (document) en een letterlijk citaat van minstens 40 tekens.",
-        ("6. Stuur het bestand terug of laad het op de pagina Projecten onder 'Importeren'. U ziet eerst een "
-         "proefimport met eventuele fouten en mogelijke dubbelingen; er wordt dan nog niets opgeslagen."),
-        ("7. Een redacteur bevestigt de import. Nieuwe projecten zijn daarna een voorstel: ze staan pas standaard "
-         "op de kaarten als een redacteur ze heeft vastgesteld."),
+        (
+            "6. Stuur het bestand terug of laad het op de pagina Projecten onder 'Importeren'. U ziet eerst een "
+            "proefimport met eventuele fouten en mogelijke dubbelingen; er wordt dan nog niets opgeslagen."
+        ),
+        (
+            "7. Een redacteur bevestigt de import. Nieuwe projecten zijn daarna een voorstel: ze staan pas standaard "
+            "op de kaarten als een redacteur ze heeft vastgesteld."
+        ),
         "",
         "Niet wijzigen: de namen van de kolommen en de volgorde van de bladen.",
     ]
@@ -261,12 +297,19 @@ def _voorbeeld(kenmerk: Kenmerk, gebieden: tuple[str, ...]) -> dict[str, str | i
     return {
         "titel": f"VOORBEELD – Valpreventie thuiswonende ouderen {gemeente}",
         "omschrijving": "Wijkteam en fysiotherapeuten bieden samen een valpreventieprogramma aan.",
-        "verzekeraars": verzekeraar, "gebied": gemeente, "indeling_jaar": geodata.JAREN[-1],
-        "startjaar": 2019, "eindjaar": 2021, "inhoud": "Ouderen", "instrumenten": "Werkwijze",
-        "intensiteit": "Implementatie", "partners": "fysiotherapeuten;wijkteam",
-        "bron": "Jaarverslag sociaal domein 2019", "bron_citaat": "Sinds 2019 bieden wijkteam en "
-        "fysiotherapeuten samen het valpreventieprogramma aan.",
-        "periode_citaat": "Het programma loopt van 2019 tot en met 2021.", "bron_id": "VB-2019-01",
+        "verzekeraars": verzekeraar,
+        "gebied": gemeente,
+        "indeling_jaar": geodata.JAREN[-1],
+        "startjaar": 2019,
+        "eindjaar": 2021,
+        "inhoud": "Ouderen",
+        "instrumenten": "Werkwijze",
+        "intensiteit": "Implementatie",
+        "partners": "fysiotherapeuten;wijkteam",
+        "bron": "Jaarverslag sociaal domein 2019",
+        "bron_citaat": "Sinds 2019 bieden wijkteam en fysiotherapeuten samen het valpreventieprogramma aan.",
+        "periode_citaat": "Het programma loopt van 2019 tot en met 2021.",
+        "bron_id": "VB-2019-01",
     }
 
 
@@ -283,16 +326,22 @@ def lees_kenmerk(pad: str | Path) -> Kenmerk | None:
     try:
         if _KENMERKBLAD not in boek.sheetnames:
             return None
-        waarden = {str(sleutel): waarde for sleutel, waarde, *_ in
-                   boek[_KENMERKBLAD].iter_rows(max_row=10, max_col=2, values_only=True) if sleutel}
+        waarden = {
+            str(sleutel): waarde
+            for sleutel, waarde, *_ in boek[_KENMERKBLAD].iter_rows(max_row=10, max_col=2, values_only=True)
+            if sleutel
+        }
     finally:
         boek.close()
     versie = waarden.get("sjabloonversie")
     if not isinstance(versie, int):
         return None
     if versie > SJABLOONVERSIE:
-        raise weiger(pad.name, f"importsjabloon versie {versie} is nieuwer dan deze app kent (versie "
-                               f"{SJABLOONVERSIE}); haal een nieuw sjabloon op of werk de app bij")
+        raise weiger(
+            pad.name,
+            f"importsjabloon versie {versie} is nieuwer dan deze app kent (versie "
+            f"{SJABLOONVERSIE}); haal een nieuw sjabloon op of werk de app bij",
+        )
     return Kenmerk(versie, str(waarden.get("soort") or "algemeen"), str(waarden.get("leverancier") or ""))
 
 
@@ -303,8 +352,12 @@ def _vaste_tijden(xlsx: bytes) -> bytes:
         for lid in bron.infolist():
             inhoud = bron.read(lid.filename)
             if lid.filename == "docProps/core.xml":
-                inhoud = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(<)", rb"\g<1>" + _VAST.isoformat().encode() + rb"Z\2",
-                                inhoud)
-            doel.writestr(zipfile.ZipInfo(lid.filename, date_time=_VAST.timetuple()[:6]), inhoud,
-                          compress_type=zipfile.ZIP_DEFLATED)
+                inhoud = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(<)", rb"\g<1>" + _VAST.isoformat().encode() + rb"Z\2", inhoud
+                )
+            doel.writestr(
+                zipfile.ZipInfo(lid.filename, date_time=_VAST.timetuple()[:6]),
+                inhoud,
+                compress_type=zipfile.ZIP_DEFLATED,
+            )
     return uit.getvalue()

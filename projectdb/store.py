@@ -41,9 +41,28 @@ BACKUPMAP = "backups"
 BEWAARDE_BACKUPS = 30
 """Automatic backups kept per kind; older ones are removed."""
 
-_ENKEL = ("titel", "omschrijving", "indeling_jaar", "inhoud", "intensiteit", "geografie", "bron", "bron_citaat",
-          "toelichting_labels", "bouwt_voort_op_citaat", "startjaar", "eindjaar", "periode_citaat", "gebied_precisie",
-          "aantal_gemeenten_bron", "precisie_citaat", "verzekeraar_herkomst", "bron_id", "leverancier", "status")
+_ENKEL = (
+    "titel",
+    "omschrijving",
+    "indeling_jaar",
+    "inhoud",
+    "intensiteit",
+    "geografie",
+    "bron",
+    "bron_citaat",
+    "toelichting_labels",
+    "bouwt_voort_op_citaat",
+    "startjaar",
+    "eindjaar",
+    "periode_citaat",
+    "gebied_precisie",
+    "aantal_gemeenten_bron",
+    "precisie_citaat",
+    "verzekeraar_herkomst",
+    "bron_id",
+    "leverancier",
+    "status",
+)
 """Columns of the project table besides project_id, versie and importronde."""
 _KINDEREN = (
     ("verzekeraars", "project_verzekeraar", "verzekeraar"),
@@ -53,8 +72,20 @@ _KINDEREN = (
     ("bouwt_voort_op", "project_lineage", "bouwt_voort_op"),
 )
 """(record field, child table, value column) of the multi-valued fields."""
-_TABELLEN = frozenset({"gemeente", "project", "project_verzekeraar", "project_instrument", "project_partner",
-                       "project_gebied", "project_gemeente", "project_lineage", "wijziging", "importronde"})
+_TABELLEN = frozenset(
+    {
+        "gemeente",
+        "project",
+        "project_verzekeraar",
+        "project_instrument",
+        "project_partner",
+        "project_gebied",
+        "project_gemeente",
+        "project_lineage",
+        "wijziging",
+        "importronde",
+    }
+)
 _SINDS = {"importronde": 5}
 """Tables that an older schema version lacks (table -> the version that added it); migration creates them."""
 
@@ -67,8 +98,14 @@ def _vereist(versie: int) -> frozenset[str]:
 class Conflict(ValueError):
     """The project (or the store) changed since it was read: the edit or import is refused, nothing written."""
 
-    def __init__(self, melding: str, project_id: str | None = None, verwachte_versie: int | None = None,
-                 huidige_versie: int | None = None, redacteur: str | None = None):
+    def __init__(
+        self,
+        melding: str,
+        project_id: str | None = None,
+        verwachte_versie: int | None = None,
+        huidige_versie: int | None = None,
+        redacteur: str | None = None,
+    ):
         super().__init__(melding)
         self.project_id = project_id
         self.verwachte_versie = verwachte_versie
@@ -113,13 +150,17 @@ def _zet_status(record: dict, oud: dict | None, status: str, rapport: Rapport) -
     gegeven = record["status"]
     record["status"] = status if oud is None else oud["status"]
     if gegeven and gegeven != record["status"]:
-        rapport.waarschuwing(f"status {gegeven!r} in het bestand genegeerd: {record['project_id']} is "
-                             f"{record['status']!r}; een redacteur stelt voorstellen vast of wijst ze af in de app",
-                             record["project_id"], "status")
+        rapport.waarschuwing(
+            f"status {gegeven!r} in het bestand genegeerd: {record['project_id']} is "
+            f"{record['status']!r}; een redacteur stelt voorstellen vast of wijst ze af in de app",
+            record["project_id"],
+            "status",
+        )
 
 
-def _hernoemd(sleutel: intake.Sleutel, hernoem: Mapping[str, str],
-              keuze: Mapping[str, intake.Dubbel]) -> intake.Sleutel:
+def _hernoemd(
+    sleutel: intake.Sleutel, hernoem: Mapping[str, str], keuze: Mapping[str, intake.Dubbel]
+) -> intake.Sleutel:
     """``sleutel`` after the duplicate choices: renumbered, or pointing at the project it was merged into."""
     dubbel = keuze.get(sleutel.project_id)
     if dubbel is not None and dubbel.keuze == "samenvoegen":
@@ -155,16 +196,30 @@ def _maak(pad: Path, bron: Path) -> None:
             con.execute("BEGIN")
             for jaar in geodata.JAREN:
                 frame = geodata.gemeenten(jaar)
-                con.executemany("INSERT INTO gemeente VALUES (?, ?, ?, ?)",
-                                zip(frame["gemeente_code"], [jaar] * len(frame), frame["gemeente_naam"],
-                                    frame["wmo_code"], strict=True))
+                con.executemany(
+                    "INSERT INTO gemeente VALUES (?, ?, ?, ?)",
+                    zip(
+                        frame["gemeente_code"],
+                        [jaar] * len(frame),
+                        frame["gemeente_naam"],
+                        frame["wmo_code"],
+                        strict=True,
+                    ),
+                )
             con.execute("COMMIT")
         finally:
             con.close()
         invoer = lees_invoer(bron)
-        Store(tijdelijk)._importeer(invoer.rijen, update=False, redacteur=f"eerste start uit {bron.name}",
-                                    proef=False, rapport=invoer.rapport, regels=invoer.regels, backup=False,
-                                    status="vastgesteld")
+        Store(tijdelijk)._importeer(
+            invoer.rijen,
+            update=False,
+            redacteur=f"eerste start uit {bron.name}",
+            proef=False,
+            rapport=invoer.rapport,
+            regels=invoer.regels,
+            backup=False,
+            status="vastgesteld",
+        )
         con = sqlite3.connect(tijdelijk, isolation_level=None)
         try:
             con.execute("PRAGMA journal_mode = WAL")
@@ -240,8 +295,10 @@ class Store:
             versie = SCHEMA_VERSIE
             tabellen = tabellen | _TABELLEN  # the migration created the newer tables
         if versie != SCHEMA_VERSIE or not _TABELLEN <= tabellen:
-            raise OngeldigeDatabase(f"{self.pad}: geen projectendatabase met schemaversie {SCHEMA_VERSIE} "
-                                    f"(gevonden: versie {versie}, tabellen {', '.join(sorted(tabellen)) or 'geen'})")
+            raise OngeldigeDatabase(
+                f"{self.pad}: geen projectendatabase met schemaversie {SCHEMA_VERSIE} "
+                f"(gevonden: versie {versie}, tabellen {', '.join(sorted(tabellen)) or 'geen'})"
+            )
 
     def _migreer(self) -> None:
         """Bring the file to :data:`SCHEMA_VERSIE` with :data:`MIGRATIES`, all steps in one transaction (so a
@@ -285,8 +342,16 @@ class Store:
         frame = pd.DataFrame.from_records(records, columns=[*KOLOMMEN, "versie", "importronde"])
         for kolom in MEERVOUDIG:
             frame[kolom] = frame[kolom].astype(object)
-        return frame.astype({"indeling_jaar": "int64", "versie": "int64", "startjaar": "Int64", "eindjaar": "Int64",
-                             "aantal_gemeenten_bron": "Int64", "importronde": "Int64"})
+        return frame.astype(
+            {
+                "indeling_jaar": "int64",
+                "versie": "int64",
+                "startjaar": "Int64",
+                "eindjaar": "Int64",
+                "aantal_gemeenten_bron": "Int64",
+                "importronde": "Int64",
+            }
+        )
 
     def project(self, project_id: str) -> dict:
         """One project as a dict (same fields and types as a :meth:`projecten` row)."""
@@ -311,16 +376,20 @@ class Store:
             integriteit = [r[0] for r in con.execute("PRAGMA integrity_check")]
             sleutels = con.execute("PRAGMA foreign_key_check").fetchall()
         problemen = [] if integriteit == ["ok"] else integriteit
-        return problemen + [f"ongeldige verwijzing in {tabel} (rij {rij}) naar {doel}"
-                            for tabel, rij, doel, _ in sleutels]
+        return problemen + [
+            f"ongeldige verwijzing in {tabel} (rij {rij}) naar {doel}" for tabel, rij, doel, _ in sleutels
+        ]
 
     def checksum(self) -> str:
         """SHA-256 over the contents of every table but the sign-in state (:data:`~projectdb.schema.TOEGANGSTABELLEN`),
         in a fixed order: equal iff no project data or change log changed."""
         hasj = hashlib.sha256()
         with self._lees() as con:
-            tabellen = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-                        if r[0] not in TOEGANGSTABELLEN]
+            tabellen = [
+                r[0]
+                for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+                if r[0] not in TOEGANGSTABELLEN
+            ]
             for tabel in tabellen:
                 aantal = len(con.execute(f'PRAGMA table_info("{tabel}")').fetchall())
                 volgorde = ", ".join(str(i) for i in range(1, aantal + 1))
@@ -331,8 +400,9 @@ class Store:
 
     # --- writing ----------------------------------------------------------------------------------------------
 
-    def wijzig_project(self, project_id: str, wijzigingen: Mapping[str, object], verwachte_versie: int,
-                       redacteur: str) -> int:
+    def wijzig_project(
+        self, project_id: str, wijzigingen: Mapping[str, object], verwachte_versie: int, redacteur: str
+    ) -> int:
         """Change fields of one project; returns its new versie (unchanged when nothing differs).
 
         ``wijzigingen``: column -> new value (text as in the CSV, or a tuple for multi-valued columns). Raises
@@ -351,11 +421,17 @@ class Store:
                 raise OnbekendProject(f"project {project_id!r} staat niet in de database")
             huidig = bestaande[project_id]
             if huidig["versie"] != verwachte_versie:
-                laatste = con.execute("SELECT redacteur FROM wijziging WHERE project_id = ? ORDER BY id DESC LIMIT 1",
-                                      (project_id,)).fetchone()
-                raise Conflict(f"project {project_id} is intussen gewijzigd (versie {huidig['versie']}, uw versie "
-                               f"{verwachte_versie}); laad het opnieuw, niets geschreven", project_id,
-                               verwachte_versie, huidig["versie"], laatste[0] if laatste else None)
+                laatste = con.execute(
+                    "SELECT redacteur FROM wijziging WHERE project_id = ? ORDER BY id DESC LIMIT 1", (project_id,)
+                ).fetchone()
+                raise Conflict(
+                    f"project {project_id} is intussen gewijzigd (versie {huidig['versie']}, uw versie "
+                    f"{verwachte_versie}); laad het opnieuw, niets geschreven",
+                    project_id,
+                    verwachte_versie,
+                    huidig["versie"],
+                    laatste[0] if laatste else None,
+                )
             rapport = Rapport(bestand)
             records = valideer([{**huidig, **wijzigingen}], rapport, bestaande, update=True, regels=[None])
             if rapport.fouten:
@@ -384,18 +460,27 @@ class Store:
                     raise OnbekendProject(f"project {project_id!r} staat niet in de database")
                 oud, versie = rij
                 if versie != verwacht:
-                    laatste = con.execute("SELECT redacteur FROM wijziging WHERE project_id = ? ORDER BY id DESC "
-                                          "LIMIT 1", (project_id,)).fetchone()
-                    raise Conflict(f"project {project_id} is intussen gewijzigd (versie {versie}, uw versie "
-                                   f"{verwacht}); laad het opnieuw, niets geschreven", project_id, verwacht, versie,
-                                   laatste[0] if laatste else None)
+                    laatste = con.execute(
+                        "SELECT redacteur FROM wijziging WHERE project_id = ? ORDER BY id DESC LIMIT 1", (project_id,)
+                    ).fetchone()
+                    raise Conflict(
+                        f"project {project_id} is intussen gewijzigd (versie {versie}, uw versie "
+                        f"{verwacht}); laad het opnieuw, niets geschreven",
+                        project_id,
+                        verwacht,
+                        versie,
+                        laatste[0] if laatste else None,
+                    )
                 if oud == status:
                     continue
-                con.execute("UPDATE project SET status = ?, versie = versie + 1 WHERE project_id = ?",
-                            (status, project_id))
-                con.execute("INSERT INTO wijziging (tijdstip, redacteur, project_id, veld, oude_waarde, nieuwe_waarde, "
-                            "actie) VALUES (?, ?, ?, 'status', ?, ?, 'gewijzigd')",
-                            (tijdstip, str(redacteur).strip(), project_id, oud, status))
+                con.execute(
+                    "UPDATE project SET status = ?, versie = versie + 1 WHERE project_id = ?", (status, project_id)
+                )
+                con.execute(
+                    "INSERT INTO wijziging (tijdstip, redacteur, project_id, veld, oude_waarde, nieuwe_waarde, "
+                    "actie) VALUES (?, ?, ?, 'status', ?, ?, 'gewijzigd')",
+                    (tijdstip, str(redacteur).strip(), project_id, oud, status),
+                )
                 gewijzigd.append(project_id)
         return gewijzigd
 
@@ -404,16 +489,26 @@ class Store:
         leverancier, voorstel, vastgesteld, afgewezen] (project counts per status now), newest first."""
         tellingen = ", ".join(f"COALESCE(SUM(p.status = '{s}'), 0) AS {s}" for s in STATUSSEN)
         with self._lees() as con:
-            cursor = con.execute(f"SELECT r.id AS importronde, r.tijdstip, r.redacteur, r.bestand, r.leverancier, "
-                                 f"{tellingen} FROM importronde r LEFT JOIN project p ON p.importronde = r.id "
-                                 "GROUP BY r.id ORDER BY r.id DESC")
+            cursor = con.execute(
+                f"SELECT r.id AS importronde, r.tijdstip, r.redacteur, r.bestand, r.leverancier, "
+                f"{tellingen} FROM importronde r LEFT JOIN project p ON p.importronde = r.id "
+                "GROUP BY r.id ORDER BY r.id DESC"
+            )
             namen = [d[0] for d in cursor.description]
             return pd.DataFrame(cursor.fetchall(), columns=namen)
 
-    def importeer(self, rijen: Sequence[Mapping[str, object]], update: bool = False, redacteur: str | None = None,
-                  proef: bool = False, bestand: str = "invoer", regels: Sequence[int] | None = None,
-                  rapport: Rapport | None = None, leverancier: str = "",
-                  keuzes: Mapping[int | str, str] | None = None) -> Rapport:
+    def importeer(
+        self,
+        rijen: Sequence[Mapping[str, object]],
+        update: bool = False,
+        redacteur: str | None = None,
+        proef: bool = False,
+        bestand: str = "invoer",
+        regels: Sequence[int] | None = None,
+        rapport: Rapport | None = None,
+        leverancier: str = "",
+        keuzes: Mapping[int | str, str] | None = None,
+    ) -> Rapport:
         """Import rows (column -> value) all-or-nothing; returns the report.
 
         Keys come from :func:`projectdb.intake.wijs_sleutels_toe`: a row without a ``P`` key (or with the
@@ -427,12 +522,31 @@ class Store:
         backed up into ``backups/`` next to it. ``regels`` are the rows' numbers in the file (default 2, 3, ...);
         ``rapport`` continues a report of the file reader.
         """
-        return self._importeer(rijen, update, huidige_redacteur(redacteur), proef, rapport or Rapport(bestand),
-                               regels, backup=True, leverancier=leverancier, keuzes=keuzes or {})
+        return self._importeer(
+            rijen,
+            update,
+            huidige_redacteur(redacteur),
+            proef,
+            rapport or Rapport(bestand),
+            regels,
+            backup=True,
+            leverancier=leverancier,
+            keuzes=keuzes or {},
+        )
 
-    def _importeer(self, rijen: Sequence[Mapping[str, object]], update: bool, redacteur: str, proef: bool,
-                   rapport: Rapport, regels: Sequence[int] | None, backup: bool, leverancier: str = "",
-                   keuzes: Mapping[int | str, str] | None = None, status: str = "voorstel") -> Rapport:
+    def _importeer(
+        self,
+        rijen: Sequence[Mapping[str, object]],
+        update: bool,
+        redacteur: str,
+        proef: bool,
+        rapport: Rapport,
+        regels: Sequence[int] | None,
+        backup: bool,
+        leverancier: str = "",
+        keuzes: Mapping[int | str, str] | None = None,
+        status: str = "voorstel",
+    ) -> Rapport:
         """:meth:`importeer`; ``backup`` False and ``status`` "vastgesteld" only while a new store is filled from
         the shipped records."""
         rijen = list(rijen)
@@ -449,8 +563,11 @@ class Store:
         for record in records:
             oud = bestaande.get(record["project_id"])
             _zet_status(record, oud, status, rapport)
-            lijst = rapport.nieuw if oud is None else (
-                rapport.bijgewerkt if any(record[k] != oud[k] for k in KOLOMMEN) else rapport.ongewijzigd)
+            lijst = (
+                rapport.nieuw
+                if oud is None
+                else (rapport.bijgewerkt if any(record[k] != oud[k] for k in KOLOMMEN) else rapport.ongewijzigd)
+            )
             lijst.append(record["project_id"])
         if proef or not (rapport.nieuw or rapport.bijgewerkt):
             return rapport
@@ -460,22 +577,33 @@ class Store:
         tijdstip = _tijdstip()
         with self._schrijf() as con:
             if dict(con.execute("SELECT project_id, versie FROM project")) != stand:
-                raise Conflict(f"{rapport.bestand}: de database is tijdens de import door een ander gewijzigd; "
-                               "niets geschreven, probeer het opnieuw")
+                raise Conflict(
+                    f"{rapport.bestand}: de database is tijdens de import door een ander gewijzigd; "
+                    "niets geschreven, probeer het opnieuw"
+                )
             ronde = None
             if status == "voorstel" and rapport.nieuw:
-                ronde = con.execute("INSERT INTO importronde (tijdstip, redacteur, bestand, leverancier) "
-                                    "VALUES (?, ?, ?, ?)", (tijdstip, redacteur, rapport.bestand,
-                                                            leverancier.strip())).lastrowid
+                ronde = con.execute(
+                    "INSERT INTO importronde (tijdstip, redacteur, bestand, leverancier) VALUES (?, ?, ?, ?)",
+                    (tijdstip, redacteur, rapport.bestand, leverancier.strip()),
+                ).lastrowid
             for record in records:
                 self._schrijf_record(con, record, bestaande.get(record["project_id"]), redacteur, tijdstip)
-            con.executemany("UPDATE project SET importronde = ? WHERE project_id = ?",
-                            [(ronde, pid) for pid in rapport.nieuw if ronde is not None])
+            con.executemany(
+                "UPDATE project SET importronde = ? WHERE project_id = ?",
+                [(ronde, pid) for pid in rapport.nieuw if ronde is not None],
+            )
         return rapport
 
     @staticmethod
-    def _kies_bij_dubbel(records: list[dict], rijen: list[dict], regels: list, bestaande: Mapping[str, dict],
-                         keuzes: Mapping[int | str, str], rapport: Rapport) -> list[dict]:
+    def _kies_bij_dubbel(
+        records: list[dict],
+        rijen: list[dict],
+        regels: list,
+        bestaande: Mapping[str, dict],
+        keuzes: Mapping[int | str, str],
+        rapport: Rapport,
+    ) -> list[dict]:
         """Report new records that look like stored projects and apply the choices: skip the row, merge it into
         the stored project, or keep both. New keys are then numbered without gaps."""
         regel_van = {rij["project_id"]: regel for rij, regel in zip(rijen, regels, strict=True)}
@@ -498,32 +626,54 @@ class Store:
                 samen = intake.samengevoegd(rij_van[record["project_id"]], bestaande[dubbel.bestaand])
                 uit += valideer([samen], rapport, bestaande, update=True, regels=[dubbel.regel])
                 rapport.samengevoegd.append(dubbel.bestaand)
-        vrij = sorted((s.project_id for s in rapport.sleutels
-                       if s.nieuw and (s.project_id not in keuze or keuze[s.project_id].keuze == "beide")),
-                      key=lambda pid: int(pid[1:]))
+        vrij = sorted(
+            (
+                s.project_id
+                for s in rapport.sleutels
+                if s.nieuw and (s.project_id not in keuze or keuze[s.project_id].keuze == "beide")
+            ),
+            key=lambda pid: int(pid[1:]),
+        )
         eerste = min((int(s.project_id[1:]) for s in rapport.sleutels if s.nieuw), default=0)
         hernoem = {oud: intake.nieuwe_sleutel(eerste + i) for i, oud in enumerate(vrij)}
         for record in uit:
             if record["project_id"] in hernoem and record["project_id"] not in bestaande:
                 record["project_id"] = hernoem[record["project_id"]]
-        rapport.sleutels = [_hernoemd(s, hernoem, keuze) for s in rapport.sleutels
-                            if not (s.project_id in keuze and keuze[s.project_id].keuze == "overslaan")]
+        rapport.sleutels = [
+            _hernoemd(s, hernoem, keuze)
+            for s in rapport.sleutels
+            if not (s.project_id in keuze and keuze[s.project_id].keuze == "overslaan")
+        ]
         rapport.dubbel = [replace(d, project_id=hernoem.get(d.project_id, d.project_id)) for d in rapport.dubbel]
         return uit
 
     @staticmethod
-    def _schrijf_record(con: sqlite3.Connection, record: dict, oud: dict | None, redacteur: str,
-                        tijdstip: str) -> bool:
+    def _schrijf_record(con: sqlite3.Connection, record: dict, oud: dict | None, redacteur: str, tijdstip: str) -> bool:
         """Insert or update one validated record with its child rows and change-log rows; False if unchanged."""
         pid = record["project_id"]
-        log = "INSERT INTO wijziging (tijdstip, redacteur, project_id, veld, oude_waarde, nieuwe_waarde, actie) " \
-              "VALUES (?, ?, ?, ?, ?, ?, ?)"
+        log = (
+            "INSERT INTO wijziging (tijdstip, redacteur, project_id, veld, oude_waarde, nieuwe_waarde, actie) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)"
+        )
         waarden = [record[k] for k in _ENKEL]
         if oud is None:
-            con.execute(f"INSERT INTO project (project_id, {', '.join(_ENKEL)}, versie) "
-                        f"VALUES (?, {', '.join('?' * len(_ENKEL))}, 1)", [pid, *waarden])
-            con.execute(log, (tijdstip, redacteur, pid, None, None,
-                              json.dumps({k: record[k] for k in KOLOMMEN}, ensure_ascii=False), "toegevoegd"))
+            con.execute(
+                f"INSERT INTO project (project_id, {', '.join(_ENKEL)}, versie) "
+                f"VALUES (?, {', '.join('?' * len(_ENKEL))}, 1)",
+                [pid, *waarden],
+            )
+            con.execute(
+                log,
+                (
+                    tijdstip,
+                    redacteur,
+                    pid,
+                    None,
+                    None,
+                    json.dumps({k: record[k] for k in KOLOMMEN}, ensure_ascii=False),
+                    "toegevoegd",
+                ),
+            )
         else:
             veranderd = [k for k in KOLOMMEN[1:] if record[k] != oud[k]]
             if not veranderd:
@@ -531,17 +681,28 @@ class Store:
             con.execute("DELETE FROM project_gemeente WHERE project_id = ?", (pid,))
             for _, tabel, _ in _KINDEREN:
                 con.execute(f"DELETE FROM {tabel} WHERE project_id = ?", (pid,))
-            con.execute(f"UPDATE project SET {', '.join(k + ' = ?' for k in _ENKEL)}, versie = versie + 1 "
-                        "WHERE project_id = ?", [*waarden, pid])
-            con.executemany(log, [(tijdstip, redacteur, pid, k, _als_tekst(oud[k]), _als_tekst(record[k]),
-                                   "gewijzigd") for k in veranderd])
+            con.execute(
+                f"UPDATE project SET {', '.join(k + ' = ?' for k in _ENKEL)}, versie = versie + 1 WHERE project_id = ?",
+                [*waarden, pid],
+            )
+            con.executemany(
+                log,
+                [
+                    (tijdstip, redacteur, pid, k, _als_tekst(oud[k]), _als_tekst(record[k]), "gewijzigd")
+                    for k in veranderd
+                ],
+            )
         for veld, tabel, kolom in _KINDEREN:
             delen = gebied.splits(record[veld]) if veld == "gebied" else record[veld]
-            con.executemany(f"INSERT INTO {tabel} (project_id, volgorde, {kolom}) VALUES (?, ?, ?)",
-                            [(pid, i, w) for i, w in enumerate(delen)])
+            con.executemany(
+                f"INSERT INTO {tabel} (project_id, volgorde, {kolom}) VALUES (?, ?, ?)",
+                [(pid, i, w) for i, w in enumerate(delen)],
+            )
         jaar = record["indeling_jaar"]
-        con.executemany("INSERT INTO project_gemeente (project_id, jaar, gemeente_code) VALUES (?, ?, ?)",
-                        [(pid, jaar, code) for code in sorted(gebied.gemeenten_van_gebied(record["gebied"], jaar))])
+        con.executemany(
+            "INSERT INTO project_gemeente (project_id, jaar, gemeente_code) VALUES (?, ?, ?)",
+            [(pid, jaar, code) for code in sorted(gebied.gemeenten_van_gebied(record["gebied"], jaar))],
+        )
         return True
 
     # --- backup -----------------------------------------------------------------------------------------------
@@ -628,6 +789,7 @@ def _controleer_backup(con: sqlite3.Connection, bestand: Path) -> int:
     if not (versie == SCHEMA_VERSIE or versie in MIGRATIES) or not _vereist(versie) <= tabellen:
         raise OngeldigeDatabase(f"{bestand}: geen projectendatabase met schemaversie {SCHEMA_VERSIE}")
     if integriteit != "ok" or sleutels:
-        raise OngeldigeDatabase(f"{bestand}: beschadigd (integriteit: {integriteit}; "
-                                f"{len(sleutels)} ongeldige verwijzingen)")
+        raise OngeldigeDatabase(
+            f"{bestand}: beschadigd (integriteit: {integriteit}; {len(sleutels)} ongeldige verwijzingen)"
+        )
     return versie

@@ -78,8 +78,10 @@ class Geblokkeerd(GeenToegang):
 
     def __init__(self, wachttijd: float):
         minuten = max(1, round(wachttijd / 60))
-        super().__init__(f"Te veel mislukte pogingen om aan te melden; probeer het over {minuten} "
-                         f"{'minuut' if minuten == 1 else 'minuten'} opnieuw.")
+        super().__init__(
+            f"Te veel mislukte pogingen om aan te melden; probeer het over {minuten} "
+            f"{'minuut' if minuten == 1 else 'minuten'} opnieuw."
+        )
         self.wachttijd = wachttijd
 
 
@@ -147,17 +149,22 @@ def wachtwoorden(geheimen: Mapping[str, object], omgeving: Mapping[str, str]) ->
     if not gedeeld:
         gedeeld, bron = omgeving.get(OMGEVINGSVARIABELE), OMGEVINGSVARIABELE
     personen = geheimen.get("redacteuren")
-    per_naam = ({" ".join(str(naam).split()): str(ww) for naam, ww in personen.items()}
-                if isinstance(personen, Mapping) else {})
+    per_naam = (
+        {" ".join(str(naam).split()): str(ww) for naam, ww in personen.items()} if isinstance(personen, Mapping) else {}
+    )
     te_kort = [bron] if gedeeld and len(str(gedeeld)) < MIN_LENGTE else []
     te_kort += [f"[redacteuren] {naam} in secrets.toml" for naam, ww in per_naam.items() if len(ww) < MIN_LENGTE]
     if te_kort:
-        return Wachtwoorden(melding=f"Bewerken is uitgeschakeld: het redacteurswachtwoord ({', '.join(te_kort)}) "
-                                    f"is korter dan {MIN_LENGTE} tekens.")
+        return Wachtwoorden(
+            melding=f"Bewerken is uitgeschakeld: het redacteurswachtwoord ({', '.join(te_kort)}) "
+            f"is korter dan {MIN_LENGTE} tekens."
+        )
     regels = rolregels(geheimen)
-    return Wachtwoorden(_vingerafdruk(str(gedeeld)) if gedeeld else None,
-                        {naam: _vingerafdruk(ww) for naam, ww in per_naam.items() if naam},
-                        beheerders=frozenset(n for n in per_naam if regels.adressen.get(n.casefold()) == "beheerder"))
+    return Wachtwoorden(
+        _vingerafdruk(str(gedeeld)) if gedeeld else None,
+        {naam: _vingerafdruk(ww) for naam, ww in per_naam.items() if naam},
+        beheerders=frozenset(n for n in per_naam if regels.adressen.get(n.casefold()) == "beheerder"),
+    )
 
 
 def _toegangsinstelling(geheimen: Mapping[str, object], sleutel: str) -> object:
@@ -236,8 +243,13 @@ class Toegang:
     epoch (the same clock on every replica; injectable for tests).
     """
 
-    def __init__(self, instellingen: Callable[[], Wachtwoorden], opslag: Callable[[], Store],
-                 klok: Callable[[], float] = time.time, inactief: Callable[[], float] = lambda: INACTIEF):
+    def __init__(
+        self,
+        instellingen: Callable[[], Wachtwoorden],
+        opslag: Callable[[], Store],
+        klok: Callable[[], float] = time.time,
+        inactief: Callable[[], float] = lambda: INACTIEF,
+    ):
         self._instellingen = instellingen
         self._opslag = opslag
         self._klok = klok
@@ -271,8 +283,9 @@ class Toegang:
         # costs the same time and counts as a failure like a wrong password.
         gegeven = _vingerafdruk(str(wachtwoord))
         if not hmac.compare_digest(gegeven, verwacht or _vingerafdruk(secrets.token_hex(16))) or verwacht is None:
-            aanmeldstaat.tel_mislukt(store, [(adres, MAX_POGINGEN), (account, MAX_POGINGEN_ACCOUNT)], nu, VENSTER,
-                                     BLOKKADE)
+            aanmeldstaat.tel_mislukt(
+                store, [(adres, MAX_POGINGEN), (account, MAX_POGINGEN_ACCOUNT)], nu, VENSTER, BLOKKADE
+            )
             raise GeenToegang("Naam of wachtwoord onjuist.")
         aanmeldstaat.wis_mislukt(store, adres)
         token = secrets.token_urlsafe(32)
@@ -308,8 +321,9 @@ class Toegang:
         verlopen = nu - aanmelding.laatst_actief >= self._inactief() or nu - aanmelding.begonnen >= GELDIGHEID
         if aanmelding.soort == "wachtwoord":
             verwacht = self._instellingen().verwacht(aanmelding.naam)
-            verlopen = verlopen or verwacht is None or \
-                not hmac.compare_digest(_binding(token, verwacht), aanmelding.binding)
+            verlopen = (
+                verlopen or verwacht is None or not hmac.compare_digest(_binding(token, verwacht), aanmelding.binding)
+            )
         if verlopen:
             aanmeldstaat.beeindig(store, token)
             raise GeenToegang(VERLOPEN)
@@ -327,8 +341,9 @@ class Toegang:
             raise GeenToegang(ALLEEN_REDACTEUR)
         self._geldig(store, redacteur.token, aanmelding, nu)
         if actie is not None and not mag(aanmelding.rol, actie):
-            raise GeenToegang(f"Uw rol ({aanmelding.rol}) mag dit niet; {ALLEEN_REDACTEUR[0].lower()}"
-                              f"{ALLEEN_REDACTEUR[1:]}")
+            raise GeenToegang(
+                f"Uw rol ({aanmelding.rol}) mag dit niet; {ALLEEN_REDACTEUR[0].lower()}{ALLEEN_REDACTEUR[1:]}"
+            )
         if nu - aanmelding.laatst_actief >= AANRAKEN:
             aanmeldstaat.houd_actief(store, redacteur.token, nu)
         return aanmelding.naam
@@ -358,21 +373,30 @@ class Toegang:
         """End the sign-in ``redacteur`` on every replica (no error when it already ended)."""
         aanmeldstaat.beeindig(self._opslag(), redacteur.token)
 
-    def wijzig_project(self, store: Store, redacteur: object, project_id: str, wijzigingen: Mapping[str, object],
-                       verwachte_versie: int) -> int:
+    def wijzig_project(
+        self, store: Store, redacteur: object, project_id: str, wijzigingen: Mapping[str, object], verwachte_versie: int
+    ) -> int:
         """:meth:`Store.wijzig_project` as the signed-in editor; :class:`GeenToegang` (nothing written) without a
         sign-in whose role may edit."""
         naam = self.controleer(redacteur, "bewerken")
         return store.wijzig_project(project_id, wijzigingen, verwachte_versie, naam)
 
-    def importeer_bestand(self, store: Store, redacteur: object, pad: str | Path, update: bool = False,
-                          blad: str | None = None, leverancier: str = "",
-                          keuzes: Mapping[int | str, str] | None = None) -> Rapport:
+    def importeer_bestand(
+        self,
+        store: Store,
+        redacteur: object,
+        pad: str | Path,
+        update: bool = False,
+        blad: str | None = None,
+        leverancier: str = "",
+        keuzes: Mapping[int | str, str] | None = None,
+    ) -> Rapport:
         """:func:`projectdb.importeer.importeer_bestand` (writing) as the signed-in editor; :class:`GeenToegang`
         (nothing read or written) without a sign-in whose role may import."""
         naam = self.controleer(redacteur, "importeren")
-        return importeer_bestand(store, pad, update=update, blad=blad, redacteur=naam, leverancier=leverancier,
-                                 keuzes=keuzes)
+        return importeer_bestand(
+            store, pad, update=update, blad=blad, redacteur=naam, leverancier=leverancier, keuzes=keuzes
+        )
 
     def beoordeel(self, store: Store, redacteur: object, versies: Mapping[str, int], status: str) -> list[str]:
         """:meth:`projectdb.store.Store.beoordeel` (approve or reject proposals) as the signed-in editor;

@@ -19,8 +19,13 @@ from projectdb.meldingen import Rapport
 from projectdb.record import normaliseer_rij
 
 
-def valideer(rijen: Sequence[Mapping[str, object]], rapport: Rapport, bestaande: Mapping[str, Mapping] | None = None,
-             update: bool = False, regels: Sequence[int | str | None] | None = None) -> list[dict]:
+def valideer(
+    rijen: Sequence[Mapping[str, object]],
+    rapport: Rapport,
+    bestaande: Mapping[str, Mapping] | None = None,
+    update: bool = False,
+    regels: Sequence[int | str | None] | None = None,
+) -> list[dict]:
     """Normalised records for ``rijen``; every problem goes into ``rapport`` (the caller checks its errors).
 
     ``bestaande``: project_id -> record already in the store; an id from ``rijen`` that is there is an error
@@ -41,14 +46,19 @@ def valideer(rijen: Sequence[Mapping[str, object]], rapport: Rapport, bestaande:
             continue
         eerste[pid] = regel
         if pid in bestaande and not update:
-            rapport.fout(f"project {pid} bestaat al in de database; gebruik --update om het bij te werken", regel,
-                         "project_id")
+            rapport.fout(
+                f"project {pid} bestaat al in de database; gebruik --update om het bij te werken", regel, "project_id"
+            )
         if record is not None:
             goed.append((regel, record))
     _leid_geografie_af(goed, rapport)
     nieuw = {record["project_id"]: record for _, record in goed}
-    voortbouwen.controleer({**bestaande, **nieuw}, {r["project_id"]: regel for regel, r in goed}, rapport,
-                           onvolledig=set(eerste) - set(nieuw))
+    voortbouwen.controleer(
+        {**bestaande, **nieuw},
+        {r["project_id"]: regel for regel, r in goed},
+        rapport,
+        onvolledig=set(eerste) - set(nieuw),
+    )
     return [record for _, record in goed]
 
 
@@ -59,8 +69,9 @@ def _leid_geografie_af(goed: list[tuple[int | str | None, dict]], rapport: Rappo
         if not deel:
             continue
         codes = {sleutel: gebied.gemeenten_van_gebied(record["gebied"], jaar) for sleutel, _, record in deel}
-        koppeling = pd.DataFrame([(s, c) for s, cs in codes.items() for c in cs],
-                                 columns=["project_id", "gemeente_code"])
+        koppeling = pd.DataFrame(
+            [(s, c) for s, cs in codes.items() for c in cs], columns=["project_id", "gemeente_code"]
+        )
         lidmaatschap = geodata.wmo_indeling(jaar)
         afgeleid = geografie_per_project(koppeling, lidmaatschap, [s for s, _, _ in deel])
         for sleutel, regel, record in deel:
@@ -71,5 +82,8 @@ def _leid_geografie_af(goed: list[tuple[int | str | None, dict]], rapport: Rappo
                 record["geografie"] = label
                 rapport.waarschuwing(f"geografie leeg; afgeleid uit gebied: {label} ({uitleg})", regel, "geografie")
             elif record["geografie"] != label:
-                rapport.waarschuwing(f"geografie {record['geografie']!r} wijkt af van de afleiding uit gebied: "
-                                     f"{label!r} ({uitleg})", regel, "geografie")
+                rapport.waarschuwing(
+                    f"geografie {record['geografie']!r} wijkt af van de afleiding uit gebied: {label!r} ({uitleg})",
+                    regel,
+                    "geografie",
+                )

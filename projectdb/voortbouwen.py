@@ -27,8 +27,12 @@ def graaf(records: Mapping[str, Mapping]) -> nx.DiGraph:
     return g
 
 
-def controleer(records: Mapping[str, Mapping], te_melden: Mapping[str, int | str | None], rapport: Rapport,
-               onvolledig: set[str] = frozenset()) -> None:
+def controleer(
+    records: Mapping[str, Mapping],
+    te_melden: Mapping[str, int | str | None],
+    rapport: Rapport,
+    onvolledig: set[str] = frozenset(),
+) -> None:
     """Check the lineage of the projects in ``te_melden`` (project_id -> row number) within all ``records``.
 
     Errors: a reference to an unknown project or to itself, a cycle. Warnings: an unexpected direction or a
@@ -44,8 +48,7 @@ def controleer(records: Mapping[str, Mapping], te_melden: Mapping[str, int | str
             elif doel in onvolledig:
                 continue
             elif doel not in records:
-                rapport.fout(f"onbekend project {doel}: staat niet in het bestand en niet in de database", regel,
-                             veld)
+                rapport.fout(f"onbekend project {doel}: staat niet in het bestand en niet in de database", regel, veld)
             else:
                 _richting(pid, record, doel, records[doel], regel, rapport)
     g = graaf(records)
@@ -58,22 +61,31 @@ def controleer(records: Mapping[str, Mapping], te_melden: Mapping[str, int | str
             rapport.fout(f"kringverwijzing: {' -> '.join([pid, *terug])}", te_melden[pid], veld)
 
 
-def _richting(pid: str, record: Mapping, doel: str, basis: Mapping, regel: int | str | None,
-              rapport: Rapport) -> None:
+def _richting(pid: str, record: Mapping, doel: str, basis: Mapping, regel: int | str | None, rapport: Rapport) -> None:
     """Warn when ``pid`` building on ``doel`` goes against the development path or forward in time."""
     van, naar = record["intensiteit"], basis["intensiteit"]
     if not verwachte_richting(van, naar):
         rapport.waarschuwing(
             f"{pid} ({van}) bouwt voort op {doel} ({naar}): ongebruikelijke richting; verwacht bouwt een "
             f"{DOORONTWIKKELEN}- of {IMPLEMENTATIE}-project voort op een eerder {ONTWIKKELPROJECT} of "
-            f"{DOORONTWIKKELEN}-project", regel, "bouwt_voort_op")
+            f"{DOORONTWIKKELEN}-project",
+            regel,
+            "bouwt_voort_op",
+        )
     if _eindigt_voor(record, basis):
-        rapport.waarschuwing(f"{pid} ({periode_tekst(record['startjaar'], record['eindjaar'])}) was al afgelopen "
-                             f"toen {doel}, waarop het voortbouwt, begon "
-                             f"({periode_tekst(basis['startjaar'], basis['eindjaar'])})", regel, "bouwt_voort_op")
+        rapport.waarschuwing(
+            f"{pid} ({periode_tekst(record['startjaar'], record['eindjaar'])}) was al afgelopen "
+            f"toen {doel}, waarop het voortbouwt, begon "
+            f"({periode_tekst(basis['startjaar'], basis['eindjaar'])})",
+            regel,
+            "bouwt_voort_op",
+        )
     if basis["indeling_jaar"] > record["indeling_jaar"]:
-        rapport.waarschuwing(f"{pid} ({record['indeling_jaar']}) bouwt voort op {doel} uit een later jaar "
-                             f"({basis['indeling_jaar']})", regel, "bouwt_voort_op")
+        rapport.waarschuwing(
+            f"{pid} ({record['indeling_jaar']}) bouwt voort op {doel} uit een later jaar ({basis['indeling_jaar']})",
+            regel,
+            "bouwt_voort_op",
+        )
 
 
 def _eindigt_voor(later: Mapping, eerder: Mapping) -> bool:

@@ -18,8 +18,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 UITVOER = ROOT / "test-output"
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 GEMEENTEN_2017 = 388
 
 
@@ -50,9 +57,25 @@ def app(appdatabase, appomgeving, tmp_path_factory):
     omgeving = {**os.environ, **appomgeving, "SAMENWERKING_DB": str(appdatabase)}
     log = (tmp_path_factory.mktemp("log") / "streamlit.log").open("w")
     proces = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(poort), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=omgeving, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(poort),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=omgeving,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     basis = f"http://127.0.0.1:{poort}/"
     einde = time.monotonic() + 60
@@ -115,6 +138,7 @@ def kaartframe():
 @pytest.fixture
 def foto():
     """``foto(page, naam)``: a screenshot in test-output/ (git-ignored) for a person to look at."""
+
     def maak(page, naam: str) -> None:
         UITVOER.mkdir(exist_ok=True)
         page.screenshot(path=str(UITVOER / f"{naam}.png"))

@@ -142,28 +142,46 @@ def test_kernwerkgebied_zinnen_per_insurer():
 
 def test_feiten_carry_no_record_text():
     gewoon = analyse.feiten(_projecten(), _koppeling(), _gemeenten(), "inhoud")
-    vijandig = _projecten().assign(titel=ALLE_AANVALLEN, omschrijving=ALLE_AANVALLEN,
-                                   partners=[(ALLE_AANVALLEN,)] * 3, toelichting_labels=ALLE_AANVALLEN)
+    vijandig = _projecten().assign(
+        titel=ALLE_AANVALLEN,
+        omschrijving=ALLE_AANVALLEN,
+        partners=[(ALLE_AANVALLEN,)] * 3,
+        toelichting_labels=ALLE_AANVALLEN,
+    )
     assert analyse.feiten(vijandig, _koppeling(), _gemeenten(), "inhoud") == gewoon
 
 
 def test_projects_defined_as_the_kernwerkgebied_are_left_out_of_the_comparison():
     """P004's area is VGZ's kernwerkgebied itself: inside by construction, so it is counted apart, not as 'binnen'."""
-    projecten = pd.concat([
-        _projecten().assign(gebied=["GM0001", "GM0001;GM0002;GM0003", "GM0005"]),
-        pd.DataFrame({"project_id": ["P004"], "verzekeraars": [("VGZ",)], "inhoud": ["GGZ"],
-                      "instrumenten": [("Inkoop",)], "intensiteit": ["Implementatie"],
-                      "geografie": ["Bovenregionaal"], "gebied": ["kernwerkgebied:VGZ"]}),
-    ], ignore_index=True)
-    koppeling = pd.concat([_koppeling(), pd.DataFrame({"project_id": ["P004"] * 2,
-                                                       "gemeente_code": ["GM0001", "GM0002"]})])
+    projecten = pd.concat(
+        [
+            _projecten().assign(gebied=["GM0001", "GM0001;GM0002;GM0003", "GM0005"]),
+            pd.DataFrame(
+                {
+                    "project_id": ["P004"],
+                    "verzekeraars": [("VGZ",)],
+                    "inhoud": ["GGZ"],
+                    "instrumenten": [("Inkoop",)],
+                    "intensiteit": ["Implementatie"],
+                    "geografie": ["Bovenregionaal"],
+                    "gebied": ["kernwerkgebied:VGZ"],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    koppeling = pd.concat(
+        [_koppeling(), pd.DataFrame({"project_id": ["P004"] * 2, "gemeente_code": ["GM0001", "GM0002"]})]
+    )
     assert analyse.per_definitie(projecten).values.tolist() == [["P004", "VGZ"]]
     vgz = analyse.kernwerkgebied_aandeel(projecten, koppeling, _gemeenten()).set_index("verzekeraar").loc["VGZ"]
     zonder = analyse.kernwerkgebied_aandeel(_projecten(), _koppeling(), _gemeenten()).set_index("verzekeraar")
     assert (vgz["projecten"], vgz["per_definitie"], vgz["binnen"], vgz["deels"]) == (3, 1, 1, 1)
     assert vgz["koppelingen_binnen"] == zonder.loc["VGZ", "koppelingen_binnen"] == 3
     zin = analyse.kernwerkgebied_zinnen(analyse.kernwerkgebied_aandeel(projecten, koppeling, _gemeenten()))[0]
-    assert zin.startswith("VGZ: 3 projecten; 1 daarvan heeft het kernwerkgebied zelf als gebied en telt niet mee; "
-                          "van de overige 2 liggen er 1 geheel en 1 deels")
+    assert zin.startswith(
+        "VGZ: 3 projecten; 1 daarvan heeft het kernwerkgebied zelf als gebied en telt niet mee; "
+        "van de overige 2 liggen er 1 geheel en 1 deels"
+    )
     feiten = analyse.feiten(projecten, koppeling, _gemeenten())
     assert any(z.startswith("1 koppeling project–verzekeraar heeft als gebied het kernwerkgebied") for z in feiten)

@@ -93,10 +93,17 @@ def test_every_page_says_so_when_nothing_matches(pagina, projecten):
 def test_sidebar_has_the_filters_and_layer_toggles():
     at = _draai(BESTANDEN[0])
     assert [m.label for m in at.sidebar.multiselect] == [
-        "Zorgverzekeraar", "Inhoud (thema)", "Instrument", "Samenwerkingsvorm (intensiteit)", "Geografie"
+        "Zorgverzekeraar",
+        "Inhoud (thema)",
+        "Instrument",
+        "Samenwerkingsvorm (intensiteit)",
+        "Geografie",
     ]
     assert [c.label for c in at.sidebar.checkbox] == [
-        "Grenzen Wmo-regio's", "Provinciegrenzen", "Kernwerkgebieden (benadering, gestippeld)"]
+        "Grenzen Wmo-regio's",
+        "Provinciegrenzen",
+        "Kernwerkgebieden (benadering, gestippeld)",
+    ]
     assert at.radio[0].options == ["2017", "2025"]
 
 
@@ -133,7 +140,8 @@ def test_unknown_url_values_are_reported_not_fatal():
 def test_side_by_side_shows_two_selections():
     at = _draai("pages/samenwerkingsvorm.py", {"naast": "1", "inhoud": "ggz", "b_inhoud": "ouderen"})
     assert [c.value for c in at.caption if c.value.startswith("Selectie ")] == [
-        "Selectie links: inhoud: GGZ", "Selectie rechts: inhoud: Ouderen"
+        "Selectie links: inhoud: GGZ",
+        "Selectie rechts: inhoud: Ouderen",
     ]
     assert len(_kaarten(at)) == 2
     at = _draai(BESTANDEN[0], {"naast": "1", "b_inhoud": "ouderen"})

@@ -70,8 +70,11 @@ def _knop(at: AppTest, label: str):
 
 
 def _schrijfknoppen(at: AppTest) -> list[str]:
-    return [b.label for b in at.button if b.label in ("Opslaan", "Import bevestigen")
-            or b.label.startswith("Bevestig als leerlijn")]
+    return [
+        b.label
+        for b in at.button
+        if b.label in ("Opslaan", "Import bevestigen") or b.label.startswith("Bevestig als leerlijn")
+    ]
 
 
 def _upload(at: AppTest, pad: Path) -> AppTest:
@@ -99,11 +102,14 @@ def test_an_upload_name_with_folders_and_markup_becomes_a_plain_file_name(store,
     assert at.code[0].value.startswith("_img src_x onerror_alert(1)_.csv (gelezen als UTF-8")
 
 
-@pytest.mark.parametrize("sessie, params", [
-    ({toegang.SESSIESLEUTEL: Redacteur("Mallory", "geraden-token")}, {}),
-    ({toegang.SESSIESLEUTEL: "Mallory", "redacteur": True, "rol": "redacteur"}, {}),
-    ({}, {"redacteur": "1", "rol": "redacteur", "bewerken": "1", "token": "x"}),
-])
+@pytest.mark.parametrize(
+    "sessie, params",
+    [
+        ({toegang.SESSIESLEUTEL: Redacteur("Mallory", "geraden-token")}, {}),
+        ({toegang.SESSIESLEUTEL: "Mallory", "redacteur": True, "rol": "redacteur"}, {}),
+        ({}, {"redacteur": "1", "rol": "redacteur", "bewerken": "1", "token": "x"}),
+    ],
+)
 def test_session_state_and_url_tricks_do_not_make_an_editor(store, wachtwoord, tmp_path, sessie, params):
     voor = store.checksum()
     at = _projecten({"project": "P012", **params}, sessie)
@@ -125,9 +131,17 @@ def _schrijf_als_vervalste_redacteur(inhoud: bytes) -> None:
     from projectdb.toegang import Redacteur
 
     vervalst = Redacteur("Mallory", "geraden")
-    formulier = {"titel": "Overschreven", "omschrijving": "", "partners": "", "toelichting_labels": "",
-                 "verzekeraars": ["CZ"], "inhoud": "GGZ", "instrumenten": ["Werkwijze"],
-                 "intensiteit": "Implementatie", "geografie": "Gemeentelijk"}
+    formulier = {
+        "titel": "Overschreven",
+        "omschrijving": "",
+        "partners": "",
+        "toelichting_labels": "",
+        "verzekeraars": ["CZ"],
+        "inhoud": "GGZ",
+        "instrumenten": ["Werkwijze"],
+        "intensiteit": "Implementatie",
+        "geografie": "Gemeentelijk",
+    }
     for veld, waarde in formulier.items():
         st.session_state[f"bewerk-P012-1-{veld}"] = waarde
     projectenpagina._opslaan("P012", 1, "bewerk-P012-1", vervalst)
@@ -150,7 +164,8 @@ def test_write_callbacks_called_directly_refuse_a_hand_made_editor(store, wachtw
 def test_editor_edits_a_project_and_is_named_in_the_log(store, wachtwoord):
     at = _meld_aan(_projecten({"project": "P012"}))
     assert "Aangemeld als Ans Jansen, rol redacteur: u kunt projecten bewerken en importeren." in [
-        c.value for c in at.sidebar.caption]
+        c.value for c in at.sidebar.caption
+    ]
     at.text_input(key="bewerk-P012-1-titel").input("<img src=x onerror=alert(1)> nieuwe titel")
     at.multiselect(key="bewerk-P012-1-instrumenten").set_value(["Werkwijze", "Beleid"])
     _knop(at, "Opslaan").click()
@@ -158,7 +173,10 @@ def test_editor_edits_a_project_and_is_named_in_the_log(store, wachtwoord):
     assert [s.value for s in at.success] == ["Opgeslagen als versie 2."]
     project = store.project("P012")
     assert (project["titel"], project["instrumenten"], project["versie"]) == (
-        "<img src=x onerror=alert(1)> nieuwe titel", ("Werkwijze", "Beleid"), 2)
+        "<img src=x onerror=alert(1)> nieuwe titel",
+        ("Werkwijze", "Beleid"),
+        2,
+    )
     log = store.wijzigingen("P012").query("actie == 'gewijzigd'")
     assert sorted(log["veld"]) == ["instrumenten", "titel"] and set(log["redacteur"]) == {"Ans Jansen"}
     assert at.text_input(key="bewerk-P012-2-titel").value == project["titel"]  # the form of the new versie
@@ -175,8 +193,9 @@ def test_second_of_two_sessions_editing_one_project_gets_a_conflict(store, wacht
     _knop(tweede, "Opslaan").click()
     _run(tweede)
     assert [e.value for e in tweede.error] == [projectweergave.conflictmelding("Bea", 2)]
-    assert tweede.error[0].value == ("Dit project is intussen door Bea gewijzigd (versie 2). Laad opnieuw en voer "
-                                     "uw wijziging opnieuw in.")
+    assert tweede.error[0].value == (
+        "Dit project is intussen door Bea gewijzigd (versie 2). Laad opnieuw en voer uw wijziging opnieuw in."
+    )
     assert store.checksum() == voor and store.project("P012")["titel"] == "Titel van Bea"
     _knop(tweede, "Opnieuw laden").click()
     _run(tweede)
@@ -239,9 +258,13 @@ def test_logging_out_ends_the_login_on_the_server(store, wachtwoord):
 
 
 OIDC_GEHEIMEN = {
-    "auth": {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "x" * 40,
-             "client_id": "kaarten", "client_secret": "geheim",
-             "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"},
+    "auth": {
+        "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
+        "cookie_secret": "x" * 40,
+        "client_id": "kaarten",
+        "client_secret": "geheim",
+        "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
+    },
     "rollen": {"redacteur": ["@vng.nl"]},
 }
 
@@ -251,8 +274,11 @@ def _als(claims: dict | None, project: str | None = "P012") -> AppTest:
     at = AppTest.from_file(APP, default_timeout=90)
     for sectie, waarden in OIDC_GEHEIMEN.items():
         at.secrets[sectie] = waarden
-    at.user = {"is_logged_in": False} if claims is None else {
-        "is_logged_in": True, "iss": "http://idp.example", "iat": 1_800_000_000, "nonce": "n0nce", **claims}
+    at.user = (
+        {"is_logged_in": False}
+        if claims is None
+        else {"is_logged_in": True, "iss": "http://idp.example", "iat": 1_800_000_000, "nonce": "n0nce", **claims}
+    )
     if project:
         at.query_params["project"] = project
     at.switch_page(PAGINA)
@@ -263,20 +289,25 @@ def test_oidc_identity_with_the_editor_role_is_named_in_the_log(store, wachtwoor
     at = _als({"sub": "a-1", "email": "ans@vng.nl", "name": "Ans Jansen", "email_verified": True})
     assert not at.sidebar.text_input  # the password form is off with OIDC configured
     assert at.sidebar.caption[0].value.startswith(
-        f"Aangemeld als {projectweergave.md('Ans Jansen <ans@vng.nl> [a-1]')}, rol redacteur")
+        f"Aangemeld als {projectweergave.md('Ans Jansen <ans@vng.nl> [a-1]')}, rol redacteur"
+    )
     at.text_input(key="bewerk-P012-1-titel").input("Titel via OIDC")
     _knop(at, "Opslaan").click()
     _run(at)
     assert store.project("P012")["titel"] == "Titel via OIDC"
     assert set(store.wijzigingen("P012").query("actie == 'gewijzigd'")["redacteur"]) == {
-        "Ans Jansen <ans@vng.nl> [a-1]"}
+        "Ans Jansen <ans@vng.nl> [a-1]"
+    }
 
 
-@pytest.mark.parametrize("claims", [
-    {"sub": "k-1", "email": "kees@example.org", "name": "Kees"},
-    {"sub": "a-2", "email": "ans@vng.nl", "email_verified": False},
-    None,
-])
+@pytest.mark.parametrize(
+    "claims",
+    [
+        {"sub": "k-1", "email": "kees@example.org", "name": "Kees"},
+        {"sub": "a-2", "email": "ans@vng.nl", "email_verified": False},
+        None,
+    ],
+)
 def test_oidc_viewer_unverified_email_and_signed_out_find_no_write_path(store, wachtwoord, tmp_path, claims):
     voor = store.checksum()
     at = _als(claims)
@@ -318,4 +349,3 @@ def test_a_beheerder_sees_current_sign_ins_and_ends_one(store, monkeypatch):
     assert beheer.sidebar.success[0].value.startswith("Aanmelding van Ans Jansen")
     na = _als(ans)  # Ans's next page run, same provider sign-in
     assert not _schrijfknoppen(na) and [e.value for e in na.sidebar.error] == [BEEINDIGD]
-

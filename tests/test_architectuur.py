@@ -55,12 +55,16 @@ def test_every_package_on_disk_has_its_place_in_the_layering():
 
 @pytest.mark.parametrize(
     ("module", "doel"),
-    [("maps.export", "python -m dashboard.export"), ("maps.build_geo", "python -m geo_bouw.build_geo"),
-     ("projectdb", "python -m projectdb")],
+    [
+        ("maps.export", "python -m dashboard.export"),
+        ("maps.build_geo", "python -m geo_bouw.build_geo"),
+        ("projectdb", "python -m projectdb"),
+    ],
 )
 def test_the_documented_commands_still_run(module, doel):
-    uit = subprocess.run([sys.executable, "-m", module, "--help"], cwd=REPO, capture_output=True, text=True,
-                         timeout=120)
+    uit = subprocess.run(
+        [sys.executable, "-m", module, "--help"], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
     assert uit.returncode == 0, uit.stderr
     assert doel in uit.stdout
 

@@ -112,8 +112,10 @@ def readme_tabel() -> str:
 
 
 def _ontbrekend(namen, bekend, soort: str, hoe: str) -> list[str]:
-    return [f"{soort} {naam!r}: voeg in classify/begrippen.py een Begrip toe (of vul een bestaand aan) met {hoe}"
-            for naam in sorted(set(namen) - set(bekend))]
+    return [
+        f"{soort} {naam!r}: voeg in classify/begrippen.py een Begrip toe (of vul een bestaand aan) met {hoe}"
+        for naam in sorted(set(namen) - set(bekend))
+    ]
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,9 @@ from gedeeld import KOLOMMEN  # noqa: E402
 
 
 def _draai(script: str, *argumenten: str) -> str:
-    proces = subprocess.run([sys.executable, str(BENCH / script), *argumenten], cwd=WORTEL, capture_output=True,
-                            text=True, timeout=300)
+    proces = subprocess.run(
+        [sys.executable, str(BENCH / script), *argumenten], cwd=WORTEL, capture_output=True, text=True, timeout=300
+    )
     assert proces.returncode == 0, proces.stderr[-3000:]
     return proces.stdout
 
@@ -25,8 +26,11 @@ def _draai(script: str, *argumenten: str) -> str:
 def _koppen(uitvoer: str) -> list[list[str]]:
     """The header cells of every Markdown table in ``uitvoer``."""
     regels = uitvoer.splitlines()
-    return [[c.strip() for c in regel.strip().strip("|").split(" | ")]
-            for regel, volgende in pairwise(regels) if regel.startswith("| ") and volgende.startswith("|---")]
+    return [
+        [c.strip() for c in regel.strip().strip("|").split(" | ")]
+        for regel, volgende in pairwise(regels)
+        if regel.startswith("| ") and volgende.startswith("|---")
+    ]
 
 
 def _controleer_tabel(uitvoer: str, rijen: int) -> None:

@@ -76,8 +76,11 @@ def test_a_filter_change_recolours_the_open_map_and_replaces_its_legend(app, pag
     kaartelement.evaluate("(f) => { f.dataset.skwGezien = '1'; }")
     gekleurd = frame.locator("path.leaflet-interactive:not([fill='#F2F2F2'])")
     voor = gekleurd.count()
-    veld = pagina.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(
-        has_text="Inhoud (thema)").locator("input")
+    veld = (
+        pagina.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']")
+        .filter(has_text="Inhoud (thema)")
+        .locator("input")
+    )
     veld.click()
     veld.fill("Jeugd")
     veld.press("Enter")
@@ -102,8 +105,11 @@ def test_filters_in_the_url_reach_the_map_and_the_sidebar(app, pagina, kaartfram
     legenda = frame.locator(".skw-legenda")
     playwright.expect(legenda).to_contain_text("Selectie: verzekeraar: Zilveren Kruis")
     playwright.expect(legenda).to_contain_text("kernwerkgebied Zilveren Kruis")
-    playwright.expect(pagina.get_by_text("Let op! Een combinatie in de legenda betekent niet dat één project "
-                                         "meerdere samenwerkingsvormen heeft")).to_be_visible()
+    playwright.expect(
+        pagina.get_by_text(
+            "Let op! Een combinatie in de legenda betekent niet dat één project meerdere samenwerkingsvormen heeft"
+        )
+    ).to_be_visible()
     playwright.expect(pagina.locator("[data-testid='stSidebar']")).to_contain_text("Zilveren Kruis")
     foto(pagina, "filter_ggz_zilveren_kruis")
 

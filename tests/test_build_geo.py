@@ -53,18 +53,27 @@ def test_committed_data_is_up_to_date(bouwsels):
 
 def test_report_counts(bouwsels):
     _, verslag = bouwsels[0]
-    assert verslag.aantallen == {"gemeenten_2017": 388, "provincies_2017": 12, "wmo_regios_2017": 43,
-                                 "gemeenten_2025": 342, "provincies_2025": 12, "wmo_regios_2025": 43,
-                                 "wmo_regios": 43}
+    assert verslag.aantallen == {
+        "gemeenten_2017": 388,
+        "provincies_2017": 12,
+        "wmo_regios_2017": 43,
+        "gemeenten_2025": 342,
+        "provincies_2025": 12,
+        "wmo_regios_2025": 43,
+        "wmo_regios": 43,
+    }
 
 
 def test_weak_overlaps_are_recomputed_and_documented(bouwsels):
     doel, verslag = bouwsels[0]
     gemeenten = gpd.read_parquet(doel / "gemeenten_2025.parquet").to_crs(CRS_REKEN)
     regios = gpd.read_parquet(doel / "wmo_regios_2017.parquet").to_crs(CRS_REKEN)
-    stukken = gpd.overlay(gemeenten[["gemeente_code", "wmo_code", "geometry"]],
-                          regios[["wmo_code", "geometry"]].rename(columns={"wmo_code": "regio"}),
-                          how="intersection", keep_geom_type=True)
+    stukken = gpd.overlay(
+        gemeenten[["gemeente_code", "wmo_code", "geometry"]],
+        regios[["wmo_code", "geometry"]].rename(columns={"wmo_code": "regio"}),
+        how="intersection",
+        keep_geom_type=True,
+    )
     stukken["km2"] = stukken.area / 1e6
     eigen = stukken[stukken["wmo_code"] == stukken["regio"]].groupby("gemeente_code")["km2"].sum()
     aandeel = (eigen / stukken.groupby("gemeente_code")["km2"].sum()).fillna(0)
@@ -78,8 +87,16 @@ def test_weak_overlaps_are_recomputed_and_documented(bouwsels):
 
 def test_bronnen_names_source_licence_and_proxy(bouwsels):
     bronnen = (bouwsels[0][0] / "BRONNEN.md").read_text(encoding="utf-8")
-    for tekst in ("CC-BY 4.0", "CBS", "PDOK", "2017", "2025", "EPSG:28992", "kernwerkgebied (benadering: "
-                  "zorgkantoorregio)", "python -m geo_bouw.build_geo"):
+    for tekst in (
+        "CC-BY 4.0",
+        "CBS",
+        "PDOK",
+        "2017",
+        "2025",
+        "EPSG:28992",
+        "kernwerkgebied (benadering: zorgkantoorregio)",
+        "python -m geo_bouw.build_geo",
+    ):
         assert tekst in bronnen
 
 
@@ -108,16 +125,22 @@ def test_market_shares_replace_the_proxy_of_one_year(tmp_path, bouwsels):
     pd.DataFrame(rijen, columns=["gemeente_code", "verzekeraar", "aandeel"]).to_csv(pad, index=False)
     doel = tmp_path / "geo"
     verslag = build_geo.bouw(BRON, doel, marktaandelen=pad, marktaandelen_jaar=2025)
-    assert verslag.kernwerkgebied_bepaling == {2017: "kernwerkgebied (benadering: zorgkantoorregio)",
-                                               2025: "kernwerkgebied (grootste marktaandeel)"}
+    assert verslag.kernwerkgebied_bepaling == {
+        2017: "kernwerkgebied (benadering: zorgkantoorregio)",
+        2025: "kernwerkgebied (grootste marktaandeel)",
+    }
     tabel = pd.read_csv(doel / "gemeente_kernwerkgebied_2025.csv")
     assert tabel["verzekeraar"].tolist() == ["CZ" if x else "Menzis" for x in limburg]
     kern = gpd.read_parquet(doel / "kernwerkgebieden_2025.parquet")
-    assert dict(zip(kern["verzekeraar"], kern["aantal_gemeenten"], strict=True)) == {"CZ": limburg.sum(),
-                                                                         "Menzis": (~limburg).sum()}
+    assert dict(zip(kern["verzekeraar"], kern["aantal_gemeenten"], strict=True)) == {
+        "CZ": limburg.sum(),
+        "Menzis": (~limburg).sum(),
+    }
     assert set(kern["bepaling"]) == {"kernwerkgebied (grootste marktaandeel)"}
-    pd.testing.assert_frame_equal(gpd.read_parquet(doel / "kernwerkgebieden_2017.parquet"),
-                                  gpd.read_parquet(bouwsels[0][0] / "kernwerkgebieden_2017.parquet"))
+    pd.testing.assert_frame_equal(
+        gpd.read_parquet(doel / "kernwerkgebieden_2017.parquet"),
+        gpd.read_parquet(bouwsels[0][0] / "kernwerkgebieden_2017.parquet"),
+    )
 
 
 def _kopie_bron(tmp_path: Path) -> Path:
@@ -136,8 +159,11 @@ def test_unknown_region_spelling_names_file_row_and_field(tmp_path):
     bron = _kopie_bron(tmp_path)
     pad = bron / "wmo_regio_2017_uitzonderingen.csv"
     pad.write_text(pad.read_text(encoding="utf-8").replace("Hoeksche Waard", "Hoekse Waard", 1), encoding="utf-8")
-    with pytest.raises(geobron.OngeldigeBron, match=r"uitzonderingen\.csv: rij 14, veld 'wmo_regio': 'Hoekse Waard' "
-                                                    r"staat niet in de lijst van het rapport"):
+    with pytest.raises(
+        geobron.OngeldigeBron,
+        match=r"uitzonderingen\.csv: rij 14, veld 'wmo_regio': 'Hoekse Waard' "
+        r"staat niet in de lijst van het rapport",
+    ):
         build_geo.bouw(bron, tmp_path / "uit")
 
 
@@ -161,11 +187,17 @@ def test_missing_exception_leaves_a_municipality_without_region(tmp_path):
 def test_unknown_insurer_in_concessions(tmp_path):
     bron = _kopie_bron(tmp_path)
     pad = bron / "zorgkantoor_concessies.csv"
-    pad.write_text(pad.read_text(encoding="utf-8").replace("ZK33,Westland Schieland Delfland,DSW",
-                                                           "ZK33,Westland Schieland Delfland,Acme"),
-                   encoding="utf-8")
-    with pytest.raises(geobron.OngeldigeBron, match=r"concessies\.csv: rij 32, veld 'concessiehouder_2017': "
-                                                    r"'Acme' is geen bekende zorgverzekeraar"):
+    pad.write_text(
+        pad.read_text(encoding="utf-8").replace(
+            "ZK33,Westland Schieland Delfland,DSW", "ZK33,Westland Schieland Delfland,Acme"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        geobron.OngeldigeBron,
+        match=r"concessies\.csv: rij 32, veld 'concessiehouder_2017': "
+        r"'Acme' is geen bekende zorgverzekeraar",
+    ):
         build_geo.bouw(bron, tmp_path / "uit")
 
 

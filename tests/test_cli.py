@@ -23,8 +23,9 @@ SJABLOON = REPO / "data" / "projects" / "importsjabloon.xlsx"
 def projectdb(*args: str, db: Path) -> subprocess.CompletedProcess:
     """Run the command line on database ``db``."""
     omgeving = {**os.environ, "SAMENWERKING_DB": str(db), "SAMENWERKING_REDACTEUR": "cli-test"}
-    return subprocess.run([sys.executable, "-m", "projectdb", *args], cwd=REPO, env=omgeving, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "projectdb", *args], cwd=REPO, env=omgeving, capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.fixture
@@ -57,8 +58,9 @@ def test_check_op_de_meegeleverde_gegevens(tmp_path):
     aantallen = [int(regel.split()[-1]) for regel in zeker]
     assert sum(aantallen) == len(geodata.gemeenten(2017)) and aantallen[1] > 0  # some reached only possibly
     assert "Brondocumenten, peildatum 2016–2017" in uit and ".txt" not in uit.split("Brondocumenten")[1]
-    aef = next(r for r in uit.splitlines()
-               if r.strip().startswith("AEF, Samenwerking zorgverzekeraars en gemeenten, 2017"))
+    aef = next(
+        r for r in uit.splitlines() if r.strip().startswith("AEF, Samenwerking zorgverzekeraars en gemeenten, 2017")
+    )
     assert int(aef.split()[-1]) == (meegeleverd["bron"] == "002_4672d5e83c675345.txt").sum()
 
 
@@ -93,13 +95,16 @@ def test_validatiefout_geeft_status_1_en_schrijft_niets(db, tmp_path):
     assert ontbreekt.returncode == 1 and "bestand niet gevonden" in ontbreekt.stderr
 
 
-@pytest.mark.parametrize("args, melding", [
-    ((), "deze argumenten ontbreken: opdracht"),
-    (("importeren",), "ongeldige keuze"),
-    (("import",), "deze argumenten ontbreken: BESTAND"),
-    (("import", "a.csv", "--droog"), "onbekende argumenten: --droog"),
-    (("export",), "deze argumenten ontbreken: BESTAND"),
-])
+@pytest.mark.parametrize(
+    "args, melding",
+    [
+        ((), "deze argumenten ontbreken: opdracht"),
+        (("importeren",), "ongeldige keuze"),
+        (("import",), "deze argumenten ontbreken: BESTAND"),
+        (("import", "a.csv", "--droog"), "onbekende argumenten: --droog"),
+        (("export",), "deze argumenten ontbreken: BESTAND"),
+    ],
+)
 def test_verkeerde_opdrachtregel_geeft_status_2(db, args, melding):
     resultaat = projectdb(*args, db=db)
     assert resultaat.returncode == 2
@@ -127,8 +132,10 @@ def test_sjabloon_is_actueel(tmp_path, db):
     resultaat = projectdb("sjabloon", str(tmp_path / "sjabloon.xlsx"), db=db)
     assert resultaat.returncode == 0
     if not SJABLOON.exists():
-        pytest.fail("data/projects/importsjabloon.xlsx ontbreekt: python -m projectdb sjabloon "
-                    "data/projects/importsjabloon.xlsx --force")
+        pytest.fail(
+            "data/projects/importsjabloon.xlsx ontbreekt: python -m projectdb sjabloon "
+            "data/projects/importsjabloon.xlsx --force"
+        )
     assert (tmp_path / "sjabloon.xlsx").read_bytes() == SJABLOON.read_bytes()
 
 

@@ -9,25 +9,45 @@ from kaart import combinatiekleuren as kl
 
 # Legends quoted from the report (002_4672d5e83c675345.txt), in the report's order and spelling.
 OUDEREN_INTENSITEIT = [
-    "ontwikkelpromer + implementeren + samenwerkingsafspraken", "ontwikkelpromer + implementeren",
-    "ontwikkelpromer + samenwerkingsafspraken", "ontwikkelpromer", "doorontwikkelen + implementeren",
-    "doorontwikkelen", "implementeren + samenwerkingsafspraken", "implementeren", "samenwerkingsafspraken",
+    "ontwikkelpromer + implementeren + samenwerkingsafspraken",
+    "ontwikkelpromer + implementeren",
+    "ontwikkelpromer + samenwerkingsafspraken",
+    "ontwikkelpromer",
+    "doorontwikkelen + implementeren",
+    "doorontwikkelen",
+    "implementeren + samenwerkingsafspraken",
+    "implementeren",
+    "samenwerkingsafspraken",
 ]
 ESW_INTENSITEIT = [
     "ontwikkelpject + doorontwikkelen + implementatie + samenwerkingsafspraken",
-    "ontwikkelpject + implementatie + samenwerkingsafspraken", "ontwikkelpject + doorontwikkelen",
-    "ontwikkelpject + implementatie", "ontwikkelpject + samenwerkingsafspraken", "ontwikkelpject",
-    "doorontwikkelen", "implementatie", "samenwerkingsafspraken",
+    "ontwikkelpject + implementatie + samenwerkingsafspraken",
+    "ontwikkelpject + doorontwikkelen",
+    "ontwikkelpject + implementatie",
+    "ontwikkelpject + samenwerkingsafspraken",
+    "ontwikkelpject",
+    "doorontwikkelen",
+    "implementatie",
+    "samenwerkingsafspraken",
 ]
 GEOGRAFIE_TOTAAL = [
-    "bovenregionaal + regionaal + gemeenten", "bovenregionaal + regionaal", "bovenregionaal + gemeenten",
-    "bovenregionaal", "regionaal + gemeenten", "regionaal", "gemeenten",
+    "bovenregionaal + regionaal + gemeenten",
+    "bovenregionaal + regionaal",
+    "bovenregionaal + gemeenten",
+    "bovenregionaal",
+    "regionaal + gemeenten",
+    "regionaal",
+    "gemeenten",
 ]
 PREVENTIE_INTENSITEIT = [  # the report adds "doorontwikkelen" after these, out of order
     "ontwikkelproject + doorontwikkelen + samenwerkingsafspraken",
-    "ontwikkelproject + implementeren + samenwerkingsafspraken", "ontwikkelproject + implementeren",
-    "ontwikkelproject + samenwerkingsafspraken", "ontwikkelproject", "implementeren + samenwerkingsafspraken",
-    "implementeren", "samenwerkingsafspraken",
+    "ontwikkelproject + implementeren + samenwerkingsafspraken",
+    "ontwikkelproject + implementeren",
+    "ontwikkelproject + samenwerkingsafspraken",
+    "ontwikkelproject",
+    "implementeren + samenwerkingsafspraken",
+    "implementeren",
+    "samenwerkingsafspraken",
 ]
 
 
@@ -64,7 +84,9 @@ def test_every_instrument_combination_has_one_place():
         "werkwijze + beleid + inkoop + collectieve zorgminima + samenwerkingsdocument"
     )
     assert [comb.combinatie("instrument", m) for m in alle[-3:]] == [
-        "collectieve zorgminima + samenwerkingsdocument", "collectieve zorgminima", "samenwerkingsdocument"
+        "collectieve zorgminima + samenwerkingsdocument",
+        "collectieve zorgminima",
+        "samenwerkingsdocument",
     ]
 
 
@@ -94,8 +116,16 @@ def _projecten():
 
 
 KOPPELING = pd.DataFrame(
-    [("P1", "GM0002"), ("P2", "GM0002"), ("P2", "GM0001"), ("P3", "GM0003"), ("P3", "GM0002"),
-     ("P1", "GM0002"), ("P9", "GM0004"), ("P4", "GM0003")],
+    [
+        ("P1", "GM0002"),
+        ("P2", "GM0002"),
+        ("P2", "GM0001"),
+        ("P3", "GM0003"),
+        ("P3", "GM0002"),
+        ("P1", "GM0002"),
+        ("P9", "GM0004"),
+        ("P4", "GM0003"),
+    ],
     columns=["project_id", "gemeente_code"],
 )
 
@@ -120,7 +150,8 @@ def test_multi_valued_axis_sets_several_bits():
 def test_filtered_projects_filter_the_map():
     uitkomst = comb.combinaties(_projecten().iloc[[0, 3]], KOPPELING, "inhoud")
     assert uitkomst[["gemeente_code", "combinatie", "aantal_projecten"]].values.tolist() == [
-        ["GM0002", "ouderen", 1], ["GM0003", "'anders'", 1],
+        ["GM0002", "ouderen", 1],
+        ["GM0003", "'anders'", 1],
     ]
     leeg = comb.combinaties(_projecten().iloc[:0], KOPPELING, "inhoud")
     assert leeg.empty and list(leeg.columns) == ["gemeente_code", "combinatie", "masker", "aantal_projecten"]
@@ -132,7 +163,10 @@ def test_aantallen_per_label():
     assert uitkomst.set_index("gemeente_code").loc["GM0002"].tolist() == [2, 1, 1, 0, 0]
     per_intensiteit = comb.aantallen_per_label(_projecten(), KOPPELING, "intensiteit").set_index("gemeente_code")
     assert per_intensiteit.loc["GM0003"].to_dict() == {
-        "Ontwikkelproject": 1, "Doorontwikkelen": 0, "Implementatie": 0, "Samenwerkingsafspraken": 1
+        "Ontwikkelproject": 1,
+        "Doorontwikkelen": 0,
+        "Implementatie": 0,
+        "Samenwerkingsafspraken": 1,
     }
     assert (per_intensiteit.dtypes == "int64").all()
 
@@ -161,8 +195,10 @@ def test_a_combination_keeps_its_colours_whatever_else_is_on_the_map():
     teksten = [comb.combinatie("instrument", m) for m in range(1, ALLE_INSTRUMENTEN + 1)]
     alle = kl.kleuren("instrument", teksten)
     alleen = kl.kleuren("instrument", ["collectieve zorgminima", "werkwijze + beleid"])
-    assert alleen["collectieve zorgminima"] == alle["collectieve zorgminima"] == (
-        vocab.AS_INSTRUMENT.label("Collectieve zorg minima").kleur,
+    assert (
+        alleen["collectieve zorgminima"]
+        == alle["collectieve zorgminima"]
+        == (vocab.AS_INSTRUMENT.label("Collectieve zorg minima").kleur,)
     )
     assert alleen["werkwijze + beleid"] == alle["werkwijze + beleid"]
     assert len(kl.legenda("instrument", teksten)) == ALLE_INSTRUMENTEN

@@ -65,8 +65,19 @@ def test_format_follows_the_file_extension(omgeving, tmp_path):
 
 def test_pdf_has_one_page_per_map(omgeving, tmp_path):
     uit = tmp_path / "verzekeraars.pdf"
-    argv = ["--kaart", "verzekeraar:VGZ", "--kaart", "verzekeraar:CZ", "--kaart", "kernwerkgebied", "--jaar", "2025",
-            "--lagen", "wmo,provincie", str(uit)]
+    argv = [
+        "--kaart",
+        "verzekeraar:VGZ",
+        "--kaart",
+        "verzekeraar:CZ",
+        "--kaart",
+        "kernwerkgebied",
+        "--jaar",
+        "2025",
+        "--lagen",
+        "wmo,provincie",
+        str(uit),
+    ]
     assert main(argv) == 0
     pdf = PdfReader(uit)
     assert len(pdf.pages) == 3
@@ -82,8 +93,9 @@ def test_pptx_of_all_themes_times_two_maps(omgeving, tmp_path):
     deck = Presentation(str(uit))
     dia_s = list(deck.slides)
     assert len(dia_s) == 1 + 2 * len(vocab.AS_INHOUD.labels) + 1
-    verwacht = [f"{thema} – {vorm}" for thema in vocab.AS_INHOUD.namen
-                for vorm in ("totaal", "samenwerkingsvorm (intensiteit)")]
+    verwacht = [
+        f"{thema} – {vorm}" for thema in vocab.AS_INHOUD.namen for vorm in ("totaal", "samenwerkingsvorm (intensiteit)")
+    ]
     assert [d.shapes.title.text_frame.text for d in dia_s[1:-1]] == verwacht
     for dia in dia_s[1:-1]:
         assert any(v.shape_type == MSO_SHAPE_TYPE.PICTURE for v in dia.shapes)
@@ -133,8 +145,9 @@ def test_filtered_project_list_as_csv_and_xlsx(omgeving, tmp_path, formaat):
         (["--kaart", "verzekeraar", "x.png"], "noem de verzekeraar"),
     ],
 )
-def test_usage_errors_exit_2_with_a_dutch_message_and_write_nothing(omgeving, tmp_path, monkeypatch, capsys, argv,
-                                                                    melding):
+def test_usage_errors_exit_2_with_a_dutch_message_and_write_nothing(
+    omgeving, tmp_path, monkeypatch, capsys, argv, melding
+):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(SystemExit) as einde:
         main(argv)
@@ -151,11 +164,25 @@ def test_selection_without_projects_exits_1(omgeving, tmp_path, capsys):
 
 
 def test_help_documents_every_option_in_dutch():
-    resultaat = subprocess.run([sys.executable, "-m", "dashboard.export", "--help"], cwd=ROOT, capture_output=True,
-                               text=True, check=False)
+    resultaat = subprocess.run(
+        [sys.executable, "-m", "dashboard.export", "--help"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert resultaat.returncode == 0
-    for optie in ("--as", "--kaart", "--thema", "--verzekeraar", "--inhoud", "--instrument", "--intensiteit",
-                  "--geografie", "--jaar", "--lagen", "--dpi", "SAMENWERKING_DB", "Afsluitstatus"):
+    for optie in (
+        "--as",
+        "--kaart",
+        "--thema",
+        "--verzekeraar",
+        "--inhoud",
+        "--instrument",
+        "--intensiteit",
+        "--geografie",
+        "--jaar",
+        "--lagen",
+        "--dpi",
+        "SAMENWERKING_DB",
+        "Afsluitstatus",
+    ):
         assert optie in resultaat.stdout
     assert "gebruik:" in resultaat.stdout and "opties:" in resultaat.stdout
 
@@ -165,15 +192,24 @@ def test_help_documents_every_option_in_dutch():
     [
         ("totaal", "Ouderen", KaartSpec("totaal", as_code="inhoud", label="Ouderen")),
         ("totaal", None, KaartSpec("totaal", zonder_minima=True)),
-        ("samenwerkingsvorm", "ggz",
-         KaartSpec("combinatie", as_code="intensiteit", tweede_as="inhoud", tweede_label="GGZ")),
-        ("Instrumenteel:Jeugd", "Ouderen",
-         KaartSpec("combinatie", as_code="instrument", tweede_as="inhoud", tweede_label="Jeugd 18-/18+")),
+        (
+            "samenwerkingsvorm",
+            "ggz",
+            KaartSpec("combinatie", as_code="intensiteit", tweede_as="inhoud", tweede_label="GGZ"),
+        ),
+        (
+            "Instrumenteel:Jeugd",
+            "Ouderen",
+            KaartSpec("combinatie", as_code="instrument", tweede_as="inhoud", tweede_label="Jeugd 18-/18+"),
+        ),
         ("geografisch", None, KaartSpec("combinatie", as_code="geografie")),
         ("kernwerkgebied", "Ouderen", KaartSpec("kernwerkgebied")),
         ("verzekeraar:zilveren kruis", None, KaartSpec("verzekeraar", label="Zilveren Kruis", zonder_minima=True)),
-        ("versus|instrument=beleid|inhoud=ggz", None,
-         KaartSpec("versus", as_code="instrument", label="Beleid", tweede_as="inhoud", tweede_label="GGZ")),
+        (
+            "versus|instrument=beleid|inhoud=ggz",
+            None,
+            KaartSpec("versus", as_code="instrument", label="Beleid", tweede_as="inhoud", tweede_label="GGZ"),
+        ),
     ],
 )
 def test_friendly_map_names(tekst, thema, verwacht):
@@ -183,8 +219,11 @@ def test_friendly_map_names(tekst, thema, verwacht):
 def test_maps_are_ordered_theme_first_without_duplicates():
     specs = kaartspecs(["totaal", "kernwerkgebied", "samenwerkingsvorm"], ["GGZ", "Ouderen", "ggz"])
     assert [s.sleutel for s in specs] == [
-        "totaal|inhoud=ggz", "kernwerkgebied", "combinatie|intensiteit|inhoud=ggz",
-        "totaal|inhoud=ouderen", "combinatie|intensiteit|inhoud=ouderen",
+        "totaal|inhoud=ggz",
+        "kernwerkgebied",
+        "combinatie|intensiteit|inhoud=ggz",
+        "totaal|inhoud=ouderen",
+        "combinatie|intensiteit|inhoud=ouderen",
     ]
     with pytest.raises(Gebruiksfout, match=r"kaartsleutel 'totaal\|inhoud=sport' ongeldig"):
         kaartspec("totaal|inhoud=sport")

@@ -17,8 +17,13 @@ from projectdb.importeer import importeer_bestand
 from projectdb.kolommen import KOLOMMEN, KOPTEKST
 from projectdb.sjabloon import SJABLOONKOLOMMEN, maak_sjabloon
 
-GEVAARLIJK = rij(titel='=HYPERLINK("http://x","klik")', omschrijving="+31 20 1234567", partners="-;@team",
-                 toelichting_labels="-", bron="'gewoon citaat'")
+GEVAARLIJK = rij(
+    titel='=HYPERLINK("http://x","klik")',
+    omschrijving="+31 20 1234567",
+    partners="-;@team",
+    toelichting_labels="-",
+    bron="'gewoon citaat'",
+)
 
 
 @pytest.fixture
@@ -75,7 +80,7 @@ def test_formules_worden_geneutraliseerd(store, tmp_path):
     pad = exporteer(store.projecten(), tmp_path / "export.csv")
     rijen = csv.DictReader(pad.read_text(encoding="utf-8-sig").splitlines())
     rij_ = next(r for r in rijen if r["project_id"] == "P100")
-    assert rij_["titel"] == "'=HYPERLINK(\"http://x\",\"klik\")"
+    assert rij_["titel"] == '\'=HYPERLINK("http://x","klik")'
     assert rij_["omschrijving"] == "'+31 20 1234567"
     assert rij_["partners"] == "'-;'@team"
     assert rij_["toelichting_labels"] == "'-"
@@ -84,7 +89,7 @@ def test_formules_worden_geneutraliseerd(store, tmp_path):
     waarden = {c.value: c for c in blad[1]}
     regel = next(r for r in blad.iter_rows(min_row=2) if r[0].value == "P100")
     titel = regel[list(waarden).index("titel")]
-    assert (titel.value, titel.data_type) == ("'=HYPERLINK(\"http://x\",\"klik\")", "s")
+    assert (titel.value, titel.data_type) == ('\'=HYPERLINK("http://x","klik")', "s")
     assert not any(c.data_type == "f" for r in blad.iter_rows() for c in r)
 
 
@@ -94,12 +99,17 @@ PUNTKOMMA_AANVAL = "A;@SUM(1+1);+cmd|' /C calc'!A0"
 
 @pytest.mark.parametrize("formaat", ["csv", "xlsx"])
 def test_elk_puntkommadeel_wordt_geneutraliseerd_en_komt_ongewijzigd_terug(leeg, tmp_path, formaat):
-    rapport = importeer_bestand(leeg, schrijf_csv(tmp_path / "aanval.csv", [rij(partners=PUNTKOMMA_AANVAL,
-                                                                                titel="Titel;=1+1")]))
-    deelwaarschuwingen = sorted((m.veld, m.tekst.split(" begint")[0]) for m in rapport.waarschuwingen
-                                if "formule-injectie" in m.tekst)
-    assert deelwaarschuwingen == [("partners", repr("+cmd|' /C calc'!A0")), ("partners", repr("@SUM(1+1)")),
-                                  ("titel", repr("=1+1"))]
+    rapport = importeer_bestand(
+        leeg, schrijf_csv(tmp_path / "aanval.csv", [rij(partners=PUNTKOMMA_AANVAL, titel="Titel;=1+1")])
+    )
+    deelwaarschuwingen = sorted(
+        (m.veld, m.tekst.split(" begint")[0]) for m in rapport.waarschuwingen if "formule-injectie" in m.tekst
+    )
+    assert deelwaarschuwingen == [
+        ("partners", repr("+cmd|' /C calc'!A0")),
+        ("partners", repr("@SUM(1+1)")),
+        ("titel", repr("=1+1")),
+    ]
     pad = exporteer(leeg.projecten(), tmp_path / f"export.{formaat}")
     if formaat == "csv":
         cellen = next(r for r in csv.DictReader(pad.read_text(encoding="utf-8-sig").splitlines()))
@@ -139,15 +149,23 @@ def test_ingevuld_sjabloon_importeert(leeg, tmp_path):
         letter = get_column_letter(SJABLOONKOLOMMEN.index(kolom) + 1)
         return lijsten[f"{letter}2:{letter}1001"]
 
-    assert {validatie(k).errorStyle for k in ("indeling_jaar", "inhoud", "intensiteit", "geografie",
-                                              "gebied_precisie", "verzekeraar_herkomst")} == {"stop"}
-    keuzes = {blad_cel.value for kolom in boek["lijsten"].iter_cols() if kolom[0].value == "Gebied volledig of deel"
-              for blad_cel in kolom[1:] if blad_cel.value}
+    assert {
+        validatie(k).errorStyle
+        for k in ("indeling_jaar", "inhoud", "intensiteit", "geografie", "gebied_precisie", "verzekeraar_herkomst")
+    } == {"stop"}
+    keuzes = {
+        blad_cel.value
+        for kolom in boek["lijsten"].iter_cols()
+        if kolom[0].value == "Gebied volledig of deel"
+        for blad_cel in kolom[1:]
+        if blad_cel.value
+    }
     assert keuzes == {"volledig", "deel"}
     assert (validatie("aantal_gemeenten_bron").type, validatie("aantal_gemeenten_bron").formula1) == ("whole", "1")
     assert {validatie(k).errorStyle for k in ("verzekeraars", "instrumenten")} == {"warning"}
-    assert {(validatie(k).type, validatie(k).formula1, validatie(k).formula2)
-            for k in ("startjaar", "eindjaar")} == {("whole", "1990", "2100")}
+    assert {(validatie(k).type, validatie(k).formula1, validatie(k).formula2) for k in ("startjaar", "eindjaar")} == {
+        ("whole", "1990", "2100")
+    }
     assert boek.sheetnames == ["projecten", "instructies", "voorbeeld", "lijsten", "uitleg", "sjabloon"]
     assert (boek["lijsten"].sheet_state, boek["sjabloon"].sheet_state) == ("hidden", "veryHidden")
     blad.append([rij()[k] for k in SJABLOONKOLOMMEN])

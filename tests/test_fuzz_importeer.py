@@ -20,13 +20,56 @@ from projectdb import Validatiefout, open_store
 from projectdb.importeer import importeer_bestand
 from projectdb.kolommen import KOLOMMEN, KOPTEKST
 
-INSTELLINGEN = dict(deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+INSTELLINGEN = dict(
+    deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 
-ONZIN = ["", " ", ";", ";;", ",", "\"", "'", "=1+1", "+", "-", "@", "\tx", "\r", "\n", "é", "\u00a0", "P", "P0",
-         "P001;P001", "Bergen", "Amsterdm", "wmo:", "wmo:Atlantis", "kernwerkgebied:Achmea", "zk99", "GM9999",
-         "provincie:", ":", "()", "2017.5", "-2017", "²⁰¹⁷", "x" * 4_999, "Ontwikkelpject;Implementatie",
-         "NULL", "None", "nan", "#N/A", "TRUE", "1e10", "\u202e", "\ufeff", "\U0001f600", "\u2028"]
+ONZIN = [
+    "",
+    " ",
+    ";",
+    ";;",
+    ",",
+    '"',
+    "'",
+    "=1+1",
+    "+",
+    "-",
+    "@",
+    "\tx",
+    "\r",
+    "\n",
+    "é",
+    "\u00a0",
+    "P",
+    "P0",
+    "P001;P001",
+    "Bergen",
+    "Amsterdm",
+    "wmo:",
+    "wmo:Atlantis",
+    "kernwerkgebied:Achmea",
+    "zk99",
+    "GM9999",
+    "provincie:",
+    ":",
+    "()",
+    "2017.5",
+    "-2017",
+    "²⁰¹⁷",
+    "x" * 4_999,
+    "Ontwikkelpject;Implementatie",
+    "NULL",
+    "None",
+    "nan",
+    "#N/A",
+    "TRUE",
+    "1e10",
+    "\u202e",
+    "\ufeff",
+    "\U0001f600",
+    "\u2028",
+]
 """Troublesome cell texts; control characters and over-long cells are left to the whole-file tests, because one
 of them rejects the file before its rows are validated."""
 TEKST = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40)
@@ -34,8 +77,14 @@ GOED: dict[str, list[str]] = {
     "project_id": ["P100", "P101", "P102", "p103", "P001", "P004", "P9999", "", "ZK-2017-04", "967"],
     "titel": ["Titel", "Wijkaanpak"],
     "verzekeraars": [*vocab.VERZEKERAAR_NAMEN, "Achmea", "VGZ;CZ", "Univé"],
-    "gebied": ["GM0014", "Den Haag", "wmo:FoodValley", "provincie:Limburg", "kernwerkgebied:Menzis",
-               "Groningen;Zeeland"],
+    "gebied": [
+        "GM0014",
+        "Den Haag",
+        "wmo:FoodValley",
+        "provincie:Limburg",
+        "kernwerkgebied:Menzis",
+        "Groningen;Zeeland",
+    ],
     "indeling_jaar": ["2017", "2025"],
     "inhoud": [*vocab.AS_INHOUD.namen, "ESW", "Jeugd 18min/18plus", "minima"],
     "instrumenten": [*vocab.AS_INSTRUMENT.namen, "minimapolis", "Werkwijze;Beleid"],
@@ -65,8 +114,9 @@ RIJEN = st.lists(st.fixed_dictionaries({k: cel(k) for k in KOLOMMEN}), min_size=
 KOPPEN = st.one_of(
     st.just({k: k for k in KOLOMMEN}),
     st.just(KOPTEKST),
-    st.fixed_dictionaries({k: st.sampled_from([k, KOPTEKST[k], k.upper(), "", "Onbekend", KOPTEKST["titel"]])
-                           for k in KOLOMMEN}),
+    st.fixed_dictionaries(
+        {k: st.sampled_from([k, KOPTEKST[k], k.upper(), "", "Onbekend", KOPTEKST["titel"]]) for k in KOLOMMEN}
+    ),
 )
 """Column -> header: usually valid headers (so the rows get validated), sometimes a broken header row."""
 
@@ -93,9 +143,14 @@ def importeer_of_weiger(store, pad, **opties) -> None:
 
 
 @settings(max_examples=300, **INSTELLINGEN)
-@given(rijen=RIJEN, koppen=KOPPEN, scheidingsteken=st.sampled_from([",", ";", "\t", "|"]),
-       codering=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16", "latin-1"]),
-       update=st.booleans(), proef=st.booleans())
+@given(
+    rijen=RIJEN,
+    koppen=KOPPEN,
+    scheidingsteken=st.sampled_from([",", ";", "\t", "|"]),
+    codering=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16", "latin-1"]),
+    update=st.booleans(),
+    proef=st.booleans(),
+)
 def test_csv_met_rommelrijen(store, werkmap, rijen, koppen, scheidingsteken, codering, update, proef):
     buffer = io.StringIO(newline="")
     schrijver = csv.writer(buffer, delimiter=scheidingsteken)
@@ -135,9 +190,15 @@ def test_beschadigde_xlsx(store, werkmap, zaad, aantal):
     importeer_of_weiger(store, pad, proef=True)
 
 
-WAARDEN = st.one_of(st.none(), st.integers(), st.floats(allow_nan=True), st.text(max_size=20),
-                    st.tuples(st.text(max_size=10)), st.lists(st.sampled_from(["Werkwijze", "P001", ";", ""])),
-                    st.sampled_from(ONZIN))
+WAARDEN = st.one_of(
+    st.none(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=20),
+    st.tuples(st.text(max_size=10)),
+    st.lists(st.sampled_from(["Werkwijze", "P001", ";", ""])),
+    st.sampled_from(ONZIN),
+)
 
 
 @settings(max_examples=150, **INSTELLINGEN)
@@ -145,8 +206,9 @@ WAARDEN = st.one_of(st.none(), st.integers(), st.floats(allow_nan=True), st.text
 def test_api_met_willekeurige_waarden(store, rijen, update):
     voor = store.checksum()
     try:
-        store.importeer([{**rij(project_id=f"P7{i:02d}"), **r} for i, r in enumerate(rijen)], update=update,
-                        redacteur="fuzz")
+        store.importeer(
+            [{**rij(project_id=f"P7{i:02d}"), **r} for i, r in enumerate(rijen)], update=update, redacteur="fuzz"
+        )
     except Validatiefout as fout:
         assert fout.rapport.fouten
         assert store.checksum() == voor

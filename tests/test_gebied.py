@@ -15,43 +15,53 @@ def test_tokens_klappen_uit_naar_gemeenten():
     assert gebied.gemeenten_van_token("wmo:Zuid-Limburg", 2017) == leden
     frame = geodata.gemeenten(2025)
     assert gebied.gemeenten_van_token("provincie:Zeeland", 2025) == set(
-        frame.loc[frame["provincie_naam"] == "Zeeland", "gemeente_code"])
+        frame.loc[frame["provincie_naam"] == "Zeeland", "gemeente_code"]
+    )
     assert gebied.gemeenten_van_token("kernwerkgebied:CZ", 2025) == set(
-        frame.loc[frame["kernwerkgebied"] == "CZ", "gemeente_code"])
+        frame.loc[frame["kernwerkgebied"] == "CZ", "gemeente_code"]
+    )
     code = frame["zorgkantoorregio_code"].iloc[0]
     assert gebied.gemeenten_van_token(f"zorgkantoorregio:{code}", 2025) == set(
-        frame.loc[frame["zorgkantoorregio_code"] == code, "gemeente_code"])
+        frame.loc[frame["zorgkantoorregio_code"] == code, "gemeente_code"]
+    )
     assert gebied.gemeenten_van_gebied("GM0014;wmo:Zuid-Limburg", 2017) == leden | {"GM0014"}
 
 
-@pytest.mark.parametrize("token, jaar, melding", [
-    ("GM1979", 2017, "gebied 'GM1979': GM1979 is geen gemeente van 2017"),
-    ("wmo:Atlantis", 2017, "gebied 'wmo:Atlantis': onbekende Wmo-regio"),
-    ("kernwerkgebied:ONVZ", 2017, "gebied 'kernwerkgebied:ONVZ': ONVZ heeft in 2017 geen kernwerkgebied"),
-    ("Groningen", 2017, "gebied 'Groningen': geen geldig token"),
-])
+@pytest.mark.parametrize(
+    "token, jaar, melding",
+    [
+        ("GM1979", 2017, "gebied 'GM1979': GM1979 is geen gemeente van 2017"),
+        ("wmo:Atlantis", 2017, "gebied 'wmo:Atlantis': onbekende Wmo-regio"),
+        ("kernwerkgebied:ONVZ", 2017, "gebied 'kernwerkgebied:ONVZ': ONVZ heeft in 2017 geen kernwerkgebied"),
+        ("Groningen", 2017, "gebied 'Groningen': geen geldig token"),
+    ],
+)
 def test_fouten_noemen_het_token(token, jaar, melding):
     with pytest.raises(gebied.GebiedFout, match=melding):
         gebied.gemeenten_van_token(token, jaar)
 
 
-@pytest.mark.parametrize("tekst, token", [
-    ("Den Haag", "GM0518"),
-    ("'s-Gravenhage", "GM0518"),
-    ("gm0014", "GM0014"),
-    ("FoodValley", "wmo:FoodValley"),
-    ("wmo:Regio Alkmaar / Noord-Kennemerland", "wmo:Regio Alkmaar / Noord - Kennemerland"),
-    ("Provincie: Fryslân", "provincie:Friesland"),
-    ("kernwerkgebied:Eno", "kernwerkgebied:Eno (Salland)"),
-    ("zorgkantoorregio:zk09", "zorgkantoorregio:ZK09"),
-])
+@pytest.mark.parametrize(
+    "tekst, token",
+    [
+        ("Den Haag", "GM0518"),
+        ("'s-Gravenhage", "GM0518"),
+        ("gm0014", "GM0014"),
+        ("FoodValley", "wmo:FoodValley"),
+        ("wmo:Regio Alkmaar / Noord-Kennemerland", "wmo:Regio Alkmaar / Noord - Kennemerland"),
+        ("Provincie: Fryslân", "provincie:Friesland"),
+        ("kernwerkgebied:Eno", "kernwerkgebied:Eno (Salland)"),
+        ("zorgkantoorregio:zk09", "zorgkantoorregio:ZK09"),
+    ],
+)
 def test_namen_worden_vaste_tokens(tekst, token):
     assert gebied.normaliseer_token(tekst, 2017)[0] == token
 
 
 def test_koppeling_in_eigen_en_ander_jaar():
-    projecten = pd.DataFrame({"project_id": ["P001", "P002"], "gebied": ["GM0003", ("GM1979",)],
-                              "indeling_jaar": [2017, 2025]})
+    projecten = pd.DataFrame(
+        {"project_id": ["P001", "P002"], "gebied": ["GM0003", ("GM1979",)], "indeling_jaar": [2017, 2025]}
+    )
     eigen = gebied.koppeling(projecten, 2017)
     assert list(eigen.columns) == ["project_id", "gemeente_code"]
     herindeling = geodata.herindeling()
@@ -71,7 +81,8 @@ def test_koppeling_van_een_gesplitste_gemeente_raakt_alle_opvolgers():
     code = gesplitst[gesplitst > 1].index[0]
     projecten = pd.DataFrame({"project_id": ["P001"], "gebied": [code], "indeling_jaar": [2017]})
     assert set(gebied.koppeling(projecten, 2025)["gemeente_code"]) == set(
-        herindeling.loc[herindeling["gemeente_code_2017"] == code, "gemeente_code_2025"])
+        herindeling.loc[herindeling["gemeente_code_2017"] == code, "gemeente_code_2025"]
+    )
 
 
 def test_koppeling_noemt_project_en_token():

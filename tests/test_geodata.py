@@ -8,17 +8,31 @@ from geo import geodata as g
 
 AANTAL_GEMEENTEN = {2017: 388, 2025: 342}
 
-LAGEN = {"wmo_regios": g.wmo_regios, "kernwerkgebieden": g.kernwerkgebieden,
-         "zorgkantoorregios": g.zorgkantoorregios, "provincies": g.provincies}
+LAGEN = {
+    "wmo_regios": g.wmo_regios,
+    "kernwerkgebieden": g.kernwerkgebieden,
+    "zorgkantoorregios": g.zorgkantoorregios,
+    "provincies": g.provincies,
+}
 
 
 @pytest.mark.parametrize("jaar", g.JAREN)
 def test_counts_and_columns(jaar):
     gemeenten = g.gemeenten(jaar)
     assert len(gemeenten) == AANTAL_GEMEENTEN[jaar]
-    assert list(gemeenten.columns) == ["gemeente_code", "gemeente_naam", "provincie_code", "provincie_naam",
-                                       "wmo_code", "wmo_regio", "zorgkantoorregio_code", "zorgkantoorregio",
-                                       "kernwerkgebied", "oppervlakte_km2", "geometry"]
+    assert list(gemeenten.columns) == [
+        "gemeente_code",
+        "gemeente_naam",
+        "provincie_code",
+        "provincie_naam",
+        "wmo_code",
+        "wmo_regio",
+        "zorgkantoorregio_code",
+        "zorgkantoorregio",
+        "kernwerkgebied",
+        "oppervlakte_km2",
+        "geometry",
+    ]
     assert list(gemeenten.index) == list(range(len(gemeenten)))
     assert gemeenten["gemeente_code"].is_monotonic_increasing and gemeenten["gemeente_code"].is_unique
     assert gemeenten.drop(columns="geometry").notna().all().all()
@@ -53,9 +67,15 @@ def test_every_municipality_in_exactly_one_of_the_43_regions(jaar):
 
 
 @pytest.mark.parametrize("jaar", g.JAREN)
-@pytest.mark.parametrize(("laag", "sleutel"), [("wmo_regios", "wmo_code"), ("kernwerkgebieden", "kernwerkgebied"),
-                                               ("zorgkantoorregios", "zorgkantoorregio_code"),
-                                               ("provincies", "provincie_code")])
+@pytest.mark.parametrize(
+    ("laag", "sleutel"),
+    [
+        ("wmo_regios", "wmo_code"),
+        ("kernwerkgebieden", "kernwerkgebied"),
+        ("zorgkantoorregios", "zorgkantoorregio_code"),
+        ("provincies", "provincie_code"),
+    ],
+)
 def test_region_area_is_the_sum_of_its_members(jaar, laag, sleutel):
     regios = LAGEN[laag](jaar)
     kolom = {"kernwerkgebied": "verzekeraar"}.get(sleutel, sleutel)
@@ -75,11 +95,20 @@ def test_area_is_computed_in_rd_new():
 @pytest.mark.parametrize("jaar", g.JAREN)
 @pytest.mark.parametrize(
     ("gemeente", "regio"),
-    [("Groningen", "Groningen"), ("Oldambt", "Groningen"), ("Den Haag", "Stadsregio Haaglanden"),
-     ("Arnhem", "Regio Arnhem"), ("Enschede", "Twente"), ("Rotterdam", "Stadsregio Rijnmond"),
-     ("Ede", "FoodValley"), ("Helmond", "Peelregio"), ("Dordrecht", "Drechtsteden"),
-     ("Haarlemmermeer", "Haarlemmermeer"), ("Utrecht", "Utrecht Stad"), ("Alkmaar", "Regio Alkmaar / Noord - "
-                                                                                    "Kennemerland")],
+    [
+        ("Groningen", "Groningen"),
+        ("Oldambt", "Groningen"),
+        ("Den Haag", "Stadsregio Haaglanden"),
+        ("Arnhem", "Regio Arnhem"),
+        ("Enschede", "Twente"),
+        ("Rotterdam", "Stadsregio Rijnmond"),
+        ("Ede", "FoodValley"),
+        ("Helmond", "Peelregio"),
+        ("Dordrecht", "Drechtsteden"),
+        ("Haarlemmermeer", "Haarlemmermeer"),
+        ("Utrecht", "Utrecht Stad"),
+        ("Alkmaar", "Regio Alkmaar / Noord - Kennemerland"),
+    ],
 )
 def test_memberships_implied_by_the_report(jaar, gemeente, regio):
     code = g.zoek_gemeente(gemeente, jaar)
@@ -113,8 +142,13 @@ def test_report_numbering_and_spelling():
 
 def test_crosswalk_shares_sum_to_one_and_cover_both_years():
     tabel = g.herindeling()
-    assert list(tabel.columns) == ["gemeente_code_2017", "gemeente_naam_2017", "gemeente_code_2025",
-                                   "gemeente_naam_2025", "aandeel"]
+    assert list(tabel.columns) == [
+        "gemeente_code_2017",
+        "gemeente_naam_2017",
+        "gemeente_code_2025",
+        "gemeente_naam_2025",
+        "aandeel",
+    ]
     assert set(tabel["gemeente_code_2017"]) == set(g.gemeenten(2017)["gemeente_code"])
     assert set(tabel["gemeente_code_2025"]) == set(g.gemeenten(2025)["gemeente_code"])
     sommen = tabel.groupby("gemeente_code_2017")["aandeel"].sum()
@@ -160,14 +194,23 @@ def test_concession_holders_per_year():
 @pytest.mark.parametrize(
     ("tekst", "jaar", "naam"),
     [
-        ("Den Haag", 2017, "'s-Gravenhage"), ("'s-Gravenhage", 2025, "'s-Gravenhage"),
-        ("s gravenhage", 2025, "'s-Gravenhage"), ("Den Bosch", 2025, "'s-Hertogenbosch"),
-        ("Bergen (NH.)", 2017, "Bergen (NH.)"), ("bergen nh", 2025, "Bergen (NH.)"),
-        ("Bergen (L.)", 2025, "Bergen (L.)"), ("Súdwest-Fryslân", 2017, "Súdwest-Fryslân"),
-        ("Sudwest Fryslan", 2025, "Súdwest-Fryslân"), ("Noardeast-Fryslân", 2025, "Noardeast-Fryslân"),
-        ("noardeast fryslan", 2025, "Noardeast-Fryslân"), ("Tietjerksteradeel", 2025, "Tytsjerksteradiel"),
-        ("Hengelo (O.)", 2017, "Hengelo"), ("Hengelo", 2025, "Hengelo (O.)"), ("Beek", 2025, "Beek (L.)"),
-        ("Nuenen", 2017, "Nuenen, Gerwen en Nederwetten"), ("GM0363", 2025, "Amsterdam"),
+        ("Den Haag", 2017, "'s-Gravenhage"),
+        ("'s-Gravenhage", 2025, "'s-Gravenhage"),
+        ("s gravenhage", 2025, "'s-Gravenhage"),
+        ("Den Bosch", 2025, "'s-Hertogenbosch"),
+        ("Bergen (NH.)", 2017, "Bergen (NH.)"),
+        ("bergen nh", 2025, "Bergen (NH.)"),
+        ("Bergen (L.)", 2025, "Bergen (L.)"),
+        ("Súdwest-Fryslân", 2017, "Súdwest-Fryslân"),
+        ("Sudwest Fryslan", 2025, "Súdwest-Fryslân"),
+        ("Noardeast-Fryslân", 2025, "Noardeast-Fryslân"),
+        ("noardeast fryslan", 2025, "Noardeast-Fryslân"),
+        ("Tietjerksteradeel", 2025, "Tytsjerksteradiel"),
+        ("Hengelo (O.)", 2017, "Hengelo"),
+        ("Hengelo", 2025, "Hengelo (O.)"),
+        ("Beek", 2025, "Beek (L.)"),
+        ("Nuenen", 2017, "Nuenen, Gerwen en Nederwetten"),
+        ("GM0363", 2025, "Amsterdam"),
         ("gm0014", 2017, "Groningen"),
     ],
 )
@@ -196,8 +239,11 @@ def test_name_of_the_other_year_points_to_its_counterparts():
     with pytest.raises(g.OnbekendeNaam, match=r"Haren is een gemeente van 2017, in 2025 deel van: Groningen") as f:
         g.zoek_gemeente("Haren", 2025)
     assert f.value.suggesties[0] == "Groningen"
-    with pytest.raises(g.OnbekendeNaam, match=r"Altena is een gemeente van 2025, ontstaan uit: Aalburg, Werkendam, "
-                                              r"Woudrichem"):
+    with pytest.raises(
+        g.OnbekendeNaam,
+        match=r"Altena is een gemeente van 2025, ontstaan uit: Aalburg, Werkendam, "
+        r"Woudrichem",
+    ):
         g.zoek_gemeente("Altena", 2017)
     with pytest.raises(g.OnbekendeNaam, match=r"Haaren is een gemeente van 2017, in 2025 deel van: Boxtel, "):
         g.zoek_gemeente("GM0788", 2025)
@@ -219,9 +265,17 @@ def test_province_names_per_year():
 
 @pytest.mark.parametrize(
     ("tekst", "code"),
-    [("Regio Alkmaar / Noord - Kennemerland", "WMO27"), ("Regio Alkmaar / Noord-Kennemerland", "WMO27"),
-     ("Haaglanden", "WMO31"), ("Stadsregio Rijnmond", "WMO32"), ("Food Valley", "WMO08"), ("IJmond", "WMO21"),
-     ("Gooi en Vechtstreek", "WMO10"), ("wmo43", "WMO43"), ("West Brabant Oost", "WMO36")],
+    [
+        ("Regio Alkmaar / Noord - Kennemerland", "WMO27"),
+        ("Regio Alkmaar / Noord-Kennemerland", "WMO27"),
+        ("Haaglanden", "WMO31"),
+        ("Stadsregio Rijnmond", "WMO32"),
+        ("Food Valley", "WMO08"),
+        ("IJmond", "WMO21"),
+        ("Gooi en Vechtstreek", "WMO10"),
+        ("wmo43", "WMO43"),
+        ("West Brabant Oost", "WMO36"),
+    ],
 )
 def test_wmo_region_names_resolve(tekst, code):
     assert g.zoek_wmo_regio(tekst) == code

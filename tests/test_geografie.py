@@ -9,8 +9,11 @@ GEO = Path(__file__).resolve().parents[1] / "data" / "geo"
 
 # A small boundary year: two ordinary regions, and the two one-municipality regions of 2017.
 INDELING = {
-    "GM0001": "WMO01", "GM0002": "WMO01", "GM0003": "WMO01",
-    "GM0004": "WMO02", "GM0005": "WMO02",
+    "GM0001": "WMO01",
+    "GM0002": "WMO01",
+    "GM0003": "WMO01",
+    "GM0004": "WMO02",
+    "GM0005": "WMO02",
     "GM0344": "WMO38",  # Utrecht, region Utrecht Stad
     "GM0394": "WMO20",  # Haarlemmermeer, region Haarlemmermeer
 }
@@ -62,12 +65,16 @@ def _koppeling(paren):
     return pd.DataFrame(paren, columns=["project_id", "gemeente_code"])
 
 
-KOPPELING = _koppeling([
-    ("P2", "GM0004"), ("P2", "GM0005"),
-    ("P1", "GM0001"),
-    ("P3", "GM0344"),
-    ("P4", "GM0003"), ("P4", "GM0004"),
-])
+KOPPELING = _koppeling(
+    [
+        ("P2", "GM0004"),
+        ("P2", "GM0005"),
+        ("P1", "GM0001"),
+        ("P3", "GM0344"),
+        ("P4", "GM0003"),
+        ("P4", "GM0004"),
+    ]
+)
 
 
 def test_vectorised_matches_the_single_project_rule():
@@ -100,10 +107,12 @@ def _projecten(rijen):
 
 
 def test_consistentie_reports_stored_versus_derived_geography():
-    projecten = _projecten([
-        ("P1", 2017, "GGZ", ("Werkwijze",), "Ontwikkelproject", "Gemeentelijk"),
-        ("P2", 2017, "Preventie", ("Werkwijze",), "Ontwikkelproject", "Bovenregionaal"),
-    ])
+    projecten = _projecten(
+        [
+            ("P1", 2017, "GGZ", ("Werkwijze",), "Ontwikkelproject", "Gemeentelijk"),
+            ("P2", 2017, "Preventie", ("Werkwijze",), "Ontwikkelproject", "Bovenregionaal"),
+        ]
+    )
     bevindingen = geo.consistentie(projecten, KOPPELING, {2017: INDELING})
     assert list(bevindingen.columns) == ["project_id", "veld", "opgeslagen", "afgeleid", "melding"]
     assert bevindingen[["project_id", "veld", "opgeslagen", "afgeleid"]].values.tolist() == [
@@ -114,22 +123,26 @@ def test_consistentie_reports_stored_versus_derived_geography():
 
 def test_consistentie_uses_each_projects_own_boundary_year():
     # In "2025" GM0001 is the only municipality of its region: the same link is Regionaal there.
-    projecten = _projecten([
-        ("P1", 2017, "GGZ", ("Werkwijze",), "Ontwikkelproject", "Gemeentelijk"),
-        ("P2", 2025, "Preventie", ("Werkwijze",), "Ontwikkelproject", "Gemeentelijk"),
-    ])
+    projecten = _projecten(
+        [
+            ("P1", 2017, "GGZ", ("Werkwijze",), "Ontwikkelproject", "Gemeentelijk"),
+            ("P2", 2025, "Preventie", ("Werkwijze",), "Ontwikkelproject", "Gemeentelijk"),
+        ]
+    )
     koppeling = _koppeling([("P1", "GM0001"), ("P2", "GM0001")])
     bevindingen = geo.consistentie(projecten, koppeling, {2017: INDELING, 2025: {"GM0001": "WMO01"}})
     assert bevindingen[["project_id", "afgeleid"]].values.tolist() == [["P2", "Regionaal"]]
 
 
 def test_consistentie_soft_checks_from_the_appendix():
-    projecten = _projecten([
-        ("P1", 2017, "Preventie", ("Collectieve zorg minima",), "Ontwikkelproject", "Gemeentelijk"),
-        ("P2", 2017, "Anders", ("Collectieve zorg minima",), "Ontwikkelproject", "Regionaal"),
-        ("P3", 2017, "Ouderen", ("Beleid",), "Samenwerkingsafspraken", "Regionaal"),
-        ("P4", 2017, "Anders", ("Beleid", "Samenwerkingsdocument"), "Samenwerkingsafspraken", "Bovenregionaal"),
-    ])
+    projecten = _projecten(
+        [
+            ("P1", 2017, "Preventie", ("Collectieve zorg minima",), "Ontwikkelproject", "Gemeentelijk"),
+            ("P2", 2017, "Anders", ("Collectieve zorg minima",), "Ontwikkelproject", "Regionaal"),
+            ("P3", 2017, "Ouderen", ("Beleid",), "Samenwerkingsafspraken", "Regionaal"),
+            ("P4", 2017, "Anders", ("Beleid", "Samenwerkingsdocument"), "Samenwerkingsafspraken", "Bovenregionaal"),
+        ]
+    )
     bevindingen = geo.consistentie(projecten, KOPPELING, {2017: INDELING})
     assert bevindingen[["project_id", "veld", "opgeslagen", "afgeleid"]].values.tolist() == [
         ["P1", "inhoud", "Preventie", "Anders"],

@@ -18,10 +18,20 @@ from projectdb.importeer import importeer_bestand
 from projectdb.kolommen import KOLOMMEN
 
 NEDERLANDS = {
-    "project_id": "Project ID", "titel": "Titel", "omschrijving": "Beschrijving", "verzekeraars": "Verzekeraar(s)",
-    "gebied": "Gemeente(n)/gebied", "indeling_jaar": "Jaar", "inhoud": "INHOUD", "instrumenten": "Instrument(en)",
-    "intensiteit": "Samenwerkingsvorm", "geografie": "Geografisch", "partners": "Partner(s)", "bron": "Bron",
-    "bron_citaat": "Citaat", "bouwt_voort_op": "Bouwt voort op",
+    "project_id": "Project ID",
+    "titel": "Titel",
+    "omschrijving": "Beschrijving",
+    "verzekeraars": "Verzekeraar(s)",
+    "gebied": "Gemeente(n)/gebied",
+    "indeling_jaar": "Jaar",
+    "inhoud": "INHOUD",
+    "instrumenten": "Instrument(en)",
+    "intensiteit": "Samenwerkingsvorm",
+    "geografie": "Geografisch",
+    "partners": "Partner(s)",
+    "bron": "Bron",
+    "bron_citaat": "Citaat",
+    "bouwt_voort_op": "Bouwt voort op",
 }
 """Headers as an analyst writes them (one column, toelichting_labels, left out)."""
 
@@ -43,10 +53,21 @@ def geweigerd(store, pad, **opties) -> Validatiefout:
 
 def test_puntkomma_en_synoniemen_uit_het_rapport(store, tmp_path):
     rijen = [
-        rij(project_id="P101", intensiteit="ontwikkelpject", inhoud="Jeugd 18min/18plus",
-            instrumenten="minimapolis; Werkwijze"),
-        rij(project_id="P102", intensiteit="implementeren", inhoud="ESW", instrumenten="collectieve zorgminima",
-            verzekeraars="Achmea", bouwt_voort_op="p101", bouwt_voort_op_citaat=CITAAT),
+        rij(
+            project_id="P101",
+            intensiteit="ontwikkelpject",
+            inhoud="Jeugd 18min/18plus",
+            instrumenten="minimapolis; Werkwijze",
+        ),
+        rij(
+            project_id="P102",
+            intensiteit="implementeren",
+            inhoud="ESW",
+            instrumenten="collectieve zorgminima",
+            verzekeraars="Achmea",
+            bouwt_voort_op="p101",
+            bouwt_voort_op_citaat=CITAAT,
+        ),
     ]
     pad = schrijf_csv(tmp_path / "analist.csv", rijen, NEDERLANDS, scheidingsteken=";")
     rapport = importeer_bestand(store, pad, redacteur="cees")
@@ -63,8 +84,9 @@ def test_puntkomma_en_synoniemen_uit_het_rapport(store, tmp_path):
 
 
 def test_komma_met_utf8_bom(store, tmp_path):
-    pad = schrijf_csv(tmp_path / "bom.csv", [rij(titel="Zorg in Súdwest-Fryslân", gebied="Súdwest-Fryslân")],
-                      codering="utf-8-sig")
+    pad = schrijf_csv(
+        tmp_path / "bom.csv", [rij(titel="Zorg in Súdwest-Fryslân", gebied="Súdwest-Fryslân")], codering="utf-8-sig"
+    )
     assert pad.read_bytes().startswith(codecs.BOM_UTF8)
     rapport = importeer_bestand(store, pad)
     assert (rapport.codering, rapport.scheidingsteken) == ("UTF-8 met BOM", ",")
@@ -74,8 +96,7 @@ def test_komma_met_utf8_bom(store, tmp_path):
 
 def test_windows_1252_met_accenten(store, tmp_path):
     rijen = [rij(titel="Café ‘t Hoekje – één aanpak", gebied="Den Haag; Súdwest-Fryslân")]
-    pad = schrijf_csv(tmp_path / "excel.csv", rijen,
-                      NEDERLANDS, scheidingsteken=";", codering="cp1252")
+    pad = schrijf_csv(tmp_path / "excel.csv", rijen, NEDERLANDS, scheidingsteken=";", codering="cp1252")
     rapport = importeer_bestand(store, pad)
     assert rapport.codering == "Windows-1252"
     assert any("Windows-1252" in m.tekst for m in rapport.waarschuwingen)
@@ -101,12 +122,14 @@ def test_xlsx_eerste_blad_en_gekozen_blad(store, tmp_path):
 
 def test_onbekend_label_met_keuzes(store, tmp_path):
     rijen = [rij(), rij(project_id="P101", intensiteit="Pilot", instrumenten="Subsidie")]
-    pad = schrijf_csv(tmp_path / "labels.csv", rijen,
-                      NEDERLANDS, scheidingsteken=";")
+    pad = schrijf_csv(tmp_path / "labels.csv", rijen, NEDERLANDS, scheidingsteken=";")
     fout = geweigerd(store, pad)
     teksten = [str(m) for m in fout.rapport.fouten]
-    assert any("labels.csv, regel 3, kolom 'Samenwerkingsvorm' (intensiteit): 'Pilot' is geen waarde" in t
-               and "Ontwikkelproject, Doorontwikkelen, Implementatie, Samenwerkingsafspraken" in t for t in teksten)
+    assert any(
+        "labels.csv, regel 3, kolom 'Samenwerkingsvorm' (intensiteit): 'Pilot' is geen waarde" in t
+        and "Ontwikkelproject, Doorontwikkelen, Implementatie, Samenwerkingsafspraken" in t
+        for t in teksten
+    )
     assert any("regel 3, kolom 'Instrument(en)' (instrumenten): 'Subsidie'" in t for t in teksten)
 
 
@@ -136,7 +159,8 @@ def test_update_van_bestaand_project(store, tmp_path):
     assert (rapport.bijgewerkt, rapport.ongewijzigd) == (["P001"], ["P002"])
     log = store.wijzigingen("P001").query("actie == 'gewijzigd'")
     assert list(zip(log["veld"], log["oude_waarde"], log["nieuwe_waarde"], log["redacteur"], strict=True)) == [
-        ("titel", VOORBEELD[0]["titel"], "Bijgewerkt", "dirk")]
+        ("titel", VOORBEELD[0]["titel"], "Bijgewerkt", "dirk")
+    ]
 
 
 def test_ontbrekende_verplichte_kolommen(store, tmp_path):
@@ -162,18 +186,20 @@ def test_lege_rijen_houden_regelnummers(store, tmp_path):
     assert (melding.regel, melding.veld) == (5, "inhoud")
 
 
-@pytest.mark.parametrize("inhoud", [
-    b"\x00\x01\x02PNG\x89binary" * 50,
-    bytes(range(256)) * 20,
-    b"PK\x03\x04" + b"\x00" * 100,
-    b"project_id,titel\nP001,\x07bel\n",
-])
+@pytest.mark.parametrize(
+    "inhoud",
+    [
+        b"\x00\x01\x02PNG\x89binary" * 50,
+        bytes(range(256)) * 20,
+        b"PK\x03\x04" + b"\x00" * 100,
+        b"project_id,titel\nP001,\x07bel\n",
+    ],
+)
 def test_binaire_rommel_als_csv(store, tmp_path, inhoud):
     pad = tmp_path / "rommel.csv"
     pad.write_bytes(inhoud)
     fout = geweigerd(store, pad)
-    assert any(woord in str(fout) for woord in ("NUL-bytes", "zip- of Excel-bestand", "stuurteken",
-                                                 "Windows-1252"))
+    assert any(woord in str(fout) for woord in ("NUL-bytes", "zip- of Excel-bestand", "stuurteken", "Windows-1252"))
 
 
 def test_rommel_als_xlsx(store, tmp_path):
@@ -197,14 +223,13 @@ def test_te_veel_kolommen(store, tmp_path):
 def test_tienduizend_kolommen(store, tmp_path, soort):
     koppen = {**{k: k for k in VOORBEELD[0]}, **{f"extra{i}": f"extra{i}" for i in range(10_000 - len(VOORBEELD[0]))}}
     schrijf = schrijf_csv if soort == "csv" else schrijf_xlsx
-    pad = schrijf(tmp_path / f"breed.{soort}", [{**rij(), **{k: "x" for k in koppen if k.startswith("extra")}}],
-                  koppen)
+    pad = schrijf(tmp_path / f"breed.{soort}", [{**rij(), **{k: "x" for k in koppen if k.startswith("extra")}}], koppen)
     assert "10000 kolommen; de grens is 100" in str(geweigerd(store, pad))
 
 
 def test_cel_boven_de_grens_van_de_csv_lezer(store, tmp_path):
     pad = tmp_path / "reuzecel.csv"
-    pad.write_text("project_id,titel\nP100,\"" + "x" * 200_000 + "\n", encoding="utf-8")
+    pad.write_text('project_id,titel\nP100,"' + "x" * 200_000 + "\n", encoding="utf-8")
     tekst = str(geweigerd(store, pad))
     assert "regel 2: een cel is langer dan 131.072 tekens; de grens per cel is 5.000 tekens" in tekst
     assert "opent daar een cel die niet wordt gesloten" in tekst
@@ -239,9 +264,11 @@ def test_zip_bom_wordt_geweigerd_voor_het_uitpakken(store, tmp_path):
 def test_xml_entiteiten_worden_niet_uitgevouwen(store, tmp_path):
     pad = schrijf_xlsx(tmp_path / "lachen.xlsx", [rij()])
     entiteiten = b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1)) * 10) for i in range(1, 10))
-    blad = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">' + entiteiten + b"]>"
-            b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-            b'<row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>')
+    blad = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">' + entiteiten + b"]>"
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        b'<row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>'
+    )
     herschreven = tmp_path / "herschreven.xlsx"
     with zipfile.ZipFile(pad) as bron, zipfile.ZipFile(herschreven, "w", zipfile.ZIP_DEFLATED) as doel:
         for lid in bron.infolist():
@@ -280,79 +307,111 @@ def test_geografie_afgeleid_of_afwijkend(store, tmp_path):
 def test_voortbouwen_bestaat_zonder_kring_en_richting(store, tmp_path):
     onbekend = schrijf_csv(tmp_path / "onbekend.csv", [rij(bouwt_voort_op="P777", bouwt_voort_op_citaat=CITAAT)])
     assert "onbekend project P777" in str(geweigerd(store, onbekend))
-    kring = schrijf_csv(tmp_path / "kring.csv", [{**VOORBEELD[0], "bouwt_voort_op": "P004",
-                                                  "bouwt_voort_op_citaat": CITAAT}])
+    kring = schrijf_csv(
+        tmp_path / "kring.csv", [{**VOORBEELD[0], "bouwt_voort_op": "P004", "bouwt_voort_op_citaat": CITAAT}]
+    )
     fout = geweigerd(store, kring, update=True)
     assert "kringverwijzing: P001 -> P004 -> P002 -> P001" in str(fout)
-    vreemd = schrijf_csv(tmp_path / "vreemd.csv", [rij(intensiteit="Ontwikkelproject", bouwt_voort_op="P004",
-                                                       bouwt_voort_op_citaat=CITAAT)])
+    vreemd = schrijf_csv(
+        tmp_path / "vreemd.csv",
+        [rij(intensiteit="Ontwikkelproject", bouwt_voort_op="P004", bouwt_voort_op_citaat=CITAAT)],
+    )
     rapport = importeer_bestand(store, vreemd)
-    assert any("P100 (Ontwikkelproject) bouwt voort op P004 (Implementatie): ongebruikelijke richting" in m.tekst
-               for m in rapport.waarschuwingen)
+    assert any(
+        "P100 (Ontwikkelproject) bouwt voort op P004 (Implementatie): ongebruikelijke richting" in m.tekst
+        for m in rapport.waarschuwingen
+    )
 
 
 def test_citaat_zonder_verwijzing_en_kort_citaat(store, tmp_path):
     pad = schrijf_csv(tmp_path / "citaat.csv", [rij(bron_citaat="te kort", bouwt_voort_op_citaat=CITAAT)])
     fout = geweigerd(store, pad)
     assert [m.veld for m in fout.rapport.fouten] == ["bouwt_voort_op_citaat"]
-    assert any(m.veld == "bron_citaat" and "citaat is 7 tekens; minstens 40" in m.tekst
-               for m in fout.rapport.waarschuwingen)
+    assert any(
+        m.veld == "bron_citaat" and "citaat is 7 tekens; minstens 40" in m.tekst for m in fout.rapport.waarschuwingen
+    )
 
 
-@pytest.mark.parametrize("veld, waarde, melding", [
-    ("bron_id", "ZK-2017-04", "bron_id 'ZK-2017-04' zonder leverancier"),
-    ("bron_id", "a" * 61, "bron_id is 61 tekens; de grens is 60"),
-    ("status", "goedgekeurd", "status 'goedgekeurd' bestaat niet"),
-    ("titel", " ", "titel ontbreekt"),
-    ("indeling_jaar", "2020", "indeling_jaar '2020' is geen meegeleverde"),
-    ("indeling_jaar", "", "indeling_jaar ontbreekt"),
-    ("inhoud", "GGZ; Ouderen", "precies één waarde verwacht"),
-    ("verzekeraars", "", "verzekeraars ontbreekt"),
-    ("gebied", "kwg:Achmea", "koepel van meerdere labels"),
-    ("gebied", "land:Nederland", "onbekend voorvoegsel 'land:'"),
-    ("gebied", "GM1979", "Eemsdelta is een gemeente van 2025, ontstaan uit: Appingedam, Delfzijl, Loppersum"),
-    ("bouwt_voort_op", "P1", "ongeldig project_id 'P1' in bouwt_voort_op"),
-    ("startjaar", "1989", "startjaar '1989' is geen jaartal van 1990 tot en met 2100"),
-    ("startjaar", "twintig", "startjaar 'twintig' is geen jaartal"),
-    ("startjaar", "2015 - 2017", "is een periode: zet het eerste jaar in startjaar en het laatste in eindjaar"),
-    ("eindjaar", "2016", "eindjaar 2016 zonder startjaar"),
-    ("periode_citaat", "Het liep van 2015 tot 2016.", "citaat zonder periode: startjaar is leeg"),
-    ("gebied_precisie", "gedeeltelijk", "gebied_precisie 'gedeeltelijk' is ongeldig; kies volledig of deel"),
-    ("aantal_gemeenten_bron", "10", "aantal_gemeenten_bron hoort alleen bij gebied_precisie 'deel'"),
-    ("verzekeraar_herkomst", "zorgkantoor", "verzekeraar_herkomst 'zorgkantoor' is ongeldig; kies bron of concessie"),
-])
+@pytest.mark.parametrize(
+    "veld, waarde, melding",
+    [
+        ("bron_id", "ZK-2017-04", "bron_id 'ZK-2017-04' zonder leverancier"),
+        ("bron_id", "a" * 61, "bron_id is 61 tekens; de grens is 60"),
+        ("status", "goedgekeurd", "status 'goedgekeurd' bestaat niet"),
+        ("titel", " ", "titel ontbreekt"),
+        ("indeling_jaar", "2020", "indeling_jaar '2020' is geen meegeleverde"),
+        ("indeling_jaar", "", "indeling_jaar ontbreekt"),
+        ("inhoud", "GGZ; Ouderen", "precies één waarde verwacht"),
+        ("verzekeraars", "", "verzekeraars ontbreekt"),
+        ("gebied", "kwg:Achmea", "koepel van meerdere labels"),
+        ("gebied", "land:Nederland", "onbekend voorvoegsel 'land:'"),
+        ("gebied", "GM1979", "Eemsdelta is een gemeente van 2025, ontstaan uit: Appingedam, Delfzijl, Loppersum"),
+        ("bouwt_voort_op", "P1", "ongeldig project_id 'P1' in bouwt_voort_op"),
+        ("startjaar", "1989", "startjaar '1989' is geen jaartal van 1990 tot en met 2100"),
+        ("startjaar", "twintig", "startjaar 'twintig' is geen jaartal"),
+        ("startjaar", "2015 - 2017", "is een periode: zet het eerste jaar in startjaar en het laatste in eindjaar"),
+        ("eindjaar", "2016", "eindjaar 2016 zonder startjaar"),
+        ("periode_citaat", "Het liep van 2015 tot 2016.", "citaat zonder periode: startjaar is leeg"),
+        ("gebied_precisie", "gedeeltelijk", "gebied_precisie 'gedeeltelijk' is ongeldig; kies volledig of deel"),
+        ("aantal_gemeenten_bron", "10", "aantal_gemeenten_bron hoort alleen bij gebied_precisie 'deel'"),
+        (
+            "verzekeraar_herkomst",
+            "zorgkantoor",
+            "verzekeraar_herkomst 'zorgkantoor' is ongeldig; kies bron of concessie",
+        ),
+    ],
+)
 def test_foute_velden(store, tmp_path, veld, waarde, melding):
     pad = schrijf_csv(tmp_path / "veld.csv", [rij(**{veld: waarde})])
     fout = geweigerd(store, pad)
-    assert any(m.veld == veld and m.regel == 2 and melding in m.tekst for m in fout.rapport.fouten), \
+    assert any(m.veld == veld and m.regel == 2 and melding in m.tekst for m in fout.rapport.fouten), (
         fout.rapport.tekst()
+    )
 
 
 def test_precisie_en_herkomst_uit_xlsx_met_nederlandse_koppen(store, tmp_path):
-    koppen = {**{k: k for k in KOLOMMEN}, "gebied_precisie": "Gebied volledig of deel",
-              "aantal_gemeenten_bron": "Aantal gemeenten", "precisie_citaat": "Citaat gebied",
-              "verzekeraar_herkomst": "Herkomst verzekeraar"}
-    rijen = [rij(gebied="wmo:Zuid-Limburg", gebied_precisie="Deel", aantal_gemeenten_bron="circa 10",
-                 precisie_citaat="in een aantal gemeenten in Zuid-Limburg", verzekeraar_herkomst="concessie"),
-             rij(project_id="P101", gebied="GM0014", gebied_precisie="deel", precisie_citaat="in een deel ervan")]
+    koppen = {
+        **{k: k for k in KOLOMMEN},
+        "gebied_precisie": "Gebied volledig of deel",
+        "aantal_gemeenten_bron": "Aantal gemeenten",
+        "precisie_citaat": "Citaat gebied",
+        "verzekeraar_herkomst": "Herkomst verzekeraar",
+    }
+    rijen = [
+        rij(
+            gebied="wmo:Zuid-Limburg",
+            gebied_precisie="Deel",
+            aantal_gemeenten_bron="circa 10",
+            precisie_citaat="in een aantal gemeenten in Zuid-Limburg",
+            verzekeraar_herkomst="concessie",
+        ),
+        rij(project_id="P101", gebied="GM0014", gebied_precisie="deel", precisie_citaat="in een deel ervan"),
+    ]
     rapport = importeer_bestand(store, schrijf_xlsx(tmp_path / "precisie.xlsx", rijen, koppen))
     projecten = store.projecten().set_index("project_id")
     p100 = projecten.loc["P100"]
-    assert (p100["gebied_precisie"], p100["aantal_gemeenten_bron"], p100["verzekeraar_herkomst"]) == \
-        ("deel", 10, "concessie")
+    assert (p100["gebied_precisie"], p100["aantal_gemeenten_bron"], p100["verzekeraar_herkomst"]) == (
+        "deel",
+        10,
+        "concessie",
+    )
     assert tuple(projecten.loc["P001", ["gebied_precisie", "verzekeraar_herkomst"]]) == ("volledig", "bron")
     (melding,) = [m for m in rapport.waarschuwingen if m.veld == "gebied_precisie"]
     assert melding.regel == 3 and "alleen genoemde gemeenten" in melding.tekst
 
 
 def test_aantal_dat_geen_getal_is(store, tmp_path):
-    pad = schrijf_csv(tmp_path / "aantal.csv", [rij(gebied_precisie="deel", precisie_citaat="een aantal gemeenten",
-                                                    aantal_gemeenten_bron="een aantal")])
+    pad = schrijf_csv(
+        tmp_path / "aantal.csv",
+        [rij(gebied_precisie="deel", precisie_citaat="een aantal gemeenten", aantal_gemeenten_bron="een aantal")],
+    )
     rapport = geweigerd(store, pad).rapport
     (melding,) = rapport.fouten
     assert (melding.regel, melding.veld) == (2, "aantal_gemeenten_bron")
-    assert "aantal.csv, regel 2, kolom 'aantal_gemeenten_bron': aantal_gemeenten_bron 'een aantal' is geen " \
-           "positief geheel getal" in rapport.tekst()
+    assert (
+        "aantal.csv, regel 2, kolom 'aantal_gemeenten_bron': aantal_gemeenten_bron 'een aantal' is geen "
+        "positief geheel getal" in rapport.tekst()
+    )
 
 
 def test_2025_gemeentenaam_in_2017_wordt_uitgelegd(store, tmp_path):
@@ -367,9 +426,11 @@ def test_kleinere_grenzen_zijn_instelbaar(store, tmp_path):
 
 
 def test_periode_uit_csv_en_xlsx(store, tmp_path):
-    rijen = [rij(startjaar="2018", eindjaar="2019", periode_citaat="Het project loopt in 2018 en 2019."),
-             rij(project_id="P101", startjaar="2016"),
-             rij(project_id="P102", startjaar="2017", eindjaar="2017", periode_citaat="Het project is gestart.")]
+    rijen = [
+        rij(startjaar="2018", eindjaar="2019", periode_citaat="Het project loopt in 2018 en 2019."),
+        rij(project_id="P101", startjaar="2016"),
+        rij(project_id="P102", startjaar="2017", eindjaar="2017", periode_citaat="Het project is gestart."),
+    ]
     rapport = importeer_bestand(store, schrijf_xlsx(tmp_path / "periode.xlsx", rijen))
     projecten = store.projecten().set_index("project_id")
     assert projecten.loc["P100", ["startjaar", "eindjaar"]].tolist() == [2018, 2019]
@@ -381,11 +442,25 @@ def test_periode_uit_csv_en_xlsx(store, tmp_path):
 
 
 def test_voortbouwen_op_een_project_dat_pas_na_afloop_begon(store, tmp_path):
-    eerder = rij(project_id="P101", intensiteit="Implementatie", bouwt_voort_op="P001", bouwt_voort_op_citaat=CITAAT,
-                 startjaar="2012", eindjaar="2014", periode_citaat="Van 2012 tot 2014 liep het project.")
-    overlap = rij(project_id="P102", intensiteit="Implementatie", bouwt_voort_op="P001",
-                  bouwt_voort_op_citaat=CITAAT, startjaar="2014", periode_citaat="Vanaf 2014 liep het project.")
+    eerder = rij(
+        project_id="P101",
+        intensiteit="Implementatie",
+        bouwt_voort_op="P001",
+        bouwt_voort_op_citaat=CITAAT,
+        startjaar="2012",
+        eindjaar="2014",
+        periode_citaat="Van 2012 tot 2014 liep het project.",
+    )
+    overlap = rij(
+        project_id="P102",
+        intensiteit="Implementatie",
+        bouwt_voort_op="P001",
+        bouwt_voort_op_citaat=CITAAT,
+        startjaar="2014",
+        periode_citaat="Vanaf 2014 liep het project.",
+    )
     rapport = importeer_bestand(store, schrijf_csv(tmp_path / "tijd.csv", [eerder, overlap]))
     tijd = [m for m in rapport.waarschuwingen if "afgelopen" in m.tekst]
     assert [(m.regel, m.veld, m.tekst) for m in tijd] == [
-        (2, "bouwt_voort_op", "P101 (2012–2014) was al afgelopen toen P001, waarop het voortbouwt, begon (2015–2016)")]
+        (2, "bouwt_voort_op", "P101 (2012–2014) was al afgelopen toen P001, waarop het voortbouwt, begon (2015–2016)")
+    ]

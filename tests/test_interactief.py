@@ -32,11 +32,15 @@ def _vlekken(jaar: int = 2017, titel: str = GEVAARLIJK, spec: KaartSpec | None =
         }
     )
     codes = gemeenten["gemeente_code"].tolist()
-    koppeling = pd.DataFrame(
-        {"project_id": ["P001", "P001", "P002"], "gemeente_code": [codes[0], codes[1], codes[1]]}
+    koppeling = pd.DataFrame({"project_id": ["P001", "P001", "P002"], "gemeente_code": [codes[0], codes[1], codes[1]]})
+    return vlekken(
+        spec or KaartSpec("combinatie", as_code="intensiteit"),
+        projecten,
+        koppeling,
+        gemeenten,
+        jaar=jaar,
+        selectie="alle projecten",
     )
-    return vlekken(spec or KaartSpec("combinatie", as_code="intensiteit"), projecten, koppeling, gemeenten,
-                   jaar=jaar, selectie="alle projecten")
 
 
 def _html(kaart) -> str:
@@ -65,7 +69,7 @@ def test_legend_is_a_leaflet_control_with_classes_counts_and_source():
     legenda = re.search(r"div\.innerHTML = (\".*?\");\n", html).group(1)
     tekst = json.loads(legenda)
     for item in vlekken.legenda:
-        assert f"<span>{item.klasse}</span><span class=\"skw-n\">{item.aantal}</span>" in tekst
+        assert f'<span>{item.klasse}</span><span class="skw-n">{item.aantal}</span>' in tekst
     assert "geen project" in tekst and "grens Wmo-regio" in tekst
     assert "Bron: projectendatabase samenwerkingskaarten, 2 projecten; grenzen CBS/PDOK 2017" in tekst
 
@@ -139,7 +143,8 @@ def test_rebuild_reuses_cached_geometry_and_only_the_table_changes():
     een = _html(interactief.kaart(_vlekken(titel="Eerste"), 2017, ()))
     twee = _html(interactief.kaart(_vlekken(titel="Ander"), 2017, ()))
     geometrie = re.compile(
-        r"L\.geoJSON\(\(function \(collectie\).*?\}\)\((\{\"type\":\"FeatureCollection\".*?\})\), \{", re.S)
+        r"L\.geoJSON\(\(function \(collectie\).*?\}\)\((\{\"type\":\"FeatureCollection\".*?\})\), \{", re.S
+    )
     assert geometrie.search(een).group(1) == geometrie.search(twee).group(1)
     assert _tabel(een) != _tabel(twee)
 
@@ -152,8 +157,9 @@ def test_the_selection_is_one_feature_group_whose_legend_leaves_with_it():
     html = _html(interactief.kaart(_vlekken(), 2017, ("wmo_regio",)))
     groep = re.search(r"var (feature_group_\w+) = L\.featureGroup", html).group(1)
     # The group recolours the municipalities the base map drew, after the table it brings.
-    assert re.search(r"var vlakken_\w+_d = \{.*?\};\s+\(function \(d\) \{.*?map_\w+\.skwVlakken\.eachLayer\(",
-                     html, re.S)
+    assert re.search(
+        r"var vlakken_\w+_d = \{.*?\};\s+\(function \(d\) \{.*?map_\w+\.skwVlakken\.eachLayer\(", html, re.S
+    )
     assert re.search(rf"\}}\)\(map_\w+, legenda_\w+, \[\[.*?\]\], {groep}\);", html)
     assert 'groep.on("remove", function () { kaart.off("resize", pas); legenda.remove(); });' in html
 
@@ -163,17 +169,26 @@ def test_a_deel_area_is_hatched_apart_from_certain_municipalities():
     embedded table, not from the script text."""
     gemeenten = _gemeenten(2017)
     codes = gemeenten["gemeente_code"].tolist()
-    projecten = pd.DataFrame({
-        "project_id": ["P001", "P002"], "titel": ["Zeker", "Deels"], "verzekeraars": [("VGZ",), ("CZ",)],
-        "inhoud": ["GGZ", "GGZ"], "instrumenten": [("Werkwijze",), ("Beleid",)],
-        "intensiteit": ["Ontwikkelproject", "Implementatie"], "geografie": ["Gemeentelijk", "Regionaal"],
-        "gebied_precisie": ["volledig", "deel"], "aantal_gemeenten_bron": ["", "2"],
-    })
-    koppeling = pd.DataFrame({
-        "project_id": ["P001", "P002", "P002", "P002"],
-        "gemeente_code": [codes[0], codes[0], codes[1], codes[2]],
-        "zekerheid": ["zeker", "mogelijk", "mogelijk", "mogelijk"],
-    })
+    projecten = pd.DataFrame(
+        {
+            "project_id": ["P001", "P002"],
+            "titel": ["Zeker", "Deels"],
+            "verzekeraars": [("VGZ",), ("CZ",)],
+            "inhoud": ["GGZ", "GGZ"],
+            "instrumenten": [("Werkwijze",), ("Beleid",)],
+            "intensiteit": ["Ontwikkelproject", "Implementatie"],
+            "geografie": ["Gemeentelijk", "Regionaal"],
+            "gebied_precisie": ["volledig", "deel"],
+            "aantal_gemeenten_bron": ["", "2"],
+        }
+    )
+    koppeling = pd.DataFrame(
+        {
+            "project_id": ["P001", "P002", "P002", "P002"],
+            "gemeente_code": [codes[0], codes[0], codes[1], codes[2]],
+            "zekerheid": ["zeker", "mogelijk", "mogelijk", "mogelijk"],
+        }
+    )
     kaart = vlekken(KaartSpec("totaal"), projecten, koppeling, gemeenten, jaar=2017)
     tabel = _tabel(_html(interactief.kaart(kaart, 2017, ())))
     vulling = {code: tabel["vullingen"][tabel["gemeenten"][code][1]] for code in codes[:4]}

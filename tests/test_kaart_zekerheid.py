@@ -30,18 +30,27 @@ def kaart():
     """A map with 5 certain municipalities (P1) and 10 reached only through P2's 'deel' area."""
     gemeenten = pd.DataFrame(geodata.gemeenten(2017).drop(columns="geometry"))
     codes = gemeenten["gemeente_code"].tolist()
-    projecten = pd.DataFrame({
-        "project_id": ["P1", "P2"], "titel": ["Zeker", "Deels"], "verzekeraars": [("VGZ",), ("CZ",)],
-        "inhoud": ["GGZ", "GGZ"], "instrumenten": [("Werkwijze",), ("Beleid",)],
-        "intensiteit": ["Ontwikkelproject", "Implementatie"], "geografie": ["Gemeentelijk", "Regionaal"],
-        "gebied_precisie": ["volledig", "deel"], "aantal_gemeenten_bron": ["", "3"],
-        "bron": ["002_4672d5e83c675345.txt"] * 2,
-    })
-    koppeling = pd.DataFrame({
-        "project_id": ["P1"] * 5 + ["P2"] * 10,
-        "gemeente_code": codes[:5] + codes[5:15],
-        "zekerheid": ["zeker"] * 5 + ["mogelijk"] * 10,
-    })
+    projecten = pd.DataFrame(
+        {
+            "project_id": ["P1", "P2"],
+            "titel": ["Zeker", "Deels"],
+            "verzekeraars": [("VGZ",), ("CZ",)],
+            "inhoud": ["GGZ", "GGZ"],
+            "instrumenten": [("Werkwijze",), ("Beleid",)],
+            "intensiteit": ["Ontwikkelproject", "Implementatie"],
+            "geografie": ["Gemeentelijk", "Regionaal"],
+            "gebied_precisie": ["volledig", "deel"],
+            "aantal_gemeenten_bron": ["", "3"],
+            "bron": ["002_4672d5e83c675345.txt"] * 2,
+        }
+    )
+    koppeling = pd.DataFrame(
+        {
+            "project_id": ["P1"] * 5 + ["P2"] * 10,
+            "gemeente_code": codes[:5] + codes[5:15],
+            "zekerheid": ["zeker"] * 5 + ["mogelijk"] * 10,
+        }
+    )
     return vlekken(KaartSpec("totaal"), projecten, koppeling, gemeenten, jaar=2017), projecten, koppeling, gemeenten
 
 
@@ -56,8 +65,11 @@ def test_the_legend_counts_certain_and_possible_apart(kaart):
 def test_the_static_svg_hatches_exactly_the_possible_municipalities(kaart):
     getekend, *_ = kaart
     svg = statisch.statische_kaart(getekend, 2017, (), formaat="svg").decode("utf-8")
-    zwart = [pid for pid, inhoud in re.findall(r'<pattern id="([^"]+)"(.*?)</pattern>', svg, re.DOTALL)
-             if "stroke: #000000" in inhoud]
+    zwart = [
+        pid
+        for pid, inhoud in re.findall(r'<pattern id="([^"]+)"(.*?)</pattern>', svg, re.DOTALL)
+        if "stroke: #000000" in inhoud
+    ]
     assert len(zwart) == 1
     assert svg.count(f"url(#{zwart[0]})") == 10 + 1  # the ten municipalities and the legend swatch
 
@@ -69,8 +81,9 @@ def test_the_static_png_shows_the_hatching(kaart):
     zeker = vlekken(KaartSpec("totaal"), projecten, zekerheid.alleen_zeker(koppeling), gemeenten, jaar=2017)
     zwart = []
     for k in (getekend, zeker):
-        beeld = Image.open(io.BytesIO(statisch.statische_kaart(k, 2017, (), formaat="png", dpi=100,
-                                                               opmaak="kaart"))).convert("RGB")
+        beeld = Image.open(
+            io.BytesIO(statisch.statische_kaart(k, 2017, (), formaat="png", dpi=100, opmaak="kaart"))
+        ).convert("RGB")
         zwart.append(int((np.asarray(beeld).max(axis=2) < 40).sum()))
     assert zwart[0] > zwart[1] + 200  # black hatch lines only where the 'deel' area is
 
@@ -86,8 +99,9 @@ def test_small_multiples_hatch_the_possible_municipalities(kaart):
 
 def test_the_pptx_legend_swatch_is_patterned(kaart):
     getekend, projecten, koppeling, gemeenten = kaart
-    inhoud = presentatie.presentatie([getekend], projecten, koppeling, gemeenten, jaar=2017,
-                                     peildatum=pd.Timestamp("2017-06-29").date())
+    inhoud = presentatie.presentatie(
+        [getekend], projecten, koppeling, gemeenten, jaar=2017, peildatum=pd.Timestamp("2017-06-29").date()
+    )
     dia = list(Presentation(io.BytesIO(inhoud)).slides)[1]
     staal = next(s for s in dia.shapes if s.name.startswith(f"Legenda {MOGELIJK}"))
     assert staal.fill.type == MSO_FILL.PATTERNED
@@ -149,14 +163,28 @@ def test_the_leerlijnen_map_hatches_municipalities_reached_only_through_a_deel_a
     from classify import leerlijnen
     from kaart import leerlijnkaart
 
-    rijen = [("P001", "Ontwikkeling", "GM0014", "Ontwikkelproject", (), "volledig"),
-             ("P002", "Verbreding in een deel", "wmo:Groningen", "Implementatie", ("P001",), "deel")]
-    projecten = pd.DataFrame([
-        {"project_id": pid, "titel": titel, "gebied": gebied_, "intensiteit": fase, "bouwt_voort_op": basis,
-         "gebied_precisie": precisie, "indeling_jaar": 2017, "inhoud": "GGZ", "verzekeraars": ("Menzis",),
-         "startjaar": None, "eindjaar": None}
-        for pid, titel, gebied_, fase, basis, precisie in rijen
-    ]).astype({"startjaar": "Int64", "eindjaar": "Int64"})
+    rijen = [
+        ("P001", "Ontwikkeling", "GM0014", "Ontwikkelproject", (), "volledig"),
+        ("P002", "Verbreding in een deel", "wmo:Groningen", "Implementatie", ("P001",), "deel"),
+    ]
+    projecten = pd.DataFrame(
+        [
+            {
+                "project_id": pid,
+                "titel": titel,
+                "gebied": gebied_,
+                "intensiteit": fase,
+                "bouwt_voort_op": basis,
+                "gebied_precisie": precisie,
+                "indeling_jaar": 2017,
+                "inhoud": "GGZ",
+                "verzekeraars": ("Menzis",),
+                "startjaar": None,
+                "eindjaar": None,
+            }
+            for pid, titel, gebied_, fase, basis, precisie in rijen
+        ]
+    ).astype({"startjaar": "Int64", "eindjaar": "Int64"})
     koppeling = bereik.koppeling_zekerheid(projecten, 2017)
     ketens = leerlijnen.ketens(leerlijnen.graaf(projecten))
     html = leerlijnkaart.leerlijnkaart(ketens, projecten, koppeling, 2017).get_root().render()
@@ -173,14 +201,21 @@ def test_the_leerlijnen_map_hatches_municipalities_reached_only_through_a_deel_a
 def test_several_deel_projects_are_named_in_the_legend_and_each_municipality_tooltip(kaart):
     _, projecten, koppeling, gemeenten = kaart
     codes = gemeenten["gemeente_code"].tolist()
-    projecten = pd.concat([projecten, projecten.iloc[[1]].assign(project_id="P3", titel="Ook deels",
-                                                                 aantal_gemeenten_bron="")])
-    koppeling = pd.concat([koppeling, pd.DataFrame({"project_id": ["P3"] * 2, "gemeente_code": codes[14:16],
-                                                    "zekerheid": ["mogelijk"] * 2})])
+    projecten = pd.concat(
+        [projecten, projecten.iloc[[1]].assign(project_id="P3", titel="Ook deels", aantal_gemeenten_bron="")]
+    )
+    koppeling = pd.concat(
+        [
+            koppeling,
+            pd.DataFrame({"project_id": ["P3"] * 2, "gemeente_code": codes[14:16], "zekerheid": ["mogelijk"] * 2}),
+        ]
+    )
     getekend = vlekken(KaartSpec("totaal"), projecten, koppeling, gemeenten, jaar=2017)
     (rij,) = [i for i in getekend.legenda if i.klasse.startswith(MOGELIJK)]
     assert rij.klasse == f"{MOGELIJK} (P2 circa 3 van 10 gemeenten; P3 een onbekend aantal van 2 gemeenten)"
     assert rij.aantal == 11
     titels = dict(zip(getekend.gemeenten["gemeente_code"], getekend.gemeenten["titels"], strict=True))
-    assert titels[codes[14]] == ("Deels (mogelijk: circa 3 van 10 gemeenten)",
-                                 "Ook deels (mogelijk: een onbekend aantal van 2 gemeenten)")
+    assert titels[codes[14]] == (
+        "Deels (mogelijk: circa 3 van 10 gemeenten)",
+        "Ook deels (mogelijk: een onbekend aantal van 2 gemeenten)",
+    )

@@ -201,7 +201,8 @@ def _herbereken(data: dict, kaart: dict, thema: int | None, verzekeraar: int | N
     else:
         bereik = "; ".join(f"{p['ids'][i]} {p['bereik'][i]}" for i in deel[:maximaal])
         if len(deel) > maximaal:
-            bereik += f"; en nog {len(deel) - maximaal} projecten, zie de gemeente"
+            rest = len(deel) - maximaal
+            bereik += f"; en nog {rest} {'project' if rest == 1 else 'projecten'}, zie de gemeente"
     tekst = f"{data['mogelijk']['tekst']} ({bereik})" if bereik else data["mogelijk"]["tekst"]
     klassen = []
     for g in range(n):

@@ -10,8 +10,10 @@ from dashboard.projectweergave import md
 
 def test_analyse_markdown_escapes_each_sentence():
     tekst = analyse_markdown(["3 projecten in 2 van de 5 gemeenten (40%).", f"Wmo-regio {ALLE_AANVALLEN} (2)."])
-    assert tekst == ("**Analyse**\n\n- 3 projecten in 2 van de 5 gemeenten \\(40%\\)\\.\n"
-                     f"- Wmo\\-regio {md(ALLE_AANVALLEN)} \\(2\\)\\.")
+    assert tekst == (
+        "**Analyse**\n\n- 3 projecten in 2 van de 5 gemeenten \\(40%\\)\\.\n"
+        f"- Wmo\\-regio {md(ALLE_AANVALLEN)} \\(2\\)\\."
+    )
     assert not re.search(r"(?<!\\)[<>\[\]()$`*_{}]", tekst.partition("\n\n")[2])
 
 
@@ -46,19 +48,26 @@ def test_the_table_behind_a_map_lists_each_municipality_with_projects_and_is_the
     from dashboard.kaartpaneel import kaarttabel, overslaanlink
     from kaart.model import KaartSpec, LegendaItem, Vlekken
 
-    gemeenten = pd.DataFrame({
-        "gemeente_code": ["GM0344", "GM0193", "GM0363"], "gemeente_naam": ["Utrecht", "Zwolle", ALLE_AANVALLEN],
-        "wmo_regio": ["Utrecht Stad", "IJssel-Vecht", "Amsterdam-Amstelland"],
-        "klasse": ["2 projecten", "1 project", "geen project"], "kleur": ["#111111", "#222222", "#F2F2F2"],
-        "aantal_projecten": [2, 1, 0], "titels": [("a", "b"), ("c",), ()],
-        "project_ids": [("P001", "P002"), ("P003",), ()],
-    })
+    gemeenten = pd.DataFrame(
+        {
+            "gemeente_code": ["GM0344", "GM0193", "GM0363"],
+            "gemeente_naam": ["Utrecht", "Zwolle", ALLE_AANVALLEN],
+            "wmo_regio": ["Utrecht Stad", "IJssel-Vecht", "Amsterdam-Amstelland"],
+            "klasse": ["2 projecten", "1 project", "geen project"],
+            "kleur": ["#111111", "#222222", "#F2F2F2"],
+            "aantal_projecten": [2, 1, 0],
+            "titels": [("a", "b"), ("c",), ()],
+            "project_ids": [("P001", "P002"), ("P003",), ()],
+        }
+    )
     vlekken = Vlekken(KaartSpec("totaal"), gemeenten, (LegendaItem("1 project", "#222222", 1),), "Totaal", "alle", "")
     link = ElementTree.fromstring(overslaanlink("inhoud-links"))
     tabel = ElementTree.fromstring(kaarttabel(vlekken, "inhoud-links"))
     assert link.get("href") == "#" + tabel.find("summary").get("id")
     rijen = [["".join(cel.itertext()) for cel in rij] for rij in tabel.iter("tr")][1:]
-    assert rijen == [["Utrecht", "Utrecht Stad", "2 projecten", "2", "P001, P002"],
-                     ["Zwolle", "IJssel-Vecht", "1 project", "1", "P003"]]
+    assert rijen == [
+        ["Utrecht", "Utrecht Stad", "2 projecten", "2", "P001, P002"],
+        ["Zwolle", "IJssel-Vecht", "1 project", "1", "P003"],
+    ]
     assert "(1 gemeente zonder project staat er niet in)" in "".join(tabel.find("summary").itertext())
     assert html.escape(ALLE_AANVALLEN) not in kaarttabel(vlekken, "x")  # the row without projects is not listed

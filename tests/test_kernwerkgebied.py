@@ -9,10 +9,17 @@ def _tabel(rijen):
 
 
 def test_fractions_pick_the_insurer_with_the_largest_share():
-    uit = k.kernwerkgebied_uit_marktaandelen(_tabel([
-        ("GM0014", "Menzis", 0.55), ("GM0014", "Zilveren Kruis", 0.30),
-        ("GM0363", "Zilveren Kruis", 0.48), ("GM0363", "VGZ", 0.12), ("GM0363", "CZ", 0.20),
-    ]))
+    uit = k.kernwerkgebied_uit_marktaandelen(
+        _tabel(
+            [
+                ("GM0014", "Menzis", 0.55),
+                ("GM0014", "Zilveren Kruis", 0.30),
+                ("GM0363", "Zilveren Kruis", 0.48),
+                ("GM0363", "VGZ", 0.12),
+                ("GM0363", "CZ", 0.20),
+            ]
+        )
+    )
     assert uit.to_dict("records") == [
         {"gemeente_code": "GM0014", "verzekeraar": "Menzis", "aandeel": 0.55},
         {"gemeente_code": "GM0363", "verzekeraar": "Zilveren Kruis", "aandeel": 0.48},
@@ -30,8 +37,10 @@ def test_percentages_and_fractions_give_the_same_result():
 
 def test_percent_signs_decimal_commas_and_semicolon_csv(tmp_path):
     pad = tmp_path / "aandelen.csv"
-    pad.write_text("gemeente_code;verzekeraar;aandeel\n14;Salland;12,5%\nGM0014;De Friesland;0,6\n"
-                   "gm0080;Achmea Zorgkantoor;1\n", encoding="utf-8")
+    pad.write_text(
+        "gemeente_code;verzekeraar;aandeel\n14;Salland;12,5%\nGM0014;De Friesland;0,6\ngm0080;Achmea Zorgkantoor;1\n",
+        encoding="utf-8",
+    )
     lang = k.lees_marktaandelen(pad)
     assert lang["gemeente_code"].tolist() == ["GM0014", "GM0014", "GM0080"]
     assert lang["verzekeraar"].tolist() == ["Eno (Salland)", "De Friesland", "Zilveren Kruis"]
@@ -52,8 +61,7 @@ def test_tie_goes_to_the_first_insurer_in_canonical_order():
 
 
 def test_explicit_scale_overrides_detection():
-    uit = k.kernwerkgebied_uit_marktaandelen(_tabel([("GM0014", "CZ", 0.6), ("GM0014", "VGZ", 0.3)]),
-                                             schaal="procent")
+    uit = k.kernwerkgebied_uit_marktaandelen(_tabel([("GM0014", "CZ", 0.6), ("GM0014", "VGZ", 0.3)]), schaal="procent")
     assert uit["aandeel"].tolist() == pytest.approx([0.006])
     with pytest.raises(k.OngeldigeMarktaandelen, match=r"rij 0, veld 'aandeel': 45 ligt buiten 0-100%"):
         k.lees_marktaandelen(_tabel([("GM0014", "CZ", 45)]), schaal="fractie")
@@ -66,15 +74,22 @@ def test_explicit_scale_overrides_detection():
     [
         ([("GM0014", "CZ", 120)], r"aandelen\.csv: rij 2, veld 'aandeel': 120% ligt buiten 0-100%"),
         ([("GM0014", "CZ", 0.5), ("GM0014", "VGZ", -0.1)], r"rij 3, veld 'aandeel': -0\.1 ligt buiten 0-100%"),
-        ([("GM0014", "CZ", 60), ("GM0014", "VGZ", 50)],
-         r"rij 3, veld 'aandeel': de aandelen van GM0014 tellen op tot 110\.0% \(rijen 2, 3\); maximaal 100%"),
+        (
+            [("GM0014", "CZ", 60), ("GM0014", "VGZ", 50)],
+            r"rij 3, veld 'aandeel': de aandelen van GM0014 tellen op tot 110\.0% \(rijen 2, 3\); maximaal 100%",
+        ),
         ([("GM0014", "CZ", "veel")], r"rij 2, veld 'aandeel': 'veel' is geen getal"),
         ([("GM0014", "CZ", "")], r"rij 2, veld 'aandeel': leeg"),
         ([("GM0014", "Acme Zorg", 0.5)], r"rij 2, veld 'verzekeraar': 'Acme Zorg' is geen bekende zorgverzekeraar"),
-        ([("GM0014", "Achmea", 0.5)], r"rij 2, veld 'verzekeraar': 'Achmea' is een koepel van Zilveren Kruis, "
-                                      r"De Friesland; geef één label"),
-        ([("GM0014", "CZ", 0.2), ("GM0014", "cz groep", 0.3)],
-         r"rij 3, veld 'verzekeraar': CZ staat voor GM0014 al in rij 2"),
+        (
+            [("GM0014", "Achmea", 0.5)],
+            r"rij 2, veld 'verzekeraar': 'Achmea' is een koepel van Zilveren Kruis, "
+            r"De Friesland; geef één label",
+        ),
+        (
+            [("GM0014", "CZ", 0.2), ("GM0014", "cz groep", 0.3)],
+            r"rij 3, veld 'verzekeraar': CZ staat voor GM0014 al in rij 2",
+        ),
         ([("Groningen", "CZ", 0.2)], r"rij 2, veld 'gemeente_code': 'Groningen' is geen CBS-gemeentecode"),
         ([("", "CZ", 0.2)], r"rij 2, veld 'gemeente_code': leeg"),
     ],
@@ -105,21 +120,32 @@ def test_codes_are_checked_against_the_boundary_year():
     tabel = _tabel([("GM0014", "Menzis", 0.5), ("GM0788", "VGZ", 0.5)])
     with pytest.raises(k.OngeldigeMarktaandelen, match=r"rij 1, veld 'gemeente_code': GM0788 is geen gemeente"):
         k.kernwerkgebied_uit_marktaandelen(tabel, gemeente_codes=["GM0014", "GM0034"])
-    with pytest.raises(k.OngeldigeMarktaandelen, match=r"veld 'gemeente_code': geen marktaandelen voor 1 gemeenten: "
-                                                       r"GM0034"):
+    with pytest.raises(
+        k.OngeldigeMarktaandelen,
+        match=r"veld 'gemeente_code': geen marktaandelen voor 1 gemeenten: "
+        r"GM0034",
+    ):
         k.kernwerkgebied_uit_marktaandelen(tabel.iloc[:1], gemeente_codes=["GM0014", "GM0034"])
 
 
 def test_proxy_takes_the_concession_holder_of_the_year():
-    concessies = pd.DataFrame({"zorgkantoorregio_code": ["ZK08", "ZK09"],
-                               "verzekeraar_2017": ["De Friesland", "Menzis"],
-                               "verzekeraar_2025": ["Zilveren Kruis", "Menzis"]})
+    concessies = pd.DataFrame(
+        {
+            "zorgkantoorregio_code": ["ZK08", "ZK09"],
+            "verzekeraar_2017": ["De Friesland", "Menzis"],
+            "verzekeraar_2025": ["Zilveren Kruis", "Menzis"],
+        }
+    )
     gemeenten = pd.DataFrame({"gemeente_code": ["GM0080", "GM0014"], "zorgkantoorregio_code": ["ZK08", "ZK09"]})
     uit_2017 = k.kernwerkgebied_uit_concessies(gemeenten, concessies, 2017)
     uit_2025 = k.kernwerkgebied_uit_concessies(gemeenten, concessies, 2025)
-    assert dict(zip(uit_2017["gemeente_code"], uit_2017["verzekeraar"], strict=True)) == {"GM0014": "Menzis",
-                                                                             "GM0080": "De Friesland"}
-    assert dict(zip(uit_2025["gemeente_code"], uit_2025["verzekeraar"], strict=True)) == {"GM0014": "Menzis",
-                                                                             "GM0080": "Zilveren Kruis"}
+    assert dict(zip(uit_2017["gemeente_code"], uit_2017["verzekeraar"], strict=True)) == {
+        "GM0014": "Menzis",
+        "GM0080": "De Friesland",
+    }
+    assert dict(zip(uit_2025["gemeente_code"], uit_2025["verzekeraar"], strict=True)) == {
+        "GM0014": "Menzis",
+        "GM0080": "Zilveren Kruis",
+    }
     with pytest.raises(ValueError, match="geen concessiehouder 2017 voor zorgkantoorregio ZK99"):
         k.kernwerkgebied_uit_concessies(gemeenten.assign(zorgkantoorregio_code=["ZK99", "ZK09"]), concessies, 2017)

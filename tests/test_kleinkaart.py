@@ -15,12 +15,26 @@ from kaart.model import KaartSpec, vlekken
 
 def _vlekken():
     gemeenten = pd.DataFrame(geodata.gemeenten(2017).drop(columns="geometry"))
-    projecten = pd.DataFrame({"project_id": ["P001"], "titel": [ALLE_AANVALLEN], "verzekeraars": [("VGZ",)],
-                              "inhoud": ["GGZ"], "instrumenten": [("Werkwijze",)],
-                              "intensiteit": ["Implementatie"], "geografie": ["Gemeentelijk"]})
+    projecten = pd.DataFrame(
+        {
+            "project_id": ["P001"],
+            "titel": [ALLE_AANVALLEN],
+            "verzekeraars": [("VGZ",)],
+            "inhoud": ["GGZ"],
+            "instrumenten": [("Werkwijze",)],
+            "intensiteit": ["Implementatie"],
+            "geografie": ["Gemeentelijk"],
+        }
+    )
     koppeling = pd.DataFrame({"project_id": ["P001"], "gemeente_code": [gemeenten["gemeente_code"].iloc[0]]})
-    getekend = vlekken(KaartSpec("totaal", as_code="inhoud", label="GGZ"), projecten, koppeling, gemeenten,
-                       jaar=2017, selectie="alle projecten")
+    getekend = vlekken(
+        KaartSpec("totaal", as_code="inhoud", label="GGZ"),
+        projecten,
+        koppeling,
+        gemeenten,
+        jaar=2017,
+        selectie="alle projecten",
+    )
     return replace(getekend, titel=ALLE_AANVALLEN)
 
 
@@ -71,7 +85,7 @@ def test_grid_holds_each_map_as_an_image_with_its_caption_and_keeps_text_as_text
     assert [a["alt"] for a in ontleed.afbeeldingen] == [ALLE_AANVALLEN, "Tweede kaart"]
     prefix = "data:image/svg+xml;base64,"
     assert all(a["src"].startswith(prefix) for a in ontleed.afbeeldingen)
-    eerste = base64.b64decode(ontleed.afbeeldingen[0]["src"][len(prefix):]).decode("utf-8")
+    eerste = base64.b64decode(ontleed.afbeeldingen[0]["src"][len(prefix) :]).decode("utf-8")
     assert eerste == kleinkaart.svg(getekend, 2017)
     tekst = "".join(ontleed.delen)
     assert tekst.index(ALLE_AANVALLEN) < tekst.index("Tweede kaart")

@@ -26,7 +26,7 @@ MIN_CONTRAST = 3.0
 
 def _rgb(kleur: str) -> np.ndarray:
     kleur = kleur.lstrip("#")
-    return np.array([int(kleur[i:i + 2], 16) for i in (0, 2, 4)]) / 255
+    return np.array([int(kleur[i : i + 2], 16) for i in (0, 2, 4)]) / 255
 
 
 def _ucs(kleur: str, zicht: str | None) -> np.ndarray:
@@ -49,28 +49,35 @@ def _contrast(a: str, b: str) -> float:
 def _alle_labels_frames():
     """Synthetic frames in which every label of every axis and every insurer occurs, one project per municipality,
     plus a 'deel' project reaching further municipalities only possibly: every class a legend can hold appears."""
-    gemeenten = pd.DataFrame({
-        "gemeente_code": [f"GM{i:04d}" for i in range(1, 41)],
-        "gemeente_naam": [f"Gemeente {i}" for i in range(1, 41)],
-        "wmo_regio": [f"Regio {i % 5}" for i in range(1, 41)],
-        "kernwerkgebied": [vocab.VERZEKERAAR_NAMEN[i % len(vocab.VERZEKERAAR_NAMEN)] for i in range(40)],
-    })
+    gemeenten = pd.DataFrame(
+        {
+            "gemeente_code": [f"GM{i:04d}" for i in range(1, 41)],
+            "gemeente_naam": [f"Gemeente {i}" for i in range(1, 41)],
+            "wmo_regio": [f"Regio {i % 5}" for i in range(1, 41)],
+            "kernwerkgebied": [vocab.VERZEKERAAR_NAMEN[i % len(vocab.VERZEKERAAR_NAMEN)] for i in range(40)],
+        }
+    )
     rijen = []
     for i in range(12):
-        rijen.append({
-            "project_id": f"P{i:03d}", "titel": f"Project {i}",
-            "verzekeraars": (vocab.VERZEKERAAR_NAMEN[i % len(vocab.VERZEKERAAR_NAMEN)],),
-            "inhoud": vocab.AS_INHOUD.namen[i % 6],
-            "instrumenten": (vocab.AS_INSTRUMENT.namen[i % 5],),
-            "intensiteit": vocab.AS_INTENSITEIT.namen[i % 4],
-            "geografie": vocab.AS_GEOGRAFIE.namen[i % 3],
-        })
+        rijen.append(
+            {
+                "project_id": f"P{i:03d}",
+                "titel": f"Project {i}",
+                "verzekeraars": (vocab.VERZEKERAAR_NAMEN[i % len(vocab.VERZEKERAAR_NAMEN)],),
+                "inhoud": vocab.AS_INHOUD.namen[i % 6],
+                "instrumenten": (vocab.AS_INSTRUMENT.namen[i % 5],),
+                "intensiteit": vocab.AS_INTENSITEIT.namen[i % 4],
+                "geografie": vocab.AS_GEOGRAFIE.namen[i % 3],
+            }
+        )
     projecten = pd.DataFrame(rijen)
-    koppeling = pd.DataFrame({
-        "project_id": [f"P{i % 12:03d}" for i in range(30)] + ["P000"] * 5,
-        "gemeente_code": [f"GM{i:04d}" for i in range(1, 31)] + [f"GM{i:04d}" for i in range(31, 36)],
-        "zekerheid": ["zeker"] * 30 + ["mogelijk"] * 5,
-    })
+    koppeling = pd.DataFrame(
+        {
+            "project_id": [f"P{i % 12:03d}" for i in range(30)] + ["P000"] * 5,
+            "gemeente_code": [f"GM{i:04d}" for i in range(1, 31)] + [f"GM{i:04d}" for i in range(31, 36)],
+            "zekerheid": ["zeker"] * 30 + ["mogelijk"] * 5,
+        }
+    )
     return projecten, koppeling, gemeenten
 
 
@@ -85,8 +92,11 @@ def _alle_specs() -> list[KaartSpec]:
             specs.append(KaartSpec("aantal", as_code=as_.code, label=label.naam))
         for ander in vocab.ASSEN:
             if ander is not as_:
-                specs += [KaartSpec("versus", as_code=as_.code, label=a.naam, tweede_as=ander.code,
-                                    tweede_label=b.naam) for a in as_.labels for b in ander.labels]
+                specs += [
+                    KaartSpec("versus", as_code=as_.code, label=a.naam, tweede_as=ander.code, tweede_label=b.naam)
+                    for a in as_.labels
+                    for b in ander.labels
+                ]
     assert {s.soort for s in specs} == set(SOORTEN)
     return specs
 
@@ -122,8 +132,9 @@ def test_fills_stand_out_from_geen_project_by_contrast_or_outline():
     assert _contrast(vulling.RAND_KLEUR, vocab.GEEN_PROJECT_KLEUR) >= MIN_CONTRAST
     assert _contrast(vulling.ARCERING_KLEUR, vocab.GEEN_PROJECT_KLEUR) >= MIN_CONTRAST
     projecten, koppeling, gemeenten = _alle_labels_frames()
-    kaart = vlekken(KaartSpec("aantal", as_code="inhoud", label="Preventie"), projecten, koppeling, gemeenten,
-                    jaar=2017)
+    kaart = vlekken(
+        KaartSpec("aantal", as_code="inhoud", label="Preventie"), projecten, koppeling, gemeenten, jaar=2017
+    )
     licht = [i.klasse for i in kaart.legenda if _contrast(vulling.basis(i.kleur), vocab.GEEN_PROJECT_KLEUR) < 3]
     assert "1 project" in licht  # so the outline is what carries the contrast here
 
@@ -196,8 +207,9 @@ def test_a_class_has_the_same_colour_on_two_theme_maps():
 
 
 def test_a_class_has_the_same_colour_on_both_compare_sides():
-    at = _draai("pages/inhoudelijk.py", {"thema": "esw", "kaart": "intensiteit", "naast": "1",
-                                         "b_verzekeraar": "menzis"})
+    at = _draai(
+        "pages/inhoudelijk.py", {"thema": "esw", "kaart": "intensiteit", "naast": "1", "b_verzekeraar": "menzis"}
+    )
     links, rechts = _kleur_per_klasse(at)
     assert links != rechts  # two different selections
     for klasse in _gedeeld(links, rechts):

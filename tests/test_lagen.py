@@ -20,8 +20,15 @@ CODES = tuple(laag.code for laag in KAARTLAGEN)
 def _vlekken():
     gemeenten = pd.DataFrame(geodata.gemeenten(2017).drop(columns="geometry"))
     projecten = pd.DataFrame(
-        {"project_id": ["P001"], "titel": ["Project"], "verzekeraars": [("VGZ",)], "inhoud": ["GGZ"],
-         "instrumenten": [("Werkwijze",)], "intensiteit": ["Ontwikkelproject"], "geografie": ["Gemeentelijk"]}
+        {
+            "project_id": ["P001"],
+            "titel": ["Project"],
+            "verzekeraars": [("VGZ",)],
+            "inhoud": ["GGZ"],
+            "instrumenten": [("Werkwijze",)],
+            "intensiteit": ["Ontwikkelproject"],
+            "geografie": ["Gemeentelijk"],
+        }
     )
     koppeling = pd.DataFrame({"project_id": ["P001"], "gemeente_code": gemeenten["gemeente_code"].iloc[:1]})
     return vlekken(KaartSpec("totaal"), projecten, koppeling, gemeenten, jaar=2017, selectie="alle projecten")

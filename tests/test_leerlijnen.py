@@ -20,9 +20,16 @@ def frame(*rijen: tuple) -> pd.DataFrame:
     tuples, with nullable year columns as the store gives them."""
     uit = pd.DataFrame(
         [
-            {"project_id": pid, "titel": f"Project {pid}", "intensiteit": fase, "bouwt_voort_op": tuple(basis),
-             "inhoud": inhoud, "verzekeraars": tuple(verzekeraars), "startjaar": periode[0][0] if periode else None,
-             "eindjaar": periode[0][1] if periode else None}
+            {
+                "project_id": pid,
+                "titel": f"Project {pid}",
+                "intensiteit": fase,
+                "bouwt_voort_op": tuple(basis),
+                "inhoud": inhoud,
+                "verzekeraars": tuple(verzekeraars),
+                "startjaar": periode[0][0] if periode else None,
+                "eindjaar": periode[0][1] if periode else None,
+            }
             for pid, fase, basis, inhoud, verzekeraars, *periode in rijen
         ]
     )
@@ -55,8 +62,14 @@ def projecten(store):
 def test_graph_points_from_the_earlier_project_to_the_one_building_on_it():
     g = leerlijnen.graaf(BOOM)
     assert set(g.edges) == {("P001", "P002"), ("P002", "P003"), ("P001", "P004"), ("P006", "P007")}
-    assert g.nodes["P002"] == {"intensiteit": DOOR, "inhoud": "GGZ", "verzekeraars": ("CZ",), "titel": "Project P002",
-                               "startjaar": 2017, "eindjaar": None}
+    assert g.nodes["P002"] == {
+        "intensiteit": DOOR,
+        "inhoud": "GGZ",
+        "verzekeraars": ("CZ",),
+        "titel": "Project P002",
+        "startjaar": 2017,
+        "eindjaar": None,
+    }
     assert g.nodes["P004"]["startjaar"] is None
     assert "P005" in g and g.degree("P005") == 0
 
@@ -70,8 +83,9 @@ def test_chains_are_root_to_leaf_paths_in_a_fixed_order():
 
 def test_chain_carries_stages_theme_insurers_and_the_stuck_flag():
     lang, kort, steken = leerlijnen.ketens(leerlijnen.graaf(BOOM))
-    assert lang == Keten(("P001", "P002", "P003"), (ONTW, DOOR, IMPL), ((2015, 2016), (2017, None), (2018, 2018)),
-                         "GGZ", ("VGZ", "CZ"))
+    assert lang == Keten(
+        ("P001", "P002", "P003"), (ONTW, DOOR, IMPL), ((2015, 2016), (2017, None), (2018, 2018)), "GGZ", ("VGZ", "CZ")
+    )
     assert kort.perioden == ((2015, 2016), (None, None))
     assert lang.lengte == 3 and lang.koppelingen == (("P001", "P002"), ("P002", "P003"))
     assert kort.verzekeraars == ("Menzis", "VGZ")
@@ -93,8 +107,14 @@ def test_references_outside_the_frame_are_left_out():
 @pytest.mark.parametrize(
     "rijen, kring",
     [
-        ((("P001", DOOR, ("P003",), "GGZ", ()), ("P002", DOOR, ("P001",), "GGZ", ()),
-          ("P003", IMPL, ("P002",), "GGZ", ())), "P001 -> P003 -> P002 -> P001"),
+        (
+            (
+                ("P001", DOOR, ("P003",), "GGZ", ()),
+                ("P002", DOOR, ("P001",), "GGZ", ()),
+                ("P003", IMPL, ("P002",), "GGZ", ()),
+            ),
+            "P001 -> P003 -> P002 -> P001",
+        ),
         ((("P001", DOOR, ("P001",), "GGZ", ()),), "P001 -> P001"),
     ],
 )
@@ -111,8 +131,17 @@ def test_chains_with_a_selected_project_are_kept_whole():
 
 @pytest.mark.parametrize(
     "later, eerder, verwacht",
-    [(DOOR, ONTW, True), (IMPL, ONTW, True), (IMPL, DOOR, True), (DOOR, DOOR, True), (DOOR, IMPL, False),
-     (ONTW, AFSPR, False), (IMPL, AFSPR, False), (ONTW, ONTW, False), (IMPL, IMPL, False)],
+    [
+        (DOOR, ONTW, True),
+        (IMPL, ONTW, True),
+        (IMPL, DOOR, True),
+        (DOOR, DOOR, True),
+        (DOOR, IMPL, False),
+        (ONTW, AFSPR, False),
+        (IMPL, AFSPR, False),
+        (ONTW, ONTW, False),
+        (IMPL, IMPL, False),
+    ],
 )
 def test_expected_direction_follows_the_development_path(later, eerder, verwacht):
     assert leerlijnen.verwachte_richting(later, eerder) is verwacht
@@ -120,8 +149,14 @@ def test_expected_direction_follows_the_development_path(later, eerder, verwacht
 
 def test_scale_up_figures_per_theme():
     tabel = leerlijnen.opschaling(leerlijnen.graaf(BOOM)).set_index("inhoud")
-    assert list(tabel.index) == ["Preventie", "GGZ", "Ouderen", "Effectief Samenwerken in de Wijk", "Jeugd 18-/18+",
-                                 "Anders"]
+    assert list(tabel.index) == [
+        "Preventie",
+        "GGZ",
+        "Ouderen",
+        "Effectief Samenwerken in de Wijk",
+        "Jeugd 18-/18+",
+        "Anders",
+    ]
     assert tabel.loc["GGZ"].tolist() == [2, 2.5, 1, 1]
     assert tabel.loc["Ouderen"].tolist()[::2] == [0, 1] and math.isnan(tabel.loc["Ouderen", "gemiddelde_lengte"])
     assert tabel.loc["Ouderen", "met_vervolg"] == 0
@@ -137,8 +172,10 @@ def test_a_follow_up_outside_the_selection_still_counts():
 
 def test_scale_up_sentences_carry_the_numbers():
     zinnen = leerlijnen.opschalingszinnen(leerlijnen.opschaling(leerlijnen.graaf(BOOM)))
-    assert zinnen[0] == ("3 leerlijnen in deze selectie. Van de 3 ontwikkelprojecten hebben er 1 (33%) een vervolg "
-                         "(doorontwikkeld of geïmplementeerd); 2 blijven (nog) steken in de ontwikkelfase.")
+    assert zinnen[0] == (
+        "3 leerlijnen in deze selectie. Van de 3 ontwikkelprojecten hebben er 1 (33%) een vervolg "
+        "(doorontwikkeld of geïmplementeerd); 2 blijven (nog) steken in de ontwikkelfase."
+    )
     assert "GGZ: 2 leerlijnen van gemiddeld 2,5 projecten; 1 van de 1 ontwikkelproject met vervolg." in zinnen
     assert "Ouderen: 0 leerlijnen; 0 van de 1 ontwikkelproject met vervolg." in zinnen
     assert not any(z.startswith("Anders") for z in zinnen)
@@ -152,8 +189,13 @@ def test_a_theme_without_ontwikkelprojecten_gets_no_follow_up_count():
 
 @pytest.mark.parametrize(
     "start, eind, tekst",
-    [(2015, 2017, "2015–2017"), (2018, 2018, "2018"), (2018, None, "vanaf 2018"), (None, None, "onbekend"),
-     (pd.NA, pd.NA, "onbekend")],
+    [
+        (2015, 2017, "2015–2017"),
+        (2018, 2018, "2018"),
+        (2018, None, "vanaf 2018"),
+        (None, None, "onbekend"),
+        (pd.NA, pd.NA, "onbekend"),
+    ],
 )
 def test_period_in_words(start, eind, tekst):
     assert leerlijnen.periode_tekst(start, eind) == tekst
@@ -192,11 +234,11 @@ def test_menzis_jeugd_chain_is_reconstructed_with_stages_and_places(projecten):
     ]
     assert {(k.inhoud, k.verzekeraars) for k in ketens} == {("Jeugd 18-/18+", ("Menzis",))}
     records = projecten.set_index("project_id")
-    plaatsen = {pid: leerlijnkaart.plaatsnaam(records.at[pid, "gebied"], 2017) for pid in ("P012", "P034", "P035",
-                                                                                             "P041")}
+    plaatsen = {
+        pid: leerlijnkaart.plaatsnaam(records.at[pid, "gebied"], 2017) for pid in ("P012", "P034", "P035", "P041")
+    }
     # "regio Food Valley" and "regio Arnhem" in one sentence of the source: both Wmo-regions.
-    assert plaatsen == {"P012": "Groningen, Oldambt", "P034": "FoodValley", "P035": "Regio Arnhem",
-                        "P041": "Enschede"}
+    assert plaatsen == {"P012": "Groningen, Oldambt", "P034": "FoodValley", "P035": "Regio Arnhem", "P041": "Enschede"}
     koppeling = gebied.koppeling(projecten, 2017)
     namen = geodata.gemeenten(2017).set_index("gemeente_code")["gemeente_naam"]
 
@@ -209,10 +251,16 @@ def test_menzis_jeugd_chain_is_reconstructed_with_stages_and_places(projecten):
         leden = geodata.wmo_leden(2017)[geodata.zoek_wmo_regio(regio)]
         assert set(koppeling.loc[koppeling["project_id"] == pid, "gemeente_code"]) == leden
     tabel = leerlijnen.ketentabel(ketens, plaatsen)
-    assert tabel["plaatsen"].tolist() == ["Groningen, Oldambt → FoodValley", "Groningen, Oldambt → Regio Arnhem",
-                                          "Groningen, Oldambt → Enschede"]
-    assert tabel["fasen"].tolist() == ["ontwikkelen → doorontwikkelen", "ontwikkelen → implementeren",
-                                       "ontwikkelen → implementeren"]
+    assert tabel["plaatsen"].tolist() == [
+        "Groningen, Oldambt → FoodValley",
+        "Groningen, Oldambt → Regio Arnhem",
+        "Groningen, Oldambt → Enschede",
+    ]
+    assert tabel["fasen"].tolist() == [
+        "ontwikkelen → doorontwikkelen",
+        "ontwikkelen → implementeren",
+        "ontwikkelen → implementeren",
+    ]
 
 
 def test_zilveren_kruis_wijkgericht_chain_carries_the_years_its_sources_name(projecten):
@@ -239,8 +287,11 @@ def test_shipped_scale_up_counts_agree_with_the_chains(projecten):
 
 @pytest.mark.parametrize(
     "bouwt_voort_op, melding",
-    [(("P999",), "onbekend project P999"), (("P012",), "verwijst naar zichzelf"),
-     (("P041",), "kringverwijzing: P012 -> P041 -> P012")],
+    [
+        (("P999",), "onbekend project P999"),
+        (("P012",), "verwijst naar zichzelf"),
+        (("P041",), "kringverwijzing: P012 -> P041 -> P012"),
+    ],
 )
 def test_store_refuses_unknown_ids_and_cycles(store, bouwt_voort_op, melding):
     versie = store.project("P012")["versie"]
@@ -267,8 +318,11 @@ def test_the_phases_of_a_lineage_do_not_follow_the_order_of_the_vocabulary(monke
     from classify import vocab
 
     omgekeerd = vocab.As(
-        code=vocab.AS_INTENSITEIT.code, naam=vocab.AS_INTENSITEIT.naam, kolom=vocab.AS_INTENSITEIT.kolom,
-        meervoudig=False, labels=tuple(reversed(vocab.AS_INTENSITEIT.labels)),
+        code=vocab.AS_INTENSITEIT.code,
+        naam=vocab.AS_INTENSITEIT.naam,
+        kolom=vocab.AS_INTENSITEIT.kolom,
+        meervoudig=False,
+        labels=tuple(reversed(vocab.AS_INTENSITEIT.labels)),
     )
     monkeypatch.setattr(vocab, "AS_INTENSITEIT", omgekeerd)
     spec = importlib.util.spec_from_file_location("leerlijnen_omgekeerd", leerlijnen.__file__)

@@ -64,8 +64,10 @@ def test_default_page_draws_every_chain_as_arrows_and_lists_them(projecten):
     assert jaren["P001 → P002 → P003"] == "2015–2017 → 2018 → 2017–2019"
     assert jaren["P012 → P034"] == "onbekend → onbekend"
     assert [s.value for s in at.main.header] == [
-        "De leerlijnen: fasen, plaatsen en verzekeraars", "Blijft steken in de ontwikkelfase?",
-        "Opschaling per thema", "Vergelijkbare projecten elders",
+        "De leerlijnen: fasen, plaatsen en verzekeraars",
+        "Blijft steken in de ontwikkelfase?",
+        "Opschaling per thema",
+        "Vergelijkbare projecten elders",
     ]
     analyse = next(m.value for m in at.markdown if m.value.startswith("**Analyse**"))
     assert f"- {len(ketens)} leerlijnen in deze selectie\\." in analyse
@@ -102,8 +104,11 @@ def test_similar_projects_show_score_and_reason():
 
 
 def test_a_selection_with_projects_but_no_chain_says_so(projecten):
-    thema = next(label for label in vocab.AS_INHOUD.labels if label.naam in set(projecten["inhoud"])
-                 and not _ketens(projecten, inhoud=[label.naam]))
+    thema = next(
+        label
+        for label in vocab.AS_INHOUD.labels
+        if label.naam in set(projecten["inhoud"]) and not _ketens(projecten, inhoud=[label.naam])
+    )
     at = _draai({"thema": thema.code})
     assert GEEN_LEERLIJNEN in [i.value for i in at.info]
     assert not _kaarten(at)
@@ -111,7 +116,9 @@ def test_a_selection_with_projects_but_no_chain_says_so(projecten):
 
 def test_an_empty_selection_says_so_and_draws_no_map(projecten):
     leeg = next(
-        (v, label) for v in vocab.VERZEKERAARS for label in vocab.AS_INHOUD.labels
+        (v, label)
+        for v in vocab.VERZEKERAARS
+        for label in vocab.AS_INHOUD.labels
         if flt.toepassen(flt.Filters(verzekeraars=(v.naam,), inhoud=(label.naam,)), projecten).empty
     )
     at = _draai({"verz": leeg[0].code, "thema": leeg[1].code})

@@ -30,10 +30,21 @@ def projecten() -> pd.DataFrame:
         ("P092", "Ook in FoodValley", "wmo:FoodValley", "Implementatie", ("P034",)),
     ]
     frame = pd.DataFrame(
-        [{"project_id": pid, "titel": titel, "gebied": gebied_, "intensiteit": fase, "bouwt_voort_op": basis,
-          "indeling_jaar": 2017, "inhoud": "Jeugd 18-/18+", "verzekeraars": ("Menzis",), "startjaar": None,
-          "eindjaar": None}
-         for pid, titel, gebied_, fase, basis in rijen]
+        [
+            {
+                "project_id": pid,
+                "titel": titel,
+                "gebied": gebied_,
+                "intensiteit": fase,
+                "bouwt_voort_op": basis,
+                "indeling_jaar": 2017,
+                "inhoud": "Jeugd 18-/18+",
+                "verzekeraars": ("Menzis",),
+                "startjaar": None,
+                "eindjaar": None,
+            }
+            for pid, titel, gebied_, fase, basis in rijen
+        ]
     ).astype({"startjaar": "Int64", "eindjaar": "Int64"})
     frame.loc[frame["project_id"] == "P012", ["startjaar", "eindjaar"]] = [2015, 2016]
     return frame
@@ -123,8 +134,9 @@ def test_one_arrow_per_link_coloured_by_the_stage_it_leads_to(html, gegevens):
         assert ((50.5 < punten[:, 0]) & (punten[:, 0] < 53.7)).all()  # EPSG:4326 latitude of the Netherlands
         assert ((3.2 < punten[:, 1]) & (punten[:, 1] < 7.3)).all()
         assert len(pijl["kop"]) == 3
-    naar_p090, naar_p091 = (next(p for p in pijlen if p["tekst"].startswith(f"P034 → {pid}"))
-                            for pid in ("P090", "P091"))
+    naar_p090, naar_p091 = (
+        next(p for p in pijlen if p["tekst"].startswith(f"P034 → {pid}")) for pid in ("P090", "P091")
+    )
     assert naar_p090["kop"][0] == pytest.approx(naar_p091["kop"][0], abs=1e-4)  # same anchors ...
     assert naar_p090["lijn"][20] != pytest.approx(naar_p091["lijn"][20], abs=1e-2)  # ... different paths
 
@@ -168,9 +180,17 @@ def test_chain_municipalities_are_filled_by_earliest_stage(html):
 def test_legend_is_a_leaflet_control_with_stages_arrows_borders_and_notes(html):
     assert 'L.control({position: "bottomright"})' in html
     legenda = json.loads(re.search(r"div\.innerHTML = (\".*?\");\n", html).group(1).replace("<\\/", "</"))
-    for tekst in ("Leerlijnen", "thema: Jeugd 18-/18+", "ontwikkelproject", "→ doorontwikkeld", "→ geïmplementeerd",
-                  "grens Wmo-regio", "lus: vervolg in hetzelfde of een overlappend gebied", "kernwerkgebied",
-                  "bouwt_voort_op"):
+    for tekst in (
+        "Leerlijnen",
+        "thema: Jeugd 18-/18+",
+        "ontwikkelproject",
+        "→ doorontwikkeld",
+        "→ geïmplementeerd",
+        "grens Wmo-regio",
+        "lus: vervolg in hetzelfde of een overlappend gebied",
+        "kernwerkgebied",
+        "bouwt_voort_op",
+    ):
         assert tekst in legenda, tekst
     assert "samenwerkingsafspraken" not in legenda
     assert "L.tileLayer" not in html

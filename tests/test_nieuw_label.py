@@ -16,12 +16,22 @@ from kaart.model import KaartSpec, vlekken
 
 NIEUW = {
     "inhoud": vocab.Label(
-        naam="Sport", code="sport", kort="sport", legenda="sport", kleur="#117733",
-        definitie="Samen bewegen en sporten in de wijk als weg naar gezondheid.", synoniemen=("bewegen",),
+        naam="Sport",
+        code="sport",
+        kort="sport",
+        legenda="sport",
+        kleur="#117733",
+        definitie="Samen bewegen en sporten in de wijk als weg naar gezondheid.",
+        synoniemen=("bewegen",),
     ),
     "instrument": vocab.Label(
-        naam="Subsidie", code="subsidie", kort="subsidie", legenda="subsidie", kleur="#332288",
-        definitie="Een gezamenlijke subsidieregeling voor initiatieven in de wijk.", synoniemen=("subsidieregeling",),
+        naam="Subsidie",
+        code="subsidie",
+        kort="subsidie",
+        legenda="subsidie",
+        kleur="#332288",
+        definitie="Een gezamenlijke subsidieregeling voor initiatieven in de wijk.",
+        synoniemen=("subsidieregeling",),
     ),
 }
 
@@ -30,8 +40,13 @@ NIEUW = {
 def uitgebreid(request):
     """The axis ``request.param`` with its new label appended, changed in place so every importer sees it."""
     as_ = vocab.as_voor(request.param)
-    nieuw = vocab.As(code=as_.code, naam=as_.naam, kolom=as_.kolom, meervoudig=as_.meervoudig,
-                     labels=(*as_.labels, NIEUW[request.param]))
+    nieuw = vocab.As(
+        code=as_.code,
+        naam=as_.naam,
+        kolom=as_.kolom,
+        meervoudig=as_.meervoudig,
+        labels=(*as_.labels, NIEUW[request.param]),
+    )
     oud = {veld: getattr(as_, veld) for veld in ("labels", "_index")}
     for veld in oud:
         object.__setattr__(as_, veld, getattr(nieuw, veld))
@@ -51,8 +66,10 @@ def _projecten(as_: vocab.As, label: vocab.Label) -> tuple[pd.DataFrame, pd.Data
     waarde = {a.kolom: ((a.namen[0],) if a.meervoudig else a.namen[0]) for a in vocab.ASSEN}
     nieuw = {**waarde, as_.kolom: (label.naam,) if as_.meervoudig else label.naam}
     projecten = pd.DataFrame(
-        [{"project_id": "P1", "titel": "Eerste", "verzekeraars": ("VGZ",), **waarde},
-         {"project_id": "P2", "titel": "Met het nieuwe label", "verzekeraars": ("CZ",), **nieuw}]
+        [
+            {"project_id": "P1", "titel": "Eerste", "verzekeraars": ("VGZ",), **waarde},
+            {"project_id": "P2", "titel": "Met het nieuwe label", "verzekeraars": ("CZ",), **nieuw},
+        ]
     )
     koppeling = pd.DataFrame({"project_id": ["P1", "P2"], "gemeente_code": ["GM0001", "GM0002"]})
     return projecten, koppeling
@@ -85,8 +102,9 @@ def test_combinations_legends_and_colours_take_the_new_label(uitgebreid):
         assert label.legenda in [item.klasse for item in kaart.legenda]
     else:
         ander = next(a for a in vocab.ASSEN if a.meervoudig)
-        spec = KaartSpec("versus", as_code=ander.code, label=ander.namen[0], tweede_as=as_.code,
-                         tweede_label=label.naam)
+        spec = KaartSpec(
+            "versus", as_code=ander.code, label=ander.namen[0], tweede_as=as_.code, tweede_label=label.naam
+        )
         kaart = vlekken(spec, projecten, koppeling, gemeenten, jaar=2017)
         klasse = f"{ander.labels[0].legenda}: {label.legenda}"
         assert (klasse, label.kleur) in [(item.klasse, item.kleur) for item in kaart.legenda]

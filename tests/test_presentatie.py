@@ -25,8 +25,7 @@ _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 @pytest.fixture(scope="module")
 def frames(tmp_path_factory):
     projecten = projectdb.open_store(tmp_path_factory.mktemp("db") / "samenwerking.sqlite").projecten()
-    gemeenten = pd.DataFrame(geodata.gemeenten(JAAR)[["gemeente_code", "gemeente_naam", "wmo_regio",
-                                                       "kernwerkgebied"]])
+    gemeenten = pd.DataFrame(geodata.gemeenten(JAAR)[["gemeente_code", "gemeente_naam", "wmo_regio", "kernwerkgebied"]])
     return projecten, gebied.koppeling(projecten, JAAR), gemeenten
 
 
@@ -37,15 +36,17 @@ def _kaarten(frames, specs):
 
 def _deck(frames, kaarten, **opties) -> Presentation:
     projecten, koppeling, gemeenten = frames
-    inhoud = presentatie.presentatie(kaarten, projecten, koppeling, gemeenten, jaar=JAAR, peildatum=PEILDATUM,
-                                     **opties)
+    inhoud = presentatie.presentatie(kaarten, projecten, koppeling, gemeenten, jaar=JAAR, peildatum=PEILDATUM, **opties)
     return Presentation(io.BytesIO(inhoud))
 
 
 def _opsomming(dia) -> list:
     """Bulleted paragraphs of a slide (those with a bullet character)."""
     return [
-        alinea for vorm in dia.shapes if vorm.has_text_frame for alinea in vorm.text_frame.paragraphs
+        alinea
+        for vorm in dia.shapes
+        if vorm.has_text_frame
+        for alinea in vorm.text_frame.paragraphs
         if alinea._p.find(f"{_A}pPr/{_A}buChar") is not None
     ]
 
@@ -59,10 +60,19 @@ def alle_themas(frames, tmp_path_factory):
     kaarten = _kaarten(frames, ALLE_THEMAS)
     pad = tmp_path_factory.mktemp("deck") / "alle_themas.pptx"
     projecten, koppeling, gemeenten = frames
-    pad.write_bytes(presentatie.presentatie(kaarten, projecten, koppeling, gemeenten, jaar=JAAR,
-                                            peildatum=bronnen.peildatum(projecten["bron"]),
-                                            gedateerd=bronnen.laatste_datum(projecten["bron"]),
-                                            lagen=("wmo_regio", "kernwerkgebied:VGZ"), brontitels=export.brontitels()))
+    pad.write_bytes(
+        presentatie.presentatie(
+            kaarten,
+            projecten,
+            koppeling,
+            gemeenten,
+            jaar=JAAR,
+            peildatum=bronnen.peildatum(projecten["bron"]),
+            gedateerd=bronnen.laatste_datum(projecten["bron"]),
+            lagen=("wmo_regio", "kernwerkgebied:VGZ"),
+            brontitels=export.brontitels(),
+        )
+    )
     return kaarten, Presentation(str(pad))
 
 
@@ -100,7 +110,7 @@ def test_map_slides_carry_three_to_five_analyse_sentences_of_at_least_14_pt(alle
         feiten = analyse.feiten(eigen, koppeling, gemeenten, "intensiteit")
         zinnen = _opsomming(dia)
         assert 3 <= len(zinnen) <= 5
-        assert [a.text for a in zinnen] == feiten[:len(zinnen)]
+        assert [a.text for a in zinnen] == feiten[: len(zinnen)]
         assert all(run.font.size >= Pt(14) for a in zinnen for run in a.runs)
 
 
@@ -146,8 +156,9 @@ def test_closing_slide_lists_only_sources_of_projects_on_the_maps(frames):
 
 
 def test_combination_slide_puts_the_let_op_warning_in_the_notes(frames):
-    spec = KaartSpec("combinatie", as_code="intensiteit", tweede_as="inhoud",
-                     tweede_label="Effectief Samenwerken in de Wijk")
+    spec = KaartSpec(
+        "combinatie", as_code="intensiteit", tweede_as="inhoud", tweede_label="Effectief Samenwerken in de Wijk"
+    )
     (getekend,) = _kaarten(frames, [spec])
     assert any(" + " in item.klasse for item in getekend.legenda)
     deck = _deck(frames, [getekend])
@@ -175,8 +186,9 @@ def test_attack_texts_in_titles_and_sources_stay_text(frames):
     getoond = next(pid for ids in getekend.gemeenten["project_ids"] for pid in ids)
     vreemd = projecten.copy()
     vreemd.loc[vreemd["project_id"] == getoond, "bron"] = ALLE_AANVALLEN
-    inhoud = presentatie.presentatie([replace(getekend, titel=ALLE_AANVALLEN)], vreemd, koppeling, gemeenten,
-                                     jaar=JAAR, peildatum=PEILDATUM)
+    inhoud = presentatie.presentatie(
+        [replace(getekend, titel=ALLE_AANVALLEN)], vreemd, koppeling, gemeenten, jaar=JAAR, peildatum=PEILDATUM
+    )
     dias = list(Presentation(io.BytesIO(inhoud)).slides)
     assert dias[1].shapes.title.text_frame.text == ALLE_AANVALLEN
     assert ALLE_AANVALLEN in " ".join(a.text for a in _opsomming(dias[-1]))

@@ -24,7 +24,7 @@ def nz(s: str) -> str:
 
 
 def test_normalisatie():
-    assert nz("“Zo’n”\n  TEKST\u00a0hier") == "\"zo'n\" tekst hier"
+    assert nz("“Zo’n”\n  TEKST\u00a0hier") == '"zo\'n" tekst hier'
 
 
 def test_citaten_staan_letterlijk_in_de_bron():
@@ -108,8 +108,12 @@ def test_perioden_van_de_meegeleverde_projecten():
     projecten = pd.read_csv(PROJECTEN_CSV, dtype=str, keep_default_na=False, encoding="utf-8").set_index("project_id")
     met = projecten[projecten["startjaar"] != ""]
     assert {pid: (r.startjaar, r.eindjaar) for pid, r in met.iterrows()} == {
-        "P001": ("2015", "2017"), "P002": ("2018", "2018"), "P003": ("2017", "2019"), "P014": ("2018", "2018"),
-        "P051": ("2016", "2016"), "P052": ("2017", "2017"),
+        "P001": ("2015", "2017"),
+        "P002": ("2018", "2018"),
+        "P003": ("2017", "2019"),
+        "P014": ("2018", "2018"),
+        "P051": ("2016", "2016"),
+        "P052": ("2017", "2017"),
     }
 
 
@@ -152,8 +156,10 @@ def test_correcties_na_herlezing(meegeleverd):
     assert not any("P006" in v for v in meegeleverd["bouwt_voort_op"])
     assert meegeleverd.loc["P005", "aantal_gemeenten_bron"] == "10"
     # The same sentence names "regio Food Valley" and "regio Arnhem": both Wmo-regions.
-    assert (meegeleverd.loc["P034", "gebied"], meegeleverd.loc["P035", "gebied"]) == ("wmo:FoodValley",
-                                                                                      "wmo:Regio Arnhem")
+    assert (meegeleverd.loc["P034", "gebied"], meegeleverd.loc["P035", "gebied"]) == (
+        "wmo:FoodValley",
+        "wmo:Regio Arnhem",
+    )
     assert "P002" in meegeleverd.loc["P014", "bouwt_voort_op"].split(";")
     friesland = meegeleverd[meegeleverd["bron_citaat"].str.contains("borging van inkoop regionaal")]
     assert list(friesland["verzekeraars"]) == ["De Friesland"] and list(friesland["instrumenten"]) == ["Inkoop"]

@@ -14,13 +14,25 @@ GEVAARLIJK = "<img src=x onerror=alert(1)> **vet** [link](javascript:alert(2))"
 
 def _project(**velden) -> dict:
     basis = {
-        "project_id": "P001", "titel": "Valpreventie", "omschrijving": "Oefenen met ouderen in Zwolle.",
-        "verzekeraars": ("Zilveren Kruis",), "gebied": "GM0193", "indeling_jaar": 2017, "inhoud": "Preventie",
-        "instrumenten": ("Werkwijze",), "intensiteit": "Implementatie", "geografie": "Gemeentelijk",
-        "partners": ("GGD IJsselland",), "bron": "002_4672d5e83c675345.txt",
+        "project_id": "P001",
+        "titel": "Valpreventie",
+        "omschrijving": "Oefenen met ouderen in Zwolle.",
+        "verzekeraars": ("Zilveren Kruis",),
+        "gebied": "GM0193",
+        "indeling_jaar": 2017,
+        "inhoud": "Preventie",
+        "instrumenten": ("Werkwijze",),
+        "intensiteit": "Implementatie",
+        "geografie": "Gemeentelijk",
+        "partners": ("GGD IJsselland",),
+        "bron": "002_4672d5e83c675345.txt",
         "bron_citaat": "Vooral voor preventie geldt dat de focus ligt op het implementeren van bewezen interventies",
-        "toelichting_labels": "", "bouwt_voort_op": (), "bouwt_voort_op_citaat": "", "startjaar": 2016,
-        "eindjaar": 2018, "periode_citaat": "Het project liep van 2016 tot en met 2018.",
+        "toelichting_labels": "",
+        "bouwt_voort_op": (),
+        "bouwt_voort_op_citaat": "",
+        "startjaar": 2016,
+        "eindjaar": 2018,
+        "periode_citaat": "Het project liep van 2016 tot en met 2018.",
     }
     return {**basis, **velden}
 
@@ -42,8 +54,12 @@ def test_linkregel_links_to_the_detail_view_with_an_escaped_title():
 
 
 def test_zoek_matches_every_word_in_any_text_field_ignoring_case_and_accents():
-    projecten = pd.DataFrame([_project(), _project(project_id="P002", titel="Wijkteam Enschede",
-                                                   omschrijving="Gecoördineerde zorg", partners=())])
+    projecten = pd.DataFrame(
+        [
+            _project(),
+            _project(project_id="P002", titel="Wijkteam Enschede", omschrijving="Gecoördineerde zorg", partners=()),
+        ]
+    )
     assert pw.zoek(projecten, "valpreventie zwolle")["project_id"].tolist() == ["P001"]
     assert pw.zoek(projecten, "gecoordineerde")["project_id"].tolist() == ["P002"]
     assert pw.zoek(projecten, "ggd")["project_id"].tolist() == ["P001"]
@@ -63,7 +79,10 @@ def test_tabel_has_a_detail_link_and_labels_as_text():
 def test_detail_html_escapes_every_record_value():
     html = pw.detail_html(
         _project(titel=GEVAARLIJK, omschrijving="<script>x()</script>", bron_citaat="a < b"),
-        "Gemeentelijk", ["Zwolle"], _geen_bevindingen(), pw.suggestietabel(()),
+        "Gemeentelijk",
+        ["Zwolle"],
+        _geen_bevindingen(),
+        pw.suggestietabel(()),
     )
     assert "<img src=x" not in html and "<script>x()" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html and "a &lt; b" in html
@@ -74,8 +93,9 @@ def test_detail_html_shows_suggestions_derived_geography_findings_and_source():
         [("P001", "geografie", "Gemeentelijk", "Regionaal", "Opgeslagen 'Gemeentelijk', afgeleid 'Regionaal'.")],
         columns=["project_id", "veld", "opgeslagen", "afgeleid", "melding"],
     )
-    suggesties = pw.suggestietabel([Suggestie("inhoud", "Ouderen", 0.62, ("ouderen",)),
-                                    Suggestie("instrument", "Werkwijze", 0.5, ())])
+    suggesties = pw.suggestietabel(
+        [Suggestie("inhoud", "Ouderen", 0.62, ("ouderen",)), Suggestie("instrument", "Werkwijze", 0.5, ())]
+    )
     assert suggesties["veld"].tolist() == ["inhoud", "instrumenten"]
     html = pw.detail_html(_project(), "Regionaal", ["Zwolle"], bevindingen, suggesties)
     assert "Suggestie: Ouderen <small>(zekerheid 62%; woorden: ouderen)</small>" in html
@@ -89,8 +109,13 @@ def test_detail_html_shows_suggestions_derived_geography_findings_and_source():
 
 
 def test_detail_html_says_when_the_area_is_partial_and_the_insurer_derived():
-    project = _project(gebied="GM0193;wmo:IJsselland", gebied_precisie="deel", aantal_gemeenten_bron=10,
-                       precisie_citaat="met circa 10 gemeenten in de regio", verzekeraar_herkomst="concessie")
+    project = _project(
+        gebied="GM0193;wmo:IJsselland",
+        gebied_precisie="deel",
+        aantal_gemeenten_bron=10,
+        precisie_citaat="met circa 10 gemeenten in de regio",
+        verzekeraar_herkomst="concessie",
+    )
     html = pw.detail_html(project, "Regionaal", ["Zwolle"], _geen_bevindingen(), pw.suggestietabel(()))
     assert "deel: volgens de bron loopt het project in circa 10 gemeenten van dit gebied" in html
     assert 'Deel van het gebied: <blockquote class="skw-citaat">met circa 10 gemeenten in de regio' in html
@@ -129,16 +154,43 @@ def test_md_escapes_every_markdown_and_html_character_of_an_attack_text(aanval):
 
 
 def test_every_text_field_carries_attack_texts_into_the_detail_view_as_text():
-    velden = ("titel", "omschrijving", "gebied", "bron", "bron_citaat", "toelichting_labels", "bouwt_voort_op_citaat",
-              "precisie_citaat")
-    project = _project(**{veld: ALLE_AANVALLEN for veld in velden}, partners=(ALLE_AANVALLEN,),
-                       bouwt_voort_op=("P002",), gebied_precisie="deel")
-    bevindingen = pd.DataFrame([("P001", "geografie", "x", "y", ALLE_AANVALLEN)],
-                               columns=["project_id", "veld", "opgeslagen", "afgeleid", "melding"])
-    ontleed = _Ontleding(pw.detail_html(project, ALLE_AANVALLEN, [ALLE_AANVALLEN], bevindingen,
-                                        pw.suggestietabel(())))
-    assert ontleed.tags <= {"style", "h2", "h3", "p", "table", "tr", "th", "td", "small", "br", "ul", "li", "b",
-                            "blockquote"}
+    velden = (
+        "titel",
+        "omschrijving",
+        "gebied",
+        "bron",
+        "bron_citaat",
+        "toelichting_labels",
+        "bouwt_voort_op_citaat",
+        "precisie_citaat",
+    )
+    project = _project(
+        **{veld: ALLE_AANVALLEN for veld in velden},
+        partners=(ALLE_AANVALLEN,),
+        bouwt_voort_op=("P002",),
+        gebied_precisie="deel",
+    )
+    bevindingen = pd.DataFrame(
+        [("P001", "geografie", "x", "y", ALLE_AANVALLEN)],
+        columns=["project_id", "veld", "opgeslagen", "afgeleid", "melding"],
+    )
+    ontleed = _Ontleding(pw.detail_html(project, ALLE_AANVALLEN, [ALLE_AANVALLEN], bevindingen, pw.suggestietabel(())))
+    assert ontleed.tags <= {
+        "style",
+        "h2",
+        "h3",
+        "p",
+        "table",
+        "tr",
+        "th",
+        "td",
+        "small",
+        "br",
+        "ul",
+        "li",
+        "b",
+        "blockquote",
+    }
     assert ontleed.attributen == {"class"}
     # + partners, derived, names, finding, and the unregistered bron standing in for its own title
     assert "".join(ontleed.tekst).count(ALLE_AANVALLEN) == len(velden) + 5

@@ -28,8 +28,9 @@ def basis(tmp_path_factory):
     projecten = projectdb.open_store(tmp_path_factory.mktemp("db") / "samenwerking.sqlite").projecten()
     frames = {}
     for jaar in geodata.JAREN:
-        gemeenten = pd.DataFrame(geodata.gemeenten(jaar)[["gemeente_code", "gemeente_naam", "wmo_regio",
-                                                           "kernwerkgebied"]])
+        gemeenten = pd.DataFrame(
+            geodata.gemeenten(jaar)[["gemeente_code", "gemeente_naam", "wmo_regio", "kernwerkgebied"]]
+        )
         frames[jaar] = (projecten, gebied.koppeling(projecten, jaar), gemeenten)
     return frames
 
@@ -71,8 +72,9 @@ def test_pdf_has_one_a4_landscape_page_per_map_with_title_legend_counts_and_sour
 
 
 def test_let_op_only_where_a_class_combines_several_projects(basis):
-    wijk_vorm = KaartSpec("combinatie", as_code="intensiteit", tweede_as="inhoud",
-                          tweede_label="Effectief Samenwerken in de Wijk")
+    wijk_vorm = KaartSpec(
+        "combinatie", as_code="intensiteit", tweede_as="inhoud", tweede_label="Effectief Samenwerken in de Wijk"
+    )
     tekst, gecombineerd = {}, {}
     for spec in (wijk_vorm, OUDEREN_VORM, OUDEREN_TOTAAL):
         getekend = kaart(basis, spec)
@@ -97,8 +99,9 @@ def test_user_text_is_printed_literally_not_as_mathtext_or_markup(basis):
 
 
 def test_attack_texts_are_printed_as_characters_in_pdf_and_svg(basis):
-    getekend = replace(kaart(basis, OUDEREN_TOTAAL), titel=ALLE_AANVALLEN, ondertitel=ALLE_AANVALLEN,
-                       bronregel=ALLE_AANVALLEN)
+    getekend = replace(
+        kaart(basis, OUDEREN_TOTAAL), titel=ALLE_AANVALLEN, ondertitel=ALLE_AANVALLEN, bronregel=ALLE_AANVALLEN
+    )
     tekst = PdfReader(io.BytesIO(statisch.statische_kaart(getekend, 2017, formaat="pdf"))).pages[0].extract_text()
     assert " ".join(tekst.split()).count(ALLE_AANVALLEN) == 3  # long lines are wrapped at a space
     boom = veilig_xml.fromstring(statisch.statische_kaart(getekend, 2017, formaat="svg"))
@@ -122,7 +125,7 @@ def _pixels(png: bytes) -> np.ndarray:
 
 
 def _rgb(kleur: str) -> np.ndarray:
-    return np.array([int(kleur[i:i + 2], 16) for i in (1, 3, 5)])
+    return np.array([int(kleur[i : i + 2], 16) for i in (1, 3, 5)])
 
 
 @pytest.mark.parametrize("jaar", geodata.JAREN)
@@ -177,8 +180,10 @@ def test_pdf_is_the_same_file_for_the_same_map(basis):
         ({"dpi": 20}, r"dpi 20 ongeldig; geef een geheel getal van 50 tot en met 600"),
         ({"dpi": 601}, r"dpi 601 ongeldig"),
         ({"dpi": 150.5}, r"dpi 150\.5 ongeldig"),
-        ({"lagen": ("gemeentegrens",)},
-         "onbekende kaartlaag 'gemeentegrens'; kies uit: " + ", ".join(laag.code for laag in KAARTLAGEN)),
+        (
+            {"lagen": ("gemeentegrens",)},
+            "onbekende kaartlaag 'gemeentegrens'; kies uit: " + ", ".join(laag.code for laag in KAARTLAGEN),
+        ),
         ({"lagen": ("kernwerkgebied:Achmea",)}, r"'Achmea' is geen verzekeraar"),
         ({"lagen": ("wmo_regio:VGZ",)}, r"onbekende kaartlaag 'wmo_regio:VGZ'"),
         ({"opmaak": "a3"}, r"onbekende opmaak 'a3'; kies uit: a4, kaart"),

@@ -43,8 +43,9 @@ def test_eerste_start_maakt_database_uit_csv(store):
 
 def test_projectgemeenten_zijn_het_uitgeklapte_gebied(store):
     with sqlite3.connect(store.pad) as con:
-        opgeslagen = con.execute("SELECT project_id, gemeente_code FROM project_gemeente "
-                                 "ORDER BY project_id, gemeente_code").fetchall()
+        opgeslagen = con.execute(
+            "SELECT project_id, gemeente_code FROM project_gemeente ORDER BY project_id, gemeente_code"
+        ).fetchall()
     verwacht = gebied.koppeling(store.projecten(), 2017)
     assert opgeslagen == list(verwacht.itertuples(index=False, name=None))
     assert [code for pid, code in opgeslagen if pid == "P001"] == ["GM0014", "GM1895"]
@@ -83,33 +84,39 @@ def test_omgevingsvariabele_kiest_het_bestand(tmp_path, bron, monkeypatch):
     assert (tmp_path / "uit_omgeving.sqlite").is_file()
 
 
-@pytest.mark.parametrize("sql, parameters", [
-    ("UPDATE project SET inhoud = ? WHERE project_id = 'P001'", ("Sport",)),
-    ("UPDATE project SET intensiteit = ? WHERE project_id = 'P001'", ("ontwikkelpject",)),
-    ("UPDATE project SET geografie = ? WHERE project_id = 'P001'", ("Landelijk",)),
-    ("UPDATE project SET indeling_jaar = ? WHERE project_id = 'P001'", (2020,)),
-    ("UPDATE project SET titel = ? WHERE project_id = 'P001'", (None,)),
-    ("UPDATE project SET titel = ? WHERE project_id = 'P001'", ("  ",)),
-    ("UPDATE project SET versie = ? WHERE project_id = 'P001'", (0,)),
-    ("UPDATE project SET versie = ? WHERE project_id = 'P001'", ("twee",)),
-    ("INSERT INTO project SELECT * FROM project WHERE project_id = ?", ("P001",)),
-    ("UPDATE project SET project_id = ? WHERE project_id = 'P003'", ("X003",)),
-    ("INSERT INTO project_verzekeraar VALUES ('P001', 5, ?)", ("Achmea",)),
-    ("INSERT INTO project_instrument VALUES ('P001', 5, ?)", ("Subsidie",)),
-    ("INSERT INTO project_gebied VALUES ('P001', 5, ?)", ("Groningen",)),
-    ("INSERT INTO project_gebied VALUES ('P001', 5, ?)", ("kernwerkgebied:Achmea",)),
-    ("INSERT INTO project_partner VALUES ('P001', 5, ?)", ("a;b",)),
-    ("INSERT INTO project_gemeente VALUES ('P001', 2017, ?)", ("GM9999",)),
-    ("INSERT INTO project_gemeente VALUES ('P001', 2025, ?)", ("GM0014",)),
-    ("INSERT INTO project_lineage VALUES ('P003', 0, ?)", ("P999",)),
-    ("UPDATE project SET startjaar = ? WHERE project_id = 'P003'", (1989,)),
-    ("UPDATE project SET eindjaar = ? WHERE project_id = 'P001'", (2014,)),
-    ("UPDATE project SET eindjaar = ? WHERE project_id = 'P003'", (2020,)),
-    ("UPDATE project SET periode_citaat = ? WHERE project_id = 'P003'", ("zonder startjaar",)),
-    ("INSERT INTO project_lineage VALUES ('P003', 0, ?)", ("P003",)),
-    ("INSERT INTO wijziging (tijdstip, redacteur, project_id, actie) VALUES ('2025-01-01T00:00:00Z', 'x', 'P1', ?)",
-     ("verwijderd",)),
-])
+@pytest.mark.parametrize(
+    "sql, parameters",
+    [
+        ("UPDATE project SET inhoud = ? WHERE project_id = 'P001'", ("Sport",)),
+        ("UPDATE project SET intensiteit = ? WHERE project_id = 'P001'", ("ontwikkelpject",)),
+        ("UPDATE project SET geografie = ? WHERE project_id = 'P001'", ("Landelijk",)),
+        ("UPDATE project SET indeling_jaar = ? WHERE project_id = 'P001'", (2020,)),
+        ("UPDATE project SET titel = ? WHERE project_id = 'P001'", (None,)),
+        ("UPDATE project SET titel = ? WHERE project_id = 'P001'", ("  ",)),
+        ("UPDATE project SET versie = ? WHERE project_id = 'P001'", (0,)),
+        ("UPDATE project SET versie = ? WHERE project_id = 'P001'", ("twee",)),
+        ("INSERT INTO project SELECT * FROM project WHERE project_id = ?", ("P001",)),
+        ("UPDATE project SET project_id = ? WHERE project_id = 'P003'", ("X003",)),
+        ("INSERT INTO project_verzekeraar VALUES ('P001', 5, ?)", ("Achmea",)),
+        ("INSERT INTO project_instrument VALUES ('P001', 5, ?)", ("Subsidie",)),
+        ("INSERT INTO project_gebied VALUES ('P001', 5, ?)", ("Groningen",)),
+        ("INSERT INTO project_gebied VALUES ('P001', 5, ?)", ("kernwerkgebied:Achmea",)),
+        ("INSERT INTO project_partner VALUES ('P001', 5, ?)", ("a;b",)),
+        ("INSERT INTO project_gemeente VALUES ('P001', 2017, ?)", ("GM9999",)),
+        ("INSERT INTO project_gemeente VALUES ('P001', 2025, ?)", ("GM0014",)),
+        ("INSERT INTO project_lineage VALUES ('P003', 0, ?)", ("P999",)),
+        ("UPDATE project SET startjaar = ? WHERE project_id = 'P003'", (1989,)),
+        ("UPDATE project SET eindjaar = ? WHERE project_id = 'P001'", (2014,)),
+        ("UPDATE project SET eindjaar = ? WHERE project_id = 'P003'", (2020,)),
+        ("UPDATE project SET periode_citaat = ? WHERE project_id = 'P003'", ("zonder startjaar",)),
+        ("INSERT INTO project_lineage VALUES ('P003', 0, ?)", ("P003",)),
+        (
+            "INSERT INTO wijziging (tijdstip, redacteur, project_id, actie) "
+            "VALUES ('2025-01-01T00:00:00Z', 'x', 'P1', ?)",
+            ("verwijderd",),
+        ),
+    ],
+)
 def test_databaseregels_weigeren_foute_waarden(store, sql, parameters):
     voor = store.checksum()
     with pytest.raises(sqlite3.IntegrityError):
@@ -119,8 +126,12 @@ def test_databaseregels_weigeren_foute_waarden(store, sql, parameters):
 
 
 def test_wijziging_verhoogt_versie_en_komt_in_het_log(store):
-    nieuwe_versie = store.wijzig_project("P001", {"inhoud": "ESW", "instrumenten": ("Werkwijze", "Beleid"),
-                                                  "gebied": "Groningen"}, verwachte_versie=1, redacteur="ans")
+    nieuwe_versie = store.wijzig_project(
+        "P001",
+        {"inhoud": "ESW", "instrumenten": ("Werkwijze", "Beleid"), "gebied": "Groningen"},
+        verwachte_versie=1,
+        redacteur="ans",
+    )
     assert nieuwe_versie == 2
     project = store.project("P001")
     assert project["inhoud"] == "Effectief Samenwerken in de Wijk"
@@ -154,14 +165,17 @@ def test_gelijktijdige_wijziging_geeft_conflict(store):
     assert tweede.project("P003")["titel"] == "Titel van de eerste"
 
 
-@pytest.mark.parametrize("wijzigingen, melding", [
-    ({"inhoud": "Sport"}, "kolom 'inhoud'"),
-    ({"gebied": "Bergen"}, "dubbelzinnig"),
-    ({"bouwt_voort_op": ("P004",)}, "kringverwijzing"),
-    ({"partners": ("a;b",)}, "bevat ';'"),
-    ({"versie": 5}, "niet te wijzigen velden: versie"),
-    ({"project_id": "P009"}, "niet te wijzigen velden: project_id"),
-])
+@pytest.mark.parametrize(
+    "wijzigingen, melding",
+    [
+        ({"inhoud": "Sport"}, "kolom 'inhoud'"),
+        ({"gebied": "Bergen"}, "dubbelzinnig"),
+        ({"bouwt_voort_op": ("P004",)}, "kringverwijzing"),
+        ({"partners": ("a;b",)}, "bevat ';'"),
+        ({"versie": 5}, "niet te wijzigen velden: versie"),
+        ({"project_id": "P009"}, "niet te wijzigen velden: project_id"),
+    ],
+)
 def test_foute_wijziging_schrijft_niets(store, wijzigingen, melding):
     voor = store.checksum()
     with pytest.raises(Validatiefout, match=melding):
@@ -242,8 +256,10 @@ def _schema(pad) -> list:
     extends) its columns with type, default and key."""
     with sqlite3.connect(pad) as con:
         rijen = con.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
-        uit = [(t, n, sql if n != "project" else repr(con.execute("PRAGMA table_info(project)").fetchall()))
-               for t, n, sql in rijen.fetchall()]
+        uit = [
+            (t, n, sql if n != "project" else repr(con.execute("PRAGMA table_info(project)").fetchall()))
+            for t, n, sql in rijen.fetchall()
+        ]
     return sorted(uit)
 
 
@@ -305,8 +321,9 @@ def test_versie_1_wordt_bij_openen_gemigreerd_na_een_backup(store):
         assert con.execute("PRAGMA user_version").fetchone()[0] == 1
     assert Store(backup).checksum() == oud
     assert gemigreerd.integriteit() == []
-    nieuw = gemigreerd.wijzig_project("P003", {"startjaar": "2016", "periode_citaat": "Sinds 2016 loopt het."}, 1,
-                                      "ans")
+    nieuw = gemigreerd.wijzig_project(
+        "P003", {"startjaar": "2016", "periode_citaat": "Sinds 2016 loopt het."}, 1, "ans"
+    )
     assert nieuw == 2 and gemigreerd.project("P003")["startjaar"] == 2016
     open_store(store.pad)
     assert len(list((store.pad.parent / "backups").glob("*voor-migratie*.sqlite"))) == 1
@@ -327,8 +344,16 @@ def test_versie_2_wordt_bij_openen_gemigreerd_na_een_backup(store):
         assert con.execute("PRAGMA user_version").fetchone()[0] == 2
     assert Store(backup).checksum() == oud
     assert gemigreerd.integriteit() == []
-    gemigreerd.wijzig_project("P004", {"gebied_precisie": "deel", "aantal_gemeenten_bron": "circa 10",
-                                       "precisie_citaat": "in een aantal gemeenten in de regio"}, 1, "ans")
+    gemigreerd.wijzig_project(
+        "P004",
+        {
+            "gebied_precisie": "deel",
+            "aantal_gemeenten_bron": "circa 10",
+            "precisie_citaat": "in een aantal gemeenten in de regio",
+        },
+        1,
+        "ans",
+    )
     p004 = gemigreerd.project("P004")
     assert (p004["gebied_precisie"], p004["aantal_gemeenten_bron"]) == ("deel", 10)
 
@@ -343,15 +368,29 @@ def test_schema_weigert_deel_zonder_citaat_en_aantal_bij_volledig(store):
             con.execute("UPDATE project SET verzekeraar_herkomst = 'gok' WHERE project_id = 'P001'")
 
 
-@pytest.mark.parametrize("wijzigingen, melding", [
-    ({"gebied_precisie": "half"}, "kolom 'gebied_precisie': gebied_precisie 'half' is ongeldig; kies volledig of deel"),
-    ({"gebied_precisie": "deel"}, "kolom 'precisie_citaat': gebied_precisie 'deel' zonder precisie_citaat"),
-    ({"aantal_gemeenten_bron": "4"}, "kolom 'aantal_gemeenten_bron': aantal_gemeenten_bron hoort alleen bij"),
-    ({"gebied_precisie": "deel", "precisie_citaat": "een aantal gemeenten", "aantal_gemeenten_bron": "een aantal"},
-     "'een aantal' is geen positief geheel getal"),
-    ({"verzekeraar_herkomst": "afgeleid"}, "kolom 'verzekeraar_herkomst': verzekeraar_herkomst 'afgeleid' is "
-                                           "ongeldig; kies bron of concessie"),
-])
+@pytest.mark.parametrize(
+    "wijzigingen, melding",
+    [
+        (
+            {"gebied_precisie": "half"},
+            "kolom 'gebied_precisie': gebied_precisie 'half' is ongeldig; kies volledig of deel",
+        ),
+        ({"gebied_precisie": "deel"}, "kolom 'precisie_citaat': gebied_precisie 'deel' zonder precisie_citaat"),
+        ({"aantal_gemeenten_bron": "4"}, "kolom 'aantal_gemeenten_bron': aantal_gemeenten_bron hoort alleen bij"),
+        (
+            {
+                "gebied_precisie": "deel",
+                "precisie_citaat": "een aantal gemeenten",
+                "aantal_gemeenten_bron": "een aantal",
+            },
+            "'een aantal' is geen positief geheel getal",
+        ),
+        (
+            {"verzekeraar_herkomst": "afgeleid"},
+            "kolom 'verzekeraar_herkomst': verzekeraar_herkomst 'afgeleid' is ongeldig; kies bron of concessie",
+        ),
+    ],
+)
 def test_foute_precisie_of_herkomst_schrijft_niets(store, wijzigingen, melding):
     voor = store.checksum()
     with pytest.raises(Validatiefout) as fout:
@@ -386,12 +425,17 @@ def test_versie_3_krijgt_de_aanmeldtabellen_zoals_een_nieuwe_database(store, tmp
         assert con.execute("PRAGMA user_version").fetchone()[0] == 3
 
 
-@pytest.mark.parametrize("wijzigingen, melding", [
-    ({"eindjaar": "2014"}, "eindjaar 2014 ligt vóór startjaar 2015"),
-    ({"startjaar": "", "eindjaar": "", "periode_citaat": "Het liep van 2015 tot 2016."},
-     "citaat zonder periode: startjaar is leeg"),
-    ({"startjaar": "2015-2016"}, "is een periode: zet het eerste jaar in startjaar"),
-])
+@pytest.mark.parametrize(
+    "wijzigingen, melding",
+    [
+        ({"eindjaar": "2014"}, "eindjaar 2014 ligt vóór startjaar 2015"),
+        (
+            {"startjaar": "", "eindjaar": "", "periode_citaat": "Het liep van 2015 tot 2016."},
+            "citaat zonder periode: startjaar is leeg",
+        ),
+        ({"startjaar": "2015-2016"}, "is een periode: zet het eerste jaar in startjaar"),
+    ],
+)
 def test_foute_periode_schrijft_niets(store, wijzigingen, melding):
     voor = store.checksum()
     with pytest.raises(Validatiefout, match=melding):

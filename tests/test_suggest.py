@@ -21,31 +21,67 @@ def _per_as(suggesties):
 @pytest.mark.parametrize(
     "titel,omschrijving,inhoud,instrumenten,intensiteit",
     [
-        ("Pilot valpreventie en leefstijl", "Gemeente en verzekeraar ontwikkelen een nieuwe werkwijze voor "
-         "vroegsignalering met professionals in de praktijk.", "Preventie", {"Werkwijze"}, "Ontwikkelproject"),
-        ("EPA en FACT-team", "Het elders ontwikkelde herstelprogramma voor mensen met een psychiatrische aandoening "
-         "wordt geïmplementeerd in de eigen gemeente.", "GGZ", {"Werkwijze"}, "Implementatie"),
-        ("Convenant", "Bestuurlijke samenwerkingsafspraken met alle gemeenten, vastgelegd in een convenant met een "
-         "gezamenlijke agenda.", "Anders", {"Samenwerkingsdocument"}, "Samenwerkingsafspraken"),
-        ("Minimapolis", "De collectieve zorgverzekering voor minima met een laag inkomen.", "Anders",
-         {"Collectieve zorg minima"}, "Ontwikkelproject"),
-        ("Jongeren rond 18 jaar", "De methodiek Jeugd 18-/18+ wordt doorontwikkeld in de regio.",
-         "Jeugd 18-/18+", {"Werkwijze"}, "Doorontwikkelen"),
-        ("Inkoopmodule wijkverpleging", "De module wijkgerichte zorg verankert de samenwerking tussen huisarts, "
-         "wijkteam en wijkverpleging in de inkoop en in het gemeentelijk beleid.",
-         "Effectief Samenwerken in de Wijk", {"Inkoop", "Beleid"}, "Ontwikkelproject"),
+        (
+            "Pilot valpreventie en leefstijl",
+            "Gemeente en verzekeraar ontwikkelen een nieuwe werkwijze voor "
+            "vroegsignalering met professionals in de praktijk.",
+            "Preventie",
+            {"Werkwijze"},
+            "Ontwikkelproject",
+        ),
+        (
+            "EPA en FACT-team",
+            "Het elders ontwikkelde herstelprogramma voor mensen met een psychiatrische aandoening "
+            "wordt geïmplementeerd in de eigen gemeente.",
+            "GGZ",
+            {"Werkwijze"},
+            "Implementatie",
+        ),
+        (
+            "Convenant",
+            "Bestuurlijke samenwerkingsafspraken met alle gemeenten, vastgelegd in een convenant met een "
+            "gezamenlijke agenda.",
+            "Anders",
+            {"Samenwerkingsdocument"},
+            "Samenwerkingsafspraken",
+        ),
+        (
+            "Minimapolis",
+            "De collectieve zorgverzekering voor minima met een laag inkomen.",
+            "Anders",
+            {"Collectieve zorg minima"},
+            "Ontwikkelproject",
+        ),
+        (
+            "Jongeren rond 18 jaar",
+            "De methodiek Jeugd 18-/18+ wordt doorontwikkeld in de regio.",
+            "Jeugd 18-/18+",
+            {"Werkwijze"},
+            "Doorontwikkelen",
+        ),
+        (
+            "Inkoopmodule wijkverpleging",
+            "De module wijkgerichte zorg verankert de samenwerking tussen huisarts, "
+            "wijkteam en wijkverpleging in de inkoop en in het gemeentelijk beleid.",
+            "Effectief Samenwerken in de Wijk",
+            {"Inkoop", "Beleid"},
+            "Ontwikkelproject",
+        ),
     ],
     ids=["preventie", "ggz", "convenant", "minima", "jeugd", "wijk"],
 )
 def test_rules_follow_the_appendix(titel, omschrijving, inhoud, instrumenten, intensiteit):
     assert _per_as(suggest.suggereer(titel, omschrijving)) == {
-        "inhoud": inhoud, "instrument": instrumenten, "intensiteit": intensiteit
+        "inhoud": inhoud,
+        "instrument": instrumenten,
+        "intensiteit": intensiteit,
     }
 
 
 def test_suggestions_carry_confidence_and_words():
-    suggesties = suggest.suggereer("Dementie", "Ouderen met dementie blijven langer thuis wonen; de mantelzorg wordt "
-                                   "ontlast.")
+    suggesties = suggest.suggereer(
+        "Dementie", "Ouderen met dementie blijven langer thuis wonen; de mantelzorg wordt ontlast."
+    )
     ouderen = suggesties[0]
     assert (ouderen.as_code, ouderen.label) == ("inhoud", "Ouderen")
     assert ouderen.woorden == ("dementie", "ouderen", "thuis wonen", "mantelzorg")
@@ -79,10 +115,12 @@ def test_compounds_and_numbers_do_not_trigger_the_wrong_rule(tekst, as_code, nie
 def _training() -> pd.DataFrame:
     rijen = []
     for i in range(6):
-        rijen.append((f"Zwaluwproject {i}", "Het zwaluwnest team helpt cliënten.", "GGZ", ("Werkwijze",),
-                      "Ontwikkelproject"))
-        rijen.append((f"Kraanvogel {i}", "De kraanvogelgroep maakt plannen.", "Ouderen", ("Beleid",),
-                      "Samenwerkingsafspraken"))
+        rijen.append(
+            (f"Zwaluwproject {i}", "Het zwaluwnest team helpt cliënten.", "GGZ", ("Werkwijze",), "Ontwikkelproject")
+        )
+        rijen.append(
+            (f"Kraanvogel {i}", "De kraanvogelgroep maakt plannen.", "Ouderen", ("Beleid",), "Samenwerkingsafspraken")
+        )
     return pd.DataFrame(rijen, columns=["titel", "omschrijving", "inhoud", "instrumenten", "intensiteit"])
 
 
@@ -93,7 +131,9 @@ def test_model_learns_from_curated_records_beyond_the_rules():
     met_model = suggest.suggereer("Kraanvogel", "De kraanvogelgroep.", model)
     assert zonder_model["inhoud"] == "Preventie"  # uniform rules: the first label
     assert _per_as(met_model) == {
-        "inhoud": "Ouderen", "instrument": {"Beleid"}, "intensiteit": "Samenwerkingsafspraken"
+        "inhoud": "Ouderen",
+        "instrument": {"Beleid"},
+        "intensiteit": "Samenwerkingsafspraken",
     }
     assert "kraanvogelgroep" in met_model[0].woorden
 
@@ -126,7 +166,10 @@ def test_curated_records_train_the_default_model():
 def test_accuracy_benchmark_smoke_run():
     uitvoer = subprocess.run(
         [sys.executable, str(WORTEL / "bench" / "classify_accuracy.py"), "--klein", "8"],
-        capture_output=True, text=True, check=True, timeout=120,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
     ).stdout
     assert "leave-one-out over 8 records" in uitvoer
     assert uitvoer.count("\n") >= 6 and "micro-F1" in uitvoer

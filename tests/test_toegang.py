@@ -65,8 +65,11 @@ def poort(klok, store):
 
 
 def test_without_a_password_editing_is_off(store):
-    for geheimen, omgeving in (({}, {}), ({"redacteur": {"wachtwoord": ""}}, {OMGEVINGSVARIABELE: ""}),
-                               ({"redacteur": "geen tabel"}, {})):
+    for geheimen, omgeving in (
+        ({}, {}),
+        ({"redacteur": {"wachtwoord": ""}}, {OMGEVINGSVARIABELE: ""}),
+        ({"redacteur": "geen tabel"}, {}),
+    ):
         ingesteld = wachtwoorden(geheimen, omgeving)
         assert not ingesteld.ingesteld and ingesteld.melding == UITGESCHAKELD
     uit = Toegang(lambda: wachtwoorden({}, {}), lambda: store)
@@ -84,8 +87,9 @@ def test_secrets_come_before_the_environment_and_editors_can_have_their_own(klok
     assert poort.aanmelden(" Bea de  Vries ", "eigen wachtwoord van bea", "a").naam == "Bea de Vries"
     with pytest.raises(GeenToegang, match="onjuist"):
         poort.aanmelden("Bea de Vries", GOED, "b")  # an editor with an own password cannot use the shared one
-    alleen_personen = Toegang(lambda: wachtwoorden({"redacteuren": {"bea": "eigen wachtwoord van bea"}}, {}),
-                              lambda: store, klok)
+    alleen_personen = Toegang(
+        lambda: wachtwoorden({"redacteuren": {"bea": "eigen wachtwoord van bea"}}, {}), lambda: store, klok
+    )
     with pytest.raises(GeenToegang, match="onjuist"):
         alleen_personen.aanmelden("ans", "eigen wachtwoord van bea", "c")
 
@@ -210,7 +214,8 @@ def test_forwarded_headers_count_only_from_a_trusted_proxy():
     assert vertrouwde_proxy({}, {}) == frozenset()
     assert vertrouwde_proxy({}, {PROXY_VARIABELE: "127.0.0.1, ::1,onzin"}) == {"127.0.0.1", "::1"}
     assert vertrouwde_proxy({"toegang": {"vertrouwde_proxy": ["10.0.0.2"]}}, {PROXY_VARIABELE: "127.0.0.1"}) == {
-        "10.0.0.2"}
+        "10.0.0.2"
+    }
 
 
 def test_a_spoofed_address_per_attempt_still_counts_against_the_connection(poort):
@@ -227,8 +232,14 @@ def test_a_spoofed_address_per_attempt_still_counts_against_the_connection(poort
 def test_only_a_registered_active_login_passes(poort, klok):
     redacteur = poort.aanmelden("ans", GOED, "a")
     assert poort.controleer(redacteur) == "ans"
-    for vervalst in (None, "ans", {"naam": "ans", "token": redacteur.token}, True, Redacteur("ans", "geraden"),
-                     Redacteur("bea", redacteur.token)):
+    for vervalst in (
+        None,
+        "ans",
+        {"naam": "ans", "token": redacteur.token},
+        True,
+        Redacteur("ans", "geraden"),
+        Redacteur("bea", redacteur.token),
+    ):
         with pytest.raises(GeenToegang, match="Alleen een aangemelde redacteur"):
             poort.controleer(vervalst)
     assert "token" not in repr(redacteur) and redacteur.token not in repr(redacteur)
@@ -264,6 +275,7 @@ def test_idle_time_comes_from_the_configuration():
 
 def test_two_processes_on_one_database_share_sign_ins_and_failures(store, tmp_path, klok):
     """Two app replicas: separate Toegang objects and Store objects on the same file."""
+
     def instellingen():
         return wachtwoorden({}, {OMGEVINGSVARIABELE: GOED})
 
@@ -282,8 +294,10 @@ def test_two_processes_on_one_database_share_sign_ins_and_failures(store, tmp_pa
 
 
 def test_roles_decide_which_writes_pass(klok, store, tmp_path):
-    geheimen = {"redacteuren": {"Ans Jansen": GOED, "Bea de Vries": "eigen wachtwoord van bea"},
-                "rollen": {"beheerder": ["bea de vries"]}}
+    geheimen = {
+        "redacteuren": {"Ans Jansen": GOED, "Bea de Vries": "eigen wachtwoord van bea"},
+        "rollen": {"beheerder": ["bea de vries"]},
+    }
     poort = Toegang(lambda: wachtwoorden(geheimen, {}), lambda: store, klok)
     ans = poort.aanmelden("Ans Jansen", GOED, "a")
     bea = poort.aanmelden("Bea de Vries", "eigen wachtwoord van bea", "a")

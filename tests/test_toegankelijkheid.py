@@ -29,9 +29,11 @@ def _schendingen(doel) -> list[str]:
     uitkomst = axe_playwright.Axe().run(
         doel, options={"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"], "iframes": False}
     )
-    return [f"{v['id']} ({v['impact']}): " + "; ".join(f"{n['target']} {n['failureSummary']} {n['html'][:120]}"
-                                                     for n in v["nodes"][:3])
-            for v in uitkomst.response["violations"]]
+    return [
+        f"{v['id']} ({v['impact']}): "
+        + "; ".join(f"{n['target']} {n['failureSummary']} {n['html'][:120]}" for n in v["nodes"][:3])
+        for v in uitkomst.response["violations"]
+    ]
 
 
 def _klaar(pagina) -> None:
@@ -57,8 +59,9 @@ def test_pages_are_dutch_and_map_frames_are_named(app, pagina):
     pagina.goto(app + "inhoudelijk")
     playwright.expect(pagina.locator("html")).to_have_attribute("lang", "nl")
     kaart = pagina.locator("iframe[src*='streamlit_folium']").first
-    playwright.expect(kaart).to_have_attribute("title", "Interactieve kaart van de gemeenten; de tabel onder de "
-                                                        "kaart geeft dezelfde gegevens")
+    playwright.expect(kaart).to_have_attribute(
+        "title", "Interactieve kaart van de gemeenten; de tabel onder de kaart geeft dezelfde gegevens"
+    )
     viewport = kaart.content_frame.locator("meta[name='viewport']")
     for nummer in range(viewport.count()):
         assert "user-scalable=no" not in viewport.nth(nummer).get_attribute("content")
@@ -77,8 +80,11 @@ def test_keyboard_only_reaches_a_municipality_opens_its_projects_and_skips_the_m
     gemeente = None
     for _ in range(200):
         pagina.keyboard.press("Tab")
-        gemeente = frame.locator("path:focus").get_attribute("aria-label", timeout=200) if frame.locator(
-            "path:focus").count() else None
+        gemeente = (
+            frame.locator("path:focus").get_attribute("aria-label", timeout=200)
+            if frame.locator("path:focus").count()
+            else None
+        )
         if gemeente:
             break
     assert gemeente and gemeente.startswith("Gemeente ")

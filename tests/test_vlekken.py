@@ -54,9 +54,13 @@ def test_spec_key_is_stable_and_round_trips():
     spec = KaartSpec("versus", as_code="instrument", label="werkwijze", tweede_as="inhoud", tweede_label="ggz")
     assert spec.label == "Werkwijze" and spec.tweede_label == "GGZ"
     assert spec.sleutel == "versus|instrument=werkwijze|inhoud=ggz"
-    for s in (spec, KaartSpec("verzekeraar", label="Zilveren Kruis", zonder_minima=True),
-              KaartSpec("combinatie", as_code="intensiteit", tweede_as="inhoud", tweede_label="Ouderen"),
-              KaartSpec("project", label="P012"), KaartSpec("kernwerkgebied")):
+    for s in (
+        spec,
+        KaartSpec("verzekeraar", label="Zilveren Kruis", zonder_minima=True),
+        KaartSpec("combinatie", as_code="intensiteit", tweede_as="inhoud", tweede_label="Ouderen"),
+        KaartSpec("project", label="P012"),
+        KaartSpec("kernwerkgebied"),
+    ):
         assert KaartSpec.van_sleutel(s.sleutel) == s
 
 
@@ -98,16 +102,23 @@ def test_combinatie_uses_the_reports_order_and_warning():
     assert klassen["GM0002"] == "ontwikkelproject + implementeren"
     assert klassen["GM0003"] == "implementeren"
     assert [i.klasse for i in vlekken.legenda] == [
-        "ontwikkelproject + implementeren", "implementeren", "samenwerkingsafspraken", "geen project"
+        "ontwikkelproject + implementeren",
+        "implementeren",
+        "samenwerkingsafspraken",
+        "geen project",
     ]
     verwacht = combinatiekleuren.legenda("intensiteit", [klassen[c] for c in ("GM0001", "GM0002", "GM0003", "GM0004")])
     assert [(i.klasse, i.kleur.split("|"), i.aantal) for i in vlekken.legenda[:-1]] == [
         (tekst, list(kleuren), n) for tekst, kleuren, n in verwacht
     ]
-    assert vlekken.waarschuwing == vl.let_op("intensiteit") == (
-        "Let op! Een combinatie in de legenda betekent niet dat één project meerdere samenwerkingsvormen heeft: "
-        "elk project heeft er precies één. In zo'n gemeente lopen meerdere projecten met een verschillende "
-        "samenwerkingsvorm."
+    assert (
+        vlekken.waarschuwing
+        == vl.let_op("intensiteit")
+        == (
+            "Let op! Een combinatie in de legenda betekent niet dat één project meerdere samenwerkingsvormen heeft: "
+            "elk project heeft er precies één. In zo'n gemeente lopen meerdere projecten met een verschillende "
+            "samenwerkingsvorm."
+        )
     )
 
 
@@ -150,7 +161,10 @@ def test_aantal_bins_the_count_of_one_label():
 
 def test_verzekeraar_kernwerkgebied_and_project_maps():
     assert _klasse(_maak(KaartSpec("verzekeraar", label="CZ"))) == {
-        "GM0001": "projecten CZ", "GM0002": "projecten CZ", "GM0003": "projecten CZ", "GM0004": "projecten CZ",
+        "GM0001": "projecten CZ",
+        "GM0002": "projecten CZ",
+        "GM0003": "projecten CZ",
+        "GM0004": "projecten CZ",
         "GM0005": vl.GEEN_PROJECT,
     }
     kern = _maak(KaartSpec("kernwerkgebied"))
@@ -173,12 +187,20 @@ def test_selection_in_the_subtitle_and_no_geen_project_row_when_every_municipali
 
 
 def test_bronregel_names_documents_by_publisher_and_year_and_their_peildatum():
-    projecten = _projecten().assign(bron=["002_4672d5e83c675345.txt", "002_4672d5e83c675345.txt",
-                                          "003_856d1de233d674a6.txt", "001_659abcdae392fe84.txt"])
+    projecten = _projecten().assign(
+        bron=[
+            "002_4672d5e83c675345.txt",
+            "002_4672d5e83c675345.txt",
+            "003_856d1de233d674a6.txt",
+            "001_659abcdae392fe84.txt",
+        ]
+    )
     register = bronnen.bronnen()
     vlekken = vl.vlekken(KaartSpec("totaal"), projecten, _koppeling(), _gemeenten(), jaar=2017, bronregister=register)
-    assert vlekken.bronregel == ("Bron: 4 projecten uit Zilveren Kruis z.j., AEF 2017, Menzis 2016, peildatum "
-                                 "2016–2017; grenzen CBS/PDOK 2017")
-    alleen_aef = vl.vlekken(KaartSpec("totaal"), projecten.iloc[:2], _koppeling(), _gemeenten(), jaar=2017,
-                            bronregister=register)
+    assert vlekken.bronregel == (
+        "Bron: 4 projecten uit Zilveren Kruis z.j., AEF 2017, Menzis 2016, peildatum 2016–2017; grenzen CBS/PDOK 2017"
+    )
+    alleen_aef = vl.vlekken(
+        KaartSpec("totaal"), projecten.iloc[:2], _koppeling(), _gemeenten(), jaar=2017, bronregister=register
+    )
     assert "uit AEF 2017, peildatum 29 juni 2017;" in alleen_aef.bronregel and ".txt" not in alleen_aef.bronregel

@@ -75,8 +75,12 @@ def test_axes_are_found_by_code_and_column():
 
 
 def test_canonical_order_is_the_report_legend_order():
-    assert vocab.AS_INTENSITEIT.namen == ("Ontwikkelproject", "Doorontwikkelen", "Implementatie",
-                                          "Samenwerkingsafspraken")
+    assert vocab.AS_INTENSITEIT.namen == (
+        "Ontwikkelproject",
+        "Doorontwikkelen",
+        "Implementatie",
+        "Samenwerkingsafspraken",
+    )
     assert [label.legenda for label in vocab.AS_GEOGRAFIE.labels] == ["bovenregionaal", "regionaal", "gemeenten"]
     assert vocab.AS_INSTRUMENT.meervoudig and not vocab.AS_INHOUD.meervoudig
 

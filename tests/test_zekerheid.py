@@ -9,13 +9,15 @@ from projectdb import bereik, gebied
 
 def _projecten() -> pd.DataFrame:
     leden = sorted(geodata.wmo_leden(2017)[geodata.zoek_wmo_regio("Zuid-Limburg")])
-    return pd.DataFrame({
-        "project_id": ["P001", "P002"],
-        "gebied": ["wmo:Zuid-Limburg", f"wmo:Zuid-Limburg;{leden[0]}"],
-        "indeling_jaar": [2017, 2017],
-        "gebied_precisie": ["volledig", "deel"],
-        "aantal_gemeenten_bron": ["", "4"],
-    }), leden
+    return pd.DataFrame(
+        {
+            "project_id": ["P001", "P002"],
+            "gebied": ["wmo:Zuid-Limburg", f"wmo:Zuid-Limburg;{leden[0]}"],
+            "indeling_jaar": [2017, 2017],
+            "gebied_precisie": ["volledig", "deel"],
+            "aantal_gemeenten_bron": ["", "4"],
+        }
+    ), leden
 
 
 def test_a_deel_area_is_possible_except_the_municipalities_it_names():
