@@ -80,7 +80,7 @@ def test_payloads_show_as_text_in_every_field_of_the_detail_view(app, pagina, fo
     playwright.expect(pagina.get_by_role("heading", name="Bevindingen")).to_be_visible()
     velden = pagina.get_by_text(ALLE_AANVALLEN, exact=True)
     playwright.expect(velden).to_have_count(len(TEKSTVELDEN))
-    assert velden.evaluate_all("(v) => v.map(e => e.tagName)") == ["H3", "P", "TD", "TD", "BLOCKQUOTE"]
+    assert velden.evaluate_all("(v) => v.map(e => e.tagName)") == ["H2", "P", "TD", "TD", "BLOCKQUOTE"]
     for i in range(len(TEKSTVELDEN)):
         playwright.expect(velden.nth(i)).to_be_visible()
     _geen_ingevoegde_opmaak(pagina)
