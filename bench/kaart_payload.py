@@ -34,7 +34,7 @@ from classify import filters as flt  # noqa: E402
 from geo import geodata  # noqa: E402
 from kaart import interactief  # noqa: E402
 from kaart import stijl  # noqa: E402
-from kaart.model import KaartSpec, vlekken  # noqa: E402
+from kaart.model import KaartSpec, kaartbeeld  # noqa: E402
 from projectdb import gebied, open_store  # noqa: E402
 
 LAGEN = ("wmo_regio", "kernwerkgebied")
@@ -106,7 +106,7 @@ def meet_jaar(jaar: int, projecten, herhalingen: int) -> list[dict]:
 
     def ons(ronde: int) -> str:
         filters = flt.Filters(inhoud=FILTERS[ronde % len(FILTERS)], jaar=jaar)
-        kaart = vlekken(
+        kaart = kaartbeeld(
             SPEC, flt.toepassen(filters, projecten), koppeling, gemeenten, jaar=jaar, selectie=flt.beschrijving(filters)
         )
         return interactief.kaart(kaart, jaar, LAGEN).get_root().render()

@@ -32,7 +32,7 @@ from classify import filters as flt  # noqa: E402
 from dashboard import export  # noqa: E402
 from geo import geodata  # noqa: E402
 from kaart import interactief, kaartenboek  # noqa: E402
-from kaart.model import vlekken  # noqa: E402
+from kaart.model import kaartbeeld  # noqa: E402
 from projectdb import gebied, open_store  # noqa: E402
 
 DOEL_BYTES = 3 * 1024 * 1024
@@ -64,7 +64,7 @@ def boeken(map_: Path, themas: list[str]) -> tuple[Path, Path, int]:
         if spec.sleutel in resultaat.overgeslagen:
             continue
         kaart = kaartenboek.boekkaart(spec)
-        getekend = vlekken(spec, projecten, koppeling, gemeenten, jaar=JAAR)
+        getekend = kaartbeeld(spec, projecten, koppeling, gemeenten, jaar=JAAR)
         pagina = interactief.kaart(getekend, JAAR, kaart.lagen).get_root().render()
         pagina = pagina.replace(f'<script src="{interactief.LEAFLET_JS}"></script>', f"<script>{leaflet_js}</script>")
         pagina = pagina.replace(

@@ -18,7 +18,7 @@ from classify import analyse, geografie, leerlijnen, zekerheid
 from classify import filters as flt
 from geo import geodata
 from kaart import model as kaartmodel
-from kaart.model import KaartSpec, Vlekken
+from kaart.model import Kaartbeeld, KaartSpec
 from projectdb import bereik, bronnen, gebied
 from projectdb.store import Store, open_store
 
@@ -122,13 +122,13 @@ def selectie(filters: flt.Filters, spec: KaartSpec | None = None) -> pd.DataFram
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _vlekken(kaartsleutel: str, filtersleutel: Filtersleutel) -> Vlekken | None:
+def _kaartbeeld(kaartsleutel: str, filtersleutel: Filtersleutel) -> Kaartbeeld | None:
     spec = KaartSpec.van_sleutel(kaartsleutel)
     filters = _filters(filtersleutel)
     gekozen = _gefilterd(filtersleutel)
     if spec.soort != "kernwerkgebied" and kaartmodel.projecten_voor(spec, gekozen).empty:
         return None
-    return kaartmodel.vlekken(
+    return kaartmodel.kaartbeeld(
         spec,
         gekozen,
         koppeling_voor(filters),
@@ -139,9 +139,9 @@ def _vlekken(kaartsleutel: str, filtersleutel: Filtersleutel) -> Vlekken | None:
     )
 
 
-def vlekken(spec: KaartSpec, filters: flt.Filters) -> Vlekken | None:
+def kaartbeeld(spec: KaartSpec, filters: flt.Filters) -> Kaartbeeld | None:
     """The computed map ``spec`` under ``filters``, or ``None`` when it counts no project (cached by keys)."""
-    return _vlekken(spec.sleutel, _filtersleutel(filters))
+    return _kaartbeeld(spec.sleutel, _filtersleutel(filters))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -197,7 +197,7 @@ def vernieuw() -> None:
         leerlijnketens,
         verwantschap,
         _gefilterd,
-        _vlekken,
+        _kaartbeeld,
         _analyse,
     ):
         cache.clear()

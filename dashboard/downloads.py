@@ -18,7 +18,7 @@ from classify import filters as flt
 from classify import vocab
 from dashboard import data, export
 from kaart import kaartenboek, statisch
-from kaart.model import KaartSpec, Vlekken, projecten_voor
+from kaart.model import Kaartbeeld, KaartSpec, projecten_voor
 
 PNG_DPI = 300
 """Resolution of the PNG download: print quality for A4."""
@@ -39,12 +39,12 @@ def _bestandsnaam(tekst: str, jaar: int, formaat: str) -> str:
     return f"{re.sub(r'[^0-9a-z]+', '-', tekst).strip('-') or 'kaart'}-{jaar}.{formaat}"
 
 
-def _kaartbestand(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...], formaat: str) -> bytes:
-    return statisch.statische_kaart(vlekken, jaar, lagen, formaat=formaat, dpi=PNG_DPI)
+def _kaartbestand(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...], formaat: str) -> bytes:
+    return statisch.statische_kaart(kaartbeeld, jaar, lagen, formaat=formaat, dpi=PNG_DPI)
 
 
-def downloadknoppen(vlekken: Vlekken, jaar: int, lagen: Sequence[str], sleutel: str) -> None:
-    """The "Download kaart" buttons (PNG at :data:`PNG_DPI` dpi, PDF, SVG) for the map ``vlekken`` as drawn on screen:
+def downloadknoppen(kaartbeeld: Kaartbeeld, jaar: int, lagen: Sequence[str], sleutel: str) -> None:
+    """The "Download kaart" buttons (PNG at :data:`PNG_DPI` dpi, PDF, SVG) for ``kaartbeeld`` as drawn on screen:
     same classes, colours, legend counts, source line and layers ``lagen``, A4 landscape.
 
     ``sleutel`` must be unique on the page (use the map's widget key). The file is rendered when clicked.
@@ -54,8 +54,8 @@ def downloadknoppen(vlekken: Vlekken, jaar: int, lagen: Sequence[str], sleutel: 
     for kolom, (formaat, naam) in zip(kolommen, _KAARTFORMATEN, strict=True):
         kolom.download_button(
             f"Download kaart {naam}",
-            data=partial(_kaartbestand, vlekken, jaar, lagen, formaat),
-            file_name=_bestandsnaam(vlekken.titel, jaar, formaat),
+            data=partial(_kaartbestand, kaartbeeld, jaar, lagen, formaat),
+            file_name=_bestandsnaam(kaartbeeld.titel, jaar, formaat),
             mime=export.MIME[formaat],
             key=f"download-{sleutel}-{formaat}",
             on_click="ignore",

@@ -25,7 +25,7 @@ from dashboard import url
 from geo import geodata
 from geo.lagen import KAARTLAGEN, kaartlaag
 from kaart import kaartenboek, presentatie, statisch
-from kaart.model import KaartSpec, Vlekken, projecten_voor, vlekken
+from kaart.model import Kaartbeeld, KaartSpec, kaartbeeld, projecten_voor
 from projectdb import bereik, bronnen
 from projectdb.cli import NederlandseParser
 from projectdb.exporteer import als_bytes
@@ -183,14 +183,14 @@ def exporteer(
         except kaartenboek.GeenKaarten as fout:
             raise Gebruiksfout(str(fout)) from None
         return Export(boek.inhoud, MIME[formaat], boek.overgeslagen)
-    kaarten: list[Vlekken] = []
+    kaarten: list[Kaartbeeld] = []
     overgeslagen: list[str] = []
     for spec in specs:
         if spec.soort != "kernwerkgebied" and projecten_voor(spec, gefilterd).empty:
             overgeslagen.append(spec.sleutel)
             continue
         kaarten.append(
-            vlekken(
+            kaartbeeld(
                 spec,
                 gefilterd,
                 koppeling,

@@ -17,7 +17,7 @@ from classify import filters as flt
 from dashboard import data, downloads, projectweergave
 from dashboard.zijbalk import Keuze, url_keuze
 from kaart import interactief, kleinkaart
-from kaart.model import KaartSpec, Vlekken, alleen_minima
+from kaart.model import Kaartbeeld, KaartSpec, alleen_minima
 
 GEEN_PROJECTEN = analyse.GEEN_PROJECTEN
 KAARTHOOGTE = 600
@@ -44,11 +44,11 @@ def projectlijst(project_ids: Sequence[str]) -> None:
         )
 
 
-def _aangeklikt(resultaat: dict | None, vlekken: Vlekken) -> None:
+def _aangeklikt(resultaat: dict | None, kaartbeeld: Kaartbeeld) -> None:
     """The projects of the clicked municipality, or a hint to click one."""
     feature = (resultaat or {}).get("last_active_drawing") or {}
     code = (feature.get("properties") or {}).get("code")
-    rij = vlekken.gemeenten[vlekken.gemeenten["gemeente_code"] == code]
+    rij = kaartbeeld.gemeenten[kaartbeeld.gemeenten["gemeente_code"] == code]
     if rij.empty:
         st.caption("Klik op een gemeente voor de lijst van haar projecten.")
         return
@@ -63,18 +63,18 @@ def _aangeklikt(resultaat: dict | None, vlekken: Vlekken) -> None:
         st.caption("Geen projecten in deze gemeente voor deze selectie.")
 
 
-def interactieve_kaart(spec: KaartSpec, filters: flt.Filters, lagen: Sequence[str], sleutel: str) -> Vlekken | None:
-    """Draw one interactive map with its click list; returns its :class:`Vlekken` (``None`` when nothing matches)."""
-    vlekken = data.vlekken(spec, filters)
-    if vlekken is None:
+def interactieve_kaart(spec: KaartSpec, filters: flt.Filters, lagen: Sequence[str], sleutel: str) -> Kaartbeeld | None:
+    """Draw one interactive map with its click list; returns its :class:`Kaartbeeld` (``None`` when nothing matches)."""
+    kaartbeeld = data.kaartbeeld(spec, filters)
+    if kaartbeeld is None:
         st.info(GEEN_PROJECTEN)
         return None
-    _kaart_met_klik(vlekken, filters.jaar, tuple(lagen), sleutel)
-    return vlekken
+    _kaart_met_klik(kaartbeeld, filters.jaar, tuple(lagen), sleutel)
+    return kaartbeeld
 
 
 @st.fragment
-def _kaart_met_klik(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...], sleutel: str) -> None:
+def _kaart_met_klik(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...], sleutel: str) -> None:
     """The map, the projects of the clicked municipality and the download buttons; a click on the map reruns only
     this part of the page."""
     # The selection goes in a feature group: the base map's script stays the same, so st_folium keeps the map
@@ -83,15 +83,15 @@ def _kaart_met_klik(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...], sleutel
     st.html(overslaanlink(sleutel))
     resultaat = st_folium(
         interactief.basiskaart(jaar, lagen),
-        feature_group_to_add=interactief.vlakkenlaag(vlekken, jaar, lagen),
+        feature_group_to_add=interactief.vlakkenlaag(kaartbeeld, jaar, lagen),
         key=f"kaart-{sleutel}",
         height=KAARTHOOGTE,
         use_container_width=True,
         returned_objects=["last_active_drawing"],
     )
-    _aangeklikt(resultaat, vlekken)
-    st.html(kaarttabel(vlekken, sleutel))
-    downloads.downloadknoppen(vlekken, jaar, lagen, sleutel)
+    _aangeklikt(resultaat, kaartbeeld)
+    st.html(kaarttabel(kaartbeeld, sleutel))
+    downloads.downloadknoppen(kaartbeeld, jaar, lagen, sleutel)
 
 
 def _anker(sleutel: str) -> str:
@@ -103,11 +103,11 @@ def overslaanlink(sleutel: str) -> str:
     return f'<a href="#{_anker(sleutel)}">Kaart overslaan: naar de tabel met dezelfde gegevens</a>'
 
 
-def kaarttabel(vlekken: Vlekken, sleutel: str) -> str:
+def kaarttabel(kaartbeeld: Kaartbeeld, sleutel: str) -> str:
     """The text alternative of a map: per municipality with projects its Wmo-region, class, number of projects and
     project ids, folded under a summary that is the skip link's target; the others are counted in the summary."""
-    met = vlekken.gemeenten[vlekken.gemeenten["aantal_projecten"] > 0].sort_values("gemeente_naam")
-    zonder = len(vlekken.gemeenten) - len(met)
+    met = kaartbeeld.gemeenten[kaartbeeld.gemeenten["aantal_projecten"] > 0].sort_values("gemeente_naam")
+    zonder = len(kaartbeeld.gemeenten) - len(met)
     rijen = "".join(
         f'<tr><th scope="row">{html.escape(rij.gemeente_naam)}</th><td>{html.escape(str(rij.wmo_regio))}</td>'
         f"<td>{html.escape(rij.klasse)}</td><td>{int(rij.aantal_projecten)}</td>"
@@ -118,7 +118,7 @@ def kaarttabel(vlekken: Vlekken, sleutel: str) -> str:
         f'<details><summary id="{_anker(sleutel)}" tabindex="-1">Tabel bij de kaart: {len(met)} gemeenten met '
         f"projecten ({zonder} {'gemeente zonder project staat' if zonder == 1 else 'gemeenten zonder project staan'} "
         "er niet in)</summary>"
-        f'<table><caption>{html.escape(vlekken.titel)}</caption><thead><tr><th scope="col">Gemeente</th>'
+        f'<table><caption>{html.escape(kaartbeeld.titel)}</caption><thead><tr><th scope="col">Gemeente</th>'
         '<th scope="col">Wmo-regio</th><th scope="col">Klasse</th><th scope="col">Aantal projecten</th>'
         f'<th scope="col">Project-ids</th></tr></thead><tbody>{rijen}</tbody></table></details>'
     )
@@ -135,10 +135,10 @@ def analyse_markdown(zinnen: Sequence[str]) -> str:
     return "**Analyse**\n\n" + "\n".join(f"- {projectweergave.md(zin)}" for zin in zinnen)
 
 
-def _naast_de_kaart(vlekken: Vlekken, filters: flt.Filters, as_code: str) -> None:
-    if vlekken.waarschuwing:
-        st.warning(vlekken.waarschuwing, icon="⚠️")
-    analysepaneel(filters, as_code, vlekken.spec)
+def _naast_de_kaart(kaartbeeld: Kaartbeeld, filters: flt.Filters, as_code: str) -> None:
+    if kaartbeeld.waarschuwing:
+        st.warning(kaartbeeld.waarschuwing, icon="⚠️")
+    analysepaneel(filters, as_code, kaartbeeld.spec)
 
 
 def kaart_met_analyse(spec: KaartSpec, keuze: Keuze, sleutel: str, as_code: str = "inhoud") -> None:
@@ -244,7 +244,7 @@ def versus_pagina(as_code: str, label: str, keuze: Keuze) -> None:
 
 def kleine_kaarten(specs: Sequence[KaartSpec], filters: flt.Filters, per_rij: int = 3) -> None:
     """Small multiples: one static map per spec, ``per_rij`` to a row; maps without projects are skipped."""
-    getekend = [v for v in (data.vlekken(spec, filters) for spec in specs) if v is not None]
+    getekend = [v for v in (data.kaartbeeld(spec, filters) for spec in specs) if v is not None]
     if not getekend:
         st.info(GEEN_PROJECTEN)
         return

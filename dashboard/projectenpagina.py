@@ -160,10 +160,10 @@ def detail(project_id: str, jaar: int) -> None:
             )
         )
     with kolommen[1]:
-        vlekken = data.vlekken(KaartSpec("project", label=project_id), flt.Filters(jaar=jaar))
-        if vlekken is not None:
-            st.html(kleinkaart.afbeelding(vlekken, jaar))
-            st.html(kleinkaart.onderschrift(vlekken))
+        kaartbeeld = data.kaartbeeld(KaartSpec("project", label=project_id), flt.Filters(jaar=jaar))
+        if kaartbeeld is not None:
+            st.html(kleinkaart.afbeelding(kaartbeeld, jaar))
+            st.html(kleinkaart.onderschrift(kaartbeeld))
     redacteur = toegang.huidige()
     if redacteur is not None:
         bewerken(project, redacteur)

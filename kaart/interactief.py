@@ -1,4 +1,4 @@
-"""The interactive vlekkenkaart: a folium map of one :class:`kaart.model.Vlekken` with optional border layers.
+"""The interactive vlekkenkaart: a folium map of one :class:`kaart.model.Kaartbeeld` with optional border layers.
 
 Geometry comes from :mod:`kaart.stijl` (EPSG:4326, cached per year) and is embedded as is; per map only a small
 table per municipality (class index, number of projects, Wmo-region, first titles) is written, and the browser joins
@@ -27,7 +27,7 @@ from classify import vocab
 from geo import geodata
 from geo.lagen import HALO, KERNWERKGEBIED_EEN_KLEUR, kaartlaag, kaartlagen, tekenvolgorde
 from kaart import stijl, vulling
-from kaart.model import Vlekken
+from kaart.model import Kaartbeeld
 
 LEAFLET_JS = "../../app/static/leaflet/leaflet.js"
 LEAFLET_CSS = "../../app/static/leaflet/leaflet.css"
@@ -38,13 +38,13 @@ MAX_TITELS = 3
 """Project titles listed in a tooltip before "en nog n"."""
 
 
-def kaart(vlekken: Vlekken, jaar: int, lagen: Iterable[str] = ("wmo_regio",)) -> folium.Map:
-    """Build the interactive map of ``vlekken`` on the municipal boundaries of ``jaar``.
+def kaart(kaartbeeld: Kaartbeeld, jaar: int, lagen: Iterable[str] = ("wmo_regio",)) -> folium.Map:
+    """Build the interactive map of ``kaartbeeld`` on the municipal boundaries of ``jaar``.
 
     Parameters
     ----------
-    vlekken:
-        Classes per municipality with legend, title and source line (:func:`kaart.model.vlekken`); its municipality
+    kaartbeeld:
+        Classes per municipality with legend, title and source line (:func:`kaart.model.kaartbeeld`); its municipality
         codes must be those of ``jaar``.
     jaar:
         Boundary year (2017 or 2025) of the geometry.
@@ -66,10 +66,10 @@ def kaart(vlekken: Vlekken, jaar: int, lagen: Iterable[str] = ("wmo_regio",)) ->
     Raises
     ------
     ValueError
-        For an unknown layer name or insurer, or when ``vlekken`` holds codes that are no municipality of ``jaar``.
+        For an unknown layer name or insurer, or when ``kaartbeeld`` holds codes that are no municipality of ``jaar``.
     """
     kaartobject = basiskaart(jaar, lagen)
-    vlakkenlaag(vlekken, jaar, lagen).add_to(kaartobject)
+    vlakkenlaag(kaartbeeld, jaar, lagen).add_to(kaartobject)
     return kaartobject
 
 
@@ -88,26 +88,26 @@ def basiskaart(jaar: int, lagen: Iterable[str] = ("wmo_regio",)) -> folium.Map:
     return kaartobject
 
 
-def vlakkenlaag(vlekken: Vlekken, jaar: int, lagen: Iterable[str] = ("wmo_regio",)) -> folium.FeatureGroup:
+def vlakkenlaag(kaartbeeld: Kaartbeeld, jaar: int, lagen: Iterable[str] = ("wmo_regio",)) -> folium.FeatureGroup:
     """The selection-dependent part of :func:`kaart`, for a :func:`basiskaart` of the same ``jaar``: one feature
     group that fills the municipalities by class and sets their tooltip text and click properties, with the legend
     (naming ``lagen``) as a Leaflet control; removing the group from the map removes its legend too.
 
-    Raises ValueError for an unknown layer name or insurer, or when ``vlekken`` holds codes that are no municipality
+    Raises ValueError for an unknown layer name or insurer, or when ``kaartbeeld`` holds codes that are no municipality
     of ``jaar``.
     """
     lagen = kaartlagen(lagen)
-    _controleer_codes(vlekken, jaar)
+    _controleer_codes(kaartbeeld, jaar)
     groep = folium.FeatureGroup(control=False)
-    _Vlakken(vlekken).add_to(groep)
-    Legenda(_legenda_html(vlekken, lagen, jaar), stijl.omtrek(jaar)).add_to(groep)
+    _Vlakken(kaartbeeld).add_to(groep)
+    Legenda(_legenda_html(kaartbeeld, lagen, jaar), stijl.omtrek(jaar)).add_to(groep)
     return groep
 
 
 def lege_kaart(jaar: int) -> folium.Map:
     """An empty map of the Netherlands (EPSG:4326 extent of ``jaar``): no tiles, SVG paths, Leaflet served locally.
 
-    No tile layer: the app must work without internet access, and the vlekken are the map.
+    No tile layer: the app must work without internet access, and the coloured municipalities are the map.
     """
     zuidwest, noordoost = stijl.omtrek(jaar)
     kaartobject = folium.Map(
@@ -124,12 +124,12 @@ def lege_kaart(jaar: int) -> folium.Map:
     return kaartobject
 
 
-def _controleer_codes(vlekken: Vlekken, jaar: int) -> None:
+def _controleer_codes(kaartbeeld: Kaartbeeld, jaar: int) -> None:
     bekend = set(stijl.dekking(jaar)["gemeente_code"])
-    vreemd = sorted(set(vlekken.gemeenten["gemeente_code"]) - bekend)
+    vreemd = sorted(set(kaartbeeld.gemeenten["gemeente_code"]) - bekend)
     if vreemd:
         raise ValueError(
-            f"vlekken bevatten {len(vreemd)} codes die geen gemeente van {jaar} zijn, o.a. {', '.join(vreemd[:5])}"
+            f"het kaartbeeld bevat {len(vreemd)} codes die geen gemeente van {jaar} zijn, o.a. {', '.join(vreemd[:5])}"
         )
 
 
@@ -139,13 +139,13 @@ def scriptjson(waarde) -> str:
 
 
 @lru_cache(maxsize=256)
-def _tabeljson(vlekken: Vlekken) -> str:
-    """:func:`_tabel` as script JSON, once per computed map: :class:`Vlekken` is immutable and hashed by identity,
+def _tabeljson(kaartbeeld: Kaartbeeld) -> str:
+    """:func:`_tabel` as script JSON, once per computed map: :class:`Kaartbeeld` is immutable and hashed by identity,
     and the dashboard caches it per selection, so showing a selection again reuses the table."""
-    return scriptjson(_tabel(vlekken))
+    return scriptjson(_tabel(kaartbeeld))
 
 
-def _tabel(vlekken: Vlekken) -> dict:
+def _tabel(kaartbeeld: Kaartbeeld) -> dict:
     """Per-municipality data keyed by code: [class index, fill index, projects, region index, escaped name,
     title indices, possible projects]; classes, fills, titles and regions are listed once.
 
@@ -157,7 +157,7 @@ def _tabel(vlekken: Vlekken) -> dict:
     titels: dict[str, int] = {}
     regio_s: dict[str, int] = {}
     rijen: dict[str, list] = {}
-    for rij in vlekken.gemeenten.itertuples(index=False):
+    for rij in kaartbeeld.gemeenten.itertuples(index=False):
         rijen[rij.gemeente_code] = [
             klassen.setdefault(html.escape(rij.klasse), len(klassen)),
             kleuren.setdefault(rij.kleur, len(kleuren)),
@@ -342,10 +342,10 @@ class _Vlakken(Element):
         """
     )
 
-    def __init__(self, vlekken: Vlekken):
+    def __init__(self, kaartbeeld: Kaartbeeld):
         super().__init__()
         self._name = "Vlakken"
-        self.tabel = _tabeljson(vlekken)
+        self.tabel = _tabeljson(kaartbeeld)
 
 
 class _Laag(Element):
@@ -393,13 +393,13 @@ class _Laag(Element):
             self.stijlen = [scriptjson({**lijn, "color": soort.kleur})]
 
 
-def _legenda_html(vlekken: Vlekken, lagen: Iterable[str], jaar: int) -> str:
+def _legenda_html(kaartbeeld: Kaartbeeld, lagen: Iterable[str], jaar: int) -> str:
     """The legend as an escaped HTML fragment: title, subtitle, classes with counts, layers and source line."""
     delen = [
-        f'<div class="skw-titel">{html.escape(vlekken.titel)}</div>',
-        f'<div class="skw-ondertitel">{html.escape(vlekken.ondertitel)}</div>',
+        f'<div class="skw-titel">{html.escape(kaartbeeld.titel)}</div>',
+        f'<div class="skw-ondertitel">{html.escape(kaartbeeld.ondertitel)}</div>',
     ]
-    for item in vlekken.legenda:
+    for item in kaartbeeld.legenda:
         achtergrond = html.escape(vulling.css_achtergrond(item.kleur))
         delen.append(
             f'<div class="skw-rij"><span class="skw-vlak" style="background:{achtergrond}"></span>'
@@ -422,7 +422,7 @@ def _legenda_html(vlekken: Vlekken, lagen: Iterable[str], jaar: int) -> str:
                 f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{soort.lijndikte_px}px solid '
                 f'{soort.kleur}"></span><span>{soort.legenda}</span></div>'
             )
-    delen.append(f'<div class="skw-bron">{html.escape(vlekken.bronregel)}</div>')
+    delen.append(f'<div class="skw-bron">{html.escape(kaartbeeld.bronregel)}</div>')
     return "".join(delen)
 
 

@@ -5,7 +5,7 @@ dashboard with its interactive maps, the project list with source quotes, and th
 Leaflet (``static/leaflet``), the municipal geometry (:func:`kaart.stijl.gemeentelaag`, EPSG:4326, delta-coded)
 and the overlay borders are inlined once and shared by all maps; each map only carries a class per municipality,
 its legend, Analyse sentences, caveat and source line, all taken from the same model the app draws
-(:func:`kaart.model.vlekken`, :func:`classify.analyse.feiten`).
+(:func:`kaart.model.kaartbeeld`, :func:`classify.analyse.feiten`).
 
 For the client-side filters every map also carries a small class model: a bitmask per counted project and the
 class text and fill per mask, in legend order (see :func:`klassenmodel`). The browser ORs the masks of the projects
@@ -13,7 +13,7 @@ class text and fill per mask, in legend order (see :func:`klassenmodel`). The br
 *mogelijk* (grey, hatched in black, with the legend row "mogelijk: ... (circa N van M gemeenten)"), combinations are
 drawn in their members' own label colours (first as fill, the others hatched, :mod:`kaart.vulling`) and every
 municipality with a project gets the :data:`kaart.vulling.RAND_KLEUR` outline, so the classes, fills and legend it
-computes are those :func:`kaart.model.vlekken` computes for the same selection; the tests check both paths against
+computes are those :func:`kaart.model.kaartbeeld` computes for the same selection; the tests check both paths against
 each other. Text is HTML-escaped in the browser
 (``textContent``) or here, never interpreted.
 """
@@ -32,7 +32,7 @@ import pandas as pd
 from classify import analyse, bronnen, combinaties, leerlijnen, precisie, vocab, zekerheid
 from geo import geodata
 from kaart import boekleerlijnen, combinatiekleuren, leerlijnkaart, model, presentatie, stijl, vulling
-from kaart.model import GEEN_KERNWERKGEBIED, GEEN_PROJECT, VERSUS_OVERIG_KLEUR, KaartSpec, Vlekken, projecten_voor
+from kaart.model import GEEN_KERNWERKGEBIED, GEEN_PROJECT, VERSUS_OVERIG_KLEUR, Kaartbeeld, KaartSpec, projecten_voor
 
 LEAFLET = Path(__file__).resolve().parents[1] / "static" / "leaflet"
 SCRIPT = Path(__file__).with_name("kaartenboek.js")
@@ -130,18 +130,18 @@ def _masker(as_: vocab.As, waarde) -> int:
     return sum({1 << as_.volgorde(naam) for naam in namen})
 
 
-def klassenmodel(vlekken: Vlekken, projecten: pd.DataFrame) -> dict:
+def klassenmodel(kaartbeeld: Kaartbeeld, projecten: pd.DataFrame) -> dict:
     """How the browser recomputes a map's classes for a subset of ``projecten`` (the book's projects).
 
-    ``vlekken`` is the map computed for ``projecten``. Returns ``{"soort", "maskers": {project_id: mask},
+    ``kaartbeeld`` is the map computed for ``projecten``. Returns ``{"soort", "maskers": {project_id: mask},
     "tabel": [[mask, klasse, vulling], ...], "leeg", "letop"}``: a municipality's class is the row of the OR of the
     masks of the counted projects (``projecten_voor``) *certainly* there; without one it is *mogelijk* when a
     counted project may be there (a ``deel`` area), else ``leeg``. Rows are in legend order; a combination's fill
     is its members' own label colours (:func:`kaart.combinatiekleuren.kleuren_van`, never its rank on the map), as
-    :func:`kaart.model.vlekken` draws it. ``letop`` is the caveat a combination map shows when a class combines
+    :func:`kaart.model.kaartbeeld` draws it. ``letop`` is the caveat a combination map shows when a class combines
     labels (:func:`kaart.model.let_op`).
     """
-    spec = vlekken.spec
+    spec = kaartbeeld.spec
     geteld = projecten_voor(spec, projecten)
     ids = geteld["project_id"].tolist()
     if spec.soort == "combinatie":
@@ -201,7 +201,7 @@ class Boek:
     """A built book: the HTML file's contents (UTF-8) and the maps left out because they count no project."""
 
     inhoud: bytes
-    kaarten: tuple[Vlekken, ...]
+    kaarten: tuple[Kaartbeeld, ...]
     overgeslagen: tuple[str, ...] = ()
 
 
@@ -229,13 +229,13 @@ def kaartenboek(
     """
     graaf = leerlijnen.graaf(alle)
     ketens = leerlijnen.ketens(graaf)
-    gebruikt: list[tuple[Boekkaart, Vlekken]] = []
+    gebruikt: list[tuple[Boekkaart, Kaartbeeld]] = []
     overgeslagen: list[str] = []
     for kaart in kaarten:
         if kaart.spec.soort != "kernwerkgebied" and projecten_voor(kaart.spec, projecten).empty:
             overgeslagen.append(kaart.spec.sleutel)
             continue
-        getekend = model.vlekken(
+        getekend = model.kaartbeeld(
             kaart.spec, projecten, koppeling, gemeenten, jaar=jaar, selectie=selectie, bronregister=bronregister
         )
         gebruikt.append((kaart, getekend))
@@ -338,7 +338,7 @@ def _projectdata(projecten: pd.DataFrame, koppeling: pd.DataFrame, codes: list[s
 def _kaartdata(
     nummer: int,
     kaart: Boekkaart,
-    getekend: Vlekken,
+    getekend: Kaartbeeld,
     projecten: pd.DataFrame,
     alle: pd.DataFrame,
     koppeling: pd.DataFrame,
@@ -386,7 +386,7 @@ def _anker(tekst: str) -> str:
 
 
 def _pagina(
-    gebruikt: list[tuple[Boekkaart, Vlekken]],
+    gebruikt: list[tuple[Boekkaart, Kaartbeeld]],
     kaartdata: list[dict],
     leerlijndata: dict,
     gegevens: dict,
@@ -398,7 +398,7 @@ def _pagina(
     register: Mapping[str, bronnen.Bron],
     concessie: Mapping[str, str | None],
 ) -> str:
-    hoofdstukken: dict[str, list[tuple[Boekkaart, Vlekken, dict]]] = {}
+    hoofdstukken: dict[str, list[tuple[Boekkaart, Kaartbeeld, dict]]] = {}
     for (kaart, getekend), data in zip(gebruikt, kaartdata, strict=True):
         hoofdstukken.setdefault(kaart.hoofdstuk, []).append((kaart, getekend, data))
     # Dated by the sources of the projects on the maps, as the presentation is.
@@ -476,7 +476,7 @@ var DECODEER = {stijl.DECODEER_JS};</script>
 """
 
 
-def _kaartartikel(kaart: Boekkaart, getekend: Vlekken, data: dict, jaar: int) -> str:
+def _kaartartikel(kaart: Boekkaart, getekend: Kaartbeeld, data: dict, jaar: int) -> str:
     """One map: heading, subtitle, map with legend, click panel, caveat, Analyse, source line and table."""
     kenmerk = data["id"]
     # The caveat follows the classes shown: the filters can add or remove a class that combines labels.

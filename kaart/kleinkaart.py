@@ -1,4 +1,4 @@
-"""Small static maps for small multiples: one SVG document per :class:`kaart.model.Vlekken` plus an HTML caption,
+"""Small static maps for small multiples: one SVG document per :class:`kaart.model.Kaartbeeld` plus an HTML caption,
 and a whole set of them as one HTML grid.
 
 Uses the coarse path data of :func:`kaart.stijl.kleine_paden` (EPSG:28992 scaled to SVG units, cached per year),
@@ -14,11 +14,11 @@ from functools import lru_cache
 
 from classify import vocab
 from kaart import alttekst, stijl, vulling
-from kaart.model import Vlekken
+from kaart.model import Kaartbeeld
 
 
-def svg(vlekken: Vlekken, jaar: int, breedte: int = 240) -> str:
-    """The map of ``vlekken`` on the boundaries of ``jaar`` as an SVG document (one ``path`` per municipality).
+def svg(kaartbeeld: Kaartbeeld, jaar: int, breedte: int = 240) -> str:
+    """The map of ``kaartbeeld`` on the boundaries of ``jaar`` as an SVG document (one ``path`` per municipality).
 
     Paths are grouped by fill under one shared stroke, so per municipality only its path data is written. Hatched
     fills (:mod:`kaart.vulling`) are patterns in ``<defs>``; municipalities with a project are outlined in
@@ -26,7 +26,7 @@ def svg(vlekken: Vlekken, jaar: int, breedte: int = 240) -> str:
     """
     paden = stijl.kleine_paden(jaar, breedte)
     per_kleur: dict[str, list[str]] = {}
-    for code, kleur in zip(vlekken.gemeenten["gemeente_code"], vlekken.gemeenten["kleur"], strict=True):
+    for code, kleur in zip(kaartbeeld.gemeenten["gemeente_code"], kaartbeeld.gemeenten["kleur"], strict=True):
         per_kleur.setdefault(kleur, []).append(f'<path d="{paden[code]}"/>')
     patronen, groepen = [], []
     # "geen project" first: later groups draw their outline over the shared borders.
@@ -42,7 +42,7 @@ def svg(vlekken: Vlekken, jaar: int, breedte: int = 240) -> str:
     return "".join(
         [
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{paden[""]}">',
-            f"<title>{html.escape(vlekken.titel)}</title>",
+            f"<title>{html.escape(kaartbeeld.titel)}</title>",
             f"<defs>{''.join(patronen)}</defs>" if patronen else "",
             '<g stroke="#ffffff" stroke-width="0.3">',
             *groepen,
@@ -51,12 +51,12 @@ def svg(vlekken: Vlekken, jaar: int, breedte: int = 240) -> str:
     )
 
 
-def onderschrift(vlekken: Vlekken, legenda: bool = True) -> str:
+def onderschrift(kaartbeeld: Kaartbeeld, legenda: bool = True) -> str:
     """HTML caption of a small map: its title and, when ``legenda`` is true, the classes present with their
     municipality counts."""
-    delen = [f"<b>{html.escape(vlekken.titel)}</b>"]
+    delen = [f"<b>{html.escape(kaartbeeld.titel)}</b>"]
     if legenda:
-        for item in vlekken.legenda:
+        for item in kaartbeeld.legenda:
             delen.append(
                 f'<br><span style="display:inline-block;width:10px;height:10px;'
                 f"background:{html.escape(vulling.css_achtergrond(item.kleur))};"
@@ -65,15 +65,15 @@ def onderschrift(vlekken: Vlekken, legenda: bool = True) -> str:
     return f'<div style="font-size:12px;line-height:1.35">{"".join(delen)}</div>'
 
 
-def afbeelding(vlekken: Vlekken, jaar: int) -> str:
+def afbeelding(kaartbeeld: Kaartbeeld, jaar: int) -> str:
     """HTML ``img`` of the map (full column width) with :func:`kaart.alttekst.beschrijving` as alternative text."""
     return (
-        f'<img src="{_afbeelding(vlekken, jaar)}" alt="{html.escape(alttekst.beschrijving(vlekken))}" '
+        f'<img src="{_afbeelding(kaartbeeld, jaar)}" alt="{html.escape(alttekst.beschrijving(kaartbeeld))}" '
         'style="display:block;width:100%">'
     )
 
 
-def raster(kaarten: Sequence[Vlekken], jaar: int, per_rij: int = 3) -> str:
+def raster(kaarten: Sequence[Kaartbeeld], jaar: int, per_rij: int = 3) -> str:
     """Small multiples as one HTML block: a grid of ``per_rij`` equal columns, per map its :func:`svg` as an image
     (the title as alternative text) above its :func:`onderschrift`.
 
@@ -81,15 +81,15 @@ def raster(kaarten: Sequence[Vlekken], jaar: int, per_rij: int = 3) -> str:
     browser after a filter change.
     """
     cellen = "".join(
-        f'<div><img src="{_afbeelding(vlekken, jaar)}" alt="{html.escape(vlekken.titel)}" '
-        f'style="display:block;width:100%">{onderschrift(vlekken)}</div>'
-        for vlekken in kaarten
+        f'<div><img src="{_afbeelding(kaartbeeld, jaar)}" alt="{html.escape(kaartbeeld.titel)}" '
+        f'style="display:block;width:100%">{onderschrift(kaartbeeld)}</div>'
+        for kaartbeeld in kaarten
     )
     return f'<div style="display:grid;grid-template-columns:repeat({per_rij},minmax(0,1fr));gap:1rem">{cellen}</div>'
 
 
 @lru_cache(maxsize=256)
-def _afbeelding(vlekken: Vlekken, jaar: int) -> str:
-    """:func:`svg` as a data URL, once per computed map: :class:`Vlekken` is immutable and hashed by identity, and
+def _afbeelding(kaartbeeld: Kaartbeeld, jaar: int) -> str:
+    """:func:`svg` as a data URL, once per computed map: :class:`Kaartbeeld` is immutable and hashed by identity, and
     the dashboard caches it per selection, so showing a selection again reuses the image."""
-    return "data:image/svg+xml;base64," + base64.b64encode(svg(vlekken, jaar).encode("utf-8")).decode("ascii")
+    return "data:image/svg+xml;base64," + base64.b64encode(svg(kaartbeeld, jaar).encode("utf-8")).decode("ascii")

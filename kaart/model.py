@@ -1,7 +1,7 @@
 """What a map shows: a class and colour per municipality, the legend in the report's order, title and source line.
 
 A :class:`KaartSpec` names one map of the report (a theme's total map, a combination map, an "X: thema versus
-overig" map, a per-label count map, an insurer's projects, the kernwerkgebieden); :func:`vlekken` computes it from
+overig" map, a per-label count map, an insurer's projects, the kernwerkgebieden); :func:`kaartbeeld` computes it from
 the interchange frames. The result is plain data shared by the interactive map (:mod:`kaart.interactief`), the small
 multiples (:mod:`kaart.kleinkaart`) and static exports. The class logic for combinations is
 :mod:`classify.combinaties`.
@@ -177,7 +177,7 @@ class LegendaItem:
 
 
 @dataclass(frozen=True, eq=False)
-class Vlekken:
+class Kaartbeeld:
     """A computed map.
 
     ``gemeenten``: one row per municipality of the boundary year, columns gemeente_code, gemeente_naam, wmo_regio,
@@ -228,7 +228,7 @@ def _heeft(projecten: pd.DataFrame, as_code: str, label: str) -> pd.Series:
     return kolom == label
 
 
-def vlekken(
+def kaartbeeld(
     spec: KaartSpec,
     projecten: pd.DataFrame,
     koppeling: pd.DataFrame,
@@ -237,7 +237,7 @@ def vlekken(
     jaar: int,
     selectie: str = "",
     bronregister: Mapping[str, bronnen.Bron] | None = None,
-) -> Vlekken:
+) -> Kaartbeeld:
     """Compute the map ``spec`` for the (already filtered) ``projecten``.
 
     ``koppeling`` [project_id, gemeente_code] and ``gemeenten`` [gemeente_code, gemeente_naam, wmo_regio,
@@ -273,7 +273,7 @@ def vlekken(
     legenda = tuple(LegendaItem(*rij) for rij in rijen) + (
         (LegendaItem(leeg, vocab.GEEN_PROJECT_KLEUR, rest),) if rest else ()
     )
-    return Vlekken(
+    return Kaartbeeld(
         spec=spec,
         gemeenten=basis,
         legenda=legenda,

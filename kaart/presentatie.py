@@ -28,7 +28,7 @@ from classify import analyse, vocab
 from geo import geodata
 from geo.lagen import kaartlaag
 from kaart import alttekst, statisch, vulling
-from kaart.model import Vlekken, projecten_voor
+from kaart.model import Kaartbeeld, projecten_voor
 
 BREEDTE, HOOGTE = Inches(13.333), Inches(7.5)
 """16:9 slide size."""
@@ -59,7 +59,7 @@ _EMU = 914400
 
 
 def presentatie(
-    kaarten: Sequence[Vlekken],
+    kaarten: Sequence[Kaartbeeld],
     projecten: pd.DataFrame,
     koppeling: pd.DataFrame,
     gemeenten: pd.DataFrame,
@@ -76,7 +76,7 @@ def presentatie(
     Parameters
     ----------
     kaarten:
-        Computed maps (:func:`kaart.model.vlekken`) on the boundaries of ``jaar``, one slide each, in this order.
+        Computed maps (:func:`kaart.model.kaartbeeld`) on the boundaries of ``jaar``, one slide each, in this order.
     projecten:
         The filtered projects the maps were computed from (interchange frame, with ``bron``); each slide's Analyse
         sentences count the projects its map counts (:func:`kaart.model.projecten_voor`).
@@ -109,20 +109,20 @@ def presentatie(
     deck.slide_width, deck.slide_height = BREEDTE, HOOGTE
     _eigenschappen(deck, gedateerd)
     _titeldia(deck, len(kaarten), jaar=jaar, peildatum=peildatum, selectie=selectie)
-    for vlekken in kaarten:
-        eigen = projecten_voor(vlekken.spec, projecten)
-        feiten = analyse.feiten(eigen, koppeling, gemeenten, _analyse_as(vlekken))
-        _kaartdia(deck, vlekken, feiten, jaar, lagen)
+    for kaartbeeld in kaarten:
+        eigen = projecten_voor(kaartbeeld.spec, projecten)
+        feiten = analyse.feiten(eigen, koppeling, gemeenten, _analyse_as(kaartbeeld))
+        _kaartdia(deck, kaartbeeld, feiten, jaar, lagen)
     _slotdia(deck, kaarten, projecten, jaar=jaar, peildatum=peildatum, brontitels=brontitels or {})
     uit = io.BytesIO()
     deck.save(uit)
     return uit.getvalue()
 
 
-def _analyse_as(vlekken: Vlekken) -> str:
+def _analyse_as(kaartbeeld: Kaartbeeld) -> str:
     """The axis the Analyse sentences count labels on: the map's own axis for combinations and counts; for a
     theme's total map (one theme only) the samenwerkingsvorm; otherwise the themes, as the Analyse panel does."""
-    spec = vlekken.spec
+    spec = kaartbeeld.spec
     if spec.soort in ("combinatie", "aantal"):
         return spec.as_code
     if spec.soort == "totaal" and spec.as_code == "inhoud":
@@ -240,26 +240,26 @@ def _titeldia(deck, aantal: int, *, jaar: int, peildatum: str, selectie: str) ->
     _alinea(kader, f"Peildatum van de bronnen: {peildatum}", 18, kleur=_GRIJS, ruimte_voor=4)
 
 
-def _kaartdia(deck, vlekken: Vlekken, feiten: list[str], jaar: int, lagen: tuple[str, ...]) -> None:
+def _kaartdia(deck, kaartbeeld: Kaartbeeld, feiten: list[str], jaar: int, lagen: tuple[str, ...]) -> None:
     """Map picture left, legend in the middle, Analyse sentences right, source line at the bottom (inches)."""
     dia = deck.slides.add_slide(deck.slide_layouts[5])
-    grootte = _TITEL_PT if _regels(vlekken.titel, 12.2, _TITEL_PT) == 1 else 24
-    _titel(dia, vlekken.titel, boven=Inches(0.2), hoogte=Inches(0.8), grootte=grootte)
+    grootte = _TITEL_PT if _regels(kaartbeeld.titel, 12.2, _TITEL_PT) == 1 else 24
+    _titel(dia, kaartbeeld.titel, boven=Inches(0.2), hoogte=Inches(0.8), grootte=grootte)
     ondertitel = _tekstvak(dia, Inches(0.5), Inches(1.0), BREEDTE - Inches(1.0), Inches(0.45))
-    _alinea(ondertitel, vlekken.ondertitel, 14, kleur=_GRIJS, eerste=True)
+    _alinea(ondertitel, kaartbeeld.ondertitel, 14, kleur=_GRIJS, eerste=True)
 
     boven, onder = 1.5, 7.0
-    beeld = statisch.statische_kaart(vlekken, jaar, lagen, formaat="png", dpi=KAART_DPI, opmaak="kaart")
+    beeld = statisch.statische_kaart(kaartbeeld, jaar, lagen, formaat="png", dpi=KAART_DPI, opmaak="kaart")
     plaatje = dia.shapes.add_picture(io.BytesIO(beeld), Inches(0.4), Inches(boven), height=Inches(onder - boven))
     plaatje.name = "Kaart"
     # python-pptx names the picture's alt text after the file ("image.png"); a screen reader needs the map's facts.
-    plaatje._element.nvPicPr.cNvPr.set("descr", alttekst.beschrijving(vlekken))
+    plaatje._element.nvPicPr.cNvPr.set("descr", alttekst.beschrijving(kaartbeeld))
 
-    rijen = _legendarijen(vlekken, jaar, lagen)
+    rijen = _legendarijen(kaartbeeld, jaar, lagen)
     links = (plaatje.left + plaatje.width) / _EMU + 0.25
     langste = max(len(rij[1]) for rij in rijen)
     legendabreedte = min(max(_SWATCH + _AANTAL + langste * _TEKENBREEDTE * _LEGENDA_PT / 72 + 0.15, 2.4), 3.9)
-    _legenda(dia, vlekken, rijen, links, boven, legendabreedte, onder - boven)
+    _legenda(dia, kaartbeeld, rijen, links, boven, legendabreedte, onder - boven)
 
     feitlinks = links + legendabreedte + 0.3
     feitbreedte = BREEDTE / _EMU - 0.4 - feitlinks
@@ -271,12 +271,12 @@ def _kaartdia(deck, vlekken: Vlekken, feiten: list[str], jaar: int, lagen: tuple
     bron = _tekstvak(
         dia, Inches(0.4), HOOGTE - Inches(0.5), BREEDTE - Inches(0.8), Inches(0.4), anker=MSO_ANCHOR.MIDDLE
     )
-    _alinea(bron, vlekken.bronregel, _BRON_PT, kleur=_GRIJS, eerste=True)
+    _alinea(bron, kaartbeeld.bronregel, _BRON_PT, kleur=_GRIJS, eerste=True)
 
-    notities = [f"Selectie: {vlekken.ondertitel}", "Analyse:", *(f"- {zin}" for zin in feiten)]
-    if vlekken.waarschuwing:
-        notities.append(vlekken.waarschuwing)
-    notities.append(vlekken.bronregel)
+    notities = [f"Selectie: {kaartbeeld.ondertitel}", "Analyse:", *(f"- {zin}" for zin in feiten)]
+    if kaartbeeld.waarschuwing:
+        notities.append(kaartbeeld.waarschuwing)
+    notities.append(kaartbeeld.bronregel)
     dia.notes_slide.notes_text_frame.text = "\n".join(notities)
 
 
@@ -292,9 +292,9 @@ def _passend(feiten: Sequence[str], breedte: float, hoogte: float) -> tuple[int,
     return minimum, 14
 
 
-def _legendarijen(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]) -> list[tuple]:
+def _legendarijen(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -> list[tuple]:
     """("vlak", class, colour, count) per legend item, then ("lijn", name, colour, dashed) per layer drawn."""
-    rijen: list[tuple] = [("vlak", item.klasse, item.kleur, item.aantal) for item in vlekken.legenda]
+    rijen: list[tuple] = [("vlak", item.klasse, item.kleur, item.aantal) for item in kaartbeeld.legenda]
     for laag in lagen:
         soort, naam = kaartlaag(laag), laag.partition(":")[2]
         if soort.per_verzekeraar:
@@ -310,7 +310,7 @@ def _legendarijen(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]) -> list[t
 
 
 def _legenda(
-    dia, vlekken: Vlekken, rijen: list[tuple], links: float, boven: float, breedte: float, hoogte: float
+    dia, kaartbeeld: Kaartbeeld, rijen: list[tuple], links: float, boven: float, breedte: float, hoogte: float
 ) -> None:
     """Legend as shapes: a swatch or line sample, the class and its municipality count per row, then the 'Let op!'
     warning of a combination map. Sizes step down from 14 pt when a long legend would not fit; a warning that does
@@ -318,9 +318,9 @@ def _legenda(
     tekstbreedte = breedte - _SWATCH - _AANTAL
     for grootte, noot in ((_LEGENDA_PT, 11), (13, 10), (12, 9), (12, 0), (11, 0), (10, 0)):
         rijhoogten = [_regels(rij[1], tekstbreedte - 0.1, grootte) * grootte * 1.2 / 72 + 0.08 for rij in rijen]
-        if not vlekken.waarschuwing:
+        if not kaartbeeld.waarschuwing:
             noot = 0
-        nootregels = _regels(vlekken.waarschuwing, breedte - 0.1, noot) if noot else 1
+        nootregels = _regels(kaartbeeld.waarschuwing, breedte - 0.1, noot) if noot else 1
         nodig = 0.45 + sum(rijhoogten) + 0.1 + nootregels * max(noot, 11) * 1.2 / 72
         # A word broken over two lines reads badly: a smaller size wins over that.
         heel = all(_woorden_passen(rij[1], tekstbreedte - 0.1, grootte) for rij in rijen)
@@ -351,10 +351,10 @@ def _legenda(
             aantal.margin_top = aantal.margin_bottom = 0
             _alinea(aantal, analyse.getal(rij[3]), grootte, eerste=True, uitlijning=PP_ALIGN.RIGHT)
         y += rijhoogte
-    if vlekken.waarschuwing:
+    if kaartbeeld.waarschuwing:
         rest = max(boven + hoogte - y - 0.1, 0.3)
         kader = _tekstvak(dia, Inches(links), Inches(y + 0.1), Inches(breedte), Inches(rest))
-        tekst = vlekken.waarschuwing if noot else "Let op! Lees de toelichting bij de legenda in de notities."
+        tekst = kaartbeeld.waarschuwing if noot else "Let op! Lees de toelichting bij de legenda in de notities."
         _alinea(kader, tekst, noot or 11, kleur=_GRIJS, eerste=True)
 
 
@@ -396,7 +396,7 @@ def _staal(dia, klasse: str, v: str, links: float, midden: float) -> None:
 
 def _slotdia(
     deck,
-    kaarten: Sequence[Vlekken],
+    kaarten: Sequence[Kaartbeeld],
     projecten: pd.DataFrame,
     *,
     jaar: int,
@@ -405,7 +405,7 @@ def _slotdia(
 ) -> None:
     dia = deck.slides.add_slide(deck.slide_layouts[5])
     _titel(dia, "Bronnen en peildatum")
-    getoond = {pid for vlekken in kaarten for ids in vlekken.gemeenten["project_ids"] for pid in ids}
+    getoond = {pid for kaartbeeld in kaarten for ids in kaartbeeld.gemeenten["project_ids"] for pid in ids}
     bronnen = projecten[projecten["project_id"].isin(getoond)].groupby("bron")["project_id"].nunique().sort_index()
     zinnen = [AEF_RAPPORT]
     for bestand, aantal in bronnen.items():

@@ -1,10 +1,10 @@
-"""Static maps for print and slides: PNG, SVG and PDF of one :class:`kaart.model.Vlekken`, drawn with matplotlib.
+"""Static maps for print and slides: PNG, SVG and PDF of one :class:`kaart.model.Kaartbeeld`, drawn with matplotlib.
 
 The map is drawn in EPSG:28992 (RD New), the Dutch national grid: metres on a plane that keeps the country's shape
 and proportions on paper, with equal scale on both axes. Geometry is the simplified municipal coverage of
 :func:`kaart.stijl.dekking` (already in EPSG:28992), so fills, Wmo-region borders and kernwerkgebied outlines are
 the same lines as on screen. Classes, colours, legend counts, title, subtitle and source line come from the
-:class:`~kaart.model.Vlekken` unchanged, so a printed map says exactly what the interactive map says.
+:class:`~kaart.model.Kaartbeeld` unchanged, so a printed map says exactly what the interactive map says.
 
 Every figure is a :class:`matplotlib.figure.Figure` with its own canvas (no pyplot state machine), so rendering is
 safe from Streamlit's worker threads. Text that carries user data is drawn with ``parse_math=False``: a ``$`` or
@@ -34,7 +34,7 @@ from classify import vocab
 from geo import geodata
 from geo.lagen import KAARTLAGEN, Kaartlaag, kaartlaag, tekenvolgorde
 from kaart import alttekst, stijl, vulling
-from kaart.model import Vlekken
+from kaart.model import Kaartbeeld
 
 FORMATEN: tuple[str, ...] = ("png", "svg", "pdf")
 OPMAKEN: tuple[str, ...] = ("a4", "kaart")
@@ -60,7 +60,7 @@ _MARGE_M = 4_000.0
 
 
 def statische_kaart(
-    vlekken: Vlekken | Sequence[Vlekken],
+    kaartbeeld: Kaartbeeld | Sequence[Kaartbeeld],
     jaar: int,
     lagen: Iterable[str] = ("wmo_regio",),
     formaat: str = "png",
@@ -71,8 +71,8 @@ def statische_kaart(
 
     Parameters
     ----------
-    vlekken:
-        The computed map (:func:`kaart.model.vlekken`), or a sequence of them for a multi-page PDF. Codes must be
+    kaartbeeld:
+        The computed map (:func:`kaart.model.kaartbeeld`), or a sequence of them for a multi-page PDF. Codes must be
         municipalities of ``jaar``; municipalities missing from it are drawn as "geen project".
     jaar:
         Boundary year (2017 or 2025) of the geometry.
@@ -111,7 +111,7 @@ def statische_kaart(
         raise ValueError(f"onbekende opmaak {opmaak!r}; kies uit: {', '.join(OPMAKEN)}")
     if isinstance(dpi, bool) or not isinstance(dpi, (int, np.integer)) or not DPI_MIN <= dpi <= DPI_MAX:
         raise ValueError(f"dpi {dpi!r} ongeldig; geef een geheel getal van {DPI_MIN} tot en met {DPI_MAX}")
-    kaarten = [vlekken] if isinstance(vlekken, Vlekken) else list(vlekken)
+    kaarten = [kaartbeeld] if isinstance(kaartbeeld, Kaartbeeld) else list(kaartbeeld)
     if not kaarten:
         raise ValueError("geen kaart om te tekenen")
     if len(kaarten) > 1 and formaat != "pdf":
@@ -136,12 +136,12 @@ def statische_kaart(
     return uit.getvalue()
 
 
-def _met_titel(svg: bytes, vlekken: Vlekken) -> bytes:
+def _met_titel(svg: bytes, kaartbeeld: Kaartbeeld) -> bytes:
     """``svg`` with the map's title and :func:`kaart.alttekst.beschrijving` as ``<title>``/``<desc>`` first in the
     root element, where screen readers look (matplotlib writes them only as RDF metadata)."""
     tekst = svg.decode("utf-8")
     einde = tekst.index(">", tekst.index("<svg")) + 1
-    kop = f"<title>{html.escape(vlekken.titel)}</title><desc>{html.escape(alttekst.beschrijving(vlekken))}</desc>"
+    kop = f"<title>{html.escape(kaartbeeld.titel)}</title><desc>{html.escape(alttekst.beschrijving(kaartbeeld))}</desc>"
     return (tekst[:einde] + kop + tekst[einde:]).encode("utf-8")
 
 
@@ -213,12 +213,12 @@ def _kernwerkgebied_namen(jaar: int, laag: str) -> list[str]:
 # --- drawing -----------------------------------------------------------------------------------------------------
 
 
-def _figuur(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...], opmaak: str) -> Figure:
+def _figuur(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...], opmaak: str) -> Figure:
     west, zuid, oost, noord = _omtrek(jaar)
     if opmaak == "kaart":
         figuur = Figure(figsize=(KAARTHOOGTE * (oost - west) / (noord - zuid), KAARTHOOGTE), facecolor="white")
         FigureCanvasAgg(figuur)
-        _kaartvlak(figuur.add_axes((0, 0, 1, 1)), vlekken, jaar, lagen)
+        _kaartvlak(figuur.add_axes((0, 0, 1, 1)), kaartbeeld, jaar, lagen)
         return figuur
     figuur = Figure(figsize=A4_LIGGEND, facecolor="white")
     FigureCanvasAgg(figuur)
@@ -226,12 +226,12 @@ def _figuur(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...], opmaak: str) ->
     kaarthoogte = 0.80
     kaartbreedte = kaarthoogte * hoogte * (oost - west) / (noord - zuid) / breedte
     as_ = figuur.add_axes((0.025, 0.075, kaartbreedte, kaarthoogte))
-    _kaartvlak(as_, vlekken, jaar, lagen)
+    _kaartvlak(as_, kaartbeeld, jaar, lagen)
     _schaalstok(as_)
-    _koppen(figuur, vlekken)
+    _koppen(figuur, kaartbeeld)
     links = 0.045 + kaartbreedte
-    _legenda(figuur, vlekken, jaar, lagen, links=links, breedte=0.975 - links, boven=0.855, onder=0.075)
-    figuur.text(0.025, 0.028, vlekken.bronregel, fontsize=8, color=_GRIJS, parse_math=False, va="bottom")
+    _legenda(figuur, kaartbeeld, jaar, lagen, links=links, breedte=0.975 - links, boven=0.855, onder=0.075)
+    figuur.text(0.025, 0.028, kaartbeeld.bronregel, fontsize=8, color=_GRIJS, parse_math=False, va="bottom")
     figuur.text(
         0.975,
         0.028,
@@ -244,14 +244,14 @@ def _figuur(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...], opmaak: str) ->
     return figuur
 
 
-def _kaartvlak(as_, vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]) -> None:
+def _kaartvlak(as_, kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -> None:
     """Fills, municipal edges and overlays on ``as_`` in EPSG:28992 metres, equal aspect, no axes."""
     codes, paden = _vlakpaden(jaar)
-    kleur_per_code = dict(zip(vlekken.gemeenten["gemeente_code"], vlekken.gemeenten["kleur"], strict=True))
+    kleur_per_code = dict(zip(kaartbeeld.gemeenten["gemeente_code"], kaartbeeld.gemeenten["kleur"], strict=True))
     vreemd = sorted(set(kleur_per_code) - set(codes))
     if vreemd:
         raise ValueError(
-            f"vlekken bevatten {len(vreemd)} codes die geen gemeente van {jaar} zijn, o.a. {', '.join(vreemd[:5])}"
+            f"het kaartbeeld bevat {len(vreemd)} codes die geen gemeente van {jaar} zijn, o.a. {', '.join(vreemd[:5])}"
         )
     vullingen = [kleur_per_code.get(code, vocab.GEEN_PROJECT_KLEUR) for code in codes]
     vlakken = PatchCollection(
@@ -359,12 +359,12 @@ def _schaalstok(as_, lengte_m: float = 50_000.0) -> None:
     )
 
 
-def _koppen(figuur: Figure, vlekken: Vlekken) -> None:
+def _koppen(figuur: Figure, kaartbeeld: Kaartbeeld) -> None:
     """Title and subtitle (the filters in words) across the top of the page."""
-    titel = "\n".join(textwrap.wrap(vlekken.titel, 95)) or " "
+    titel = "\n".join(textwrap.wrap(kaartbeeld.titel, 95)) or " "
     figuur.text(0.025, 0.965, titel, fontsize=17, fontweight="bold", color=_TEKST, va="top", parse_math=False)
     regels = titel.count("\n") + 1
-    ondertitel = "\n".join(textwrap.wrap(vlekken.ondertitel, 150)[:2])
+    ondertitel = "\n".join(textwrap.wrap(kaartbeeld.ondertitel, 150)[:2])
     figuur.text(
         0.025, 0.965 - regels * 0.037 - 0.008, ondertitel, fontsize=10, color=_GRIJS, va="top", parse_math=False
     )
@@ -372,7 +372,7 @@ def _koppen(figuur: Figure, vlekken: Vlekken) -> None:
 
 def _legenda(
     figuur: Figure,
-    vlekken: Vlekken,
+    kaartbeeld: Kaartbeeld,
     jaar: int,
     lagen: tuple[str, ...],
     *,
@@ -386,7 +386,7 @@ def _legenda(
     The font shrinks (down to 6.5 pt) until everything fits the box, so long combination legends stay whole.
     """
     paginabreedte, paginahoogte = figuur.get_size_inches()
-    rijen = _legendarijen(vlekken, jaar, lagen)
+    rijen = _legendarijen(kaartbeeld, jaar, lagen)
     beschikbaar = (boven - onder) * paginahoogte
     for grootte in np.arange(10.0, 6.0, -0.5):
         tekens = int(breedte * paginabreedte * 72 / (0.56 * grootte))
@@ -432,11 +432,11 @@ def _legenda(
         y -= regels * regel + 0.3 * regel
 
 
-def _legendarijen(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]) -> list[tuple]:
+def _legendarijen(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -> list[tuple]:
     """Legend rows: ("kop", text), ("vlak", class, colour, count), ("lijn", text, colour, width, style),
     ("noot", text)."""
     rijen: list[tuple] = [("kop", "Legenda (aantal gemeenten)")]
-    rijen += [("vlak", item.klasse, item.kleur, item.aantal) for item in vlekken.legenda]
+    rijen += [("vlak", item.klasse, item.kleur, item.aantal) for item in kaartbeeld.legenda]
     lijnen: list[tuple] = []
     for laag in lagen:
         soort = kaartlaag(laag)
@@ -457,8 +457,8 @@ def _legendarijen(vlekken: Vlekken, jaar: int, lagen: tuple[str, ...]) -> list[t
     if lijnen:
         rijen.append(("kop", "Kaartlagen"))
         rijen += lijnen
-    if vlekken.waarschuwing:
-        rijen.append(("noot", vlekken.waarschuwing))
+    if kaartbeeld.waarschuwing:
+        rijen.append(("noot", kaartbeeld.waarschuwing))
     return rijen
 
 

@@ -108,7 +108,7 @@ def test_hover_shows_a_tooltip_and_a_click_lists_the_projects(offline, app_data)
     kaart.scroll_into_view_if_needed()
     vlakken = page.locator("#kaart-1-kaart path.skw-gemeente")
     playwright.expect(vlakken).to_have_count(GEMEENTEN_2017)
-    app = app_data.vlekken(KaartSpec("totaal", zonder_minima=True), flt.Filters())
+    app = app_data.kaartbeeld(KaartSpec("totaal", zonder_minima=True), flt.Filters())
     # A large municipality with projects: its centre is inside it.
     rij = app.gemeenten[app.gemeenten["aantal_projecten"] > 0].iloc[0]
     page.select_option("#kaart-1-kies", label=rij.gemeente_naam)
@@ -151,7 +151,7 @@ def test_client_filters_give_the_apps_classes(offline, app_data, thema, verzeker
     codes = page.evaluate("BOEK.gemeenten.codes")
     zichtbaar = 0
     for i, kaart in enumerate(_kaarten(page)):
-        app = app_data.vlekken(KaartSpec.van_sleutel(kaart["sleutel"]), filters)
+        app = app_data.kaartbeeld(KaartSpec.van_sleutel(kaart["sleutel"]), filters)
         verborgen = page.locator(f"#{kaart['id']}").is_hidden()
         assert verborgen == (app is None), kaart["sleutel"]
         if app is None:

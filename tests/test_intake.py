@@ -23,7 +23,7 @@ from openpyxl import Workbook, load_workbook
 from classify import filters as flt
 from dashboard import projectweergave, url
 from geo import geodata
-from kaart import model as vlekken
+from kaart import model as kaartbeeld
 from kaart.model import KaartSpec
 from projectdb import Conflict, Validatiefout, gebied, open_store
 from projectdb.exporteer import exporteer
@@ -303,7 +303,7 @@ def test_voorstel_gemarkeerd_op_de_kaart_en_vindbaar_op_bron_id(store, tmp_path)
     assert list(projectweergave.zoek(alle, "vgz/18/1")["project_id"]) == rapport.nieuw
     filters = flt.Filters(voorstellen=True)
     gekozen = flt.toepassen(filters, alle)
-    kaart = vlekken.vlekken(
+    kaart = kaartbeeld.kaartbeeld(
         KaartSpec("totaal"),
         gekozen,
         gebied.koppeling(gekozen, 2017),
@@ -316,7 +316,7 @@ def test_voorstel_gemarkeerd_op_de_kaart_en_vindbaar_op_bron_id(store, tmp_path)
     assert "waarvan 1 voorstel (niet vastgesteld)" in kaart.bronregel
     assert "inclusief voorstellen" in kaart.ondertitel
     zonder = flt.toepassen(flt.Filters(), alle)
-    kaart = vlekken.vlekken(
+    kaart = kaartbeeld.kaartbeeld(
         KaartSpec("totaal"), zonder, gebied.koppeling(zonder, 2017), geodata.gemeenten(2017), jaar=2017
     )
     assert not any("(voorstel)" in t for titels in kaart.gemeenten["titels"] for t in titels)

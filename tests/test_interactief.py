@@ -9,7 +9,7 @@ from aanvalsteksten import ALLE_AANVALLEN
 from geo import geodata
 from geo.lagen import KAARTLAGEN
 from kaart import interactief
-from kaart.model import KaartSpec, vlekken
+from kaart.model import KaartSpec, kaartbeeld
 
 GEVAARLIJK = "<img src=x onerror=alert(1)>"
 
@@ -18,7 +18,7 @@ def _gemeenten(jaar: int) -> pd.DataFrame:
     return pd.DataFrame(geodata.gemeenten(jaar).drop(columns="geometry"))
 
 
-def _vlekken(jaar: int = 2017, titel: str = GEVAARLIJK, spec: KaartSpec | None = None):
+def _kaartbeeld(jaar: int = 2017, titel: str = GEVAARLIJK, spec: KaartSpec | None = None):
     gemeenten = _gemeenten(jaar)
     projecten = pd.DataFrame(
         {
@@ -33,7 +33,7 @@ def _vlekken(jaar: int = 2017, titel: str = GEVAARLIJK, spec: KaartSpec | None =
     )
     codes = gemeenten["gemeente_code"].tolist()
     koppeling = pd.DataFrame({"project_id": ["P001", "P001", "P002"], "gemeente_code": [codes[0], codes[1], codes[1]]})
-    return vlekken(
+    return kaartbeeld(
         spec or KaartSpec("combinatie", as_code="intensiteit"),
         projecten,
         koppeling,
@@ -54,7 +54,7 @@ def _tabel(html: str) -> dict:
 
 @pytest.mark.parametrize("jaar", geodata.JAREN)
 def test_one_feature_per_municipality_and_svg_rendering(jaar):
-    html = _html(interactief.kaart(_vlekken(jaar), jaar, ()))
+    html = _html(interactief.kaart(_kaartbeeld(jaar), jaar, ()))
     aantal = len(geodata.gemeenten(jaar))
     assert len(re.findall(r'"type":"Feature","id":"GM\d{4}"', html)) == aantal
     assert len(_tabel(html)["gemeenten"]) == aantal
@@ -63,37 +63,37 @@ def test_one_feature_per_municipality_and_svg_rendering(jaar):
 
 
 def test_legend_is_a_leaflet_control_with_classes_counts_and_source():
-    vlekken = _vlekken()
-    html = _html(interactief.kaart(vlekken, 2017, ("wmo_regio",)))
+    kaartbeeld = _kaartbeeld()
+    html = _html(interactief.kaart(kaartbeeld, 2017, ("wmo_regio",)))
     assert 'L.control({position: "bottomright"})' in html
     legenda = re.search(r"div\.innerHTML = (\".*?\");\n", html).group(1)
     tekst = json.loads(legenda)
-    for item in vlekken.legenda:
+    for item in kaartbeeld.legenda:
         assert f'<span>{item.klasse}</span><span class="skw-n">{item.aantal}</span>' in tekst
     assert "geen project" in tekst and "grens Wmo-regio" in tekst
     assert "Bron: projectendatabase samenwerkingskaarten, 2 projecten; grenzen CBS/PDOK 2017" in tekst
 
 
 def test_titles_are_escaped_everywhere():
-    vlekken = _vlekken(titel=GEVAARLIJK)
-    html = _html(interactief.kaart(vlekken, 2017, ()))
+    kaartbeeld = _kaartbeeld(titel=GEVAARLIJK)
+    html = _html(interactief.kaart(kaartbeeld, 2017, ()))
     assert GEVAARLIJK not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in _tabel(html)["titels"]
     spec = KaartSpec("project", label="P001")
-    html = _html(interactief.kaart(_vlekken(titel=GEVAARLIJK, spec=spec), 2017, ()))
+    html = _html(interactief.kaart(_kaartbeeld(titel=GEVAARLIJK, spec=spec), 2017, ()))
     assert GEVAARLIJK not in html and "&lt;img" in html
 
 
 def test_attack_texts_reach_the_tooltip_as_text_and_never_as_markup_or_template():
-    html = _html(interactief.kaart(_vlekken(titel=ALLE_AANVALLEN), 2017, ()))
+    html = _html(interactief.kaart(_kaartbeeld(titel=ALLE_AANVALLEN), 2017, ()))
     assert "<img src=x" not in html and "</script><script>alert(1)" not in html
     assert html_module.escape(ALLE_AANVALLEN) in _tabel(html)["titels"]  # {{ 7*7 }} kept: not run as a template
 
 
 def test_tooltip_data_per_municipality():
-    vlekken = _vlekken()
-    tabel = _tabel(_html(interactief.kaart(vlekken, 2017, ())))
-    rij = vlekken.gemeenten.iloc[1]
+    kaartbeeld = _kaartbeeld()
+    tabel = _tabel(_html(interactief.kaart(kaartbeeld, 2017, ())))
+    rij = kaartbeeld.gemeenten.iloc[1]
     klasse, kleur, aantal, regio, naam, titels, mogelijk = tabel["gemeenten"][rij.gemeente_code]
     assert tabel["klassen"][klasse] == "ontwikkelproject + implementeren"
     # Two labels: the first as fill, the second hatched, as an SVG pattern the fill refers to.
@@ -107,7 +107,7 @@ def test_tooltip_data_per_municipality():
 
 
 def test_layers_are_drawn_non_interactive_under_the_legend():
-    html = _html(interactief.kaart(_vlekken(), 2017, ("provincie", "kernwerkgebied:VGZ", "wmo_regio")))
+    html = _html(interactief.kaart(_kaartbeeld(), 2017, ("provincie", "kernwerkgebied:VGZ", "wmo_regio")))
     # One GeoJSON layer per border layer, two (halo and dash) for the kernwerkgebied; none takes the mouse.
     interactief_per_laag = re.findall(r"L\.geoJSON\(\w+, \{\s*interactive: (\w+)", html)
     assert interactief_per_laag == ["false"] * sum(2 if laag.per_verzekeraar else 1 for laag in KAARTLAGEN)
@@ -116,7 +116,7 @@ def test_layers_are_drawn_non_interactive_under_the_legend():
 
 
 def test_map_loads_leaflet_from_the_app_not_a_cdn():
-    html = _html(interactief.kaart(_vlekken(), 2017, ()))
+    html = _html(interactief.kaart(_kaartbeeld(), 2017, ()))
     assert interactief.LEAFLET_JS in html
     assert "cdn.jsdelivr" not in html and "code.jquery" not in html
 
@@ -131,17 +131,17 @@ def test_map_loads_leaflet_from_the_app_not_a_cdn():
 )
 def test_unknown_layer_is_rejected_precisely(lagen, melding):
     with pytest.raises(ValueError, match=melding):
-        interactief.kaart(_vlekken(), 2017, lagen)
+        interactief.kaart(_kaartbeeld(), 2017, lagen)
 
 
-def test_vlekken_of_another_year_are_rejected():
+def test_kaartbeeld_of_another_year_are_rejected():
     with pytest.raises(ValueError, match=r"codes die geen gemeente van 2025 zijn"):
-        interactief.kaart(_vlekken(2017), 2025, ())
+        interactief.kaart(_kaartbeeld(2017), 2025, ())
 
 
 def test_rebuild_reuses_cached_geometry_and_only_the_table_changes():
-    een = _html(interactief.kaart(_vlekken(titel="Eerste"), 2017, ()))
-    twee = _html(interactief.kaart(_vlekken(titel="Ander"), 2017, ()))
+    een = _html(interactief.kaart(_kaartbeeld(titel="Eerste"), 2017, ()))
+    twee = _html(interactief.kaart(_kaartbeeld(titel="Ander"), 2017, ()))
     geometrie = re.compile(
         r"L\.geoJSON\(\(function \(collectie\).*?\}\)\((\{\"type\":\"FeatureCollection\".*?\})\), \{", re.S
     )
@@ -154,7 +154,7 @@ def test_the_selection_is_one_feature_group_whose_legend_leaves_with_it():
     assert len(re.findall(r'"type":"Feature","id":"GM\d{4}"', basis)) == len(geodata.gemeenten(2017))
     # Nothing of a selection in the base map: no table, no legend.
     assert 'L.control({position: "bottomright"})' not in basis and "vlakken_" not in basis
-    html = _html(interactief.kaart(_vlekken(), 2017, ("wmo_regio",)))
+    html = _html(interactief.kaart(_kaartbeeld(), 2017, ("wmo_regio",)))
     groep = re.search(r"var (feature_group_\w+) = L\.featureGroup", html).group(1)
     # The group recolours the municipalities the base map drew, after the table it brings.
     assert re.search(
@@ -189,7 +189,7 @@ def test_a_deel_area_is_hatched_apart_from_certain_municipalities():
             "zekerheid": ["zeker", "mogelijk", "mogelijk", "mogelijk"],
         }
     )
-    kaart = vlekken(KaartSpec("totaal"), projecten, koppeling, gemeenten, jaar=2017)
+    kaart = kaartbeeld(KaartSpec("totaal"), projecten, koppeling, gemeenten, jaar=2017)
     tabel = _tabel(_html(interactief.kaart(kaart, 2017, ())))
     vulling = {code: tabel["vullingen"][tabel["gemeenten"][code][1]] for code in codes[:4]}
     klasse = {code: tabel["klassen"][tabel["gemeenten"][code][0]] for code in codes[:4]}

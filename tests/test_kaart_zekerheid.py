@@ -18,7 +18,7 @@ from classify import vocab, zekerheid
 from dashboard import url
 from geo import geodata
 from kaart import kleinkaart, presentatie, statisch, vulling
-from kaart.model import MOGELIJK, KaartSpec, vlekken
+from kaart.model import MOGELIJK, KaartSpec, kaartbeeld
 from projectdb import bereik
 from projectdb.store import open_store
 
@@ -51,7 +51,7 @@ def kaart():
             "zekerheid": ["zeker"] * 5 + ["mogelijk"] * 10,
         }
     )
-    return vlekken(KaartSpec("totaal"), projecten, koppeling, gemeenten, jaar=2017), projecten, koppeling, gemeenten
+    return kaartbeeld(KaartSpec("totaal"), projecten, koppeling, gemeenten, jaar=2017), projecten, koppeling, gemeenten
 
 
 def test_the_legend_counts_certain_and_possible_apart(kaart):
@@ -78,7 +78,7 @@ def test_the_static_png_shows_the_hatching(kaart):
     from PIL import Image
 
     getekend, projecten, koppeling, gemeenten = kaart
-    zeker = vlekken(KaartSpec("totaal"), projecten, zekerheid.alleen_zeker(koppeling), gemeenten, jaar=2017)
+    zeker = kaartbeeld(KaartSpec("totaal"), projecten, zekerheid.alleen_zeker(koppeling), gemeenten, jaar=2017)
     zwart = []
     for k in (getekend, zeker):
         beeld = Image.open(
@@ -210,7 +210,7 @@ def test_several_deel_projects_are_named_in_the_legend_and_each_municipality_too
             pd.DataFrame({"project_id": ["P3"] * 2, "gemeente_code": codes[14:16], "zekerheid": ["mogelijk"] * 2}),
         ]
     )
-    getekend = vlekken(KaartSpec("totaal"), projecten, koppeling, gemeenten, jaar=2017)
+    getekend = kaartbeeld(KaartSpec("totaal"), projecten, koppeling, gemeenten, jaar=2017)
     (rij,) = [i for i in getekend.legenda if i.klasse.startswith(MOGELIJK)]
     assert rij.klasse == f"{MOGELIJK} (P2 circa 3 van 10 gemeenten; P3 een onbekend aantal van 2 gemeenten)"
     assert rij.aantal == 11

@@ -108,7 +108,7 @@ def _vergelijk_met_app(tekst: str, app_data, filters: flt.Filters) -> int:
     codes = data["gemeenten"]["codes"]
     for kaart in data["kaarten"]:
         spec = KaartSpec.van_sleutel(kaart["sleutel"])
-        app = app_data.vlekken(spec, filters)
+        app = app_data.kaartbeeld(spec, filters)
         assert app is not None, kaart["sleutel"]
         klasse = dict(zip(app.gemeenten["gemeente_code"], app.gemeenten["klasse"], strict=True))
         kleur = dict(zip(app.gemeenten["gemeente_code"], app.gemeenten["kleur"], strict=True))
@@ -239,7 +239,7 @@ def test_class_model_gives_the_apps_classes_fills_and_mogelijk(volledig, app_dat
     for kaart in data["kaarten"]:
         if kaart["model"]["soort"] == "gebied":
             continue
-        app = app_data.vlekken(KaartSpec.van_sleutel(kaart["sleutel"]), filters)
+        app = app_data.kaartbeeld(KaartSpec.van_sleutel(kaart["sleutel"]), filters)
         if app is None:
             continue
         boek = _herbereken(data, kaart, t, v)
@@ -260,7 +260,7 @@ def test_class_model_gives_the_app_classes_without_filter(app_data):
     projecten = app_data.projecten()
     koppeling = app_data.koppeling(2017)
     for spec in kaartenboek.boekspecs(["Ouderen"]):
-        app = app_data.vlekken(spec, flt.Filters())
+        app = app_data.kaartbeeld(spec, flt.Filters())
         if app is None or spec.soort == "kernwerkgebied":
             continue
         model = kaartenboek.klassenmodel(app, projecten)

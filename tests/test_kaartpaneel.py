@@ -46,7 +46,7 @@ def test_the_table_behind_a_map_lists_each_municipality_with_projects_and_is_the
     import pandas as pd
 
     from dashboard.kaartpaneel import kaarttabel, overslaanlink
-    from kaart.model import KaartSpec, LegendaItem, Vlekken
+    from kaart.model import Kaartbeeld, KaartSpec, LegendaItem
 
     gemeenten = pd.DataFrame(
         {
@@ -60,9 +60,11 @@ def test_the_table_behind_a_map_lists_each_municipality_with_projects_and_is_the
             "project_ids": [("P001", "P002"), ("P003",), ()],
         }
     )
-    vlekken = Vlekken(KaartSpec("totaal"), gemeenten, (LegendaItem("1 project", "#222222", 1),), "Totaal", "alle", "")
+    kaartbeeld = Kaartbeeld(
+        KaartSpec("totaal"), gemeenten, (LegendaItem("1 project", "#222222", 1),), "Totaal", "alle", ""
+    )
     link = ElementTree.fromstring(overslaanlink("inhoud-links"))
-    tabel = ElementTree.fromstring(kaarttabel(vlekken, "inhoud-links"))
+    tabel = ElementTree.fromstring(kaarttabel(kaartbeeld, "inhoud-links"))
     assert link.get("href") == "#" + tabel.find("summary").get("id")
     rijen = [["".join(cel.itertext()) for cel in rij] for rij in tabel.iter("tr")][1:]
     assert rijen == [
@@ -70,4 +72,4 @@ def test_the_table_behind_a_map_lists_each_municipality_with_projects_and_is_the
         ["Zwolle", "IJssel-Vecht", "1 project", "1", "P003"],
     ]
     assert "(1 gemeente zonder project staat er niet in)" in "".join(tabel.find("summary").itertext())
-    assert html.escape(ALLE_AANVALLEN) not in kaarttabel(vlekken, "x")  # the row without projects is not listed
+    assert html.escape(ALLE_AANVALLEN) not in kaarttabel(kaartbeeld, "x")  # the row without projects is not listed

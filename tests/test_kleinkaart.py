@@ -10,10 +10,10 @@ from aanvalsteksten import ALLE_AANVALLEN
 
 from geo import geodata
 from kaart import kleinkaart
-from kaart.model import KaartSpec, vlekken
+from kaart.model import KaartSpec, kaartbeeld
 
 
-def _vlekken():
+def _kaartbeeld():
     gemeenten = pd.DataFrame(geodata.gemeenten(2017).drop(columns="geometry"))
     projecten = pd.DataFrame(
         {
@@ -27,7 +27,7 @@ def _vlekken():
         }
     )
     koppeling = pd.DataFrame({"project_id": ["P001"], "gemeente_code": [gemeenten["gemeente_code"].iloc[0]]})
-    getekend = vlekken(
+    getekend = kaartbeeld(
         KaartSpec("totaal", as_code="inhoud", label="GGZ"),
         projecten,
         koppeling,
@@ -56,7 +56,7 @@ class _Tekst(HTMLParser):
 
 
 def test_svg_has_one_path_per_municipality_and_the_title_as_text():
-    getekend = _vlekken()
+    getekend = _kaartbeeld()
     boom = veilig_xml.fromstring(kleinkaart.svg(getekend, 2017))
     assert [e.text for e in boom.iter() if e.tag.endswith("}title")] == [ALLE_AANVALLEN]
     assert len([e for e in boom.iter() if e.tag.endswith("}path")]) == len(getekend.gemeenten)
@@ -67,7 +67,7 @@ def test_svg_has_one_path_per_municipality_and_the_title_as_text():
 
 
 def test_caption_shows_the_title_and_classes_as_text():
-    getekend = _vlekken()
+    getekend = _kaartbeeld()
     ontleed = _Tekst()
     ontleed.feed(kleinkaart.onderschrift(getekend))
     assert ontleed.tags == {"div", "b", "br", "span"}
@@ -77,7 +77,7 @@ def test_caption_shows_the_title_and_classes_as_text():
 
 
 def test_grid_holds_each_map_as_an_image_with_its_caption_and_keeps_text_as_text():
-    getekend = _vlekken()
+    getekend = _kaartbeeld()
     tweede = replace(getekend, titel="Tweede kaart")
     ontleed = _Tekst()
     ontleed.feed(kleinkaart.raster([getekend, tweede], 2017, per_rij=5))

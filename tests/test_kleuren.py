@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from classify import vocab
 from kaart import vulling
-from kaart.model import SOORTEN, KaartSpec, vlekken
+from kaart.model import SOORTEN, KaartSpec, kaartbeeld
 from projectdb.store import open_store
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -113,7 +113,7 @@ def test_every_legend_is_distinguishable_in_normal_and_colour_blind_vision():
     zwakste = (np.inf, "", "", "", "")
     legendas = set()
     for spec in _alle_specs():
-        kaart = vlekken(spec, projecten, koppeling, gemeenten, jaar=2017)
+        kaart = kaartbeeld(spec, projecten, koppeling, gemeenten, jaar=2017)
         kleuren = tuple(sorted(_legenda_kleuren(kaart)))
         legendas.add(kleuren)
         for naam, zicht in ZICHT.items():
@@ -132,7 +132,7 @@ def test_fills_stand_out_from_geen_project_by_contrast_or_outline():
     assert _contrast(vulling.RAND_KLEUR, vocab.GEEN_PROJECT_KLEUR) >= MIN_CONTRAST
     assert _contrast(vulling.ARCERING_KLEUR, vocab.GEEN_PROJECT_KLEUR) >= MIN_CONTRAST
     projecten, koppeling, gemeenten = _alle_labels_frames()
-    kaart = vlekken(
+    kaart = kaartbeeld(
         KaartSpec("aantal", as_code="inhoud", label="Preventie"), projecten, koppeling, gemeenten, jaar=2017
     )
     licht = [i.klasse for i in kaart.legenda if _contrast(vulling.basis(i.kleur), vocab.GEEN_PROJECT_KLEUR) < 3]
@@ -144,7 +144,7 @@ def test_a_label_keeps_its_colour_whatever_else_is_on_the_map():
     kleur_per_klasse: dict[str, str] = {}
     for thema in vocab.AS_INHOUD.namen:
         spec = KaartSpec("combinatie", as_code="intensiteit", tweede_as="inhoud", tweede_label=thema)
-        kaart = vlekken(spec, projecten, koppeling, gemeenten, jaar=2017)
+        kaart = kaartbeeld(spec, projecten, koppeling, gemeenten, jaar=2017)
         for item in kaart.legenda:
             assert kleur_per_klasse.setdefault(item.klasse, item.kleur) == item.kleur, item.klasse
         for label in vocab.AS_INTENSITEIT.labels:

@@ -12,12 +12,12 @@ from dashboard.export import _parser
 from geo import geodata
 from geo.lagen import HALO, KAARTLAGEN, kaartlaag, tekenvolgorde
 from kaart import interactief, leerlijnkaart
-from kaart.model import KaartSpec, vlekken
+from kaart.model import KaartSpec, kaartbeeld
 
 CODES = tuple(laag.code for laag in KAARTLAGEN)
 
 
-def _vlekken():
+def _kaartbeeld():
     gemeenten = pd.DataFrame(geodata.gemeenten(2017).drop(columns="geometry"))
     projecten = pd.DataFrame(
         {
@@ -31,7 +31,7 @@ def _vlekken():
         }
     )
     koppeling = pd.DataFrame({"project_id": ["P001"], "gemeente_code": gemeenten["gemeente_code"].iloc[:1]})
-    return vlekken(KaartSpec("totaal"), projecten, koppeling, gemeenten, jaar=2017, selectie="alle projecten")
+    return kaartbeeld(KaartSpec("totaal"), projecten, koppeling, gemeenten, jaar=2017, selectie="alle projecten")
 
 
 def _lijnstijlen(html: str) -> list[dict]:
@@ -59,7 +59,7 @@ def test_the_interactive_map_draws_in_registry_order_with_registry_styles_whatev
 
 
 def test_legends_name_the_layers_with_the_registry_labels():
-    html = interactief.kaart(_vlekken(), 2017, CODES).get_root().render()
+    html = interactief.kaart(_kaartbeeld(), 2017, CODES).get_root().render()
     for laag in KAARTLAGEN:
         assert f"{laag.lijndikte_px}px" in html and laag.legenda in html
     grenzen = [laag.code for laag in KAARTLAGEN if not laag.per_verzekeraar]

@@ -12,7 +12,7 @@ from classify import combinaties, vocab
 from classify import filters as flt
 from dashboard import export, url
 from geo import geodata
-from kaart.model import KaartSpec, vlekken
+from kaart.model import KaartSpec, kaartbeeld
 
 NIEUW = {
     "inhoud": vocab.Label(
@@ -98,14 +98,14 @@ def test_combinations_legends_and_colours_take_the_new_label(uitgebreid):
         alle = (1 << len(as_.labels)) - 1
         assert len(combinaties.volgorde(as_, range(1, alle + 1))) == alle
         assert combinaties.combinatie(as_, alle).endswith(label.legenda)
-        kaart = vlekken(KaartSpec("combinatie", as_code=as_.code), projecten, koppeling, gemeenten, jaar=2017)
+        kaart = kaartbeeld(KaartSpec("combinatie", as_code=as_.code), projecten, koppeling, gemeenten, jaar=2017)
         assert label.legenda in [item.klasse for item in kaart.legenda]
     else:
         ander = next(a for a in vocab.ASSEN if a.meervoudig)
         spec = KaartSpec(
             "versus", as_code=ander.code, label=ander.namen[0], tweede_as=as_.code, tweede_label=label.naam
         )
-        kaart = vlekken(spec, projecten, koppeling, gemeenten, jaar=2017)
+        kaart = kaartbeeld(spec, projecten, koppeling, gemeenten, jaar=2017)
         klasse = f"{ander.labels[0].legenda}: {label.legenda}"
         assert (klasse, label.kleur) in [(item.klasse, item.kleur) for item in kaart.legenda]
     telling = combinaties.aantallen_per_label(projecten, koppeling, as_)

@@ -14,7 +14,7 @@ from classify import analyse, vocab
 from dashboard import export
 from geo import geodata
 from kaart import presentatie
-from kaart.model import KaartSpec, projecten_voor, vlekken
+from kaart.model import KaartSpec, kaartbeeld, projecten_voor
 from projectdb import bronnen, gebied
 
 JAAR = 2017
@@ -31,7 +31,7 @@ def frames(tmp_path_factory):
 
 def _kaarten(frames, specs):
     projecten, koppeling, gemeenten = frames
-    return [vlekken(spec, projecten, koppeling, gemeenten, jaar=JAAR, selectie="alle projecten") for spec in specs]
+    return [kaartbeeld(spec, projecten, koppeling, gemeenten, jaar=JAAR, selectie="alle projecten") for spec in specs]
 
 
 def _deck(frames, kaarten, **opties) -> Presentation:

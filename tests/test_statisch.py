@@ -15,7 +15,7 @@ from classify import vocab
 from geo import geodata
 from geo.lagen import KAARTLAGEN, kaartlaag
 from kaart import statisch, stijl
-from kaart.model import KaartSpec, vlekken
+from kaart.model import KaartSpec, kaartbeeld
 from projectdb import gebied
 
 SNEL = 50
@@ -37,7 +37,7 @@ def basis(tmp_path_factory):
 
 def kaart(basis, spec: KaartSpec, jaar: int = 2017):
     projecten, koppeling, gemeenten = basis[jaar]
-    return vlekken(spec, projecten, koppeling, gemeenten, jaar=jaar, selectie="alle projecten")
+    return kaartbeeld(spec, projecten, koppeling, gemeenten, jaar=jaar, selectie="alle projecten")
 
 
 OUDEREN_VORM = KaartSpec("combinatie", as_code="intensiteit", tweede_as="inhoud", tweede_label="Ouderen")

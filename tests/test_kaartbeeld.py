@@ -42,12 +42,12 @@ def _koppeling() -> pd.DataFrame:
     )
 
 
-def _maak(spec: KaartSpec) -> vl.Vlekken:
-    return vl.vlekken(spec, _projecten(), _koppeling(), _gemeenten(), jaar=2017, selectie="alle projecten")
+def _maak(spec: KaartSpec) -> vl.Kaartbeeld:
+    return vl.kaartbeeld(spec, _projecten(), _koppeling(), _gemeenten(), jaar=2017, selectie="alle projecten")
 
 
-def _klasse(vlekken: vl.Vlekken) -> dict[str, str]:
-    return dict(zip(vlekken.gemeenten["gemeente_code"], vlekken.gemeenten["klasse"], strict=True))
+def _klasse(kaartbeeld: vl.Kaartbeeld) -> dict[str, str]:
+    return dict(zip(kaartbeeld.gemeenten["gemeente_code"], kaartbeeld.gemeenten["klasse"], strict=True))
 
 
 def test_spec_key_is_stable_and_round_trips():
@@ -79,40 +79,40 @@ def test_spec_rejects_incomplete_or_unknown(velden, melding):
 
 
 def test_totaal_marks_municipalities_with_a_project_and_counts_the_rest():
-    vlekken = _maak(KaartSpec("totaal"))
-    assert _klasse(vlekken)["GM0005"] == vl.GEEN_PROJECT
-    assert [(i.klasse, i.aantal) for i in vlekken.legenda] == [("samenwerkingsprojecten", 4), ("geen project", 1)]
-    assert vlekken.legenda[-1].kleur == vocab.GEEN_PROJECT_KLEUR
-    rij = vlekken.gemeenten.set_index("gemeente_code").loc["GM0001"]
+    kaartbeeld = _maak(KaartSpec("totaal"))
+    assert _klasse(kaartbeeld)["GM0005"] == vl.GEEN_PROJECT
+    assert [(i.klasse, i.aantal) for i in kaartbeeld.legenda] == [("samenwerkingsprojecten", 4), ("geen project", 1)]
+    assert kaartbeeld.legenda[-1].kleur == vocab.GEEN_PROJECT_KLEUR
+    rij = kaartbeeld.gemeenten.set_index("gemeente_code").loc["GM0001"]
     assert rij["aantal_projecten"] == 2 and rij["titels"] == ("Leefstijlcoach", "Valpreventie")
-    assert vlekken.bronregel == "Bron: projectendatabase samenwerkingskaarten, 4 projecten; grenzen CBS/PDOK 2017"
+    assert kaartbeeld.bronregel == "Bron: projectendatabase samenwerkingskaarten, 4 projecten; grenzen CBS/PDOK 2017"
 
 
 def test_zonder_minima_drops_projects_whose_only_instrument_is_minima():
-    vlekken = _maak(KaartSpec("totaal", zonder_minima=True))
-    assert _klasse(vlekken)["GM0004"] == vl.GEEN_PROJECT
-    assert "zonder minimacontracten" in vlekken.ondertitel
+    kaartbeeld = _maak(KaartSpec("totaal", zonder_minima=True))
+    assert _klasse(kaartbeeld)["GM0004"] == vl.GEEN_PROJECT
+    assert "zonder minimacontracten" in kaartbeeld.ondertitel
     assert vl.alleen_minima(_projecten()).tolist() == [False, False, True, False]
 
 
 def test_combinatie_uses_the_reports_order_and_warning():
-    vlekken = _maak(KaartSpec("combinatie", as_code="intensiteit"))
-    klassen = _klasse(vlekken)
+    kaartbeeld = _maak(KaartSpec("combinatie", as_code="intensiteit"))
+    klassen = _klasse(kaartbeeld)
     assert klassen["GM0001"] == "ontwikkelproject + implementeren"
     assert klassen["GM0002"] == "ontwikkelproject + implementeren"
     assert klassen["GM0003"] == "implementeren"
-    assert [i.klasse for i in vlekken.legenda] == [
+    assert [i.klasse for i in kaartbeeld.legenda] == [
         "ontwikkelproject + implementeren",
         "implementeren",
         "samenwerkingsafspraken",
         "geen project",
     ]
     verwacht = combinatiekleuren.legenda("intensiteit", [klassen[c] for c in ("GM0001", "GM0002", "GM0003", "GM0004")])
-    assert [(i.klasse, i.kleur.split("|"), i.aantal) for i in vlekken.legenda[:-1]] == [
+    assert [(i.klasse, i.kleur.split("|"), i.aantal) for i in kaartbeeld.legenda[:-1]] == [
         (tekst, list(kleuren), n) for tekst, kleuren, n in verwacht
     ]
     assert (
-        vlekken.waarschuwing
+        kaartbeeld.waarschuwing
         == vl.let_op("intensiteit")
         == (
             "Let op! Een combinatie in de legenda betekent niet dat één project meerdere samenwerkingsvormen heeft: "
@@ -133,30 +133,30 @@ def test_let_op_fits_the_map():
 
 
 def test_combinatie_restricted_to_a_theme_ignores_other_projects():
-    vlekken = _maak(KaartSpec("combinatie", as_code="intensiteit", tweede_as="inhoud", tweede_label="Preventie"))
-    klassen = _klasse(vlekken)
+    kaartbeeld = _maak(KaartSpec("combinatie", as_code="intensiteit", tweede_as="inhoud", tweede_label="Preventie"))
+    klassen = _klasse(kaartbeeld)
     assert klassen["GM0002"] == "implementeren"
     assert klassen["GM0004"] == vl.GEEN_PROJECT
-    assert vlekken.titel == "Preventie – samenwerkingsvorm (intensiteit)"
+    assert kaartbeeld.titel == "Preventie – samenwerkingsvorm (intensiteit)"
 
 
 def test_versus_splits_label_with_and_without_theme():
     spec = KaartSpec("versus", as_code="instrument", label="Werkwijze", tweede_as="inhoud", tweede_label="Preventie")
-    vlekken = _maak(spec)
-    klassen = _klasse(vlekken)
+    kaartbeeld = _maak(spec)
+    klassen = _klasse(kaartbeeld)
     assert klassen["GM0001"] == "werkwijze: preventie"
     assert klassen["GM0002"] == "werkwijze: overig"
     assert klassen["GM0003"] == vl.GEEN_PROJECT
-    assert vlekken.titel == "werkwijze: preventie versus overig"
-    assert vlekken.legenda[0].kleur == vocab.AS_INHOUD.label("Preventie").kleur
+    assert kaartbeeld.titel == "werkwijze: preventie versus overig"
+    assert kaartbeeld.legenda[0].kleur == vocab.AS_INHOUD.label("Preventie").kleur
 
 
 def test_aantal_bins_the_count_of_one_label():
-    vlekken = _maak(KaartSpec("aantal", as_code="inhoud", label="Preventie"))
-    klassen = _klasse(vlekken)
+    kaartbeeld = _maak(KaartSpec("aantal", as_code="inhoud", label="Preventie"))
+    klassen = _klasse(kaartbeeld)
     assert klassen["GM0001"] == "2 projecten" and klassen["GM0002"] == "1 project"
     assert klassen["GM0004"] == vl.GEEN_PROJECT
-    assert vlekken.waarschuwing == ""
+    assert kaartbeeld.waarschuwing == ""
 
 
 def test_verzekeraar_kernwerkgebied_and_project_maps():
@@ -180,10 +180,12 @@ def test_selection_in_the_subtitle_and_no_geen_project_row_when_every_municipali
     koppeling = pd.concat(
         [_koppeling(), pd.DataFrame({"project_id": ["P004"], "gemeente_code": ["GM0005"]})], ignore_index=True
     )
-    vlekken = vl.vlekken(KaartSpec("totaal"), projecten, koppeling, _gemeenten(), jaar=2025, selectie="inhoud: GGZ")
-    assert [i.klasse for i in vlekken.legenda] == ["samenwerkingsprojecten"]
-    assert vlekken.ondertitel == "Selectie: inhoud: GGZ"
-    assert vlekken.bronregel.endswith("grenzen CBS/PDOK 2025")
+    kaartbeeld = vl.kaartbeeld(
+        KaartSpec("totaal"), projecten, koppeling, _gemeenten(), jaar=2025, selectie="inhoud: GGZ"
+    )
+    assert [i.klasse for i in kaartbeeld.legenda] == ["samenwerkingsprojecten"]
+    assert kaartbeeld.ondertitel == "Selectie: inhoud: GGZ"
+    assert kaartbeeld.bronregel.endswith("grenzen CBS/PDOK 2025")
 
 
 def test_bronregel_names_documents_by_publisher_and_year_and_their_peildatum():
@@ -196,11 +198,13 @@ def test_bronregel_names_documents_by_publisher_and_year_and_their_peildatum():
         ]
     )
     register = bronnen.bronnen()
-    vlekken = vl.vlekken(KaartSpec("totaal"), projecten, _koppeling(), _gemeenten(), jaar=2017, bronregister=register)
-    assert vlekken.bronregel == (
+    kaartbeeld = vl.kaartbeeld(
+        KaartSpec("totaal"), projecten, _koppeling(), _gemeenten(), jaar=2017, bronregister=register
+    )
+    assert kaartbeeld.bronregel == (
         "Bron: 4 projecten uit Zilveren Kruis z.j., AEF 2017, Menzis 2016, peildatum 2016–2017; grenzen CBS/PDOK 2017"
     )
-    alleen_aef = vl.vlekken(
+    alleen_aef = vl.kaartbeeld(
         KaartSpec("totaal"), projecten.iloc[:2], _koppeling(), _gemeenten(), jaar=2017, bronregister=register
     )
     assert "uit AEF 2017, peildatum 29 juni 2017;" in alleen_aef.bronregel and ".txt" not in alleen_aef.bronregel
