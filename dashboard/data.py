@@ -14,13 +14,14 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from classify import analyse, geografie, leerlijnen, zekerheid
 from classify import filters as flt
+from classify import geografie, leerlijnen, zekerheid
 from geo import geodata
 from kaart import model as kaartmodel
 from kaart.model import Kaartbeeld, KaartSpec
 from projectdb import bereik, bronnen, gebied
 from projectdb.store import Store, open_store
+from tekst import analysetekst, leerlijntekst, selectietekst
 
 if TYPE_CHECKING:
     from classify import verwant
@@ -134,7 +135,7 @@ def _kaartbeeld(kaartsleutel: str, filtersleutel: Filtersleutel) -> Kaartbeeld |
         koppeling_voor(filters),
         gemeenten(filters.jaar),
         jaar=filters.jaar,
-        selectie=flt.beschrijving(filters),
+        selectie=selectietekst.beschrijving(filters),
         bronregister=bronnen.bronnen(),
     )
 
@@ -150,8 +151,8 @@ def _analyse(filtersleutel: Filtersleutel, kaartsleutel: str, as_code: str) -> t
     gekozen = _gefilterd(filtersleutel)
     if kaartsleutel:
         gekozen = kaartmodel.projecten_voor(KaartSpec.van_sleutel(kaartsleutel), gekozen)
-    zinnen = analyse.feiten(gekozen, koppeling_voor(filters), gemeenten(filters.jaar), as_code)
-    zinnen += leerlijnen.opschalingszinnen(
+    zinnen = analysetekst.feiten(gekozen, koppeling_voor(filters), gemeenten(filters.jaar), as_code)
+    zinnen += leerlijntekst.opschalingszinnen(
         leerlijnen.opschaling(leerlijnengraaf(), gekozen["project_id"], leerlijnketens())
     )
     return tuple(zinnen)

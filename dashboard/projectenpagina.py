@@ -32,6 +32,7 @@ from projectdb.meldingen import Validatiefout
 from projectdb.sjabloon import sjabloon_bytes
 from projectdb.store import Conflict
 from projectdb.toegang import GeenToegang, Redacteur
+from tekst import selectietekst
 
 _UITKOMST = "_skw_bewerkuitkomst"
 """Session key of the outcome of the last save: (project_id, soort, tekst, rapport) shown above the form."""
@@ -76,7 +77,7 @@ def lijst(filters: flt.Filters) -> pd.DataFrame:
         else len(projectweergave.zoek(data.gefilterd(replace(filters, voorstellen=True)), zoekterm)) - len(getoond)
     )
     st.caption(
-        f"{len(getoond)} van {len(alle)} projecten ({flt.beschrijving(filters)})."
+        f"{len(getoond)} van {len(alle)} projecten ({selectietekst.beschrijving(filters)})."
         + (
             f" {verborgen} {'voorstel' if verborgen == 1 else 'voorstellen'} niet getoond: zet *Voorstellen "
             "tonen* aan in de zijbalk."

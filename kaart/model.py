@@ -16,6 +16,7 @@ import pandas as pd
 
 from classify import bronnen, combinaties, kernwerkgebieden, vocab, zekerheid
 from kaart import combinatiekleuren, vulling
+from tekst import brontekst
 
 SOORTEN: tuple[str, ...] = ("totaal", "combinatie", "versus", "aantal", "verzekeraar", "kernwerkgebied", "project")
 GEEN_PROJECT = "geen project"
@@ -298,8 +299,8 @@ def _bronregel(geteld: pd.DataFrame, jaar: int, register: Mapping[str, bronnen.B
         )
     return (
         f"Bron: {len(geteld)} projecten{_voorstellen(geteld)} uit "
-        f"{bronnen.korte_vermelding(geteld['bron'], register)}, peildatum "
-        f"{bronnen.peildatum(geteld['bron'], register, noot=False)}; grenzen CBS/PDOK {jaar}"
+        f"{brontekst.korte_vermelding(geteld['bron'], register)}, peildatum "
+        f"{brontekst.peildatum(geteld['bron'], register, noot=False)}; grenzen CBS/PDOK {jaar}"
     )
 
 

@@ -13,7 +13,6 @@ from pptx import Presentation
 from pptx.enum.dml import MSO_FILL
 from streamlit.testing.v1 import AppTest
 
-from classify import filters as flt
 from classify import vocab, zekerheid
 from dashboard import url
 from geo import geodata
@@ -21,6 +20,7 @@ from kaart import kleinkaart, presentatie, statisch, vulling
 from kaart.model import MOGELIJK, KaartSpec, kaartbeeld
 from projectdb import bereik
 from projectdb.store import open_store
+from tekst import selectietekst
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
@@ -156,7 +156,7 @@ def test_the_certain_only_switch_travels_in_the_url():
     assert filters.alleen_zeker and not meldingen
     assert url.schrijf(filters) == {"zeker": "1"}
     assert url.lees({"zeker": "misschien"})[1] == ("Parameter zeker: 'misschien' is geen ja of nee; gebruik 1 of 0",)
-    assert "alleen zekere gebieden" in flt.beschrijving(filters)
+    assert "alleen zekere gebieden" in selectietekst.beschrijving(filters)
 
 
 def test_the_leerlijnen_map_hatches_municipalities_reached_only_through_a_deel_area():

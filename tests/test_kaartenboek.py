@@ -14,6 +14,7 @@ from dashboard.export import main
 from kaart import kaartenboek, stijl
 from kaart.model import MOGELIJK, KaartSpec
 from projectdb import bronnen
+from tekst import selectietekst
 
 MAX_BYTES = 3 * 1024 * 1024
 
@@ -140,7 +141,7 @@ def test_selection_flags_reach_the_book(tmp_path, monkeypatch, db, app_data, cap
     assert {KaartSpec.van_sleutel(k["sleutel"]).tweede_label for k in data["kaarten"]} <= {"", "GGZ"}
     gekozen = app_data.gefilterd(filters)
     assert data["projecten"]["ids"] == sorted(gekozen["project_id"])
-    assert f"Selectie bij het maken: {html.escape(flt.beschrijving(filters))}" in tekst
+    assert f"Selectie bij het maken: {html.escape(selectietekst.beschrijving(filters))}" in tekst
     assert "overgeslagen" in capsys.readouterr().err
 
 
