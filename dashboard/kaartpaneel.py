@@ -116,7 +116,8 @@ def kaarttabel(kaartbeeld: Kaartbeeld, sleutel: str) -> str:
         for rij in met.itertuples(index=False)
     )
     return (
-        f'<details><summary id="{_anker(sleutel)}" tabindex="-1">Tabel bij de kaart: {len(met)} gemeenten met '
+        f'<details><summary id="{_anker(sleutel)}" tabindex="-1">Tabel bij de kaart: '
+        f"{getallen.aantal(len(met), 'gemeente', 'gemeenten')} met "
         f"projecten ({zonder} {'gemeente zonder project staat' if zonder == 1 else 'gemeenten zonder project staan'} "
         "er niet in)</summary>"
         f'<table><caption>{html.escape(kaartbeeld.titel)}</caption><thead><tr><th scope="col">Gemeente</th>'
@@ -290,7 +291,8 @@ def kernwerkgebied_figuur(filters: flt.Filters) -> None:
     tabel = analyse.kernwerkgebied_aandeel(gekozen, data.koppeling_voor(filters), data.gemeenten(filters.jaar))
     if tabel["per_definitie"].any():
         st.markdown(
-            f"**{getallen.getal(int(tabel['per_definitie'].sum()))} projecten van een verzekeraar hebben als gebied "
+            f"**{getallen.aantal(int(tabel['per_definitie'].sum()), 'project', 'projecten')} van een verzekeraar "
+            f"{'heeft' if int(tabel['per_definitie'].sum()) == 1 else 'hebben'} als gebied "
             "het kernwerkgebied van die verzekeraar zelf** (`kernwerkgebied:<verzekeraar>`). Zij liggen er per "
             "definitie binnen en zeggen niets over waar de verzekeraar kiest te werken; ze staan daarom in een "
             "eigen kolom en tellen in de vergelijking niet mee."

@@ -45,13 +45,15 @@ def tekst(projecten: pd.DataFrame, koppeling: pd.DataFrame, jaar: int, strategie
         "verzekeraar het grootste marktaandeel heeft. Marktaandelen per gemeente zijn niet openbaar; hier geldt de "
         "zorgkantoorregio waarvan de verzekeraar concessiehouder is als kernwerkgebied.",
         "",
-        f"**Deel van een gebied (`deel`): {len(deel)} projecten.** De bron zegt dat zij in een deel van een regio of "
+        f"**Deel van een gebied (`deel`): {getallen.aantal(len(deel), 'project', 'projecten')}.** "
+        "De bron zegt dat zij in een deel van een regio of "
         "kernwerkgebied lopen ('circa 10 gemeenten', 'een aantal gemeenten') zonder de gemeenten te noemen. Hun "
         f"gemeenten zijn *mogelijk*, niet zeker. Indeling {jaar}: {getallen.getal(telling['zeker'])} van de "
         f"{getallen.getal(totaal)} gemeenten hebben zeker een project, {getallen.getal(telling['mogelijk'])} alleen "
         "mogelijk.",
         "",
-        f"**Verzekeraar afgeleid (`concessie`): {len(concessie)} projecten.** De bron noemt geen verzekeraar; "
+        f"**Verzekeraar afgeleid (`concessie`): {getallen.aantal(len(concessie), 'project', 'projecten')}.** "
+        "De bron noemt geen verzekeraar; "
         "ingevuld is de concessiehouder van het zorgkantoor in 2017 voor dat gebied, met de zekerheid van die "
         "concessie ("
         + ", ".join(f"{zekerheden[z]}× {z}" for z in reversed(precisie.ZEKERHEDEN) if z in zekerheden)

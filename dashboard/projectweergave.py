@@ -15,7 +15,7 @@ import pandas as pd
 
 from classify import precisie, vocab
 from projectdb import bereik, bronnen
-from tekst import leerlijntekst
+from tekst import brontekst, leerlijntekst
 
 DETAILPAD = "projecten"
 """URL path of the projects page; ``?project=<id>`` opens a project's detail view."""
@@ -206,7 +206,7 @@ def detail_html(
         )
     delen += [
         "<h3>Bron</h3>",
-        f'<blockquote class="skw-citaat">{_waarde(project["bron_citaat"])}</blockquote>',
+        f'<blockquote class="skw-citaat">{_waarde(brontekst.zonder_nadruk(str(project["bron_citaat"])))}</blockquote>',
         f"<p><small>{html.escape(bronnen.bronvermelding(str(project['bron'])))} "
         f"(bestand {_waarde(project['bron'])})</small></p>",
     ]

@@ -33,7 +33,7 @@ from classify import bronnen, combinaties, leerlijnen, precisie, vocab, zekerhei
 from geo import geodata
 from kaart import boekleerlijnen, combinatiekleuren, leerlijnkaart, model, presentatie, stijl, vulling
 from kaart.model import GEEN_KERNWERKGEBIED, GEEN_PROJECT, VERSUS_OVERIG_KLEUR, Kaartbeeld, KaartSpec, projecten_voor
-from tekst import analysetekst, brontekst, leerlijntekst
+from tekst import analysetekst, brontekst, getallen, leerlijntekst
 
 LEAFLET = Path(__file__).resolve().parents[1] / "static" / "leaflet"
 SCRIPT = Path(__file__).with_name("kaartenboek.js")
@@ -173,7 +173,7 @@ def klassenmodel(kaartbeeld: Kaartbeeld, projecten: pd.DataFrame) -> dict:
         return {"soort": "vast", "maskers": maskers, "tabel": tabel, "leeg": GEEN_PROJECT, "letop": ""}
     if spec.soort in ("totaal", "verzekeraar"):
         # One class, the map's own (a filter can only take municipalities out of it); possible ones are mogelijk.
-        klasse, kleur = model._enkele_klasse(spec)
+        klasse, kleur = model.enkele_klasse(spec)
         return {
             "soort": "vast",
             "maskers": dict.fromkeys(ids, 1),
@@ -322,7 +322,7 @@ def _projectdata(projecten: pd.DataFrame, koppeling: pd.DataFrame, codes: list[s
     paren = koppeling[["project_id", "gemeente_code"]]
     per_project = paren[is_zeker].drop_duplicates().groupby("project_id")["gemeente_code"].agg(list)
     mogelijk = paren[~is_zeker].drop_duplicates().groupby("project_id")["gemeente_code"].agg(list)
-    bereik = model._bereik_per_project(projecten, koppeling[koppeling["project_id"].isin(projecten["project_id"])])
+    bereik = model.bereik_per_project(projecten, koppeling[koppeling["project_id"].isin(projecten["project_id"])])
     themas = list(vocab.AS_INHOUD.namen)
     verzekeraars = list(vocab.VERZEKERAAR_NAMEN)
     return {
@@ -545,12 +545,13 @@ def _projectensectie(
 <dt>Geografie</dt><dd>{_e(rij.geografie)}</dd>
 <dt>Looptijd</dt><dd>{_e(periode)}</dd>
 </dl>
-<blockquote class="citaat">{_e(rij.bron_citaat)}</blockquote>
+<blockquote class="citaat">{_e(brontekst.zonder_nadruk(rij.bron_citaat))}</blockquote>
 <p class="bron">Bron: {_e(bron)}</p>
 </article>""")
     return (
         f'<section id="projecten" aria-labelledby="projecten-kop"><h2 id="projecten-kop">Projecten met '
-        f'broncitaat</h2><p id="projectentelling">{len(projecten)} projecten.</p>{"".join(delen)}</section>'
+        f'broncitaat</h2><p id="projectentelling">{getallen.aantal(len(projecten), "project", "projecten")}.</p>'
+        f"{''.join(delen)}</section>"
     )
 
 

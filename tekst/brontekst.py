@@ -7,6 +7,7 @@ the date of their sources, never the day of a checkout or an export.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from classify.bronnen import Bron
@@ -78,3 +79,9 @@ def korte_vermelding(bestanden: Iterable[str], register: Mapping[str, Bron]) -> 
         if jaar not in jaren.setdefault(uitgever, []):
             jaren[uitgever].append(jaar)
     return ", ".join(" ".join(filter(None, (u, " en ".join(filter(None, js))))) for u, js in jaren.items())
+
+
+def zonder_nadruk(citaat: str) -> str:
+    """A verbatim quote for reading: the source's emphasis marks (``**bold**``, ``__bold__``) left out, the words
+    kept. The stored quote stays verbatim; only what a reader sees loses the marks."""
+    return re.sub(r"(\*\*|__)(.+?)\1", r"\2", citaat)
