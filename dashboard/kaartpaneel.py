@@ -300,7 +300,7 @@ def kernwerkgebied_figuur(filters: flt.Filters) -> None:
     grafiek = tabel.set_index("verzekeraar")[["dichtheid_binnen", "dichtheid_buiten"]].rename(
         columns={"dichtheid_binnen": "binnen kernwerkgebied", "dichtheid_buiten": "buiten kernwerkgebied"}
     )
-    st.bar_chart(grafiek, stack=False, horizontal=True, x_label="koppelingen project–gemeente per gemeente", y_label="")
+    st.bar_chart(grafiek, stack=False, horizontal=True, x_label="gemiddeld aantal projecten per gemeente", y_label="")
     st.dataframe(
         tabel.rename(columns=_KOLOMNAMEN),
         hide_index=True,

@@ -128,7 +128,7 @@ def _kaart_en_analyse(
     with links:
         st.caption(
             "Pijlen lopen van het project waarop wordt voortgebouwd naar het vervolg, van midden tot midden van de "
-            "gemeenten van elk project (berekend in RD New, getekend in WGS84). Beweeg over een pijl voor de "
+            "gemeenten van elk project. Beweeg over een pijl voor de "
             "plaatsen en titels."
         )
         if any(laag.startswith("kernwerkgebied") for laag in keuze.lagen):

@@ -144,3 +144,25 @@ def foto():
         page.screenshot(path=str(UITVOER / f"{naam}.png"))
 
     return maak
+
+
+@pytest.fixture
+def appstore(tmp_path, monkeypatch):
+    """A fresh store from the shipped projects for an AppTest run; the app's caches and logins start empty and
+    editing is on (password :data:`apptest.WACHTWOORD`)."""
+    from apptest import WACHTWOORD
+
+    from dashboard import data, toegang
+    from projectdb import open_store
+    from projectdb.toegang import OMGEVINGSVARIABELE
+
+    pad = tmp_path / "samenwerking.sqlite"
+    monkeypatch.setenv("SAMENWERKING_DB", str(pad))
+    monkeypatch.setenv(OMGEVINGSVARIABELE, WACHTWOORD)
+    for cache in (data.opslag, toegang.toegang):
+        cache.clear()
+    data.vernieuw()
+    yield open_store(pad)
+    for cache in (data.opslag, toegang.toegang):
+        cache.clear()
+    data.vernieuw()
