@@ -21,10 +21,13 @@ UPLOADERTEKST: dict[str, str] = {
     "Drag and drop file here": "Sleep een bestand hierheen",
     "Drag and drop files here": "Sleep bestanden hierheen",
     "Browse files": "Bestand kiezen",
+    "Upload": "Bestand kiezen",
+    "file upload": "Bestand kiezen",
 }
-"""Streamlit's English uploader words -> Dutch; "Limit N per file • TYPES" becomes "Hoogstens N per bestand • TYPES"."""
+"""Streamlit's English uploader words (text and ``aria-label``) -> Dutch; "[Limit ]N per file • TYPES" becomes
+"Hoogstens N per bestand • TYPES"."""
 
-_SCRIPT = """
+_SCRIPT = r"""
 <script>
 (function () {
   var kader = window.frameElement, doc = window.parent.document, woorden = %(woorden)s;
@@ -41,14 +44,19 @@ _SCRIPT = """
       var lopen = doc.createTreeWalker(u, NodeFilter.SHOW_TEXT), knoop;
       while ((knoop = lopen.nextNode())) {
         var oud = knoop.nodeValue.trim();
-        var nieuw = woorden[oud] || oud.replace(/^Limit (.+) per file/, "Hoogstens $1 per bestand");
+        var nieuw = woorden[oud] || oud.replace(/^(?:Limit )?(\S+) per file/, "Hoogstens $1 per bestand");
         if (nieuw !== oud) { knoop.nodeValue = nieuw; }
       }
+      u.querySelectorAll("[aria-label]").forEach(function (e) {
+        var naam = woorden[e.getAttribute("aria-label")];
+        if (naam) { e.setAttribute("aria-label", naam); }
+      });
     });
   }
   herstel();
   new MutationObserver(herstel).observe(doc.documentElement,
-    {subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["lang", "title"]});
+    {subtree: true, childList: true, characterData: true, attributes: true,
+     attributeFilter: ["lang", "title", "aria-label"]});
 })();
 </script>
 """
