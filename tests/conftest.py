@@ -166,3 +166,32 @@ def appstore(tmp_path, monkeypatch):
     for cache in (data.opslag, toegang.toegang):
         cache.clear()
     data.vernieuw()
+
+
+@pytest.fixture(scope="module")
+def app_data(db):
+    """The app's cached data layer (dashboard.data) on the store file of the module's own ``db`` fixture, emptied
+    before and after."""
+    from dashboard import data
+
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SAMENWERKING_DB", str(db))
+    data.opslag.clear()
+    data.vernieuw()
+    yield data
+    data.opslag.clear()
+    data.vernieuw()
+    mp.undo()
+
+
+@pytest.fixture(scope="module")
+def moduleopslag(tmp_path_factory):
+    """A store built from the shipped projects, set as SAMENWERKING_DB for the whole test module (AppTest runs the
+    app in-process, so the app reads the variable); the old value comes back afterwards."""
+    from projectdb.store import open_store
+
+    pad = tmp_path_factory.mktemp("db") / "samenwerking.sqlite"
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SAMENWERKING_DB", str(pad))
+    yield open_store(pad)
+    mp.undo()

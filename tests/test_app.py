@@ -2,7 +2,6 @@
 query that sets filters. The store is a fresh SQLite file built from the shipped projecten.csv."""
 
 import json
-import os
 import re
 from pathlib import Path
 
@@ -15,7 +14,6 @@ from dashboard import url
 from dashboard.navigatie import PAGINAS
 from geo import geodata
 from kaart.model import let_op
-from projectdb.store import open_store
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 BESTANDEN = [f"pages/{bestand}" for bestand, _, _ in PAGINAS]
@@ -24,21 +22,12 @@ SELECTIEPAGINAS = [b for b in BESTANDEN if not b.endswith("uitleg.py")]
 """Pages that show projects of the selection (Uitleg explains the words and shows none)."""
 
 
-@pytest.fixture(scope="module", autouse=True)
-def database(tmp_path_factory):
-    pad = tmp_path_factory.mktemp("db") / "samenwerking.sqlite"
-    oud = os.environ.get("SAMENWERKING_DB")
-    os.environ["SAMENWERKING_DB"] = str(pad)
-    yield open_store(pad)
-    if oud is None:
-        del os.environ["SAMENWERKING_DB"]
-    else:
-        os.environ["SAMENWERKING_DB"] = oud
+pytestmark = pytest.mark.usefixtures("moduleopslag")
 
 
 @pytest.fixture(scope="module")
-def projecten(database):
-    return database.projecten()
+def projecten(moduleopslag):
+    return moduleopslag.projecten()
 
 
 def _draai(pagina: str, params: dict[str, str] | None = None) -> AppTest:

@@ -2,7 +2,6 @@
 
 import io
 import json
-import os
 import re
 from pathlib import Path
 
@@ -19,7 +18,6 @@ from geo import geodata
 from kaart import kleinkaart, presentatie, statisch, vulling
 from kaart.model import MOGELIJK, KaartSpec, kaartbeeld
 from projectdb import bereik
-from projectdb.store import open_store
 from tekst import selectietekst
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -112,18 +110,6 @@ def test_the_pptx_legend_swatch_is_patterned(kaart):
 # --- Overzicht --------------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    pad = tmp_path_factory.mktemp("db") / "samenwerking.sqlite"
-    oud = os.environ.get("SAMENWERKING_DB")
-    os.environ["SAMENWERKING_DB"] = str(pad)
-    yield open_store(pad)
-    if oud is None:
-        del os.environ["SAMENWERKING_DB"]
-    else:
-        os.environ["SAMENWERKING_DB"] = oud
-
-
 def _overzicht(params: dict[str, str]) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for sleutel, waarde in params.items():
@@ -133,8 +119,8 @@ def _overzicht(params: dict[str, str]) -> AppTest:
     return at
 
 
-def test_overzicht_counts_certain_and_possible_municipalities_apart(store):
-    projecten = store.projecten()
+def test_overzicht_counts_certain_and_possible_municipalities_apart(moduleopslag):
+    projecten = moduleopslag.projecten()
     koppeling = bereik.koppeling_zekerheid(projecten, 2017)
     zeker, mogelijk = zekerheid.zeker_en_mogelijk(projecten, koppeling)
     n_zeker = zeker["gemeente_code"].nunique()
