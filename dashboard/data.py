@@ -51,11 +51,18 @@ def koppeling(jaar: int) -> pd.DataFrame:
     return bereik.koppeling_zekerheid(projecten(), jaar)
 
 
-def koppeling_voor(filters: flt.Filters) -> pd.DataFrame:
-    """The links the maps of ``filters`` draw: all of :func:`koppeling`, or only the certain ones when the filters
-    ask for certain areas only."""
+def _links(filters: flt.Filters) -> pd.DataFrame:
     alle = koppeling(filters.jaar)
     return zekerheid.alleen_zeker(alle) if filters.alleen_zeker else alle
+
+
+def koppeling_voor(filters: flt.Filters) -> pd.DataFrame:
+    """The links the maps of ``filters`` draw: all of :func:`koppeling`, or only the certain ones when the filters
+    ask for certain areas only; with "alle" axes only the links to qualifying municipalities
+    (:func:`classify.filters.combinatie`)."""
+    if filters.alle:
+        return _combinatie(_filtersleutel(filters))[1]
+    return _links(filters)
 
 
 @st.cache_resource(show_spinner=False)
@@ -107,12 +114,21 @@ def _filters(sleutel: Filtersleutel) -> flt.Filters:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
+def _combinatie(filtersleutel: Filtersleutel) -> tuple[pd.DataFrame, pd.DataFrame]:
+    filters = _filters(filtersleutel)
+    return flt.combinatie(filters, flt.toepassen(filters, projecten()), _links(filters))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _gefilterd(filtersleutel: Filtersleutel) -> pd.DataFrame:
-    return flt.toepassen(_filters(filtersleutel), projecten())
+    filters = _filters(filtersleutel)
+    # Only an "alle" axis needs the links (and so the boundary year); the plain filter stays a pure project query.
+    return _combinatie(filtersleutel)[0] if filters.alle else flt.toepassen(filters, projecten())
 
 
 def gefilterd(filters: flt.Filters) -> pd.DataFrame:
-    """The stored projects matching ``filters`` (cached per filter selection)."""
+    """The stored projects matching ``filters``; with "alle" axes only those reaching a qualifying municipality
+    (cached per filter selection)."""
     return _gefilterd(_filtersleutel(filters))
 
 
@@ -197,6 +213,7 @@ def vernieuw() -> None:
         leerlijnengraaf,
         leerlijnketens,
         verwantschap,
+        _combinatie,
         _gefilterd,
         _kaartbeeld,
         _analyse,
