@@ -2,8 +2,9 @@
 
 The URL is the source of truth: each run reads the selection from ``st.query_params`` (pure parsing in
 :mod:`dashboard.url`) and sets the widgets to it; a widget change writes the URL back in its callback. Switching
-pages drops the query string, so the last written parameters are kept in the session and put back when a page
-opens without any.
+pages drops the query string, so every run keeps the filter parameters of its URL in the session (those of a shared
+link too) and a page that opens without any gets them back. A page that is about one label (one insurer, one theme)
+takes it from the same filters (:func:`een_label`): there is no second, page-level state.
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ def _params() -> dict[str, str]:
     if set(url.OUDE_NAMEN) & set(params):
         params = url.vervang(params, url.lees(params)[0])
         _bewaar(params)
+    # Remember what this URL holds, also when it came from a link rather than a widget: the next page needs it.
+    st.session_state[_LAATSTE] = {k: v for k, v in params.items() if k in _eigen_sleutels()}
     return params
 
 
