@@ -71,6 +71,9 @@ def test_alle_keeps_exactly_the_municipalities_reached_by_every_label(projecten,
         telt, zeker = _verwacht(filters, projecten, koppeling)
         assert _gemeenten(links) == (telt, zeker), filters
         assert set(gekozen["project_id"]) == set(links["project_id"])
+        # The dashboard hands already combined links to the export, which combines again: nothing may change.
+        opnieuw = flt.combinatie(filters, gekozen, links)
+        assert opnieuw[0].equals(gekozen) and opnieuw[1].equals(links)
         # "alle" is stricter than "een van": never more municipalities.
         een_van = koppeling[koppeling["project_id"].isin(flt.toepassen(filters, projecten)["project_id"])]
         assert telt <= set(een_van["gemeente_code"])
