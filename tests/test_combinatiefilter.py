@@ -12,6 +12,7 @@ from classify import vocab, zekerheid
 from dashboard import export, url
 from projectdb import bereik
 from projectdb.store import open_store
+from tekst import selectietekst
 
 
 @pytest.fixture(scope="module")
@@ -126,10 +127,10 @@ def test_an_impossible_combination_leaves_nothing_and_says_so(projecten, koppeli
     )
     gekozen, links = flt.combinatie(leeg, flt.toepassen(leeg, projecten), koppeling)
     assert gekozen.empty and links.empty
-    tekst = flt.geen_gemeente(leeg)
+    tekst = selectietekst.geen_gemeente(leeg)
     assert tekst.startswith("Geen enkele gemeente heeft projecten met alle gekozen labels")
     assert " én ".join(leeg.intensiteit) in tekst
-    assert flt.geen_gemeente(flt.met(leeg, alle=[])) == ""
+    assert selectietekst.geen_gemeente(flt.met(leeg, alle=[])) == ""
 
 
 def test_alle_travels_in_the_url_and_the_description():
@@ -139,7 +140,7 @@ def test_alle_travels_in_the_url_and_the_description():
     assert params == {"inhoud": "ouderen", "intensiteit": "ontwikkelproject,implementatie", "alle": "intensiteit"}
     assert url.lees(params) == (filters, ())
     assert url.lees(url.schrijf(filters, url.PREFIX_RECHTS), url.PREFIX_RECHTS) == (filters, ())
-    assert flt.beschrijving(filters) == (
+    assert selectietekst.beschrijving(filters) == (
         "inhoud: Ouderen; samenwerkingsvorm: Ontwikkelproject én Implementatie in dezelfde gemeente"
     )
     gelezen, meldingen = url.lees({"intensiteit": "implementatie,ontwikkelproject", "alle": "intensiteit,kleur"})

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from classify import analyse, vocab
 from classify import filters as flt
+from classify import vocab
 from dashboard import url, zijbalk
 from kaart.model import alleen_minima
 from projectdb import bereik
 from projectdb.store import open_store
+from tekst import analysetekst, selectietekst
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
@@ -69,7 +70,7 @@ def _infos(at: AppTest) -> list[str]:
 def test_the_page_shows_the_sidebars_label(pagina, params, veld, naam, kop):
     at = _draai(pagina, params)
     assert _keuze(at, f"w_een_{veld}").value == naam
-    assert analyse.GEEN_PROJECTEN not in _infos(at)
+    assert analysetekst.GEEN_PROJECTEN not in _infos(at)
     if kop:
         assert at.main.header[0].value.startswith(kop)
     # One label in the sidebar: nothing to explain about this field (a versus page still explains its theme).
@@ -117,11 +118,11 @@ def test_the_combination_switch_appears_with_two_labels_and_writes_the_url():
     at = _draai("pages/overzicht.py", {"intensiteit": "ontwikkelproject,implementatie"})
     schakelaar = _keuze(at, "w_alle_intensiteit")
     assert schakelaar.value == flt.EEN_VAN
-    assert flt.UITLEG[flt.EEN_VAN] in [c.value for c in at.sidebar.caption]
+    assert selectietekst.UITLEG[flt.EEN_VAN] in [c.value for c in at.sidebar.caption]
     schakelaar.set_value(flt.ALLE).run()
     assert not at.exception
     assert at.query_params["alle"] == "intensiteit"
-    assert flt.UITLEG[flt.ALLE] in [c.value for c in at.sidebar.caption]
+    assert selectietekst.UITLEG[flt.ALLE] in [c.value for c in at.sidebar.caption]
     # With one label there is nothing to combine.
     at = _draai("pages/overzicht.py", {"intensiteit": "implementatie"})
     assert "w_alle_intensiteit" not in [getattr(r, "key", None) for r in at.sidebar.radio]
@@ -167,5 +168,5 @@ def test_an_impossible_combination_says_so_plainly(projecten):
         if not flt.toepassen(f, projecten).empty and flt.combinatie(f, flt.toepassen(f, projecten), koppeling)[1].empty
     )
     at = _draai("pages/overzicht.py", url.schrijf(leeg))
-    assert flt.geen_gemeente(leeg) in _infos(at)
+    assert selectietekst.geen_gemeente(leeg) in _infos(at)
     assert {m.label: m.value for m in at.metric}["Projecten"] == "0"
