@@ -166,4 +166,3 @@ def combinatie(filters: Filters, projecten: pd.DataFrame, koppeling: pd.DataFram
     blijft_zeker = zekerheid.is_zeker(over) & over["gemeente_code"].isin(zeker_bereikt)
     over["zekerheid"] = blijft_zeker.map({True: ZEKER, False: MOGELIJK}).astype(str)
     return projecten[projecten["project_id"].isin(over["project_id"])], over
-
