@@ -169,7 +169,9 @@ def _analyse(filtersleutel: Filtersleutel, kaartsleutel: str, as_code: str) -> t
         gekozen = kaartmodel.projecten_voor(KaartSpec.van_sleutel(kaartsleutel), gekozen)
     zinnen = analysetekst.feiten(gekozen, koppeling_voor(filters), gemeenten(filters.jaar), as_code)
     zinnen += leerlijntekst.opschalingszinnen(
-        leerlijnen.opschaling(leerlijnengraaf(), gekozen["project_id"], leerlijnketens())
+        leerlijnen.opschaling(
+            leerlijnengraaf(filters.voorstellen), gekozen["project_id"], leerlijnketens(filters.voorstellen)
+        )
     )
     return tuple(zinnen)
 
@@ -181,15 +183,18 @@ def analysezinnen(filters: flt.Filters, as_code: str = "inhoud", spec: KaartSpec
 
 
 @st.cache_resource(show_spinner=False)
-def leerlijnengraaf() -> nx.DiGraph:
-    """The lineage of all projects (:func:`classify.leerlijnen.graaf`), built once per load of the projects."""
-    return leerlijnen.graaf(projecten())
+def leerlijnengraaf(voorstellen: bool = False) -> nx.DiGraph:
+    """The lineage (:func:`classify.leerlijnen.graaf`) of the projects that count: approved ones, plus proposals
+    when ``voorstellen`` (as :attr:`classify.filters.Filters.voorstellen`); built once per load of the projects."""
+    alle = projecten()
+    # A proposal must not lengthen a lineage, or give an Ontwikkelproject its follow-up, before it is approved.
+    return leerlijnen.graaf(alle[alle["status"].isin(flt.TELLENDE_STATUS[voorstellen])])
 
 
 @st.cache_resource(show_spinner=False)
-def leerlijnketens() -> tuple[leerlijnen.Keten, ...]:
+def leerlijnketens(voorstellen: bool = False) -> tuple[leerlijnen.Keten, ...]:
     """Every chain of :func:`leerlijnengraaf` (:func:`classify.leerlijnen.ketens`), enumerated once."""
-    return tuple(leerlijnen.ketens(leerlijnengraaf()))
+    return tuple(leerlijnen.ketens(leerlijnengraaf(voorstellen)))
 
 
 @st.cache_resource(show_spinner="Projectteksten vergelijken…")

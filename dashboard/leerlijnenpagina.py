@@ -40,8 +40,8 @@ def toon(keuze: Keuze) -> None:
         st.info(GEEN_PROJECTEN)
         return
     alle = data.projecten()
-    g = data.leerlijnengraaf()
-    alle_ketens = data.leerlijnketens()
+    g = data.leerlijnengraaf(keuze.links.voorstellen)
+    alle_ketens = data.leerlijnketens(keuze.links.voorstellen)
     ketens = leerlijnen.ketens_met(alle_ketens, gekozen["project_id"])
     opschaling = leerlijnen.opschaling(g, gekozen["project_id"], alle_ketens)
     _kerncijfers(ketens, opschaling)
