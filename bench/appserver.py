@@ -1,13 +1,14 @@
 """Running an app for the browser benchmarks: a Streamlit server in a subprocess on a free port with its own
 project store, headless chromium (the system's, never a downloaded one) and the in-page detection of a painted map.
 
-A map counts as painted when the first ``st_folium`` frame on the page holds ``path.leaflet-interactive`` elements;
-its *signature* is their number and fill colours, so a repaint after a filter change is a new, non-empty signature
-that then stays unchanged. Requests to other hosts than the app never reach the network: Leaflet's own files are
-answered from ``static/leaflet`` and everything else (tiles, fonts, CSS frameworks folium links by default) with an
-empty response, for both apps alike, so neither side is timed waiting for the internet. (Playwright's routing
-switches off the browser's HTTP cache, so the naive page's CDN and tile requests, about forty per repaint, pass
-through the route handler each time; a small cost that only makes the baseline slower.)
+A map counts as painted when the first map frame (:data:`KAARTFRAMES`) on the page holds
+``path.leaflet-interactive`` elements; its *signature* is their number and fill colours, so a repaint after a filter
+change is a new, non-empty signature that then stays unchanged. Requests to other hosts than the app never reach the
+network: Leaflet's own files are answered from ``static/leaflet`` and everything else (tiles, fonts, CSS frameworks
+folium links by default) with an empty response, for both apps alike, so neither side is timed waiting for the
+internet. (Playwright's routing switches off the browser's HTTP cache, so the naive page's CDN and tile requests,
+about forty per repaint, pass through the route handler each time; a small cost that only makes the baseline
+slower.)
 """
 
 from __future__ import annotations
@@ -51,9 +52,12 @@ _D3_STUB = (
     "apply:function(){return window.d3;}});"
 )
 
+KAARTFRAMES = 'iframe[src*="streamlit_folium"], iframe[src*="kaartframe.kaart"]'
+"""The map frames: the app's own map component and ``st_folium`` (the naive page, the Leerlijnen page)."""
+
 HANDTEKENING_JS = """
 () => {
-  for (const frame of document.querySelectorAll('iframe[src*="streamlit_folium"]')) {
+  for (const frame of document.querySelectorAll('%s')) {
     let doc = null;
     try { doc = frame.contentDocument; } catch (e) { continue; }
     if (!doc) { return ""; }
@@ -67,6 +71,7 @@ HANDTEKENING_JS = """
 }
 """
 """Signature of the first map on the page ("" while it has no painted paths)."""
+HANDTEKENING_JS = HANDTEKENING_JS % KAARTFRAMES
 
 _WACHT_JS = (
     """
@@ -295,8 +300,8 @@ class Verkeer:
 
 
 def kaartframes(pagina) -> int:
-    """Number of st_folium map frames on the page."""
-    return pagina.locator('iframe[src*="streamlit_folium"]').count()
+    """Number of map frames on the page."""
+    return pagina.locator(KAARTFRAMES).count()
 
 
 def handtekening(pagina) -> str:

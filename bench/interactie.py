@@ -37,10 +37,10 @@ SPEC = KaartSpec("totaal", zonder_minima=True)
 DOEL_MEDIAAN = 1.0
 DOEL_VERHOUDING = 0.5
 
-_MERK_FRAMES_JS = """() => document.querySelectorAll('iframe[src*="streamlit_folium"]')
-    .forEach((f) => { f.dataset.skwGezien = "1"; })"""
-_NIEUWE_FRAMES_JS = """() => document.querySelectorAll(
-    'iframe[src*="streamlit_folium"]:not([data-skw-gezien])').length"""
+_MERK_FRAMES_JS = f"""() => document.querySelectorAll('{appserver.KAARTFRAMES}')
+    .forEach((f) => {{ f.dataset.skwGezien = "1"; f.contentWindow.skwGezien = 1; }})"""
+_NIEUWE_FRAMES_JS = f"""() => Array.from(document.querySelectorAll('{appserver.KAARTFRAMES}'))
+    .filter((f) => !f.dataset.skwGezien || !f.contentWindow.skwGezien).length"""
 """Mark the map frames before a change; count the frames without the mark (built anew) after it."""
 
 
