@@ -150,7 +150,7 @@ def test_markup_in_a_title_shows_as_text_in_tooltip_list_and_detail(app, pagina,
     )
     tooltip = frame.evaluate(
         """() => { let tekst = null;
-            map.eachLayer(l => { if (l.feature && l.feature.id === "GM0935") {
+            skwKaart.kaart().eachLayer(l => { if (l.feature && l.feature.id === "GM0935") {
                 l.openTooltip(); tekst = l.getTooltip().getElement().textContent; } });
             return tekst; }"""
     )

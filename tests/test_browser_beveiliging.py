@@ -63,7 +63,7 @@ def test_payloads_show_as_text_in_the_map_tooltip_on_hover(app, pagina, kaartfra
         .content_frame()
     )
     frame.evaluate(
-        """(code) => map.eachLayer(l => {
+        """(code) => skwKaart.kaart().eachLayer(l => {
         if (l.feature && l.feature.id === code) { l._path.setAttribute("data-gemeente", code); } })""",
         MAASTRICHT,
     )

@@ -84,7 +84,7 @@ def _tooltip(pagina, kaartframe, gemeente: str):
     # The selection's layer group may still be swapped in after the first paths are drawn: mark until it holds.
     for _ in range(160):
         frame.evaluate(
-            """(code) => map.eachLayer(l => {
+            """(code) => skwKaart.kaart().eachLayer(l => {
             if (l.feature && l.feature.id === code) { l._path.setAttribute("data-gemeente", code); } })""",
             gemeente,
         )

@@ -104,6 +104,7 @@
       paden[i] = el;
       el.setAttribute("role", "button");
       el.setAttribute("tabindex", "-1");
+      el.setAttribute("data-gemeente", geometrie.codes[i]);
       el.addEventListener("keydown", function (e) {
         if (e.key === "Enter" || e.key === " ") {
           e.preventDefault();
@@ -116,8 +117,8 @@
         }
       });
       el.addEventListener("focus", function () {
+        // No bringToFront here: moving the element between mousedown and mouseup would swallow the click.
         laag.setStyle({weight: 2, color: "#222222"});
-        laag.bringToFront();
         laag.openTooltip(laag.getBounds().getCenter());
       });
       el.addEventListener("blur", function () { laag.setStyle(rand(i)); laag.closeTooltip(); });
