@@ -24,18 +24,15 @@ from branca.element import Element, MacroElement
 from folium.template import Template
 
 from classify import vocab
-from geo import geodata
 from geo.lagen import HALO, KERNWERKGEBIED_EEN_KLEUR, kaartlaag, kaartlagen, tekenvolgorde
 from kaart import stijl, vulling
+from kaart.kaartframe import MAX_TITELS, controleer_codes, legenda_html
 from kaart.model import Kaartbeeld
 
 LEAFLET_JS = "../../app/static/leaflet/leaflet.js"
 LEAFLET_CSS = "../../app/static/leaflet/leaflet.css"
 """Leaflet shipped with the app (``static/leaflet``), relative to the map frame of the Streamlit component, so the
 map needs no network."""
-
-MAX_TITELS = 3
-"""Project titles listed in a tooltip before "en nog n"."""
 
 
 def kaart(kaartbeeld: Kaartbeeld, jaar: int, lagen: Iterable[str] = ("wmo_regio",)) -> folium.Map:
@@ -97,10 +94,10 @@ def vlakkenlaag(kaartbeeld: Kaartbeeld, jaar: int, lagen: Iterable[str] = ("wmo_
     of ``jaar``.
     """
     lagen = kaartlagen(lagen)
-    _controleer_codes(kaartbeeld, jaar)
+    controleer_codes(kaartbeeld, jaar)
     groep = folium.FeatureGroup(control=False)
     _Vlakken(kaartbeeld).add_to(groep)
-    Legenda(_legenda_html(kaartbeeld, lagen, jaar), stijl.omtrek(jaar)).add_to(groep)
+    Legenda(legenda_html(kaartbeeld, lagen, jaar), stijl.omtrek(jaar)).add_to(groep)
     return groep
 
 
@@ -122,15 +119,6 @@ def lege_kaart(jaar: int) -> folium.Map:
     kaartobject.default_css = [("leaflet_css", LEAFLET_CSS)]
     _Zoombaar().add_to(kaartobject)
     return kaartobject
-
-
-def _controleer_codes(kaartbeeld: Kaartbeeld, jaar: int) -> None:
-    bekend = set(stijl.dekking(jaar)["gemeente_code"])
-    vreemd = sorted(set(kaartbeeld.gemeenten["gemeente_code"]) - bekend)
-    if vreemd:
-        raise ValueError(
-            f"het kaartbeeld bevat {len(vreemd)} codes die geen gemeente van {jaar} zijn, o.a. {', '.join(vreemd[:5])}"
-        )
 
 
 def scriptjson(waarde) -> str:
@@ -391,39 +379,6 @@ class _Laag(Element):
         else:
             self.geometrie = stijl.grenslaag(jaar, basis).replace("</", "<\\/")
             self.stijlen = [scriptjson({**lijn, "color": soort.kleur})]
-
-
-def _legenda_html(kaartbeeld: Kaartbeeld, lagen: Iterable[str], jaar: int) -> str:
-    """The legend as an escaped HTML fragment: title, subtitle, classes with counts, layers and source line."""
-    delen = [
-        f'<div class="skw-titel">{html.escape(kaartbeeld.titel)}</div>',
-        f'<div class="skw-ondertitel">{html.escape(kaartbeeld.ondertitel)}</div>',
-    ]
-    for item in kaartbeeld.legenda:
-        achtergrond = html.escape(vulling.css_achtergrond(item.kleur))
-        delen.append(
-            f'<div class="skw-rij"><span class="skw-vlak" style="background:{achtergrond}"></span>'
-            f'<span>{html.escape(item.klasse)}</span><span class="skw-n">{item.aantal}</span></div>'
-        )
-    for laag in lagen:
-        soort, verzekeraar = kaartlaag(laag), laag.partition(":")[2]
-        if soort.per_verzekeraar:
-            met_gebied = set(stijl.dekking(jaar)[soort.kolom].dropna())
-            namen = [verzekeraar] if verzekeraar else [n for n in vocab.VERZEKERAAR_NAMEN if n in met_gebied]
-            for naam in namen:
-                kleur = KERNWERKGEBIED_EEN_KLEUR if verzekeraar else vocab.verzekeraar(naam).kleur
-                delen.append(
-                    f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{soort.lijndikte_px}px dashed '
-                    f'{kleur}"></span><span>{html.escape(geodata.kernwerkgebied_legenda(naam, jaar))}</span></div>'
-                )
-            delen.append(f'<div class="skw-ondertitel">{html.escape(geodata.kernwerkgebied_label(jaar))}</div>')
-        else:
-            delen.append(
-                f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{soort.lijndikte_px}px solid '
-                f'{soort.kleur}"></span><span>{soort.legenda}</span></div>'
-            )
-    delen.append(f'<div class="skw-bron">{html.escape(kaartbeeld.bronregel)}</div>')
-    return "".join(delen)
 
 
 class Legenda(Element):
