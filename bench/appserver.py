@@ -28,6 +28,8 @@ from pathlib import Path
 
 from gedeeld import WORTEL
 
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
+
 from projectdb import open_store  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -207,6 +209,10 @@ class Server:
     def logtekst(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")[-3000:] if self.log.exists() else ""
 
+    def cpu_seconden(self) -> float:
+        """CPU time (user + system) in seconds used so far by the server process and its child processes."""
+        return sum(_cpu(pid) for pid in _procesboom(self.proces.pid))
+
     def piek_rss(self) -> int:
         """Peak resident memory (VmHWM) in bytes of the server process plus its child processes."""
         return sum(_vmhwm(pid) for pid in _procesboom(self.proces.pid))
@@ -237,6 +243,15 @@ def _procesboom(pid: int) -> list[int]:
         for taak in Path(f"/proc/{huidig}/task").glob("*/children"):
             todo.extend(int(k) for k in taak.read_text().split())
     return boom
+
+
+def _cpu(pid: int) -> float:
+    try:
+        velden = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    # Fields 14 and 15 of /proc/<pid>/stat (utime, stime), counted after the command name.
+    return (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _vmhwm(pid: int) -> int:
@@ -286,17 +301,27 @@ def nieuwe_pagina(browser):
 
 
 class Verkeer:
-    """Bytes the page receives over its websockets (Streamlit's messages), counted from the last :meth:`nul`."""
+    """Bytes the page receives over its websockets (Streamlit's messages), counted from the last :meth:`nul`:
+    all of them (``bytes``) and those of the messages that carry a map component (``kaartbytes``: the arguments of
+    our map frame or of ``st_folium``)."""
 
     def __init__(self, pagina):
         self.bytes = 0
+        self.kaartbytes = 0
         pagina.on("websocket", lambda ws: ws.on("framereceived", self._frame))
 
     def _frame(self, inhoud) -> None:
         self.bytes += len(inhoud)
+        if isinstance(inhoud, bytes):
+            bericht = ForwardMsg()
+            bericht.ParseFromString(inhoud)
+            if bericht.WhichOneof("type") == "delta" and bericht.delta.WhichOneof("type") == "new_element":
+                if bericht.delta.new_element.WhichOneof("type") == "component_instance":
+                    self.kaartbytes += len(inhoud)
 
     def nul(self) -> None:
         self.bytes = 0
+        self.kaartbytes = 0
 
 
 def kaartframes(pagina) -> int:
