@@ -50,8 +50,14 @@ def test_a_hatched_fill_is_an_svg_pattern_of_the_selection():
     gemeenten.loc[gemeenten.index[5], "kleur"] = vulling.MOGELIJK
     gearceerd = type(kaartbeeld)(**{**kaartbeeld.__dict__, "gemeenten": pd.DataFrame(gemeenten)})
     selectie = kaartframe.selectie(gearceerd, 2017, LAGEN)
-    (patroon,) = [v for v in selectie["vullingen"] if v[0].startswith("url(#")]
-    assert patroon[0][5:-1] in selectie["patronen"] and "<pattern" in selectie["patronen"]
+    plaats = json.loads(kaartframe.geometrie(2017)[1])["codes"].index(
+        gemeenten.loc[gemeenten.index[5], "gemeente_code"]
+    )
+    vulling_mogelijk = selectie["vullingen"][selectie["gemeenten"][plaats][1]]
+    assert vulling_mogelijk[0].startswith("url(#") and vulling_mogelijk[1] == vulling.RAND_KLEUR
+    for v in selectie["vullingen"]:
+        if v[0].startswith("url(#"):
+            assert f'<pattern id="{v[0][5:-1]}"' in selectie["patronen"]
 
 
 @pytest.mark.parametrize(("lagen", "melding"), [(("bestaat_niet",), "bestaat_niet")])
