@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from functools import cache
 from pathlib import Path
 
 import streamlit.components.v1 as components
@@ -29,9 +28,9 @@ KAARTNAAM = "Interactieve kaart van de gemeenten; de tabel onder de kaart geeft 
 _component = components.declare_component("kaart", path=str(WEB))
 
 
-@cache
 def geometriebestand(jaar: int) -> str:
-    """The URL (relative to the frame) of the geometry file of ``jaar``, written on first use.
+    """The URL (relative to the frame) of the geometry file of ``jaar``, written when it is missing (first use,
+    or removed while the server runs; the content itself is computed once per process).
 
     Written to a temporary file and renamed, so a browser never reads half a file and two server processes may
     write the same name at once.
