@@ -69,3 +69,17 @@ def test_an_unknown_layer_is_rejected(lagen, melding):
 def test_codes_of_another_year_are_rejected():
     with pytest.raises(ValueError, match="geen gemeente van 2025"):
         kaartframe.selectie(_kaartbeeld(2017), 2025, LAGEN)
+
+
+def test_the_dashboard_writes_the_geometry_file_whole_and_again_when_it_is_gone(tmp_path, monkeypatch):
+    from dashboard import kaartframe as component
+
+    monkeypatch.setattr(component, "KAARTDATA", tmp_path / "kaartdata")
+    naam, inhoud = kaartframe.geometrie(2017)
+    assert component.geometriebestand(2017) == component.URL_KAARTDATA + naam
+    bestand = tmp_path / "kaartdata" / naam
+    assert bestand.read_bytes() == inhoud
+    bestand.unlink()
+    component.geometriebestand(2017)
+    assert bestand.read_bytes() == inhoud
+    assert [p.name for p in (tmp_path / "kaartdata").iterdir()] == [naam]  # no temporary file left behind
