@@ -5,10 +5,10 @@ table per municipality (class index, number of projects, Wmo-region, first title
 it to the features by CBS code. All text is HTML-escaped in Python before it reaches the page.
 
 A map is two parts: :func:`basiskaart` (municipalities, overlays, styles: the same for every selection of a year and
-set of layers) and :func:`vlakkenlaag` (one selection's colours, tooltip texts and legend, as one feature group). The
-dashboard hands them to ``st_folium`` separately, so a filter change only swaps the feature group in the open map
-frame, which recolours the municipalities already drawn, instead of loading a new frame with all geometry;
-:func:`kaart` joins them for a stand-alone page.
+set of layers) and :func:`vlakkenlaag` (one selection's colours, tooltip texts and legend, as one feature group);
+:func:`kaart` joins them for a stand-alone page. The dashboard itself draws its maps with the component of
+:mod:`kaart.kaartframe`, which loads the geometry once as a file; this folium page is the self-contained form
+(benchmarks, the lineage map's base) and shares its legend and checks with that component.
 """
 
 from __future__ import annotations
@@ -57,8 +57,8 @@ def kaart(kaartbeeld: Kaartbeeld, jaar: int, lagen: Iterable[str] = ("wmo_regio"
         SVG-rendered map (one ``path`` per municipality), no tile layer, fitted to the country, with a tooltip per
         municipality (name, code, Wmo-region, class, number of projects and the first :data:`MAX_TITELS` titles)
         and the legend as a Leaflet control (classes with municipality counts, layers, source line). A click sets
-        the feature properties ``code``, ``naam``, ``klasse`` and ``aantal_projecten``, which
-        ``st_folium``'s ``last_active_drawing`` returns.
+        the feature properties ``code``, ``naam``, ``klasse`` and ``aantal_projecten`` (what ``st_folium``'s
+        ``last_active_drawing`` returns when the page is shown with it).
 
     Raises
     ------
@@ -72,8 +72,7 @@ def kaart(kaartbeeld: Kaartbeeld, jaar: int, lagen: Iterable[str] = ("wmo_regio"
 
 def basiskaart(jaar: int, lagen: Iterable[str] = ("wmo_regio",)) -> folium.Map:
     """The selection-independent part of :func:`kaart`: the map with the municipalities of ``jaar`` (uncoloured,
-    without tooltip text), the overlays ``lagen`` and the styles. Its script is the same for every selection, which
-    lets ``st_folium`` keep the map frame when only :func:`vlakkenlaag` changes.
+    without tooltip text), the overlays ``lagen`` and the styles; the same for every selection.
 
     Raises ValueError for an unknown layer name or insurer.
     """
