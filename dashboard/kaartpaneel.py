@@ -14,7 +14,7 @@ from streamlit_folium import st_folium
 
 from classify import analyse, vocab
 from classify import filters as flt
-from dashboard import data, downloads, projectweergave
+from dashboard import data, downloads, gemeentezoeker, projectweergave
 from dashboard.zijbalk import Keuze, een_label, url_keuze
 from kaart import interactief, kleinkaart
 from kaart.model import Kaartbeeld, KaartSpec, alleen_minima
@@ -45,10 +45,10 @@ def projectlijst(project_ids: Sequence[str]) -> None:
         )
 
 
-def _aangeklikt(resultaat: dict | None, kaartbeeld: Kaartbeeld) -> None:
-    """The projects of the clicked municipality, or a hint to click one."""
+def _aangeklikt(resultaat: dict | None, kaartbeeld: Kaartbeeld, focus: str | None = None) -> None:
+    """The projects of the clicked municipality (else of the one in focus), or a hint to click one."""
     feature = (resultaat or {}).get("last_active_drawing") or {}
-    code = (feature.get("properties") or {}).get("code")
+    code = (feature.get("properties") or {}).get("code") or focus
     rij = kaartbeeld.gemeenten[kaartbeeld.gemeenten["gemeente_code"] == code]
     if rij.empty:
         st.caption("Klik op een gemeente voor de lijst van haar projecten.")
@@ -71,33 +71,48 @@ def geen_projecten(filters: flt.Filters) -> str:
     return GEEN_PROJECTEN
 
 
-def interactieve_kaart(spec: KaartSpec, filters: flt.Filters, lagen: Sequence[str], sleutel: str) -> Kaartbeeld | None:
-    """Draw one interactive map with its click list; returns its :class:`Kaartbeeld` (``None`` when nothing matches)."""
+def interactieve_kaart(
+    spec: KaartSpec, filters: flt.Filters, lagen: Sequence[str], sleutel: str, focus: str | None = None
+) -> Kaartbeeld | None:
+    """Draw one interactive map with its click list; returns its :class:`Kaartbeeld` (``None`` when nothing matches).
+
+    ``focus``: gemeente_code (of ``filters.jaar``) to zoom to and outline, with its counts under the map."""
     kaartbeeld = data.kaartbeeld(spec, filters)
     if kaartbeeld is None:
         st.info(geen_projecten(filters))
         return None
-    _kaart_met_klik(kaartbeeld, filters.jaar, tuple(lagen), sleutel)
+    _kaart_met_klik(kaartbeeld, filters.jaar, tuple(lagen), sleutel, focus)
     return kaartbeeld
 
 
 @st.fragment
-def _kaart_met_klik(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...], sleutel: str) -> None:
+def _kaart_met_klik(
+    kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...], sleutel: str, focus: str | None = None
+) -> None:
     """The map, the projects of the clicked municipality and the download buttons; a click on the map reruns only
     this part of the page."""
     # The selection goes in a feature group: the base map's script stays the same, so st_folium keeps the map
     # frame (Leaflet and geometry loaded) and only swaps the group, which recolours the municipalities and brings
     # their tooltips and the legend.
     st.html(overslaanlink(sleutel))
+    groep = interactief.vlakkenlaag(kaartbeeld, jaar, lagen)
+    centrum, zoom = None, None
+    if focus:
+        interactief.focuslaag(focus).add_to(groep)
+        centrum, zoom = interactief.focusbeeld(focus, jaar, hoogte_px=KAARTHOOGTE)
     resultaat = st_folium(
         interactief.basiskaart(jaar, lagen),
-        feature_group_to_add=interactief.vlakkenlaag(kaartbeeld, jaar, lagen),
+        feature_group_to_add=groep,
         key=f"kaart-{sleutel}",
         height=KAARTHOOGTE,
         use_container_width=True,
         returned_objects=["last_active_drawing"],
+        center=centrum,
+        zoom=zoom,
     )
-    _aangeklikt(resultaat, kaartbeeld)
+    if focus and kaartbeeld.spec.soort != "kernwerkgebied":  # that map colours insurers, not project counts
+        st.markdown(gemeentezoeker.focusregel(kaartbeeld, focus))
+    _aangeklikt(resultaat, kaartbeeld, focus)
     st.html(kaarttabel(kaartbeeld, sleutel))
     downloads.downloadknoppen(kaartbeeld, jaar, lagen, sleutel)
 
@@ -150,13 +165,20 @@ def _naast_de_kaart(kaartbeeld: Kaartbeeld, filters: flt.Filters, as_code: str) 
     analysepaneel(filters, as_code, kaartbeeld.spec)
 
 
+def _focuscode(filters: flt.Filters) -> str | None:
+    """The code of the gemeente in focus (URL ``gemeente``) on the maps of ``filters``, or ``None``."""
+    gevonden = gemeentezoeker.focus(filters.jaar)
+    return gevonden.code if gevonden else None
+
+
 def kaart_met_analyse(spec: KaartSpec, keuze: Keuze, sleutel: str, as_code: str = "inhoud") -> None:
     """One map with the 'Let op!' text (combination maps) and the Analyse panel beside it; with a second selection
     two maps side by side, each with its panel underneath."""
+    focus = _focuscode(keuze.links)
     if keuze.rechts is None:
         kaartkolom, paneelkolom = st.columns([5, 2])
         with kaartkolom:
-            getekend = interactieve_kaart(spec, keuze.links, keuze.lagen, f"{sleutel}-links")
+            getekend = interactieve_kaart(spec, keuze.links, keuze.lagen, f"{sleutel}-links", focus)
         if getekend is not None:
             with paneelkolom:
                 _naast_de_kaart(getekend, keuze.links, as_code)
@@ -164,7 +186,7 @@ def kaart_met_analyse(spec: KaartSpec, keuze: Keuze, sleutel: str, as_code: str 
     for kolom, (kant, filters) in zip(st.columns(2), (("links", keuze.links), ("rechts", keuze.rechts)), strict=True):
         with kolom:
             st.caption(f"Selectie {kant}: {selectietekst.beschrijving(filters)}")
-            getekend = interactieve_kaart(spec, filters, keuze.lagen, f"{sleutel}-{kant}")
+            getekend = interactieve_kaart(spec, filters, keuze.lagen, f"{sleutel}-{kant}", focus)
             if getekend is not None:
                 _naast_de_kaart(getekend, filters, as_code)
 
@@ -172,7 +194,7 @@ def kaart_met_analyse(spec: KaartSpec, keuze: Keuze, sleutel: str, as_code: str 
 def enkele_kaart(spec: KaartSpec, keuze: Keuze, sleutel: str) -> None:
     """One interactive map of the left selection, without Analyse panel (reference maps such as kernwerkgebieden),
     with the map's note underneath."""
-    getekend = interactieve_kaart(spec, keuze.links, keuze.lagen, sleutel)
+    getekend = interactieve_kaart(spec, keuze.links, keuze.lagen, sleutel, _focuscode(keuze.links))
     if getekend is not None and getekend.waarschuwing:
         st.caption(projectweergave.md(getekend.waarschuwing))
 
