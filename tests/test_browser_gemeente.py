@@ -4,6 +4,7 @@ Overzicht, the URL, the zoomed and outlined map, and the profile behind the link
 import re
 
 import pytest
+from taalregels import gevonden
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -54,6 +55,7 @@ def test_search_den_haag_on_overzicht_focuses_the_map_and_the_profile_has_its_nu
     playwright.expect(profiel).to_be_visible()
     assert _telling(profiel.inner_text()) == op_de_kaart
     playwright.expect(pagina.get_by_text("benadering", exact=False).first).to_be_visible()
+    assert gevonden(pagina.locator("body").inner_text()) == []
     foto(pagina, "gemeente_profiel")
 
 
