@@ -229,9 +229,17 @@ BEGRIPPEN: tuple[Begrip, ...] = (
     ),
     Begrip(
         naam="zoekterm",
-        definitie="Tekst waarop de projectenlijst zoekt in titel, omschrijving, partners en gebied.",
+        definitie="Tekst waarop de projectenlijst zoekt in titel, omschrijving, partners en gebied; een gemeentenaam "
+        "geeft de projecten die de kaart in die gemeente telt (zeker en mogelijk).",
         label="Zoeken",
         url=("zoek",),
+    ),
+    Begrip(
+        naam="gemeente",
+        definitie="De gemeente (CBS-code) waarop de kaarten inzoomen en waarvan het gemeenteprofiel gaat; zoeken kan "
+        "op naam, andere schrijfwijze, naam uit de andere indeling of code.",
+        label="Gemeente zoeken",
+        url=("gemeente",),
     ),
     # --- files and formats ----------------------------------------------------------------------------------
     Begrip(

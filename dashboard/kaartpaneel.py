@@ -13,7 +13,7 @@ import streamlit as st
 
 from classify import analyse, vocab
 from classify import filters as flt
-from dashboard import data, downloads, kaartframe, projectweergave
+from dashboard import data, downloads, gemeentezoeker, kaartframe, projectweergave
 from dashboard.zijbalk import Keuze, een_label, url_keuze
 from kaart import kleinkaart
 from kaart.model import Kaartbeeld, KaartSpec, alleen_minima
@@ -44,8 +44,9 @@ def projectlijst(project_ids: Sequence[str]) -> None:
         )
 
 
-def _aangeklikt(code: str | None, kaartbeeld: Kaartbeeld) -> None:
-    """The projects of the clicked municipality (CBS code), or a hint to click one."""
+def _aangeklikt(code: str | None, kaartbeeld: Kaartbeeld, focus: str | None = None) -> None:
+    """The projects of the clicked municipality (CBS code; else of the one in focus), or a hint to click one."""
+    code = code or focus
     rij = kaartbeeld.gemeenten[kaartbeeld.gemeenten["gemeente_code"] == code]
     if rij.empty:
         st.caption("Klik op een gemeente voor de lijst van haar projecten.")
@@ -78,7 +79,8 @@ def interactieve_kaart(
 ) -> Kaartbeeld | None:
     """Draw one interactive map with its click list; returns its :class:`Kaartbeeld` (``None`` when nothing matches).
 
-    ``focus`` (a CBS code) zooms to that municipality; maps with the same ``groep`` pan and zoom together.
+    ``focus`` (a gemeente_code of ``filters.jaar``) zooms to and outlines that municipality, with its counts under
+    the map; maps with the same ``groep`` pan and zoom together.
     """
     kaartbeeld = data.kaartbeeld(spec, filters)
     if kaartbeeld is None:
@@ -96,7 +98,9 @@ def _kaart_met_klik(
     this part of the page."""
     st.html(overslaanlink(sleutel))
     code = kaartframe.kaart(kaartbeeld, jaar, lagen, f"kaart-{sleutel}", KAARTHOOGTE, focus=focus, groep=groep)
-    _aangeklikt(code, kaartbeeld)
+    if focus and kaartbeeld.spec.soort != "kernwerkgebied":  # that map colours insurers, not project counts
+        st.markdown(gemeentezoeker.focusregel(kaartbeeld, focus))
+    _aangeklikt(code, kaartbeeld, focus)
     st.html(kaarttabel(kaartbeeld, sleutel))
     downloads.downloadknoppen(kaartbeeld, jaar, lagen, sleutel)
 
@@ -149,13 +153,20 @@ def _naast_de_kaart(kaartbeeld: Kaartbeeld, filters: flt.Filters, as_code: str) 
     analysepaneel(filters, as_code, kaartbeeld.spec)
 
 
+def _focuscode(filters: flt.Filters) -> str | None:
+    """The code of the gemeente in focus (URL ``gemeente``) on the maps of ``filters``, or ``None``."""
+    gevonden = gemeentezoeker.focus(filters.jaar)
+    return gevonden.code if gevonden else None
+
+
 def kaart_met_analyse(spec: KaartSpec, keuze: Keuze, sleutel: str, as_code: str = "inhoud") -> None:
     """One map with the 'Let op!' text (combination maps) and the Analyse panel beside it; with a second selection
     two maps side by side, each with its panel underneath."""
+    focus = _focuscode(keuze.links)
     if keuze.rechts is None:
         kaartkolom, paneelkolom = st.columns([5, 2])
         with kaartkolom:
-            getekend = interactieve_kaart(spec, keuze.links, keuze.lagen, f"{sleutel}-links")
+            getekend = interactieve_kaart(spec, keuze.links, keuze.lagen, f"{sleutel}-links", focus)
         if getekend is not None:
             with paneelkolom:
                 _naast_de_kaart(getekend, keuze.links, as_code)
@@ -163,7 +174,7 @@ def kaart_met_analyse(spec: KaartSpec, keuze: Keuze, sleutel: str, as_code: str 
     for kolom, (kant, filters) in zip(st.columns(2), (("links", keuze.links), ("rechts", keuze.rechts)), strict=True):
         with kolom:
             st.caption(f"Selectie {kant}: {selectietekst.beschrijving(filters)}")
-            getekend = interactieve_kaart(spec, filters, keuze.lagen, f"{sleutel}-{kant}", groep=sleutel)
+            getekend = interactieve_kaart(spec, filters, keuze.lagen, f"{sleutel}-{kant}", focus, groep=sleutel)
             if getekend is not None:
                 _naast_de_kaart(getekend, filters, as_code)
 
@@ -171,7 +182,7 @@ def kaart_met_analyse(spec: KaartSpec, keuze: Keuze, sleutel: str, as_code: str 
 def enkele_kaart(spec: KaartSpec, keuze: Keuze, sleutel: str) -> None:
     """One interactive map of the left selection, without Analyse panel (reference maps such as kernwerkgebieden),
     with the map's note underneath."""
-    getekend = interactieve_kaart(spec, keuze.links, keuze.lagen, sleutel)
+    getekend = interactieve_kaart(spec, keuze.links, keuze.lagen, sleutel, _focuscode(keuze.links))
     if getekend is not None and getekend.waarschuwing:
         st.caption(projectweergave.md(getekend.waarschuwing))
 

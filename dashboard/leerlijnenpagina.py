@@ -13,11 +13,11 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from classify import leerlijnen
-from dashboard import data, projectweergave, vergelijkbaar
+from dashboard import data, gemeentezoeker, projectweergave, vergelijkbaar
 from dashboard.kaartpaneel import GEEN_PROJECTEN, analyse_markdown, projectlijst
 from dashboard.zijbalk import Keuze
 from geo.lagen import GRENSLAGEN
-from kaart import leerlijnkaart
+from kaart import interactief, leerlijnkaart
 from tekst import getallen, leerlijntekst, selectietekst
 
 GEEN_LEERLIJNEN = "Geen leerlijnen voor deze selectie."
@@ -90,12 +90,20 @@ def _kaart_en_analyse(
     jaar = keuze.links.jaar
     koppeling = data.koppeling(jaar)
     grenzen = [laag for laag in keuze.lagen if laag in GRENSLAGEN]
+    kaartobject = leerlijnkaart.leerlijnkaart(ketens, alle, koppeling, jaar, beschrijving, grenzen)
+    focus = gemeentezoeker.focus(jaar)
+    centrum, zoom = None, None
+    if focus is not None:
+        interactief.focuslaag(focus.code).add_to(kaartobject)
+        centrum, zoom = interactief.focusbeeld(focus.code, jaar, hoogte_px=KAARTHOOGTE)
     resultaat = st_folium(
-        leerlijnkaart.leerlijnkaart(ketens, alle, koppeling, jaar, beschrijving, grenzen),
+        kaartobject,
         key="kaart-leerlijnen",
         height=KAARTHOOGTE,
         use_container_width=True,
         returned_objects=["last_active_drawing"],
+        center=centrum,
+        zoom=zoom,
     )
     links, rechts = st.columns([3, 2])
     with links:

@@ -19,6 +19,7 @@ PAGINAS: tuple[tuple[str, str, str], ...] = (
     ("projecten.py", "Projecten", "projecten"),
     ("leerlijnen.py", "Leerlijnen", "leerlijnen"),
     ("uitleg.py", "Uitleg", "uitleg"),
+    ("gemeente.py", "Gemeenteprofiel", "gemeente"),
 )
 """(file in pages/, title, URL path) per page."""
 

@@ -18,7 +18,7 @@ import streamlit as st
 
 from classify import filters as flt
 from classify import suggest, vocab
-from dashboard import data, foutgrens, projectweergave, toegang, vergelijkbaar
+from dashboard import data, foutgrens, projectweergave, toegang, url, vergelijkbaar
 from dashboard.export import MIME
 from geo import geodata
 from kaart import kleinkaart
@@ -62,20 +62,25 @@ def _model():
 
 def lijst(filters: flt.Filters) -> pd.DataFrame:
     """Search box and sortable table of the filtered projects; returns the projects shown."""
-    zoekterm = st.text_input("Zoeken in titel, omschrijving, partners, gebied…", value=st.query_params.get("zoek", ""))
+    zoekterm = st.text_input(
+        "Zoeken in titel, omschrijving, partners, gebied of op gemeente…", value=st.query_params.get("zoek", "")
+    )
     if zoekterm != st.query_params.get("zoek", ""):
         if zoekterm:
             st.query_params["zoek"] = zoekterm
         else:
             del st.query_params["zoek"]
-    getoond = projectweergave.zoek(data.gefilterd(filters), zoekterm)
+    gemeente = gemeente_in_zoekterm(zoekterm, filters.jaar)
+    getoond = zoekresultaat(filters, zoekterm, gemeente)
     alle = data.gefilterd(flt.Filters(jaar=filters.jaar, voorstellen=filters.voorstellen))
     # Proposals that match this selection but are hidden because the toggle is off.
     verborgen = (
         0
         if filters.voorstellen
-        else len(projectweergave.zoek(data.gefilterd(replace(filters, voorstellen=True)), zoekterm)) - len(getoond)
+        else len(zoekresultaat(replace(filters, voorstellen=True), zoekterm, gemeente)) - len(getoond)
     )
+    if gemeente is not None:
+        _gemeentemelding(gemeente, getoond)
     st.caption(
         f"{len(getoond)} van {len(alle)} projecten ({selectietekst.beschrijving(filters)})."
         + (
@@ -88,12 +93,22 @@ def lijst(filters: flt.Filters) -> pd.DataFrame:
     if getoond.empty:
         st.info("Geen projecten voor deze selectie.")
         return getoond
+    weergave = projectweergave.tabel(getoond)
+    if gemeente is not None:
+        weergave.insert(2, "bereik", getoond[BEREIK].to_numpy())
     st.dataframe(
-        projectweergave.tabel(getoond),
+        weergave,
         hide_index=True,
         column_config={
             "detail": st.column_config.LinkColumn("Project", display_text=r"project=(P\d+)", width="small"),
             "project_id": None,
+            "bereik": st.column_config.TextColumn(
+                "Bereik",
+                width="small",
+                help=f"Of het project in {gemeente.naam if gemeente is not None else 'de gemeente'} loopt. zeker: het "
+                "project loopt in deze gemeente; mogelijk: de bron noemt een gebied waarin de gemeente ligt, maar niet "
+                "in welke gemeenten het project loopt.",
+            ),
             "titel": st.column_config.TextColumn("Titel", width="large"),
             "verzekeraars": "Verzekeraar(s)",
             "inhoud": "Inhoud",
@@ -125,6 +140,61 @@ def lijst(filters: flt.Filters) -> pd.DataFrame:
         "de tabel laadt de pagina opnieuw; dan moet een redacteur zich opnieuw aanmelden).",
     )
     return getoond
+
+
+BEREIK = "bereik"
+"""Column added to the search result when the search text names a gemeente: ``zeker`` or ``mogelijk``."""
+ZOEKKAART = KaartSpec("totaal")
+"""The map whose projects per gemeente a gemeente search lists: all projects of the selection."""
+
+
+def gemeente_in_zoekterm(zoekterm: str, jaar: int) -> geodata.GevondenGemeente | None:
+    """The gemeente of ``jaar`` that ``zoekterm`` names exactly (name, alias, a name of the other boundary year or a
+    ``GMnnnn`` code; :func:`geo.geodata.vind_gemeente`), or ``None``. Bare numbers stay text: they are more often a
+    supplier's own reference than a CBS code."""
+    tekst = zoekterm.strip()
+    if not tekst or tekst.isdigit():
+        return None
+    try:
+        return geodata.vind_gemeente(tekst, jaar)
+    except ValueError:
+        return None
+
+
+def zoekresultaat(
+    filters: flt.Filters, zoekterm: str, gemeente: geodata.GevondenGemeente | None = None
+) -> pd.DataFrame:
+    """The projects of ``filters`` that a search finds: for a gemeente the projects the map :data:`ZOEKKAART` counts
+    there, certain ones first, with column :data:`BEREIK`; otherwise a text search (:func:`projectweergave.zoek`)."""
+    gekozen = data.gefilterd(filters)
+    if gemeente is None:
+        return projectweergave.zoek(gekozen, zoekterm)
+    kaartbeeld = data.kaartbeeld(ZOEKKAART, filters)
+    if kaartbeeld is None:
+        return gekozen.iloc[0:0].assign(**{BEREIK: pd.Series(dtype=str)})
+    rij = kaartbeeld.gemeenten.set_index("gemeente_code").loc[gemeente.code]
+    zeker = int(rij.aantal_projecten)
+    bereik = {pid: "zeker" if i < zeker else "mogelijk" for i, pid in enumerate(rij.project_ids)}
+    gevonden = gekozen[gekozen["project_id"].isin(bereik)].assign(**{BEREIK: lambda f: f["project_id"].map(bereik)})
+    return gevonden.sort_values(BEREIK, ascending=False, kind="stable")
+
+
+def _gemeentemelding(gemeente: geodata.GevondenGemeente, getoond: pd.DataFrame) -> None:
+    """Say that the search text was read as a gemeente, with its counts and a link to its profile."""
+    zeker = int((getoond[BEREIK] == "zeker").sum())
+    st.markdown(
+        f"**{projectweergave.md(gemeente.naam)}** ({gemeente.code}) is een gemeente: hieronder de projecten die haar "
+        f"bereiken, zoals de kaart ze telt: {zeker} zeker, {len(getoond) - zeker} mogelijk."
+    )
+    if gemeente.toelichting:
+        st.caption(projectweergave.md(gemeente.toelichting) + ".")
+    params = {k: v for k, v in st.query_params.to_dict().items() if k != "zoek"}
+    st.page_link(
+        "pages/gemeente.py",
+        label=f"Profiel van {gemeente.naam}",
+        icon=":material/location_city:",
+        query_params={**params, url.GEMEENTE: gemeente.code},
+    )
 
 
 def _open_project() -> None:

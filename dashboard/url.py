@@ -34,6 +34,8 @@ LAGEN = begrippen.begrip("kaartlagen").url[0]
 """Query parameter of the map layers."""
 NAAST = begrippen.begrip("selectie rechts").url[0]
 """Query parameter that turns on the second selection (value ``1``); its filters carry :data:`PREFIX_RECHTS`."""
+GEMEENTE = begrippen.begrip("gemeente").url[0]
+"""Query parameter of the gemeente in focus (a CBS code such as ``GM0518``)."""
 
 _JA, _NEE = ("1", "ja", "true"), ("0", "nee", "false")
 

@@ -45,7 +45,8 @@ class Keuze:
 
 def _eigen_sleutels() -> set[str]:
     namen = {*url.PARAMETERS.values(), *url.OUDE_NAMEN}
-    return {*namen, *(url.PREFIX_RECHTS + n for n in namen), url.LAGEN, url.NAAST}
+    # The gemeente in focus travels too: the analyst who looked Den Haag up wants it on the next page as well.
+    return {*namen, *(url.PREFIX_RECHTS + n for n in namen), url.LAGEN, url.NAAST, url.GEMEENTE}
 
 
 def _params() -> dict[str, str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -33,6 +34,8 @@ _CODE = {
     "provincie": re.compile(r"^PV\d{2}$"),
     "wmo_regio": re.compile(r"^WMO\d{2}$"),
 }
+_KALE_GEMEENTECODE = re.compile(r"^(?:GM)?\s*(\d{1,4})$", re.IGNORECASE)
+"""A CBS municipality code as people type it: ``GM0363``, ``gm 363``, ``0363`` or ``363``."""
 _SOORTNAAM = {"gemeente": "gemeente", "provincie": "provincie", "wmo_regio": "Wmo-regio"}
 _AANTAL_SUGGESTIES = 5
 
@@ -210,6 +213,56 @@ def zoek_gemeente(tekst: str, jaar: int) -> str:
     return _zoek("gemeente", str(_jaar(jaar)), tekst)
 
 
+@dataclass(frozen=True)
+class GevondenGemeente:
+    """A municipality of the asked boundary year found for a search text; ``toelichting`` explains a match made
+    through the other boundary year (empty otherwise)."""
+
+    code: str
+    naam: str
+    toelichting: str = ""
+
+
+def vind_gemeente(tekst: str, jaar: int) -> GevondenGemeente:
+    """The municipality of ``jaar`` a person means by ``tekst``: what :func:`zoek_gemeente` accepts, plus a
+    municipality of the other boundary year, which gives the municipality of ``jaar`` holding the largest share of
+    its area (a 2017 name on the 2025 map finds its successor) and says so in ``toelichting``.
+
+    Raises :class:`DubbelzinnigeNaam` or :class:`OnbekendeNaam` (with suggestions) like :func:`zoek_gemeente`.
+    """
+    jaar = _jaar(jaar)
+    try:
+        code = zoek_gemeente(tekst, jaar)
+        return GevondenGemeente(code, gemeente_naam(code, jaar))
+    except OnbekendeNaam as onbekend:
+        ander = next(j for j in JAREN if j != jaar)
+        try:
+            oud = zoek_gemeente(tekst, ander)
+        except (OnbekendeNaam, DubbelzinnigeNaam):
+            raise onbekend from None
+    return _tegenhanger(oud, ander, jaar)
+
+
+def _tegenhanger(code: str, van: int, naar: int) -> GevondenGemeente:
+    """The municipality of ``naar`` that holds most of the area (km², EPSG:28992) of municipality ``code`` of
+    ``van``: going forward the successor with the largest share, going back the largest predecessor."""
+    tabel = herindeling().copy()
+    kolom_van, kolom_naar = f"gemeente_code_{van}", f"gemeente_code_{naar}"
+    oppervlakte = gemeenten(2017).set_index("gemeente_code")["oppervlakte_km2"]
+    tabel["km2"] = tabel["aandeel"] * tabel["gemeente_code_2017"].map(oppervlakte)
+    delen = tabel[tabel[kolom_van] == code].groupby(kolom_naar)["km2"].sum().sort_values(ascending=False)
+    doel = str(delen.index[0])
+    naam_van, naam_naar = gemeente_naam(code, van), gemeente_naam(doel, naar)
+    overig = ", ".join(gemeente_naam(c, naar) for c in delen.index[1:])
+    if van < naar:
+        relatie = f"in {naar} deel van {naam_naar}"
+        if overig:
+            relatie += f" (het grootste deel; de rest ligt in {overig})"
+    else:
+        relatie = f"in {naar} waren dat {naam_naar}" + (f" (de grootste), {overig}" if overig else "")
+    return GevondenGemeente(doel, naam_naar, f"{naam_van} ({code}) is een gemeente van {van}, {relatie}")
+
+
 def zoek_provincie(tekst: str, jaar: int) -> str:
     """The provincie_code of ``jaar`` for a code (``PV21``) or name ("Fryslân", "Friesland", "Noord Holland")."""
     return _zoek("provincie", str(_jaar(jaar)), tekst)
@@ -245,6 +298,9 @@ def _index(soort: str, jaar: str) -> Mapping[str, tuple[str, ...]]:
 def _zoek(soort: str, jaar: str, tekst: str) -> str:
     """Shared resolver: code, then name/alias key, then an error with suggestions."""
     invoer = str(tekst).strip()
+    kaal = _KALE_GEMEENTECODE.match(invoer) if soort == "gemeente" else None
+    if kaal:
+        invoer = f"GM{int(kaal.group(1)):04d}"
     namen = _officiele_namen(soort, jaar)
     if _CODE[soort].match(invoer.upper()) and invoer.upper() in namen:
         return invoer.upper()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -24,6 +25,7 @@ from branca.element import Element, MacroElement
 from folium.template import Template
 
 from classify import vocab
+from geo import geodata
 from geo.lagen import HALO, KERNWERKGEBIED_EEN_KLEUR, kaartlaag, kaartlagen, tekenvolgorde
 from kaart import stijl, vulling
 from kaart.kaartframe import MAX_TITELS, controleer_codes, legenda_html
@@ -429,3 +431,72 @@ class Legenda(Element):
         self._name = "Legenda"
         self.inhoud = scriptjson(inhoud)
         self.omtrek = scriptjson([list(hoek) for hoek in omtrek])
+
+
+FOCUS_RAND = {"color": "#000000", "weight": 4, "opacity": 1, "fill": False}
+"""Outline of the municipality in focus: black, 4 px, over a white halo (:data:`geo.lagen.HALO`) so it shows on every
+fill."""
+
+
+def focuslaag(gemeente_code: str) -> Element:
+    """An element for a :func:`vlakkenlaag` group that outlines municipality ``gemeente_code`` and keeps the view on
+    it (also after the frame is resized); it leaves the map with the group. The outline reuses the shape already
+    drawn by the base map, so no geometry is sent."""
+    return _Focus(gemeente_code)
+
+
+def focusbeeld(gemeente_code: str, jaar: int, breedte_px: int = 800, hoogte_px: int = 600) -> tuple[list[float], float]:
+    """([lat, lon] centre, Leaflet zoom) that shows municipality ``gemeente_code`` of ``jaar`` with its
+    surroundings (three times its extent) in a map of ``breedte_px`` × ``hoogte_px``, for ``st_folium``'s
+    ``center``/``zoom``; EPSG:4326, Web Mercator zoom levels in steps of 0.25 (the map's zoom snap), between 7 and
+    12."""
+    rij = geodata.gemeenten(jaar).set_index("gemeente_code").loc[gemeente_code]
+    west, zuid, oost, noord = rij.geometry.bounds
+    y_zuid, y_noord = (math.log(math.tan(math.pi / 4 + math.radians(b) / 2)) for b in (zuid, noord))
+    # Pixels per radian at zoom z are 256 * 2**z / (2 pi); show three times the municipality's extent, as
+    # focuslaag does, so its neighbours are in view.
+    z_breedte = math.log2(breedte_px * 2 * math.pi / (256 * math.radians(max(oost - west, 1e-6)) * 3))
+    z_hoogte = math.log2(hoogte_px * 2 * math.pi / (256 * max(y_noord - y_zuid, 1e-6) * 3))
+    zoom = min(max(math.floor(min(z_breedte, z_hoogte) * 4) / 4, 7.0), 12.0)
+    return [(zuid + noord) / 2, (west + oost) / 2], zoom
+
+
+class _Focus(Element):
+    """The outline and view of :func:`focuslaag`: registered after the legend's fit to the country, so on a resize
+    the view goes back to the municipality."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (kaart, groep, code) {
+            var doel = null;
+            kaart.skwVlakken.eachLayer(function (laag) { if (laag.feature.id === code) { doel = laag; } });
+            if (!doel) { return; }
+            L.geoJSON(doel.feature, {interactive: false, style: {{ this.halo }}}).addTo(groep || kaart);
+            L.geoJSON(doel.feature, {interactive: false, style: {{ this.rand }}}).addTo(groep || kaart);
+            // The municipality with its surroundings (three times its extent), beside the legend.
+            function pas() {
+                var legenda = kaart.getContainer().querySelector(".skw-legenda");
+                var rechts = legenda ? legenda.offsetWidth + 20 : 10;
+                kaart.fitBounds(doel.getBounds().pad(1), {
+                    paddingTopLeft: [10, 10], paddingBottomRight: [rechts, 10], maxZoom: 12, animate: false
+                });
+            }
+            pas();
+            kaart.on("resize", pas);
+            if (groep) { groep.on("remove", function () { kaart.off("resize", pas); }); }
+        })({{ this.kaartnaam() }}, {{ this.groep() }}, {{ this.code }});
+        {% endmacro %}
+        """
+    )
+
+    def groep(self) -> str:
+        """The script name of the feature group holding the focus, or ``null`` when it is on the map itself."""
+        return "null" if isinstance(self._parent, folium.Map) else self._parent.get_name()
+
+    def __init__(self, gemeente_code: str):
+        super().__init__()
+        self._name = "Focus"
+        self.code = scriptjson(gemeente_code)
+        self.rand = scriptjson(FOCUS_RAND)
+        self.halo = scriptjson({**FOCUS_RAND, "color": HALO["kleur"], "weight": FOCUS_RAND["weight"] + 3})

@@ -354,6 +354,8 @@ class _Gemeenten(interactief.Element):
                 laag.on("mouseout", function () { {{ this.get_name() }}.resetStyle(laag); });
             }
         }).addTo({{ this._parent.get_name() }});
+        // Under the same name as on the vlekkenkaart, so a focus (kaart.interactief.focuslaag) finds its shapes.
+        {{ this._parent.get_name() }}.skwVlakken = {{ this.get_name() }};
         (function (groep) {
             // The hatching of possible municipalities is an SVG pattern in the renderer's own <defs>.
             var eerste = groep.getLayers()[0];

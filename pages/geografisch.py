@@ -3,7 +3,7 @@ they span."""
 
 import streamlit as st
 
-from dashboard import kaartpaneel, navigatie, zijbalk
+from dashboard import gemeentezoeker, kaartpaneel, navigatie, zijbalk
 from kaart.model import KaartSpec
 
 LET_OP_BOVENREGIONAAL = (
@@ -15,6 +15,7 @@ LET_OP_BOVENREGIONAAL = (
 navigatie.via_app()
 keuze = zijbalk.keuze()
 st.title("De samenwerking in kaart: geografisch")
+gemeentezoeker.zoekveld(keuze.links.jaar)
 weergaven = {"totaal": "Geografisch – totaal", "bovenregionaal": "Bovenregionaal"}
 weergave = zijbalk.url_keuze("Kaart", "kaart", tuple(weergaven), weergaven.get)
 

@@ -3,12 +3,13 @@
 import streamlit as st
 
 from classify import vocab
-from dashboard import kaartpaneel, navigatie, zijbalk
+from dashboard import gemeentezoeker, kaartpaneel, navigatie, zijbalk
 from kaart.model import KaartSpec
 
 navigatie.via_app()
 keuze = zijbalk.keuze()
 st.title("De samenwerking in kaart: inhoudelijk")
+gemeentezoeker.zoekveld(keuze.links.jaar)
 thema = zijbalk.een_label("inhoud", keuze)
 kaarten = {"totaal": "Totaal", "intensiteit": "Samenwerkingsvorm", "instrument": "Instrumenteel"}
 soort = zijbalk.url_keuze("Kaart", "kaart", tuple(kaarten), kaarten.get)

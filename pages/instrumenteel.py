@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from dashboard import kaartpaneel, navigatie, zijbalk
+from dashboard import gemeentezoeker, kaartpaneel, navigatie, zijbalk
 
 navigatie.via_app()
 keuze = zijbalk.keuze()
 st.title("De samenwerking in kaart: instrumenteel")
+gemeentezoeker.zoekveld(keuze.links.jaar)
 instrument = zijbalk.een_label("instrumenten", keuze)
 kaartpaneel.versus_pagina("instrument", instrument, keuze)

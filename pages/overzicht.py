@@ -3,12 +3,13 @@
 import streamlit as st
 
 from classify import vocab
-from dashboard import downloads, kaartpaneel, navigatie, overdegegevens, zijbalk
+from dashboard import downloads, gemeentezoeker, kaartpaneel, navigatie, overdegegevens, zijbalk
 from kaart.model import KaartSpec
 
 navigatie.via_app()
 keuze = zijbalk.keuze()
 st.title("Samenwerkingskaarten zorgverzekeraars en gemeenten")
+gemeentezoeker.zoekveld(keuze.links.jaar)
 kaartpaneel.kerncijfers(keuze.links)
 overdegegevens.toon(keuze.links.jaar)
 

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from dashboard import kaartpaneel, navigatie, zijbalk
+from dashboard import gemeentezoeker, kaartpaneel, navigatie, zijbalk
 
 navigatie.via_app()
 keuze = zijbalk.keuze()
 st.title("De samenwerking in kaart: samenwerkingsvorm (intensiteit)")
+gemeentezoeker.zoekveld(keuze.links.jaar)
 intensiteit = zijbalk.een_label("intensiteit", keuze)
 kaartpaneel.versus_pagina("intensiteit", intensiteit, keuze)

@@ -5,7 +5,7 @@ from dataclasses import replace
 import streamlit as st
 
 from classify import kernwerkgebieden
-from dashboard import kaartpaneel, navigatie, strategieweergave, zijbalk
+from dashboard import gemeentezoeker, kaartpaneel, navigatie, strategieweergave, zijbalk
 from dashboard.projectweergave import md
 from geo import geodata
 from kaart.model import KaartSpec
@@ -13,6 +13,7 @@ from kaart.model import KaartSpec
 navigatie.via_app()
 keuze = zijbalk.keuze()
 st.title("Zorgverzekeraars")
+gemeentezoeker.zoekveld(keuze.links.jaar)
 naam = zijbalk.een_label("verzekeraars", keuze)
 eigen_laag = f"kernwerkgebied:{naam}"
 lagen = tuple(laag for laag in keuze.lagen if not laag.startswith("kernwerkgebied")) + (eigen_laag,)

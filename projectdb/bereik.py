@@ -39,6 +39,38 @@ def bereik(project: Mapping[str, object], jaar: int | None = None) -> tuple[froz
     return frozenset(zeker), frozenset(mogelijk - zeker)
 
 
+GENOEMD, GEBIED = "genoemd", "gebied"
+"""How a project reaches a gemeente besides ``mogelijk``: the gemeente is named by its code, or lies in a whole area
+(Wmo-regio, provincie, kernwerkgebied, zorgkantoorregio) of the project."""
+
+
+def hoe_bereikt(
+    project: Mapping[str, object], gemeente_code: str, jaar: int | None = None
+) -> tuple[str, tuple[str, ...]]:
+    """How ``project`` reaches ``gemeente_code`` of display year ``jaar`` (default: its ``indeling_jaar``), with the
+    gebied tokens that do it: (``genoemd``, codes) when a token names the gemeente, else (``gebied``, area tokens)
+    when a whole area holds it, else (``mogelijk``, ``deel`` area tokens); (``""``, ()) when it does not reach it.
+
+    The same tokens and rules as :func:`bereik`, so a gemeente is ``zeker`` there exactly when this says
+    ``genoemd`` or ``gebied``.
+    """
+    indeling = int(project["indeling_jaar"])
+    jaar = indeling if jaar is None else int(jaar)
+    precisie_ = str(project.get("gebied_precisie") or precisie.VOLLEDIG)
+    per_soort: dict[str, list[str]] = {GENOEMD: [], GEBIED: [], precisie.MOGELIJK: []}
+    for token in gebied.splits(project["gebied"]):
+        if gemeente_code not in gebied.herindeel(gebied.gemeenten_van_token(token, indeling), indeling, jaar):
+            continue
+        if precisie.zekerheid_van_token(token, precisie_) != precisie.ZEKER:
+            per_soort[precisie.MOGELIJK].append(token)
+        else:
+            per_soort[GENOEMD if token.upper().startswith("GM") else GEBIED].append(token)
+    for soort, tokens in per_soort.items():
+        if tokens:
+            return soort, tuple(tokens)
+    return "", ()
+
+
 def koppeling_zekerheid(projecten: pd.DataFrame, jaar: int) -> pd.DataFrame:
     """DataFrame[project_id, gemeente_code, zekerheid] on the gemeenten of display year ``jaar``.
 

@@ -18,7 +18,7 @@ from kaart.model import let_op
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 BESTANDEN = [f"pages/{bestand}" for bestand, _, _ in PAGINAS]
-KAARTPAGINAS = [b for b in BESTANDEN if not b.endswith(("projecten.py", "uitleg.py"))]
+KAARTPAGINAS = [b for b in BESTANDEN if not b.endswith(("projecten.py", "uitleg.py", "gemeente.py"))]
 SELECTIEPAGINAS = [b for b in BESTANDEN if not b.endswith("uitleg.py")]
 """Pages that show projects of the selection (Uitleg explains the words and shows none)."""
 

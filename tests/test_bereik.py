@@ -125,3 +125,23 @@ def test_meegeleverde_afgeleide_verzekeraars_hebben_een_concessie(meegeleverd):
     assert len(concessie) == (meegeleverd["verzekeraar_herkomst"] == "concessie").sum() > 0
     assert concessie["zorgkantoorregio_codes"].map(len).gt(0).all()
     assert concessie["concessiezekerheid"].isin(precisie.ZEKERHEDEN).all()
+
+
+def test_hoe_bereikt_zegt_genoemd_gebied_of_mogelijk():
+    maastricht = "GM0935"
+    volledig = _project(gebied=f"{maastricht};wmo:Zuid-Limburg")
+    assert bereik.hoe_bereikt(volledig, maastricht) == (bereik.GENOEMD, (maastricht,))
+    assert bereik.hoe_bereikt(volledig, "GM0917") == (bereik.GEBIED, ("wmo:Zuid-Limburg",))
+    deel = _project(gebied="wmo:Zuid-Limburg", gebied_precisie="deel")
+    assert bereik.hoe_bereikt(deel, maastricht) == (precisie.MOGELIJK, ("wmo:Zuid-Limburg",))
+    assert bereik.hoe_bereikt(volledig, GRONINGEN) == ("", ())
+
+
+def test_hoe_bereikt_volgt_bereik_voor_elk_meegeleverd_project(meegeleverd):
+    for jaar in geodata.JAREN:
+        for record in meegeleverd.to_dict("records"):
+            zeker, mogelijk = bereik.bereik(record, jaar)
+            for code in sorted(zeker)[:5] + sorted(mogelijk)[:5]:
+                soort, tokens = bereik.hoe_bereikt(record, code, jaar)
+                assert tokens
+                assert (soort in (bereik.GENOEMD, bereik.GEBIED)) == (code in zeker), (record["project_id"], code)

@@ -207,3 +207,28 @@ def test_map_frames_let_the_visitor_zoom_the_page():
 
     kop = interactief.lege_kaart(2017).get_root().render()
     assert 'name="viewport"' in kop and "user-scalable" not in kop and "maximum-scale" not in kop
+
+
+def test_focus_outlines_the_municipality_and_keeps_the_view_on_it():
+    groep = interactief.vlakkenlaag(_kaartbeeld(2025), 2025)
+    interactief.focuslaag("GM0518").add_to(groep)
+    kaartobject = interactief.basiskaart(2025)
+    groep.add_to(kaartobject)
+    html = _html(kaartobject)
+    assert '"GM0518"' in html
+    assert "fitBounds(doel.getBounds()" in html
+    assert '"weight":4' in html and '"fill":false' in html
+
+
+def test_focus_view_is_centred_on_the_municipality_and_zooms_closer_on_a_smaller_one():
+    gemeenten = geodata.gemeenten(2025).set_index("gemeente_code")
+    zooms = {}
+    for code in ("GM0518", "GM1900", "GM0096"):
+        (lat, lon), zoom = interactief.focusbeeld(code, 2025)
+        west, zuid, oost, noord = gemeenten.loc[code].geometry.bounds
+        assert zuid <= lat <= noord and west <= lon <= oost
+        assert 7 <= zoom <= 12 and (zoom * 4).is_integer()
+        zooms[code] = zoom
+    # Súdwest-Fryslân (about 800 km²) needs a wider view than Den Haag (about 100 km²).
+    assert gemeenten.loc["GM1900", "oppervlakte_km2"] > gemeenten.loc["GM0518", "oppervlakte_km2"]
+    assert zooms["GM1900"] < zooms["GM0518"]

@@ -22,6 +22,9 @@ PAGINAS = {
     "geen_treffers": "zorgverzekeraars?verz=asr&verzekeraar=asr&inhoud=jeugd",
     "vergelijken": "samenwerkingsvorm?naast=1&inhoud=ggz&b_inhoud=ouderen",
     "projectdetail": "projecten?project=P010",
+    "gemeenteprofiel": "gemeente?gemeente=GM0518",
+    "kaart_met_focus": "overzicht?gemeente=GM0518",
+    "projecten_op_gemeente": "projecten?zoek=Den%20Haag",
 }
 
 
