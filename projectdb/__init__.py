@@ -1,4 +1,4 @@
-"""Project store of samenwerkingskaarten: SQLite storage, import, export and command line.
+"""Project store of samenwerkingskaarten: storage (SQLite or PostgreSQL), import, export and command line.
 
 Main entry points: :func:`open_store` (a :class:`~projectdb.store.Store`), :mod:`projectdb.gebied` (gebied
 tokens and the project -> municipality ``koppeling``), :func:`~projectdb.importeer.importeer_bestand` and
@@ -6,6 +6,7 @@ tokens and the project -> municipality ``koppeling``), :func:`~projectdb.importe
 """
 
 from projectdb.meldingen import Rapport, Validatiefout
-from projectdb.store import Conflict, OnbekendProject, OngeldigeDatabase, Store, open_store
+from projectdb.fouten import Conflict, OnbekendProject, OngeldigeDatabase
+from projectdb.store import Store, open_store
 
 __all__ = ["Conflict", "OnbekendProject", "OngeldigeDatabase", "Rapport", "Store", "Validatiefout", "open_store"]

@@ -17,7 +17,8 @@ from projectdb.exporteer import exporteer
 from projectdb.importeer import importeer_bestand
 from projectdb.meldingen import Validatiefout
 from projectdb.sjabloon import maak_sjabloon
-from projectdb.store import PROJECTEN_CSV, Conflict, OngeldigeDatabase, open_store
+from projectdb.fouten import Conflict, OngeldigeDatabase
+from projectdb.store import PROJECTEN_CSV, open_store
 
 _VERTALING = (
     ("the following arguments are required", "deze argumenten ontbreken"),
