@@ -5,8 +5,8 @@ tokens and the project -> municipality ``koppeling``), :func:`~projectdb.importe
 :func:`~projectdb.exporteer.exporteer`.
 """
 
-from projectdb.meldingen import Rapport, Validatiefout
 from projectdb.fouten import Conflict, OnbekendProject, OngeldigeDatabase
+from projectdb.meldingen import Rapport, Validatiefout
 from projectdb.store import Store, open_store
 
 __all__ = ["Conflict", "OnbekendProject", "OngeldigeDatabase", "Rapport", "Store", "Validatiefout", "open_store"]

@@ -16,10 +16,10 @@ import sqlalchemy as sa
 
 from projectdb.controle import controleer
 from projectdb.exporteer import exporteer
+from projectdb.fouten import Conflict, OngeldigeDatabase
 from projectdb.importeer import importeer_bestand
 from projectdb.meldingen import Validatiefout
 from projectdb.sjabloon import maak_sjabloon
-from projectdb.fouten import Conflict, OngeldigeDatabase
 from projectdb.store import PROJECTEN_CSV, open_store
 
 _VERTALING = (
@@ -81,7 +81,8 @@ def _parser() -> argparse.ArgumentParser:
 
     opdrachten.add_parser("check", help="projecten.csv en de database controleren, aantallen per label tonen")
 
-    bak = opdrachten.add_parser("backup", help="reservekopie maken (SQLite: kopie van het bestand; PostgreSQL: pg_dump)")
+    bak = opdrachten.add_parser("backup", help="reservekopie maken (SQLite: kopie van het bestand; "
+                                               "PostgreSQL: pg_dump)")
     bak.add_argument("map", metavar="MAP")
 
     her = opdrachten.add_parser("restore", help="database terugzetten uit een reservekopie (schema eerst volledig "

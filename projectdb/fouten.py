@@ -6,8 +6,14 @@ from __future__ import annotations
 class Conflict(ValueError):
     """The project (or the store) changed since it was read: the edit or import is refused, nothing written."""
 
-    def __init__(self, melding: str, project_id: str | None = None, verwachte_versie: int | None = None,
-                 huidige_versie: int | None = None, redacteur: str | None = None):
+    def __init__(
+        self,
+        melding: str,
+        project_id: str | None = None,
+        verwachte_versie: int | None = None,
+        huidige_versie: int | None = None,
+        redacteur: str | None = None,
+    ):
         super().__init__(melding)
         self.project_id = project_id
         self.verwachte_versie = verwachte_versie

@@ -36,8 +36,17 @@ _VERSIE_1_NAAR_2 = (
 )
 """Version 1 -> 2 (SQLite only): the project period, as shipped then."""
 
-_OUDE_TABELLEN = ("gemeente", "project", "project_verzekeraar", "project_instrument", "project_partner",
-                  "project_gebied", "project_gemeente", "project_lineage", "wijziging")
+_OUDE_TABELLEN = (
+    "gemeente",
+    "project",
+    "project_verzekeraar",
+    "project_instrument",
+    "project_partner",
+    "project_gebied",
+    "project_gemeente",
+    "project_lineage",
+    "wijziging",
+)
 """Tables of the SQLite layout of versions 1 and 2, parents before children."""
 
 
@@ -58,10 +67,14 @@ def _versie_2_naar_3(con: sa.Connection) -> None:
     sch.metadata.create_all(con)
     for tabel, labels in sch.vocabulaire().items():
         kolom = {"label_inhoud": "inhoud", "label_intensiteit": "intensiteit", "label_geografie": "geografie"}.get(
-            tabel)
+            tabel
+        )
         # Labels still in use but no longer in the vocabulary are kept; `projectdb check` reports them.
-        gebruikt = (con.exec_driver_sql(f"SELECT DISTINCT {kolom} FROM v2_project").scalars().all() if kolom else
-                    con.exec_driver_sql(f"SELECT DISTINCT {tabel[6:]} FROM v2_project_{tabel[6:]}").scalars().all())
+        gebruikt = (
+            con.exec_driver_sql(f"SELECT DISTINCT {kolom} FROM v2_project").scalars().all()
+            if kolom
+            else con.exec_driver_sql(f"SELECT DISTINCT {tabel[6:]} FROM v2_project_{tabel[6:]}").scalars().all()
+        )
         _voeg_labels_toe(con, tabel, [*labels, *(g for g in gebruikt if g not in labels)])
     for tabel in _OUDE_TABELLEN:
         oud = {k["name"] for k in sa.inspect(con).get_columns(f"v2_{tabel}")}
@@ -111,7 +124,8 @@ def gevonden_versie(store) -> int:
         raise OngeldigeDatabase(
             f"{store.naam}: geen projectendatabase met schemaversie {sch.SCHEMA_VERSIE} of ouder "
             f"(gevonden: {'versie ' + str(versie) if versie else 'geen versie'}, tabellen "
-            f"{', '.join(sorted(tabellen)) or 'geen'})")
+            f"{', '.join(sorted(tabellen)) or 'geen'})"
+        )
     return versie
 
 
@@ -128,8 +142,10 @@ def migreer(store) -> None:
                 try:
                     MIGRATIES[versie](con)
                 except sa.exc.IntegrityError as fout:
-                    raise OngeldigeDatabase(f"{store.naam}: migratie van versie {versie} mislukt, de gegevens "
-                                            f"voldoen niet aan de regels ({fout.orig}); niets gewijzigd") from None
+                    raise OngeldigeDatabase(
+                        f"{store.naam}: migratie van versie {versie} mislukt, de gegevens "
+                        f"voldoen niet aan de regels ({fout.orig}); niets gewijzigd"
+                    ) from None
                 versie += 1
                 if versie >= 3:
                     con.execute(sa.delete(sch.schemaversie))
@@ -188,10 +204,15 @@ def _vul(con: sa.Connection, bron: Path) -> None:
         _voeg_labels_toe(con, tabel, labels)
     for jaar in geodata.JAREN:
         frame = geodata.gemeenten(jaar)
-        con.execute(sa.insert(sch.gemeente), [
-            {"gemeente_code": code, "jaar": jaar, "gemeente_naam": naam, "wmo_code": wmo}
-            for code, naam, wmo in zip(frame["gemeente_code"], frame["gemeente_naam"], frame["wmo_code"],
-                                       strict=True)])
+        con.execute(
+            sa.insert(sch.gemeente),
+            [
+                {"gemeente_code": code, "jaar": jaar, "gemeente_naam": naam, "wmo_code": wmo}
+                for code, naam, wmo in zip(
+                    frame["gemeente_code"], frame["gemeente_naam"], frame["wmo_code"], strict=True
+                )
+            ],
+        )
     tijdstip = _tijdstip()
     for record in records:
         Store._schrijf_record(con, record, None, f"eerste start uit {bron.name}", tijdstip)
@@ -229,8 +250,10 @@ def verouderde_labels(store) -> list[str]:
             labels = sch.vocabulaire()[tabel]
             for label in con.execute(sa.select(sch.metadata.tables[tabel].c.naam)).scalars():
                 if label not in labels:
-                    uit.append(f"{tabel}: {label!r} staat niet meer in de vocabulaire ({_gebruik(con, veld, label)} "
-                               "projecten gebruiken het)")
+                    uit.append(
+                        f"{tabel}: {label!r} staat niet meer in de vocabulaire ({_gebruik(con, veld, label)} "
+                        "projecten gebruiken het)"
+                    )
     return uit
 
 

@@ -49,8 +49,14 @@ def backup(store, map_: Path, naam: str | None = None) -> Path:
     basis = f"{naam or store.backupnaam}-{_stempel()}"
     if store.is_postgresql:
         doelpad = map_ / f"{basis}.dump"
-        _pg("pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--file={doelpad}",
-            f"--dbname={_libpq_url(store.engine.url)}")
+        _pg(
+            "pg_dump",
+            "--format=custom",
+            "--no-owner",
+            "--no-privileges",
+            f"--file={doelpad}",
+            f"--dbname={_libpq_url(store.engine.url)}",
+        )
         return doelpad
     doelpad = map_ / f"{basis}.sqlite"
     bron = sqlite3.connect(store.pad, timeout=5.0)
@@ -67,8 +73,11 @@ def automatische_backup(store, soort: str) -> Path:
     map_ = store.backupmap
     pad = backup(store, map_, f"{store.backupnaam}-{soort}")
     if soort not in NOOIT_OPRUIMEN:
-        eigen = sorted(p for p in map_.glob(f"{store.backupnaam}-{soort}-*{pad.suffix}")
-                       if p.name[len(f"{store.backupnaam}-{soort}-"):][:1].isdigit())
+        eigen = sorted(
+            p
+            for p in map_.glob(f"{store.backupnaam}-{soort}-*{pad.suffix}")
+            if p.name[len(f"{store.backupnaam}-{soort}-") :][:1].isdigit()
+        )
         for oud in eigen[:-BEWAARDE_BACKUPS]:
             oud.unlink()
     return pad
@@ -110,8 +119,14 @@ def _restore_postgresql(store, bestand: Path) -> None:
 
     with schemacontrole.tijdelijke_database(store.doel) as url:
         try:
-            _pg("pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", f"--dbname={_libpq_url(url)}",
-                str(bestand))
+            _pg(
+                "pg_restore",
+                "--no-owner",
+                "--no-privileges",
+                "--exit-on-error",
+                f"--dbname={_libpq_url(url)}",
+                str(bestand),
+            )
         except OngeldigeDatabase as fout:
             raise OngeldigeDatabase(f"{bestand}: geen bruikbare pg_dump-reservekopie ({fout})") from None
         herstel = Store(url.render_as_string(hide_password=False))
@@ -129,12 +144,15 @@ def _controleer_en_zet_terug(store, herstel, bestand: Path) -> None:
             migraties.migreer(herstel)
         problemen = herstel.integriteit()
     except (OngeldigeDatabase, sa.exc.DatabaseError) as fout:
-        raise OngeldigeDatabase(f"{bestand}: geen projectendatabase die deze versie kan terugzetten "
-                                f"({str(fout).replace(herstel.naam, 'kopie')}); niets teruggezet") from None
+        raise OngeldigeDatabase(
+            f"{bestand}: geen projectendatabase die deze versie kan terugzetten "
+            f"({str(fout).replace(herstel.naam, 'kopie')}); niets teruggezet"
+        ) from None
     if problemen:
         getoond = "; ".join(problemen[:8]) + (f"; en {len(problemen) - 8} meer" if len(problemen) > 8 else "")
-        raise OngeldigeDatabase(f"{bestand}: het schema of de inhoud wijkt af van wat deze versie maakt, niets "
-                                f"teruggezet: {getoond}")
+        raise OngeldigeDatabase(
+            f"{bestand}: het schema of de inhoud wijkt af van wat deze versie maakt, niets teruggezet: {getoond}"
+        )
     automatische_backup(store, "voor-herstel")
     _vervang_inhoud(store, herstel)
 
@@ -151,13 +169,20 @@ def _vervang_inhoud(store, herstel) -> None:
                 con.execute(sa.insert(tabel), [dict(r) for r in rijen])
         hunne = bron.execute(sa.select(sch.stand.c.revisie)).scalar_one()
         onze = con.execute(sa.select(sch.stand.c.revisie)).scalar_one()
-        con.execute(sa.update(sch.stand).values(revisie=max(onze, hunne + 1),
-                                                herstellingen=sch.stand.c.herstellingen + 1))
+        con.execute(
+            sa.update(sch.stand).values(revisie=max(onze, hunne + 1), herstellingen=sch.stand.c.herstellingen + 1)
+        )
         if store.is_postgresql:
             # Explicit ids leave the serial sequence behind; the next change-log row must not collide.
-            con.execute(sa.select(sa.func.setval(sa.func.pg_get_serial_sequence("wijziging", "id"),
-                                                 sa.select(sa.func.coalesce(sa.func.max(sch.wijziging.c.id), 0) + 1)
-                                                 .scalar_subquery(), False)))
+            con.execute(
+                sa.select(
+                    sa.func.setval(
+                        sa.func.pg_get_serial_sequence("wijziging", "id"),
+                        sa.select(sa.func.coalesce(sa.func.max(sch.wijziging.c.id), 0) + 1).scalar_subquery(),
+                        False,
+                    )
+                )
+            )
     migraties.werk_vocabulaire_bij(store)
 
 
@@ -182,7 +207,12 @@ def _pg(programma: str, *argumenten: str) -> None:
     pad = PG_BIN / programma
     if not pad.exists() and shutil.which(programma) is None:
         raise OngeldigeDatabase(f"{programma} niet gevonden in {PG_BIN} (apt-get install postgresql-15)")
-    uitkomst = subprocess.run([str(pad if pad.exists() else programma), *argumenten], capture_output=True,
-                              text=True, timeout=3600, check=False)
+    uitkomst = subprocess.run(
+        [str(pad if pad.exists() else programma), *argumenten],
+        capture_output=True,
+        text=True,
+        timeout=3600,
+        check=False,
+    )
     if uitkomst.returncode != 0:
         raise OngeldigeDatabase(f"{programma} mislukt: {uitkomst.stderr.strip()[:500]}")

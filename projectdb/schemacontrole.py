@@ -25,14 +25,14 @@ _EXTRA_SQLITE = {
 _EXTRA_POSTGRESQL = {
     "trigger": "SELECT tgrelid::regclass::text || '.' || tgname FROM pg_trigger WHERE NOT tgisinternal",
     "view": "SELECT schemaname || '.' || viewname FROM pg_views WHERE schemaname NOT IN ('pg_catalog', "
-            "'information_schema') UNION SELECT schemaname || '.' || matviewname FROM pg_matviews",
+    "'information_schema') UNION SELECT schemaname || '.' || matviewname FROM pg_matviews",
     "functie": "SELECT n.nspname || '.' || p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-               "WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')",
+    "WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')",
     "regel": "SELECT schemaname || '.' || tablename || '.' || rulename FROM pg_rules WHERE schemaname NOT IN "
-             "('pg_catalog', 'information_schema')",
+    "('pg_catalog', 'information_schema')",
     "beleid": "SELECT schemaname || '.' || tablename || '.' || policyname FROM pg_policies",
     "schema": "SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema', "
-              "'pg_toast', 'public') AND nspname NOT LIKE 'pg_temp_%' AND nspname NOT LIKE 'pg_toast_temp_%'",
+    "'pg_toast', 'public') AND nspname NOT LIKE 'pg_temp_%' AND nspname NOT LIKE 'pg_toast_temp_%'",
 }
 """Per backend: kind -> query listing the objects of that kind (the code creates none of them)."""
 
@@ -47,22 +47,28 @@ def beschrijving(con: sa.Connection) -> dict[tuple[str, str], object]:
     uit: dict[tuple[str, str], object] = {}
     for tabel in inspector.get_table_names():
         uit[("tabel", tabel)] = {
-            "kolommen": {k["name"]: (_tekst(k["type"]).upper(), k["nullable"], _tekst(k.get("default")))
-                         for k in inspector.get_columns(tabel)},
+            "kolommen": {
+                k["name"]: (_tekst(k["type"]).upper(), k["nullable"], _tekst(k.get("default")))
+                for k in inspector.get_columns(tabel)
+            },
             "primaire sleutel": tuple(inspector.get_pk_constraint(tabel)["constrained_columns"]),
             "verwijzingen": sorted(
                 f"({', '.join(v['constrained_columns'])}) -> {v['referred_table']} "
                 f"({', '.join(v['referred_columns'])}) {sorted(v.get('options', {}).items())}"
-                for v in inspector.get_foreign_keys(tabel)),
+                for v in inspector.get_foreign_keys(tabel)
+            ),
             "uniek": sorted(", ".join(u["column_names"]) for u in inspector.get_unique_constraints(tabel)),
             "controleregels": sorted(_tekst(c["sqltext"]) for c in inspector.get_check_constraints(tabel)),
-            "indexen": sorted(f"{i['name']} ({', '.join(str(k) for k in i['column_names'])})"
-                              f"{' uniek' if i['unique'] else ''}" for i in inspector.get_indexes(tabel)),
+            "indexen": sorted(
+                f"{i['name']} ({', '.join(str(k) for k in i['column_names'])}){' uniek' if i['unique'] else ''}"
+                for i in inspector.get_indexes(tabel)
+            ),
         }
     if con.dialect.name == "sqlite":
         # Table options such as STRICT are not reflected: compare the stored definitions too.
-        for naam, sql in con.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND "
-                                             "name NOT LIKE 'sqlite_%'"):
+        for naam, sql in con.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ):
             uit[("tabel", naam)]["definitie"] = _tekst(sql)
     for soort, vraag in (_EXTRA_SQLITE if con.dialect.name == "sqlite" else _EXTRA_POSTGRESQL).items():
         for (naam,) in con.execute(sa.text(vraag)):
@@ -75,9 +81,9 @@ def verschillen(con: sa.Connection, verwacht: dict[tuple[str, str], object]) -> 
     difference (empty when equal)."""
     gevonden = beschrijving(con)
     uit = []
-    for (soort, naam) in sorted(verwacht.keys() - gevonden.keys()):
+    for soort, naam in sorted(verwacht.keys() - gevonden.keys()):
         uit.append(f"{soort} {naam} ontbreekt")
-    for (soort, naam) in sorted(gevonden.keys() - verwacht.keys()):
+    for soort, naam in sorted(gevonden.keys() - verwacht.keys()):
         uit.append(f"{soort} {naam} hoort er niet bij (de code maakt die niet)")
     for sleutel in sorted(verwacht.keys() & gevonden.keys()):
         if sleutel[0] == "tabel" and verwacht[sleutel] != gevonden[sleutel]:
@@ -93,13 +99,17 @@ def _tabelverschillen(tabel: str, verwacht: dict, gevonden: dict) -> list[str]:
         uit.append(f"tabel {tabel}: kolom {kolom} hoort er niet bij")
     for kolom in verwacht["kolommen"].keys() & gevonden["kolommen"].keys():
         if verwacht["kolommen"][kolom] != gevonden["kolommen"][kolom]:
-            uit.append(f"tabel {tabel}: kolom {kolom} heeft type/NULL/standaardwaarde "
-                       f"{gevonden['kolommen'][kolom]}, verwacht {verwacht['kolommen'][kolom]}")
+            uit.append(
+                f"tabel {tabel}: kolom {kolom} heeft type/NULL/standaardwaarde "
+                f"{gevonden['kolommen'][kolom]}, verwacht {verwacht['kolommen'][kolom]}"
+            )
     for deel in ("primaire sleutel", "verwijzingen", "uniek", "controleregels", "indexen"):
         if deel == "primaire sleutel":
             if verwacht[deel] != gevonden[deel]:
-                uit.append(f"tabel {tabel}: primaire sleutel ({', '.join(gevonden[deel])}), verwacht "
-                           f"({', '.join(verwacht[deel])})")
+                uit.append(
+                    f"tabel {tabel}: primaire sleutel ({', '.join(gevonden[deel])}), verwacht "
+                    f"({', '.join(verwacht[deel])})"
+                )
             continue
         for regel in sorted(set(verwacht[deel]) - set(gevonden[deel])):
             uit.append(f"tabel {tabel}: {deel} ontbreekt: {regel}")
@@ -140,8 +150,7 @@ def tijdelijke_database(doel: str):
 
     url = sqlalchemy_url(doel)
     naam = f"samenwerking_tmp_{secrets.token_hex(6)}"
-    beheer = sa.create_engine(url.set(database="postgres"), poolclass=sa.pool.NullPool,
-                              isolation_level="AUTOCOMMIT")
+    beheer = sa.create_engine(url.set(database="postgres"), poolclass=sa.pool.NullPool, isolation_level="AUTOCOMMIT")
     with beheer.connect() as con:
         con.exec_driver_sql(f'CREATE DATABASE "{naam}" TEMPLATE template0 ENCODING UTF8')
     try:

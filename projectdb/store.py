@@ -24,7 +24,7 @@ import sqlalchemy as sa
 
 from projectdb import gebied, migraties, reservekopie, schemacontrole
 from projectdb import schema as sch
-from projectdb.fouten import Conflict, OnbekendProject, OngeldigeDatabase
+from projectdb.fouten import Conflict, OnbekendProject
 from projectdb.kolommen import KOLOMMEN, MEERVOUDIG
 from projectdb.meldingen import Rapport, Validatiefout, weiger
 from projectdb.validatie import valideer

@@ -44,8 +44,13 @@ def engine(doel: str) -> sa.Engine:
         event.listen(motor, "connect", _sqlite_verbonden)
         event.listen(motor, "begin", _sqlite_begin)
     else:
-        motor = sa.create_engine(url, pool_size=4, max_overflow=4, pool_pre_ping=True,
-                                 connect_args={"connect_timeout": 10, "application_name": "samenwerkingskaarten"})
+        motor = sa.create_engine(
+            url,
+            pool_size=4,
+            max_overflow=4,
+            pool_pre_ping=True,
+            connect_args={"connect_timeout": 10, "application_name": "samenwerkingskaarten"},
+        )
         event.listen(motor, "begin", _postgresql_begin)
     return motor
 

@@ -40,20 +40,56 @@ class PgServer:
             gebruiker = pwd.getpwnam("postgres")
             os.chown(self.map, gebruiker.pw_uid, gebruiker.pw_gid)
         try:
-            subprocess.run(_als_postgres([str(PG_BIN / "initdb"), "-D", str(self.data), "-U", "postgres", "-A",
-                                          "trust", "-E", "UTF8", "--locale=C", "--no-sync"]),
-                           check=True, capture_output=True, text=True)
-            subprocess.run(_als_postgres([
-                str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.map / "server.log"), "-w", "-t", "60",
-                "-o", f"-c listen_addresses=127.0.0.1 -p {poort} -k {self.map} -c fsync=off "
-                      "-c full_page_writes=off -c max_connections=200", "start"]),
-                check=True, capture_output=True, text=True)
+            subprocess.run(
+                _als_postgres(
+                    [
+                        str(PG_BIN / "initdb"),
+                        "-D",
+                        str(self.data),
+                        "-U",
+                        "postgres",
+                        "-A",
+                        "trust",
+                        "-E",
+                        "UTF8",
+                        "--locale=C",
+                        "--no-sync",
+                    ]
+                ),
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            subprocess.run(
+                _als_postgres(
+                    [
+                        str(PG_BIN / "pg_ctl"),
+                        "-D",
+                        str(self.data),
+                        "-l",
+                        str(self.map / "server.log"),
+                        "-w",
+                        "-t",
+                        "60",
+                        "-o",
+                        f"-c listen_addresses=127.0.0.1 -p {poort} -k {self.map} -c fsync=off "
+                        "-c full_page_writes=off -c max_connections=200",
+                        "start",
+                    ]
+                ),
+                check=True,
+                capture_output=True,
+                text=True,
+            )
         except subprocess.CalledProcessError as fout:
             shutil.rmtree(self.map, ignore_errors=True)
             raise RuntimeError(f"PostgreSQL startte niet: {fout.stderr or fout.stdout}") from None
         self.url = f"postgresql://postgres@127.0.0.1:{poort}/postgres"
 
     def stop(self) -> None:
-        subprocess.run(_als_postgres([str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop"]),
-                       capture_output=True, check=False)
+        subprocess.run(
+            _als_postgres([str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop"]),
+            capture_output=True,
+            check=False,
+        )
         shutil.rmtree(self.map, ignore_errors=True)

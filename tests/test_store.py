@@ -8,11 +8,11 @@ import sqlite3
 import pandas as pd
 import pytest
 import sqlalchemy as sa
+from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
 
 from projectdb import Conflict, OnbekendProject, OngeldigeDatabase, Validatiefout, gebied, open_store
 from projectdb.kolommen import KOLOMMEN
 from projectdb.store import PROJECTEN_CSV
-from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import sqlalchemy as sa
+from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
 
 from classify import vocab
 from projectdb import OngeldigeDatabase, Validatiefout, open_store, reservekopie
@@ -20,13 +21,21 @@ from projectdb import store as storemodule
 from projectdb.controle import controleer
 from projectdb.fouten import Conflict
 from projectdb.store import Store
-from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_V2 = Path(__file__).with_name("schema_v2_sqlite.sql")
 """The SQLite layout as shipped with schema version 2 (frozen: the migrations start from it)."""
-_V2_TABELLEN = ("gemeente", "project", "project_verzekeraar", "project_instrument", "project_partner",
-                "project_gebied", "project_gemeente", "project_lineage", "wijziging")
+_V2_TABELLEN = (
+    "gemeente",
+    "project",
+    "project_verzekeraar",
+    "project_instrument",
+    "project_partner",
+    "project_gebied",
+    "project_gemeente",
+    "project_lineage",
+    "wijziging",
+)
 
 
 @pytest.fixture
@@ -90,31 +99,55 @@ def test_verse_postgresql_heeft_het_schema_van_de_code(pg_database, bron):
 
 # --- restore trusts nothing -----------------------------------------------------------------------------------
 
-_SQLITE_ZONDER_REGEL = ("PRAGMA writable_schema = ON",
-                        "UPDATE sqlite_master SET sql = replace(sql, 'CHECK (trim(titel) <> '''')', '') "
-                        "WHERE name = 'project'")
-_PG_TRIGGER = ("CREATE FUNCTION wis() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM wijziging; "
-               "RETURN NULL; END $$",
-               "CREATE TRIGGER wis AFTER INSERT ON wijziging FOR EACH STATEMENT EXECUTE FUNCTION wis()")
+_SQLITE_ZONDER_REGEL = (
+    "PRAGMA writable_schema = ON",
+    "UPDATE sqlite_master SET sql = replace(sql, 'CHECK (trim(titel) <> '''')', '') WHERE name = 'project'",
+)
+_PG_TRIGGER = (
+    "CREATE FUNCTION wis() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM wijziging; RETURN NULL; END $$",
+    "CREATE TRIGGER wis AFTER INSERT ON wijziging FOR EACH STATEMENT EXECUTE FUNCTION wis()",
+)
 
 SABOTAGE = {
-    "kolom weg": (("ALTER TABLE project DROP COLUMN omschrijving",), ("ALTER TABLE project DROP COLUMN omschrijving",),
-                  "kolom omschrijving ontbreekt"),
-    "regel weg": (_SQLITE_ZONDER_REGEL, ("ALTER TABLE project DROP CONSTRAINT project_titel_check",),
-                  r"controleregels ontbreekt: (trim\(|TRIM\(BOTH FROM )titel"),
-    "verwijzing weg": (("PRAGMA writable_schema = ON",
-                        "UPDATE sqlite_master SET sql = replace(sql, 'FOREIGN KEY(inhoud) REFERENCES label_inhoud "
-                        "(naam), ', '') WHERE name = 'project'"),
-                       ("ALTER TABLE project DROP CONSTRAINT project_inhoud_fkey",),
-                       "verwijzingen ontbreekt: .inhoud. -> label_inhoud"),
-    "trigger": (("CREATE TRIGGER wis AFTER INSERT ON wijziging BEGIN DELETE FROM wijziging; END",), _PG_TRIGGER,
-                "trigger .*wis hoort er niet bij"),
-    "view": (("CREATE VIEW alles AS SELECT * FROM project",), ("CREATE VIEW alles AS SELECT * FROM project",),
-             "view .*alles hoort er niet bij"),
-    "index erbij": (("CREATE INDEX extra ON project (titel)",), ("CREATE INDEX extra ON project (titel)",),
-                    r"indexen hoort er niet bij: extra \(titel\)"),
-    "tabel erbij": (("CREATE TABLE rommel (x INTEGER)",), ("CREATE TABLE rommel (x INTEGER)",),
-                    "tabel rommel hoort er niet bij"),
+    "kolom weg": (
+        ("ALTER TABLE project DROP COLUMN omschrijving",),
+        ("ALTER TABLE project DROP COLUMN omschrijving",),
+        "kolom omschrijving ontbreekt",
+    ),
+    "regel weg": (
+        _SQLITE_ZONDER_REGEL,
+        ("ALTER TABLE project DROP CONSTRAINT project_titel_check",),
+        r"controleregels ontbreekt: (trim\(|TRIM\(BOTH FROM )titel",
+    ),
+    "verwijzing weg": (
+        (
+            "PRAGMA writable_schema = ON",
+            "UPDATE sqlite_master SET sql = replace(sql, 'FOREIGN KEY(inhoud) REFERENCES label_inhoud "
+            "(naam), ', '') WHERE name = 'project'",
+        ),
+        ("ALTER TABLE project DROP CONSTRAINT project_inhoud_fkey",),
+        "verwijzingen ontbreekt: .inhoud. -> label_inhoud",
+    ),
+    "trigger": (
+        ("CREATE TRIGGER wis AFTER INSERT ON wijziging BEGIN DELETE FROM wijziging; END",),
+        _PG_TRIGGER,
+        "trigger .*wis hoort er niet bij",
+    ),
+    "view": (
+        ("CREATE VIEW alles AS SELECT * FROM project",),
+        ("CREATE VIEW alles AS SELECT * FROM project",),
+        "view .*alles hoort er niet bij",
+    ),
+    "index erbij": (
+        ("CREATE INDEX extra ON project (titel)",),
+        ("CREATE INDEX extra ON project (titel)",),
+        r"indexen hoort er niet bij: extra \(titel\)",
+    ),
+    "tabel erbij": (
+        ("CREATE TABLE rommel (x INTEGER)",),
+        ("CREATE TABLE rommel (x INTEGER)",),
+        "tabel rommel hoort er niet bij",
+    ),
 }
 
 
@@ -165,6 +198,7 @@ def test_kopie_voor_herstel_valt_nooit_onder_de_rotatie(store, tmp_path):
 
 # --- revision --------------------------------------------------------------------------------------------------
 
+
 def test_revisie_groeit_bij_elke_schrijfactie_uit_elk_proces(store, tmp_path):
     anders = Store(store.doel)
     begin = store.revisie()
@@ -174,17 +208,28 @@ def test_revisie_groeit_bij_elke_schrijfactie_uit_elk_proces(store, tmp_path):
     na_wijziging = store.revisie()
     omgeving = {**os.environ, "SAMENWERKING_DB": str(store.doel), "SAMENWERKING_REDACTEUR": "cli"}
     bestand = schrijf_csv(tmp_path / "nieuw.csv", [rij(project_id="P200")])
-    subprocess.run([sys.executable, "-m", "projectdb", "import", str(bestand)], cwd=ROOT, env=omgeving, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "projectdb", "import", str(bestand)],
+        cwd=ROOT,
+        env=omgeving,
+        check=True,
+        capture_output=True,
+    )
     assert store.revisie() > na_wijziging
     na_import = store.revisie()
-    subprocess.run([sys.executable, "-m", "projectdb", "restore", str(kopie)], cwd=ROOT, env=omgeving, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "projectdb", "restore", str(kopie)],
+        cwd=ROOT,
+        env=omgeving,
+        check=True,
+        capture_output=True,
+    )
     assert store.revisie() > na_import
     assert store.project("P001")["titel"] == VOORBEELD[0]["titel"]
 
 
 # --- concurrency -----------------------------------------------------------------------------------------------
+
 
 def test_disjuncte_import_tussendoor_geeft_geen_vals_conflict(store, monkeypatch):
     echte = storemodule.valideer
@@ -214,16 +259,18 @@ def test_import_over_hetzelfde_project_tussendoor_geeft_conflict(store, monkeypa
 
     monkeypatch.setattr(storemodule, "valideer", valideer_en_laat_een_ander_schrijven)
     with pytest.raises(Conflict, match="P003 is tijdens de import door een ander gewijzigd") as fout:
-        store.importeer([{**VOORBEELD[2], "titel": "Van de import"}, rij(project_id="P302")], update=True,
-                        redacteur="bea")
+        store.importeer(
+            [{**VOORBEELD[2], "titel": "Van de import"}, rij(project_id="P302")], update=True, redacteur="bea"
+        )
     assert fout.value.redacteur == "ander"
     assert store.project("P003")["titel"] == "Tussendoor"
     assert "P302" not in set(store.projecten()["project_id"])
 
 
 def _bestand(map_: Path, naam: str, begin: int, aantal: int) -> Path:
-    return schrijf_csv(map_ / naam, [rij(project_id=f"P{begin + i}", titel=f"Project {begin + i}")
-                                     for i in range(aantal)])
+    return schrijf_csv(
+        map_ / naam, [rij(project_id=f"P{begin + i}", titel=f"Project {begin + i}") for i in range(aantal)]
+    )
 
 
 def test_twee_processen_importeren_tegelijk(store, tmp_path):
@@ -232,8 +279,17 @@ def test_twee_processen_importeren_tegelijk(store, tmp_path):
     omgeving = {**os.environ, "SAMENWERKING_DB": str(store.doel), "SAMENWERKING_REDACTEUR": "proces"}
 
     def tegelijk(*bestanden: Path) -> list[subprocess.CompletedProcess]:
-        processen = [subprocess.Popen([sys.executable, "-m", "projectdb", "import", str(b)], cwd=ROOT, env=omgeving,
-                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for b in bestanden]
+        processen = [
+            subprocess.Popen(
+                [sys.executable, "-m", "projectdb", "import", str(b)],
+                cwd=ROOT,
+                env=omgeving,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for b in bestanden
+        ]
         return [(p.wait(timeout=300), p.stdout.read(), p.stderr.read()) for p in processen]
 
     uitkomsten = tegelijk(_bestand(tmp_path, "a.csv", 1000, 150), _bestand(tmp_path, "b.csv", 2000, 150))
@@ -253,11 +309,19 @@ def test_twee_processen_importeren_tegelijk(store, tmp_path):
 
 # --- vocabulary drift ------------------------------------------------------------------------------------------
 
+
 def test_nieuw_label_in_de_vocabulaire_breekt_een_bestaande_database_niet(store, monkeypatch, capsys):
-    nieuw = dataclasses.replace(vocab.AS_INHOUD.labels[0], naam="Sociaal domein breed", code="sociaal-breed",
-                                kort="sociaal breed", legenda="sociaal breed", synoniemen=())
-    monkeypatch.setattr(vocab, "AS_INHOUD", dataclasses.replace(vocab.AS_INHOUD,
-                                                                labels=(*vocab.AS_INHOUD.labels, nieuw)))
+    nieuw = dataclasses.replace(
+        vocab.AS_INHOUD.labels[0],
+        naam="Sociaal domein breed",
+        code="sociaal-breed",
+        kort="sociaal breed",
+        legenda="sociaal breed",
+        synoniemen=(),
+    )
+    monkeypatch.setattr(
+        vocab, "AS_INHOUD", dataclasses.replace(vocab.AS_INHOUD, labels=(*vocab.AS_INHOUD.labels, nieuw))
+    )
     heropend = open_store(store.doel)
     assert heropend.vocabulaire_bijgewerkt == ["label_inhoud: Sociaal domein breed"]
     assert heropend.wijzig_project("P001", {"inhoud": "Sociaal domein breed"}, 1, "ans") == 2
@@ -267,8 +331,7 @@ def test_nieuw_label_in_de_vocabulaire_breekt_een_bestaande_database_niet(store,
 
 def test_check_meldt_vocabulairedrift(store, bron, monkeypatch):
     weg = vocab.AS_INHOUD.labels[-1]
-    monkeypatch.setattr(vocab, "AS_INHOUD", dataclasses.replace(vocab.AS_INHOUD,
-                                                                labels=vocab.AS_INHOUD.labels[:-1]))
+    monkeypatch.setattr(vocab, "AS_INHOUD", dataclasses.replace(vocab.AS_INHOUD, labels=vocab.AS_INHOUD.labels[:-1]))
     controle = controleer(open_store(store.doel), bron)
     assert any(f"{weg.naam!r} staat niet meer in de vocabulaire" in regel for regel in controle.drift)
     assert f"vocabulaire en database: {len(controle.drift)} verschil" in controle.tekst()
