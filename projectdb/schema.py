@@ -227,9 +227,11 @@ aanmelding = sa.Table(
     sa.Column("naam", sa.Text, sa.CheckConstraint("trim(naam) <> ''"), nullable=False),
     sa.Column("rol", sa.Text, sa.CheckConstraint("trim(rol) <> ''"), nullable=False),
     sa.Column("verloopt", sa.REAL, nullable=False),
+    sa.Column("kenmerk", sa.Text, nullable=False, server_default=""),
     **_OPTIES,
 )
-"""Editor logins shared by every app process: SHA-256 of the token (never the token), name, role, expiry (Unix s)."""
+"""Editor logins shared by every app process: SHA-256 of the token (never the token), name, role, expiry (Unix s)
+and a digest of the credential logged in with (a changed password ends the login)."""
 
 aanmeldpoging = sa.Table(
     "aanmeldpoging", metadata,

@@ -139,7 +139,7 @@ def test_wijziging_zonder_verschil_houdt_versie(store):
 
 
 def test_gelijktijdige_wijziging_geeft_conflict(store):
-    eerste, tweede = open_store(store.pad), open_store(store.pad)
+    eerste, tweede = open_store(store.doel), open_store(store.doel)
     versie = eerste.project("P003")["versie"]
     assert tweede.project("P003")["versie"] == versie
     eerste.wijzig_project("P003", {"titel": "Titel van de eerste"}, versie, "eerste")
