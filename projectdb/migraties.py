@@ -213,9 +213,7 @@ def _vul(con: sa.Connection, bron: Path) -> None:
                 )
             ],
         )
-    tijdstip = _tijdstip()
-    for record in records:
-        Store._schrijf_record(con, record, None, f"eerste start uit {bron.name}", tijdstip)
+    Store._schrijf_records(con, records, {}, f"eerste start uit {bron.name}", _tijdstip())
     con.execute(sa.insert(sch.stand).values(sleutel=1, revisie=1, herstellingen=0))
     con.execute(sa.insert(sch.schemaversie).values(versie=sch.SCHEMA_VERSIE))
 

@@ -253,7 +253,7 @@ class Store:
             records = valideer([{**huidig, **wijzigingen}], rapport, bestaande, update=True, regels=[None])
             if rapport.fouten:
                 raise Validatiefout(rapport)
-            gewijzigd = self._schrijf_record(con, records[0], huidig, str(redacteur).strip(), _tijdstip())
+            gewijzigd = self._schrijf_records(con, records, bestaande, str(redacteur).strip(), _tijdstip())
         return huidig["versie"] + 1 if gewijzigd else huidig["versie"]
 
     @staticmethod
@@ -299,9 +299,7 @@ class Store:
             if con.execute(sa.select(sch.stand.c.revisie)).scalar_one() != revisie + 1:
                 records, bestaande = self._opnieuw_valideren(con, rijen, records, bestaande, update, regels,
                                                              rapport.bestand)
-            tijdstip = _tijdstip()
-            for record in records:
-                self._schrijf_record(con, record, bestaande.get(record["project_id"]), redacteur, tijdstip)
+            self._schrijf_records(con, records, bestaande, redacteur, _tijdstip())
         return rapport
 
     def _opnieuw_valideren(self, con: sa.Connection, rijen: list, records: list[dict], bestaande: dict,
@@ -323,39 +321,49 @@ class Store:
         return opnieuw, nu
 
     @staticmethod
-    def _schrijf_record(con: sa.Connection, record: dict, oud: dict | None, redacteur: str, tijdstip: str) -> bool:
-        """Insert or update one validated record with its child rows and change-log rows; False if unchanged."""
-        pid = record["project_id"]
-        waarden = {k: record[k] for k in sch.ENKELVOUDIG}
-        log = {"tijdstip": tijdstip, "redacteur": redacteur, "project_id": pid}
-        if oud is None:
-            con.execute(sa.insert(sch.project).values(project_id=pid, versie=1, **waarden))
-            con.execute(sa.insert(sch.wijziging).values(
-                **log, nieuwe_waarde=json.dumps({k: record[k] for k in KOLOMMEN}, ensure_ascii=False),
-                actie="toegevoegd"))
-        else:
+    def _schrijf_records(con: sa.Connection, records: Sequence[dict], bestaande: Mapping[str, dict], redacteur: str,
+                         tijdstip: str) -> list[str]:
+        """Insert or update validated records with their child rows and change-log rows; returns the project_ids
+        written (unchanged records are skipped). One statement per table for the whole batch (executemany)."""
+        nieuw, gewijzigd, log = [], [], []
+        for record in records:
+            pid, oud = record["project_id"], bestaande.get(record["project_id"])
+            regel = {"tijdstip": tijdstip, "redacteur": redacteur, "project_id": pid}
+            if oud is None:
+                nieuw.append(record)
+                log.append({**regel, "veld": None, "oude_waarde": None, "actie": "toegevoegd",
+                            "nieuwe_waarde": json.dumps({k: record[k] for k in KOLOMMEN}, ensure_ascii=False)})
+                continue
             veranderd = [k for k in KOLOMMEN[1:] if record[k] != oud[k]]
-            if not veranderd:
-                return False
-            con.execute(sa.delete(sch.project_gemeente).where(sch.project_gemeente.c.project_id == pid))
-            for _, tabel, _ in sch.KINDEREN:
-                con.execute(sa.delete(tabel).where(tabel.c.project_id == pid))
-            con.execute(sa.update(sch.project).where(sch.project.c.project_id == pid)
-                        .values(versie=sch.project.c.versie + 1, **waarden))
-            con.execute(sa.insert(sch.wijziging), [
-                {**log, "veld": k, "oude_waarde": _als_tekst(oud[k]), "nieuwe_waarde": _als_tekst(record[k]),
-                 "actie": "gewijzigd"} for k in veranderd])
+            if veranderd:
+                gewijzigd.append(record)
+                log += [{**regel, "veld": k, "oude_waarde": _als_tekst(oud[k]), "nieuwe_waarde": _als_tekst(record[k]),
+                         "actie": "gewijzigd"} for k in veranderd]
+        p = sch.project
+        if gewijzigd:
+            sleutels = [{"pid": r["project_id"]} for r in gewijzigd]
+            for tabel in (sch.project_gemeente, *(t for _, t, _ in sch.KINDEREN)):
+                con.execute(sa.delete(tabel).where(tabel.c.project_id == sa.bindparam("pid")), sleutels)
+            con.execute(sa.update(p).where(p.c.project_id == sa.bindparam("pid"))
+                        .values(versie=p.c.versie + 1, **{k: sa.bindparam(f"n_{k}") for k in sch.ENKELVOUDIG}),
+                        [{"pid": r["project_id"], **{f"n_{k}": r[k] for k in sch.ENKELVOUDIG}} for r in gewijzigd])
+        if nieuw:
+            con.execute(sa.insert(p), [{"project_id": r["project_id"], "versie": 1,
+                                        **{k: r[k] for k in sch.ENKELVOUDIG}} for r in nieuw])
+        geschreven = [*nieuw, *gewijzigd]
         for veld, tabel, kolom in sch.KINDEREN:
-            delen = gebied.splits(record[veld]) if veld == "gebied" else record[veld]
-            if delen:
-                con.execute(sa.insert(tabel), [{"project_id": pid, "volgorde": i, kolom: w}
-                                               for i, w in enumerate(delen)])
-        jaar = record["indeling_jaar"]
-        codes = sorted(gebied.gemeenten_van_gebied(record["gebied"], jaar))
-        if codes:
-            con.execute(sa.insert(sch.project_gemeente), [{"project_id": pid, "jaar": jaar, "gemeente_code": code}
-                                                          for code in codes])
-        return True
+            rijen = [{"project_id": r["project_id"], "volgorde": i, kolom: w} for r in geschreven
+                     for i, w in enumerate(gebied.splits(r[veld]) if veld == "gebied" else r[veld])]
+            if rijen:
+                con.execute(sa.insert(tabel), rijen)
+        gemeenten = [{"project_id": r["project_id"], "jaar": r["indeling_jaar"], "gemeente_code": code}
+                     for r in geschreven
+                     for code in sorted(gebied.gemeenten_van_gebied(r["gebied"], r["indeling_jaar"]))]
+        if gemeenten:
+            con.execute(sa.insert(sch.project_gemeente), gemeenten)
+        if log:
+            con.execute(sa.insert(sch.wijziging), log)
+        return [r["project_id"] for r in geschreven]
 
     # --- backup -----------------------------------------------------------------------------------------------
 
