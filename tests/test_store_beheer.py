@@ -128,6 +128,14 @@ SABOTAGE = {
         ("ALTER TABLE project DROP CONSTRAINT project_inhoud_fkey",),
         "verwijzingen ontbreekt: .inhoud. -> label_inhoud",
     ),
+    "strengheid weg": (
+        (
+            "PRAGMA writable_schema = ON",
+            "UPDATE sqlite_master SET sql = rtrim(replace(sql, 'STRICT', '')) WHERE name = 'project'",
+        ),
+        ("ALTER TABLE project ALTER COLUMN omschrijving TYPE varchar(5000)",),
+        "tabel project: (tabelopties ''|kolom omschrijving heeft type)",
+    ),
     "trigger": (
         ("CREATE TRIGGER wis AFTER INSERT ON wijziging BEGIN DELETE FROM wijziging; END",),
         _PG_TRIGGER,
