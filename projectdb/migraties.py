@@ -25,6 +25,7 @@ from projectdb.fouten import OngeldigeDatabase
 from projectdb.invoer import lees_invoer
 from projectdb.meldingen import Validatiefout
 from projectdb.validatie import valideer
+from projectdb.verbinding import SCHRIJVEN
 
 _VERSIE_1_NAAR_2 = (
     "ALTER TABLE project ADD COLUMN startjaar INTEGER CHECK (startjaar BETWEEN 1990 AND 2100)",
@@ -133,11 +134,11 @@ def migreer(store) -> None:
     """Bring ``store`` to :data:`~projectdb.schema.SCHEMA_VERSIE`, all steps in one transaction (a concurrent
     opener finds the old or the new version, never a mix, and migrates only the old). SQLite runs it with foreign
     keys off (a table rebuild needs that); the steps check the references themselves."""
-    with store.engine.connect().execution_options(samenwerking_schrijven=True) as con:
+    with store.engine.connect().execution_options(**{SCHRIJVEN: True}) as con:
         if not store.is_postgresql:
             con.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
         with con.begin():
-            versie = _versie(con, store)
+            versie = _versie(con)
             while versie in MIGRATIES:
                 try:
                     MIGRATIES[versie](con)
@@ -152,7 +153,7 @@ def migreer(store) -> None:
                     con.execute(sa.insert(sch.schemaversie).values(versie=versie))
 
 
-def _versie(con: sa.Connection, store) -> int:
+def _versie(con: sa.Connection) -> int:
     if sa.inspect(con).has_table(sch.schemaversie.name):
         return con.execute(sa.select(sa.func.max(sch.schemaversie.c.versie))).scalar_one()
     return con.exec_driver_sql("PRAGMA user_version").scalar_one()
@@ -171,7 +172,7 @@ def maak_als_leeg(store, bron: Path) -> None:
         return
     if store.pad.exists():
         return
-    from projectdb.store import Store
+    from projectdb.store import Store  # here: the store module imports this one
 
     store.pad.parent.mkdir(parents=True, exist_ok=True)
     tijdelijk = store.pad.with_name(f".{store.pad.name}.{os.getpid()}-{secrets.token_hex(4)}.nieuw")
@@ -193,7 +194,7 @@ def maak_als_leeg(store, bron: Path) -> None:
 
 def _vul(con: sa.Connection, bron: Path) -> None:
     """Create every table and fill labels, municipalities and the projects of ``bron`` (validated first)."""
-    from projectdb.store import Store, _tijdstip
+    from projectdb.store import Store, _tijdstip  # here: the store module imports this one
 
     invoer = lees_invoer(bron)
     records = valideer(invoer.rijen, invoer.rapport, {}, False, invoer.regels)

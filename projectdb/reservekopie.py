@@ -94,7 +94,7 @@ def restore(store, bestand: Path) -> None:
 
 
 def _restore_sqlite(store, bestand: Path) -> None:
-    from projectdb.store import Store
+    from projectdb.store import Store  # here: the store module imports this one
 
     with tempfile.TemporaryDirectory(dir=store.pad.parent) as map_:
         # Work on a private copy: the backup file itself is never changed, and a migration happens in the copy.
@@ -115,7 +115,7 @@ def _restore_sqlite(store, bestand: Path) -> None:
 
 
 def _restore_postgresql(store, bestand: Path) -> None:
-    from projectdb.store import Store
+    from projectdb.store import Store  # here: the store module imports this one
 
     with schemacontrole.tijdelijke_database(store.doel) as url:
         try:

@@ -17,6 +17,7 @@ from functools import cache
 import sqlalchemy as sa
 
 from projectdb import schema as sch
+from projectdb.verbinding import sqlalchemy_url
 
 _EXTRA_SQLITE = {
     "trigger": "SELECT name FROM sqlite_master WHERE type = 'trigger'",
@@ -149,8 +150,6 @@ def _referentie_postgresql(doel: str) -> dict[tuple[str, str], object]:
 def tijdelijke_database(doel: str):
     """A new, empty PostgreSQL database on the server of ``doel`` (needs the CREATEDB privilege); yields its
     SQLAlchemy URL and drops it afterwards."""
-    from projectdb.verbinding import sqlalchemy_url
-
     url = sqlalchemy_url(doel)
     naam = f"samenwerking_tmp_{secrets.token_hex(6)}"
     beheer = sa.create_engine(url.set(database="postgres"), poolclass=sa.pool.NullPool, isolation_level="AUTOCOMMIT")

@@ -318,7 +318,7 @@ def test_twee_processen_importeren_tegelijk(store, tmp_path):
 # --- vocabulary drift ------------------------------------------------------------------------------------------
 
 
-def test_nieuw_label_in_de_vocabulaire_breekt_een_bestaande_database_niet(store, monkeypatch, capsys):
+def test_nieuw_label_in_de_vocabulaire_breekt_een_bestaande_database_niet(store, monkeypatch):
     nieuw = dataclasses.replace(
         vocab.AS_INHOUD.labels[0],
         naam="Sociaal domein breed",
