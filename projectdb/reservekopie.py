@@ -9,8 +9,9 @@ after migration, equals what the code creates (:mod:`projectdb.schemacontrole`: 
 constraints, indexes; no triggers, views or other objects) and whose references are intact. Anything else is
 refused with :class:`~projectdb.fouten.OngeldigeDatabase` and nothing is changed. Then the current contents are
 backed up (kind ``voor-herstel``, never removed by the rotation) and replaced by the backup's in one write
-transaction, which also raises the database revision, so every app process reloads. Logins and failed-login
-counters are not restored: an old backup must not bring back a login that has ended.
+transaction, which also raises the database revision, so every app process reloads. The sign-in state is
+emptied, not restored: everyone is signed out and blocks are forgotten, and an old backup cannot bring back a
+sign-in that has ended.
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ NOOIT_OPRUIMEN = ("voor-herstel",)
 """Kinds of automatic backup the rotation never removes (the way back from a restore)."""
 PG_BIN = Path(os.environ.get("SAMENWERKING_PG_BIN", "/usr/lib/postgresql/15/bin"))
 """Folder with ``pg_dump`` and ``pg_restore`` of PostgreSQL 15."""
-NIET_TERUGZETTEN = frozenset({sch.aanmelding.name, sch.aanmeldpoging.name, sch.stand.name, sch.schemaversie.name})
-"""Tables a restore keeps as they are (logins, attempts, the revision and the schema version)."""
+NIET_TERUGZETTEN = frozenset({*sch.TOEGANGSTABELLEN, sch.stand.name, sch.schemaversie.name})
+"""Tables a restore does not copy from the backup: the sign-in state (emptied instead), the revision and the schema
+version (kept)."""
 
 
 def _stempel() -> str:
@@ -161,7 +163,7 @@ def _vervang_inhoud(store, herstel) -> None:
     """Replace every restorable table of ``store`` by the rows of ``herstel``, in one write transaction."""
     tabellen = [t for t in sch.metadata.sorted_tables if t.name not in NIET_TERUGZETTEN]
     with herstel._lees() as bron, store._schrijf() as con:
-        for tabel in reversed(tabellen):
+        for tabel in [*reversed(tabellen), *(sch.metadata.tables[t] for t in sch.TOEGANGSTABELLEN)]:
             con.execute(sa.delete(tabel))
         for tabel in tabellen:
             resultaat = bron.execute(sa.select(tabel))

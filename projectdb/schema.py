@@ -224,25 +224,39 @@ schemaversie = sa.Table(
 aanmelding = sa.Table(
     "aanmelding", metadata,
     sa.Column("token_hash", sa.Text, sa.CheckConstraint("length(token_hash) = 64"), primary_key=True),
+    sa.Column("soort", sa.Text, sa.CheckConstraint("soort IN ('wachtwoord', 'oidc')"), nullable=False),
     sa.Column("naam", sa.Text, sa.CheckConstraint("trim(naam) <> ''"), nullable=False),
-    sa.Column("rol", sa.Text, sa.CheckConstraint("trim(rol) <> ''"), nullable=False),
-    sa.Column("verloopt", sa.REAL, nullable=False),
-    sa.Column("kenmerk", sa.Text, nullable=False, server_default=""),
+    sa.Column("rol", sa.Text, sa.CheckConstraint("rol IN ('kijker', 'redacteur', 'beheerder')"), nullable=False),
+    sa.Column("binding", sa.Text, nullable=False),
+    sa.Column("begonnen", sa.REAL, nullable=False),
+    sa.Column("laatst_actief", sa.REAL, nullable=False),
+    sa.Column("beeindigd", sa.Integer, sa.CheckConstraint("beeindigd IN (0, 1)"), nullable=False,
+              server_default=sa.text("0")),
+    sa.CheckConstraint("laatst_actief >= begonnen"),
     **_OPTIES,
 )
-"""Editor logins shared by every app process: SHA-256 of the token (never the token), name, role, expiry (Unix s)
-and a digest of the credential logged in with (a changed password ends the login)."""
+"""One row per sign-in, shared by every app process: the SHA-256 of its token (never the token), kind, identity,
+role, password binding, start and last activity (seconds since the epoch), and whether it was ended."""
 
-aanmeldpoging = sa.Table(
-    "aanmeldpoging", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("sleutel", sa.Text, nullable=False),
+mislukte_aanmelding = sa.Table(
+    "mislukte_aanmelding", metadata,
+    sa.Column("sleutel", sa.Text, sa.CheckConstraint("sleutel <> ''"), nullable=False),
     sa.Column("tijdstip", sa.REAL, nullable=False),
-    sqlite_autoincrement=True,
     **_OPTIES,
 )
-"""Failed logins shared by every app process: counter key (an address or an account name) and time (Unix s)."""
-sa.Index("aanmeldpoging_sleutel", aanmeldpoging.c.sleutel, aanmeldpoging.c.tijdstip)
+"""Failed password attempts per throttle key (an address or an account name), time in seconds since the epoch."""
+sa.Index("mislukte_aanmelding_sleutel", mislukte_aanmelding.c.sleutel, mislukte_aanmelding.c.tijdstip)
+
+blokkade = sa.Table(
+    "blokkade", metadata,
+    sa.Column("sleutel", sa.Text, sa.CheckConstraint("sleutel <> ''"), primary_key=True),
+    sa.Column("tot", sa.REAL, nullable=False),
+    **_OPTIES,
+)
+"""Throttle keys refused until ``tot`` (seconds since the epoch)."""
+
+TOEGANGSTABELLEN = ("aanmelding", "mislukte_aanmelding", "blokkade")
+"""Tables of sign-in state: not project content, so left out of the checksum and emptied by a restore."""
 
 KINDEREN: tuple[tuple[str, sa.Table, str], ...] = (
     ("verzekeraars", project_verzekeraar, "verzekeraar"),

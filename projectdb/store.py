@@ -210,12 +210,13 @@ class Store:
         return problemen
 
     def checksum(self) -> str:
-        """SHA-256 over the contents of every table except ``stand`` (the revision), in a fixed order: equal iff
-        no stored data changed."""
+        """SHA-256 over the contents of every table except ``stand`` (the revision) and the sign-in state
+        (:data:`~projectdb.schema.TOEGANGSTABELLEN`), in a fixed order: equal iff no project data or change log
+        changed."""
         hasj = hashlib.sha256()
         with self._lees() as con:
             for tabel in sorted(sa.inspect(con).get_table_names()):
-                if tabel == sch.stand.name:
+                if tabel == sch.stand.name or tabel in sch.TOEGANGSTABELLEN:
                     continue
                 aantal = len(sa.inspect(con).get_columns(tabel))
                 hasj.update(f"\x00{tabel}\x00".encode())
