@@ -1,7 +1,7 @@
 """Creating the schema of a new store and migrating an older one, by numbered steps, on both backends.
 
 A small runner on SQLAlchemy rather than Alembic: the store has one schema line (no branches, no downgrades), a
-migration must run inside the same write transaction as the version bump, and SQLite files of versions 1 and 2
+migration must run inside the same write transaction as the version bump, and SQLite files of versions 1 to 3
 predate any migration tool (they keep their version in ``PRAGMA user_version``). :data:`MIGRATIES` maps version
 *n* to the function that brings a store to *n + 1*; a new version adds one entry (for a new project column:
 append it to :func:`projectdb.schema.projectkolommen` and add ``ALTER TABLE project ADD COLUMN`` here).
@@ -37,6 +37,20 @@ _VERSIE_1_NAAR_2 = (
 )
 """Version 1 -> 2 (SQLite only): the project period, as shipped then."""
 
+_VERSIE_2_NAAR_3 = (
+    "ALTER TABLE project ADD COLUMN gebied_precisie TEXT NOT NULL DEFAULT 'volledig' CHECK (gebied_precisie IN "
+    "('volledig', 'deel'))",
+    "ALTER TABLE project ADD COLUMN aantal_gemeenten_bron INTEGER CHECK (aantal_gemeenten_bron IS NULL OR "
+    "(aantal_gemeenten_bron >= 1 AND gebied_precisie = 'deel'))",
+    "ALTER TABLE project ADD COLUMN precisie_citaat TEXT NOT NULL DEFAULT '' CHECK (precisie_citaat <> '' OR "
+    "gebied_precisie <> 'deel')",
+    "ALTER TABLE project ADD COLUMN verzekeraar_herkomst TEXT NOT NULL DEFAULT 'bron' CHECK (verzekeraar_herkomst "
+    "IN ('bron', 'concessie'))",
+    "PRAGMA user_version = 3",
+)
+"""Version 2 -> 3 (SQLite only): area precision and insurer provenance, as shipped then (existing rows get
+``volledig`` and ``bron``)."""
+
 _OUDE_TABELLEN = (
     "gemeente",
     "project",
@@ -48,7 +62,7 @@ _OUDE_TABELLEN = (
     "project_lineage",
     "wijziging",
 )
-"""Tables of the SQLite layout of versions 1 and 2, parents before children."""
+"""Tables of the SQLite layout of versions 1 to 3, parents before children."""
 
 
 def _versie_1_naar_2(con: sa.Connection) -> None:
@@ -57,14 +71,19 @@ def _versie_1_naar_2(con: sa.Connection) -> None:
 
 
 def _versie_2_naar_3(con: sa.Connection) -> None:
-    """SQLite layout of version 2 -> the shared layout: vocabulary in lookup tables with foreign keys, the
+    for opdracht in _VERSIE_2_NAAR_3:
+        con.exec_driver_sql(opdracht)
+
+
+def _versie_3_naar_4(con: sa.Connection) -> None:
+    """SQLite layout of version 3 -> the shared layout: vocabulary in lookup tables with foreign keys, the
     revision, the schema version and the login tables. SQLite cannot change constraints in place, so each table
     is renamed, made anew and copied (SQLite's documented way; foreign keys are off meanwhile and checked at the
     end). A table missing a column the layout had is refused."""
     for index in ("project_gemeente_gemeente", "project_lineage_doel", "wijziging_project"):
         con.exec_driver_sql(f"DROP INDEX IF EXISTS {index}")
     for tabel in _OUDE_TABELLEN:
-        con.exec_driver_sql(f'ALTER TABLE "{tabel}" RENAME TO "v2_{tabel}"')
+        con.exec_driver_sql(f'ALTER TABLE "{tabel}" RENAME TO "oud_{tabel}"')
     sch.metadata.create_all(con)
     for tabel, labels in sch.vocabulaire().items():
         kolom = {"label_inhoud": "inhoud", "label_intensiteit": "intensiteit", "label_geografie": "geografie"}.get(
@@ -72,21 +91,21 @@ def _versie_2_naar_3(con: sa.Connection) -> None:
         )
         # Labels still in use but no longer in the vocabulary are kept; `projectdb check` reports them.
         gebruikt = (
-            con.exec_driver_sql(f"SELECT DISTINCT {kolom} FROM v2_project").scalars().all()
+            con.exec_driver_sql(f"SELECT DISTINCT {kolom} FROM oud_project").scalars().all()
             if kolom
-            else con.exec_driver_sql(f"SELECT DISTINCT {tabel[6:]} FROM v2_project_{tabel[6:]}").scalars().all()
+            else con.exec_driver_sql(f"SELECT DISTINCT {tabel[6:]} FROM oud_project_{tabel[6:]}").scalars().all()
         )
         _voeg_labels_toe(con, tabel, [*labels, *(g for g in gebruikt if g not in labels)])
     for tabel in _OUDE_TABELLEN:
-        oud = {k["name"] for k in sa.inspect(con).get_columns(f"v2_{tabel}")}
+        oud = {k["name"] for k in sa.inspect(con).get_columns(f"oud_{tabel}")}
         nieuw = [k.name for k in sch.metadata.tables[tabel].columns]
         ontbreekt = [k for k in nieuw if k not in oud]
         if ontbreekt:
             raise OngeldigeDatabase(f"tabel {tabel} mist kolom(men) {', '.join(ontbreekt)}")
         kolommen = ", ".join(f'"{k}"' for k in nieuw)
-        con.exec_driver_sql(f'INSERT INTO "{tabel}" ({kolommen}) SELECT {kolommen} FROM "v2_{tabel}"')
+        con.exec_driver_sql(f'INSERT INTO "{tabel}" ({kolommen}) SELECT {kolommen} FROM "oud_{tabel}"')
     for tabel in reversed(_OUDE_TABELLEN):
-        con.exec_driver_sql(f'DROP TABLE "v2_{tabel}"')
+        con.exec_driver_sql(f'DROP TABLE "oud_{tabel}"')
     laatste = con.execute(sa.select(sa.func.max(sch.wijziging.c.id))).scalar() or 0
     con.execute(sa.insert(sch.stand).values(sleutel=1, revisie=laatste + 1, herstellingen=0))
     con.exec_driver_sql("PRAGMA user_version = 0")
@@ -98,6 +117,7 @@ def _versie_2_naar_3(con: sa.Connection) -> None:
 MIGRATIES: dict[int, Callable[[sa.Connection], None]] = {
     1: _versie_1_naar_2,
     2: _versie_2_naar_3,
+    3: _versie_3_naar_4,
 }
 """Version *n* -> the step to *n + 1*; run in one write transaction with the version bump."""
 
@@ -148,7 +168,7 @@ def migreer(store) -> None:
                         f"voldoen niet aan de regels ({fout.orig}); niets gewijzigd"
                     ) from None
                 versie += 1
-                if versie >= 3:
+                if sa.inspect(con).has_table(sch.schemaversie.name):
                     con.execute(sa.delete(sch.schemaversie))
                     con.execute(sa.insert(sch.schemaversie).values(versie=versie))
 

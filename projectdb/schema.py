@@ -19,10 +19,11 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from classify import vocab
+from classify.precisie import GEBIED_PRECISIES, VERZEKERAAR_HERKOMSTEN
 from geo import geodata
 
-SCHEMA_VERSIE = 3
-"""Current schema version (table ``schemaversie``; SQLite files of versions 1 and 2 kept it in ``user_version``)."""
+SCHEMA_VERSIE = 4
+"""Current schema version (table ``schemaversie``; SQLite files of versions 1 to 3 kept it in ``user_version``)."""
 
 JAAR_MIN, JAAR_MAX = 1990, 2100
 """Bounds of ``startjaar`` and ``eindjaar`` (calendar years)."""
@@ -125,6 +126,16 @@ def projectkolommen() -> list[sa.Column]:
             f"eindjaar IS NULL OR (startjaar IS NOT NULL AND eindjaar BETWEEN startjaar AND {JAAR_MAX})")),
         sa.Column("periode_citaat", sa.Text, sa.CheckConstraint("periode_citaat = '' OR startjaar IS NOT NULL"),
                   nullable=False, server_default=""),
+        # Version 3: how precisely the source places the project, and where its insurer comes from.
+        sa.Column("gebied_precisie", sa.Text, sa.CheckConstraint(f"gebied_precisie IN {GEBIED_PRECISIES!r}"),
+                  nullable=False, server_default="volledig"),
+        sa.Column("aantal_gemeenten_bron", sa.Integer, sa.CheckConstraint(
+            "aantal_gemeenten_bron IS NULL OR (aantal_gemeenten_bron >= 1 AND gebied_precisie = 'deel')")),
+        sa.Column("precisie_citaat", sa.Text, sa.CheckConstraint("precisie_citaat <> '' OR gebied_precisie <> 'deel'"),
+                  nullable=False, server_default=""),
+        sa.Column("verzekeraar_herkomst", sa.Text,
+                  sa.CheckConstraint(f"verzekeraar_herkomst IN {VERZEKERAAR_HERKOMSTEN!r}"), nullable=False,
+                  server_default="bron"),
     ]
 
 

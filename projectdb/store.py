@@ -170,13 +170,15 @@ class Store:
         """All projects, one row per project sorted by project_id: the columns of ``projecten.csv`` plus
         ``versie``; verzekeraars, instrumenten, partners and bouwt_voort_op are tuples of str, gebied a
         ';'-joined string of canonical tokens, indeling_jaar and versie ints, startjaar and eindjaar nullable
-        ints (``Int64``, ``<NA>`` where the sources name no year)."""
+        ints (``Int64``, ``<NA>`` where the sources name no year), aantal_gemeenten_bron likewise (``<NA>`` where
+        the source gives no number)."""
         with self._lees() as con:
             records = list(self._records(con).values())
         frame = pd.DataFrame.from_records(records, columns=[*KOLOMMEN, "versie"])
         for kolom in MEERVOUDIG:
             frame[kolom] = frame[kolom].astype(object)
-        return frame.astype({"indeling_jaar": "int64", "versie": "int64", "startjaar": "Int64", "eindjaar": "Int64"})
+        return frame.astype({"indeling_jaar": "int64", "versie": "int64", "startjaar": "Int64", "eindjaar": "Int64",
+                             "aantal_gemeenten_bron": "Int64"})
 
     def project(self, project_id: str) -> dict:
         """One project as a dict (same fields and types as a :meth:`projecten` row)."""

@@ -12,6 +12,7 @@ from voorbeeldprojecten import VOORBEELD, rij, schrijf_csv
 
 from projectdb import Conflict, OnbekendProject, OngeldigeDatabase, Validatiefout, gebied, open_store
 from projectdb.kolommen import KOLOMMEN
+from projectdb.schema import SCHEMA_VERSIE
 from projectdb.store import PROJECTEN_CSV
 
 
@@ -240,7 +241,7 @@ def test_open_weigert_vreemde_database(tmp_path):
     vreemd = tmp_path / "vreemd.sqlite"
     with sqlite3.connect(vreemd) as con:
         con.execute("CREATE TABLE iets (x)")
-    with pytest.raises(OngeldigeDatabase, match="schemaversie 3"):
+    with pytest.raises(OngeldigeDatabase, match=f"schemaversie {SCHEMA_VERSIE}"):
         open_store(vreemd)
 
 
@@ -248,7 +249,7 @@ def test_open_weigert_vreemde_postgresql_database(pg_database):
     url = pg_database()
     with sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://")).begin() as con:
         con.exec_driver_sql("CREATE TABLE iets (x integer)")
-    with pytest.raises(OngeldigeDatabase, match="schemaversie 3"):
+    with pytest.raises(OngeldigeDatabase, match=f"schemaversie {SCHEMA_VERSIE}"):
         open_store(url)
 
 
@@ -272,3 +273,33 @@ def test_periode_in_database_en_log(store):
     assert store.project("P001")["eindjaar"] is None
     log = store.wijzigingen("P001").iloc[-1]
     assert log[["veld", "oude_waarde", "nieuwe_waarde"]].tolist() == ["eindjaar", "2016", ""]
+
+
+@pytest.mark.parametrize("sql", [
+    "UPDATE project SET gebied_precisie = 'deel' WHERE project_id = 'P001'",
+    "UPDATE project SET aantal_gemeenten_bron = 3 WHERE project_id = 'P001'",
+    "UPDATE project SET verzekeraar_herkomst = 'gok' WHERE project_id = 'P001'",
+])
+def test_schema_weigert_deel_zonder_citaat_en_aantal_bij_volledig(store, sql):
+    voor = store.checksum()
+    with pytest.raises(sa.exc.IntegrityError, match="(?i)check"):
+        with store._schrijf() as con:
+            con.execute(sa.text(sql))
+    assert store.checksum() == voor
+
+
+@pytest.mark.parametrize("wijzigingen, melding", [
+    ({"gebied_precisie": "half"}, "kolom 'gebied_precisie': gebied_precisie 'half' is ongeldig; kies volledig of deel"),
+    ({"gebied_precisie": "deel"}, "kolom 'precisie_citaat': gebied_precisie 'deel' zonder precisie_citaat"),
+    ({"aantal_gemeenten_bron": "4"}, "kolom 'aantal_gemeenten_bron': aantal_gemeenten_bron hoort alleen bij"),
+    ({"gebied_precisie": "deel", "precisie_citaat": "een aantal gemeenten", "aantal_gemeenten_bron": "een aantal"},
+     "'een aantal' is geen positief geheel getal"),
+    ({"verzekeraar_herkomst": "afgeleid"}, "kolom 'verzekeraar_herkomst': verzekeraar_herkomst 'afgeleid' is "
+                                           "ongeldig; kies bron of concessie"),
+])
+def test_foute_precisie_of_herkomst_schrijft_niets(store, wijzigingen, melding):
+    voor = store.checksum()
+    with pytest.raises(Validatiefout) as fout:
+        store.wijzig_project("P001", wijzigingen, 1, "ans")
+    assert melding in fout.value.rapport.tekst() and "wijziging P001" in fout.value.rapport.tekst()
+    assert store.checksum() == voor

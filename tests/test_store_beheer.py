@@ -23,9 +23,12 @@ from projectdb.fouten import Conflict
 from projectdb.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
-SCHEMA_V2 = Path(__file__).with_name("schema_v2_sqlite.sql")
-"""The SQLite layout as shipped with schema version 2 (frozen: the migrations start from it)."""
-_V2_TABELLEN = (
+OUDE_INDELING = {
+    2: Path(__file__).with_name("schema_v2_sqlite.sql"),
+    3: Path(__file__).with_name("schema_v3_sqlite.sql"),
+}
+"""The SQLite layouts as shipped with schema versions 2 and 3 (frozen: the migrations start from them)."""
+_OUDE_TABELLEN = (
     "gemeente",
     "project",
     "project_verzekeraar",
@@ -36,6 +39,8 @@ _V2_TABELLEN = (
     "project_lineage",
     "wijziging",
 )
+_PERIODE = ("periode_citaat", "eindjaar", "startjaar")
+_PRECISIE = ("verzekeraar_herkomst", "precisie_citaat", "aantal_gemeenten_bron", "gebied_precisie")
 
 
 @pytest.fixture
@@ -48,43 +53,59 @@ def store(databasedoel, bron):
     return open_store(databasedoel, bron=bron)
 
 
-def _maak_v2(pad: Path, inhoud: Store, versie: int = 2) -> None:
-    """A SQLite file in the shipped version-2 layout at ``pad`` holding the rows of ``inhoud``; with ``versie`` 1
-    also without the period columns, as version 1 was."""
+def _maak_oud(pad: Path, inhoud: Store, versie: int) -> None:
+    """A SQLite file in the shipped layout of schema ``versie`` (1, 2 or 3) at ``pad`` holding the rows of
+    ``inhoud``; version 1 is version 2 without the period columns, as it was."""
     with sqlite3.connect(pad) as con:
-        con.executescript(SCHEMA_V2.read_text())
+        con.executescript(OUDE_INDELING[max(versie, 2)].read_text())
         con.execute("ATTACH DATABASE ? AS nieuw", (str(inhoud.pad),))
-        for tabel in _V2_TABELLEN:
+        for tabel in _OUDE_TABELLEN:
             kolommen = ", ".join(r[1] for r in con.execute(f"PRAGMA main.table_info({tabel})"))
             con.execute(f"INSERT INTO main.{tabel} ({kolommen}) SELECT {kolommen} FROM nieuw.{tabel}")
         con.commit()
         con.execute("DETACH DATABASE nieuw")
         if versie == 1:
-            for kolom in ("periode_citaat", "eindjaar", "startjaar"):
+            for kolom in _PERIODE:
                 con.execute(f"ALTER TABLE project DROP COLUMN {kolom}")
             con.execute("PRAGMA user_version = 1")
         con.commit()
 
 
-@pytest.mark.parametrize("versie", [1, 2])
+@pytest.mark.parametrize("versie", [1, 2, 3])
 def test_oude_sqlite_wordt_gemigreerd_na_een_backup(tmp_path, bron, versie):
     nieuw = open_store(tmp_path / "nieuw.sqlite", bron=bron)
     nieuw.wijzig_project("P001", {"titel": "Eerder bewerkt"}, 1, "ans")
     oud = tmp_path / "db" / "oud.sqlite"
     oud.parent.mkdir()
-    _maak_v2(oud, nieuw, versie)
+    _maak_oud(oud, nieuw, versie)
     gemigreerd = open_store(oud)
     na, voor = gemigreerd.projecten(), nieuw.projecten()
+    weg = (*(_PERIODE if versie == 1 else ()), *(_PRECISIE if versie < 3 else ()))
+    if versie < 3:
+        assert (na["gebied_precisie"] == "volledig").all() and (na["verzekeraar_herkomst"] == "bron").all()
     if versie == 1:
         assert na["startjaar"].isna().all() and (na["periode_citaat"] == "").all()
-        na, voor = (f.drop(columns=["startjaar", "eindjaar", "periode_citaat"]) for f in (na, voor))
-    pd.testing.assert_frame_equal(na, voor)
+    pd.testing.assert_frame_equal(na.drop(columns=list(weg)), voor.drop(columns=list(weg)))
     pd.testing.assert_frame_equal(gemigreerd.wijzigingen(), nieuw.wijzigingen())
     assert gemigreerd.integriteit() == []
     (backup,) = (oud.parent / "backups").glob(f"*voor-migratie-v{versie}*.sqlite")
     with sqlite3.connect(backup) as con:
         assert con.execute("PRAGMA user_version").fetchone()[0] == versie
     assert gemigreerd.wijzig_project("P001", {"titel": "Na migratie"}, 2, "bea") == 3
+    gemigreerd.wijzig_project(
+        "P004",
+        {
+            "gebied_precisie": "deel",
+            "aantal_gemeenten_bron": "circa 10",
+            "precisie_citaat": "in een aantal gemeenten in de regio",
+        },
+        1,
+        "ans",
+    )
+    assert (gemigreerd.project("P004")["gebied_precisie"], gemigreerd.project("P004")["aantal_gemeenten_bron"]) == (
+        "deel",
+        10,
+    )
     assert gemigreerd.wijzigingen()["id"].is_unique
     open_store(oud)
     assert len(list((oud.parent / "backups").glob("*voor-migratie*"))) == 1
