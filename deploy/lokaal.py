@@ -28,6 +28,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import sqlalchemy as sa
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from nginx_conf import configuratie  # noqa: E402
@@ -73,6 +75,8 @@ class Opstelling:
     url: str = ""
     replicas: list[Replica] = field(default_factory=list)
     nginx: subprocess.Popen | None = None
+    server: str = ""
+    """Superuser URL of the PostgreSQL server holding :attr:`database`."""
     pg_data: Path | None = None
     """The data folder of the PostgreSQL server this set started itself (None: an existing server)."""
 
@@ -104,16 +108,19 @@ def _start_postgres(map_: Path) -> tuple[Path, str]:
     return data, f"postgresql://postgres@127.0.0.1:{poort}/postgres"
 
 
-def _nieuwe_database(server: str) -> str:
-    """Create an empty database on ``server`` (a superuser URL); returns its URL."""
-    naam = f"samenwerking_{secrets.token_hex(4)}"
-    import sqlalchemy as sa
-
+def _beheer(server: str, opdracht: str) -> None:
+    """Run one statement outside a transaction (CREATE/DROP DATABASE) on ``server``, a superuser URL."""
     beheer = sa.create_engine(server.replace("postgresql://", "postgresql+psycopg://", 1),
                               isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
     with beheer.connect() as con:
-        con.exec_driver_sql(f'CREATE DATABASE "{naam}"')
+        con.exec_driver_sql(opdracht)
     beheer.dispose()
+
+
+def _nieuwe_database(server: str) -> str:
+    """Create an empty database on ``server``; returns its URL."""
+    naam = f"samenwerking_{secrets.token_hex(4)}"
+    _beheer(server, f'CREATE DATABASE "{naam}"')
     return server.rsplit("/", 1)[0] + "/" + naam
 
 
@@ -173,6 +180,7 @@ def start(aantal: int = 2, pg: str | None = None, omgeving: dict[str, str] | Non
     try:
         if pg is None:
             opstelling.pg_data, pg = _start_postgres(opstelling.map)
+        opstelling.server = pg
         opstelling.database = _nieuwe_database(pg)
         subprocess.run([sys.executable, "-c", "from projectdb import open_store; open_store()"], cwd=WORTEL,
                        env={**os.environ, "SAMENWERKING_DB": opstelling.database}, check=True, capture_output=True,
@@ -200,11 +208,15 @@ def _beeindig(proces: subprocess.Popen | None) -> None:
 
 
 def stop(opstelling: Opstelling) -> None:
-    """Stop nginx, the replicas and (when this set started it) PostgreSQL, and remove the folder."""
+    """Stop nginx, the replicas and PostgreSQL when this set started it (else drop the database it made on the
+    existing server), and remove the folder."""
     _beeindig(opstelling.nginx)
     for replica in opstelling.replicas:
         _beeindig(replica.proces)
-    if opstelling.pg_data is not None:
+    if opstelling.pg_data is None and opstelling.database:
+        # An existing server keeps running: only the database this set made goes.
+        _beheer(opstelling.server, f'DROP DATABASE IF EXISTS "{opstelling.database.rsplit("/", 1)[1]}" WITH (FORCE)')
+    elif opstelling.pg_data is not None:
         subprocess.run(_als_postgres([str(PG_BIN / "pg_ctl"), "-D", str(opstelling.pg_data), "-m", "fast", "-w",
                                       "stop"]), capture_output=True, check=False)
     shutil.rmtree(opstelling.map, ignore_errors=True)

@@ -38,7 +38,7 @@ error_log {map_ / "fout.log"} warn;
 events {{ worker_connections 1024; }}
 
 http {{
-    log_format replica '$remote_addr "$request" $status $upstream_addr $request_time';
+    log_format replica '$remote_addr "$request" $status $upstream_addr cookie=$cookie_{COOKIE} $request_time';
     access_log {map_ / "toegang.log"} replica;
     client_body_temp_path {tijdelijk}/body;
     proxy_temp_path {tijdelijk}/proxy;
