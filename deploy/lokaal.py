@@ -76,7 +76,7 @@ class Opstelling:
     replicas: list[Replica] = field(default_factory=list)
     nginx: subprocess.Popen | None = None
     server: str = ""
-    """Superuser URL of the PostgreSQL server holding :attr:`database`."""
+    """Superuser URL of the PostgreSQL server holding :attr:`database` ("" on SQLite)."""
     pg_data: Path | None = None
     """The data folder of the PostgreSQL server this set started itself (None: an existing server)."""
 
@@ -170,18 +170,23 @@ def _start_nginx(opstelling: Opstelling) -> None:
     _wacht_gezond(opstelling.url, opstelling.nginx, log)
 
 
-def start(aantal: int = 2, pg: str | None = None, omgeving: dict[str, str] | None = None) -> Opstelling:
+def start(aantal: int = 2, pg: str | None = None, omgeving: dict[str, str] | None = None,
+          sqlite: Path | None = None) -> Opstelling:
     """Bring up PostgreSQL (or a new database on the server ``pg``), ``aantal`` replicas and nginx; returns once
     every replica and nginx answer ``/_stcore/health``. ``omgeving``: extra environment for the replicas (such as
-    the editor password). On failure everything started so far is stopped again."""
+    the editor password). ``sqlite``: share this SQLite file instead of PostgreSQL (one machine only; used by the
+    benchmark to compare the backends). On failure everything started so far is stopped again."""
     if aantal < 1:
         raise ValueError("aantal replica's moet minstens 1 zijn")
     opstelling = Opstelling(Path(tempfile.mkdtemp(prefix="samenwerking-deploy-")), "")
     try:
-        if pg is None:
-            opstelling.pg_data, pg = _start_postgres(opstelling.map)
-        opstelling.server = pg
-        opstelling.database = _nieuwe_database(pg)
+        if sqlite is not None:
+            opstelling.database = str(sqlite)
+        else:
+            if pg is None:
+                opstelling.pg_data, pg = _start_postgres(opstelling.map)
+            opstelling.server = pg
+            opstelling.database = _nieuwe_database(pg)
         subprocess.run([sys.executable, "-c", "from projectdb import open_store; open_store()"], cwd=WORTEL,
                        env={**os.environ, "SAMENWERKING_DB": opstelling.database}, check=True, capture_output=True,
                        text=True)
@@ -213,7 +218,7 @@ def stop(opstelling: Opstelling) -> None:
     _beeindig(opstelling.nginx)
     for replica in opstelling.replicas:
         _beeindig(replica.proces)
-    if opstelling.pg_data is None and opstelling.database:
+    if opstelling.server and opstelling.pg_data is None and opstelling.database:
         # An existing server keeps running: only the database this set made goes.
         _beheer(opstelling.server, f'DROP DATABASE IF EXISTS "{opstelling.database.rsplit("/", 1)[1]}" WITH (FORCE)')
     elif opstelling.pg_data is not None:
