@@ -170,6 +170,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--klein", action="store_true", help="2 bezoekers (rooktest)")
     args = parser.parse_args(argv)
     aantallen = KLEIN if args.klein else AANTALLEN
+    print(f"## 6. Replica's achter nginx: {', '.join(map(str, aantallen))} bezoekers tegelijk, SQLite en PostgreSQL "
+          "(ons = 2 replica's, naief = 1 replica)\n")
+    print("Bezoekers op protocolniveau (bench/bezoeker.py: eerste pagina + één filterwijziging over de websocket), "
+          f"elk begrensd op {MAXIMUM:.0f} s. De lastgenerator draait op dezelfde machine en concurreert met de "
+          "app-servers om de 2 kernen; tijden zijn daardoor aan de hoge kant en ruisgevoelig.\n")
     print(f"belasting vooraf (uptime): {', '.join(f'{b:.2f}' for b in os.getloadavg())}\n")
     fouten = []
     with tempfile.TemporaryDirectory(prefix="samenwerking-bench-") as map_:
