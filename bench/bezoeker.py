@@ -66,10 +66,14 @@ async def _tot_einde(socket, gezien: dict) -> None:
         if soort == "delta" and bericht.delta.WhichOneof("type") == "new_element":
             element = bericht.delta.new_element
             if element.WhichOneof("type") == "multiselect":
-                gezien.setdefault("widgets", {})[element.multiselect.label] = (element.multiselect.id,
-                                                                               list(element.multiselect.options))
-            elif element.WhichOneof("type") == "component_instance" and KAARTCOMPONENT in \
-                    element.component_instance.component_name:
+                gezien.setdefault("widgets", {})[element.multiselect.label] = (
+                    element.multiselect.id,
+                    list(element.multiselect.options),
+                )
+            elif (
+                element.WhichOneof("type") == "component_instance"
+                and KAARTCOMPONENT in element.component_instance.component_name
+            ):
                 gezien["kaart"] = True
         elif soort == "script_finished":
             if bericht.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
@@ -89,12 +93,17 @@ async def bezoek(url: str, keuze: str, maximum: float = 120.0) -> Bezoek:
         async with asyncio.timeout(maximum):
             start = time.perf_counter()
             cookie = await asyncio.to_thread(_cookie, url)
-            uitkomst.replica = next((c.split("=", 1)[1] for c in cookie.split("; ") if c.startswith("skw_replica=")),
-                                    "")
+            uitkomst.replica = next(
+                (c.split("=", 1)[1] for c in cookie.split("; ") if c.startswith("skw_replica=")), ""
+            )
             deel = urlsplit(url)
-            async with websockets.connect(f"ws://{deel.netloc}/_stcore/stream", subprotocols=["streamlit"],
-                                          additional_headers={"Cookie": cookie} if cookie else None,
-                                          max_size=None, open_timeout=maximum) as socket:
+            async with websockets.connect(
+                f"ws://{deel.netloc}/_stcore/stream",
+                subprotocols=["streamlit"],
+                additional_headers={"Cookie": cookie} if cookie else None,
+                max_size=None,
+                open_timeout=maximum,
+            ) as socket:
                 gezien: dict = {}
                 await socket.send(_run({}))
                 await _tot_einde(socket, gezien)

@@ -121,8 +121,9 @@ def meet_set(replicas: int, backend: str, aantallen: tuple[int, ...], map_: Path
             voor = [cpu_seconden(r.proces.pid) for r in opstelling.replicas]
             bezoeken = bezoeker.tegelijk(opstelling.url, [KEUZES[i % len(KEUZES)] for i in range(n)], MAXIMUM)
             na = [cpu_seconden(r.proces.pid) for r in opstelling.replicas]
-            uitslagen[n] = Uitslag(bezoeken, (sum(na) - sum(voor)) / n,
-                                   [geheugen(r.proces.pid) for r in opstelling.replicas])
+            uitslagen[n] = Uitslag(
+                bezoeken, (sum(na) - sum(voor)) / n, [geheugen(r.proces.pid) for r in opstelling.replicas]
+            )
         return uitslagen
     finally:
         lokaal.stop(opstelling)
@@ -144,24 +145,62 @@ def tabel(een: Uitslag, twee: Uitslag, n: int) -> str:
             naief, naief_w = _s(een.meting(veld), p)
             doel = "< 2 s" if (veld, p) == ("herschilderd", 95) else "—"
             ok = None if doel == "—" else (ons_w is not None and ons_w < 2.0)
-            rijen.append({"meting": f"{titel}, p{p}", "omvang": f"{n} tegelijk", "ons": ons, "naief": naief,
-                          "verhouding": verhouding(ons_w, naief_w), "doel": doel, "gehaald": gehaald(ok)})
+            rijen.append(
+                {
+                    "meting": f"{titel}, p{p}",
+                    "omvang": f"{n} tegelijk",
+                    "ons": ons,
+                    "naief": naief,
+                    "verhouding": verhouding(ons_w, naief_w),
+                    "doel": doel,
+                    "gehaald": gehaald(ok),
+                }
+            )
     doel_fouten = n >= max(AANTALLEN)
-    rijen.append({"meting": "fouten (mislukt of te laat)", "omvang": f"{n} tegelijk", "ons": str(twee.fouten),
-                  "naief": str(een.fouten), "verhouding": "—", "doel": "0" if doel_fouten else "—",
-                  "gehaald": gehaald(twee.fouten == 0 and een.fouten == 0) if doel_fouten else "—"})
-    rijen.append({"meting": "server-CPU per bezoeker (pagina + filterwijziging)", "omvang": f"{n} tegelijk",
-                  "ons": f"{twee.cpu_per_bezoeker:.3f} s", "naief": f"{een.cpu_per_bezoeker:.3f} s",
-                  "verhouding": verhouding(twee.cpu_per_bezoeker, een.cpu_per_bezoeker),
-                  "doel": f"≤ {HUIDIG_CPU / 3:.3f} s", "gehaald": gehaald(max(een.cpu_per_bezoeker,
-                                                                                  twee.cpu_per_bezoeker)
-                                                                              <= HUIDIG_CPU / 3)})
-    rijen.append({"meting": "geheugen per replica na de run", "omvang": f"{n} tegelijk",
-                  "ons": " / ".join(f"{g / 1e6:.0f} MB" for g in twee.geheugen),
-                  "naief": " / ".join(f"{g / 1e6:.0f} MB" for g in een.geheugen), "verhouding": "—", "doel": "—",
-                  "gehaald": "—"})
-    rijen.append({"meting": "bezoekers per replica (cookie van nginx)", "omvang": f"{n} tegelijk",
-                  "ons": twee.spreiding, "naief": een.spreiding, "verhouding": "—", "doel": "—", "gehaald": "—"})
+    rijen.append(
+        {
+            "meting": "fouten (mislukt of te laat)",
+            "omvang": f"{n} tegelijk",
+            "ons": str(twee.fouten),
+            "naief": str(een.fouten),
+            "verhouding": "—",
+            "doel": "0" if doel_fouten else "—",
+            "gehaald": gehaald(twee.fouten == 0 and een.fouten == 0) if doel_fouten else "—",
+        }
+    )
+    rijen.append(
+        {
+            "meting": "server-CPU per bezoeker (pagina + filterwijziging)",
+            "omvang": f"{n} tegelijk",
+            "ons": f"{twee.cpu_per_bezoeker:.3f} s",
+            "naief": f"{een.cpu_per_bezoeker:.3f} s",
+            "verhouding": verhouding(twee.cpu_per_bezoeker, een.cpu_per_bezoeker),
+            "doel": f"≤ {HUIDIG_CPU / 3:.3f} s",
+            "gehaald": gehaald(max(een.cpu_per_bezoeker, twee.cpu_per_bezoeker) <= HUIDIG_CPU / 3),
+        }
+    )
+    rijen.append(
+        {
+            "meting": "geheugen per replica na de run",
+            "omvang": f"{n} tegelijk",
+            "ons": " / ".join(f"{g / 1e6:.0f} MB" for g in twee.geheugen),
+            "naief": " / ".join(f"{g / 1e6:.0f} MB" for g in een.geheugen),
+            "verhouding": "—",
+            "doel": "—",
+            "gehaald": "—",
+        }
+    )
+    rijen.append(
+        {
+            "meting": "bezoekers per replica (cookie van nginx)",
+            "omvang": f"{n} tegelijk",
+            "ons": twee.spreiding,
+            "naief": een.spreiding,
+            "verhouding": "—",
+            "doel": "—",
+            "gehaald": "—",
+        }
+    )
     return markdown(rijen, KOLOMMEN)
 
 
@@ -170,11 +209,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--klein", action="store_true", help="2 bezoekers (rooktest)")
     args = parser.parse_args(argv)
     aantallen = KLEIN if args.klein else AANTALLEN
-    print(f"## 6. Replica's achter nginx: {', '.join(map(str, aantallen))} bezoekers tegelijk, SQLite en PostgreSQL "
-          "(ons = 2 replica's, naief = 1 replica)\n")
-    print("Bezoekers op protocolniveau (bench/bezoeker.py: eerste pagina + één filterwijziging over de websocket), "
-          f"elk begrensd op {MAXIMUM:.0f} s. De lastgenerator draait op dezelfde machine en concurreert met de "
-          "app-servers om de 2 kernen; tijden zijn daardoor aan de hoge kant en ruisgevoelig.\n")
+    print(
+        f"## 6. Replica's achter nginx: {', '.join(map(str, aantallen))} bezoekers tegelijk, SQLite en PostgreSQL "
+        "(ons = 2 replica's, naief = 1 replica)\n"
+    )
+    print(
+        "Bezoekers op protocolniveau (bench/bezoeker.py: eerste pagina + één filterwijziging over de websocket), "
+        f"elk begrensd op {MAXIMUM:.0f} s. De lastgenerator draait op dezelfde machine en concurreert met de "
+        "app-servers om de 2 kernen; tijden zijn daardoor aan de hoge kant en ruisgevoelig.\n"
+    )
     print(f"belasting vooraf (uptime): {', '.join(f'{b:.2f}' for b in os.getloadavg())}\n")
     fouten = []
     with tempfile.TemporaryDirectory(prefix="samenwerking-bench-") as map_:

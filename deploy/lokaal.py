@@ -97,12 +97,34 @@ def _start_postgres(map_: Path) -> tuple[Path, str]:
         os.chown(pg, gebruiker.pw_uid, gebruiker.pw_gid)
     data, poort = pg / "data", vrije_poort()
     try:
-        subprocess.run(_als_postgres([str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
-                                      "-E", "UTF8", "--locale=C"]), check=True, capture_output=True, text=True)
-        subprocess.run(_als_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(pg / "server.log"), "-w",
-                                      "-t", "60", "-o", f"-c listen_addresses=127.0.0.1 -p {poort} -k {pg} "
-                                      "-c max_connections=200", "start"]), check=True, capture_output=True,
-                       text=True)
+        subprocess.run(
+            _als_postgres(
+                [str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C"]
+            ),
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        subprocess.run(
+            _als_postgres(
+                [
+                    str(PG_BIN / "pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-l",
+                    str(pg / "server.log"),
+                    "-w",
+                    "-t",
+                    "60",
+                    "-o",
+                    f"-c listen_addresses=127.0.0.1 -p {poort} -k {pg} -c max_connections=200",
+                    "start",
+                ]
+            ),
+            check=True,
+            capture_output=True,
+            text=True,
+        )
     except subprocess.CalledProcessError as fout:
         raise RuntimeError(f"PostgreSQL startte niet ({fout.cmd[-1]}): {fout.stderr or fout.stdout}") from None
     return data, f"postgresql://postgres@127.0.0.1:{poort}/postgres"
@@ -110,8 +132,11 @@ def _start_postgres(map_: Path) -> tuple[Path, str]:
 
 def _beheer(server: str, opdracht: str) -> None:
     """Run one statement outside a transaction (CREATE/DROP DATABASE) on ``server``, a superuser URL."""
-    beheer = sa.create_engine(server.replace("postgresql://", "postgresql+psycopg://", 1),
-                              isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
+    beheer = sa.create_engine(
+        server.replace("postgresql://", "postgresql+psycopg://", 1),
+        isolation_level="AUTOCOMMIT",
+        poolclass=sa.pool.NullPool,
+    )
     with beheer.connect() as con:
         con.exec_driver_sql(opdracht)
     beheer.dispose()
@@ -142,10 +167,27 @@ def _start_replica(naam: str, database: str, omgeving: dict[str, str], map_: Pat
     poort, log = vrije_poort(), map_ / f"{naam}.log"
     with log.open("wb") as uitvoer:
         proces = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
-             str(poort), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-            cwd=WORTEL, env={**os.environ, **omgeving, "SAMENWERKING_DB": database, "PYTHONUNBUFFERED": "1"},
-            stdout=uitvoer, stderr=subprocess.STDOUT, start_new_session=True)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(poort),
+                "--server.address",
+                "127.0.0.1",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=WORTEL,
+            env={**os.environ, **omgeving, "SAMENWERKING_DB": database, "PYTHONUNBUFFERED": "1"},
+            stdout=uitvoer,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     return Replica(naam, poort, proces, log)
 
 
@@ -160,18 +202,26 @@ def _start_nginx(opstelling: Opstelling) -> None:
             os.chown(pad, www.pw_uid, www.pw_gid)
     poort = vrije_poort()
     conf = map_ / "nginx.conf"
-    conf.write_text(configuratie(poort, {r.naam: r.poort for r in opstelling.replicas}, map_,
-                                 "www-data" if os.geteuid() == 0 else None), encoding="utf-8")
+    conf.write_text(
+        configuratie(
+            poort, {r.naam: r.poort for r in opstelling.replicas}, map_, "www-data" if os.geteuid() == 0 else None
+        ),
+        encoding="utf-8",
+    )
     log = map_ / "fout.log"
     opstelling.nginx = subprocess.Popen(
         [str(NGINX), "-p", str(map_), "-c", str(conf), "-e", str(log), "-g", "daemon off;"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True)
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     opstelling.url = f"http://127.0.0.1:{poort}/"
     _wacht_gezond(opstelling.url, opstelling.nginx, log)
 
 
-def start(aantal: int = 2, pg: str | None = None, omgeving: dict[str, str] | None = None,
-          sqlite: Path | None = None) -> Opstelling:
+def start(
+    aantal: int = 2, pg: str | None = None, omgeving: dict[str, str] | None = None, sqlite: Path | None = None
+) -> Opstelling:
     """Bring up PostgreSQL (or a new database on the server ``pg``), ``aantal`` replicas and nginx; returns once
     every replica and nginx answer ``/_stcore/health``. ``omgeving``: extra environment for the replicas (such as
     the editor password). ``sqlite``: share this SQLite file instead of PostgreSQL (one machine only; used by the
@@ -187,11 +237,17 @@ def start(aantal: int = 2, pg: str | None = None, omgeving: dict[str, str] | Non
                 opstelling.pg_data, pg = _start_postgres(opstelling.map)
             opstelling.server = pg
             opstelling.database = _nieuwe_database(pg)
-        subprocess.run([sys.executable, "-c", "from projectdb import open_store; open_store()"], cwd=WORTEL,
-                       env={**os.environ, "SAMENWERKING_DB": opstelling.database}, check=True, capture_output=True,
-                       text=True)
-        opstelling.replicas = [_start_replica(f"r{i}", opstelling.database, omgeving or {}, opstelling.map)
-                               for i in range(aantal)]
+        subprocess.run(
+            [sys.executable, "-c", "from projectdb import open_store; open_store()"],
+            cwd=WORTEL,
+            env={**os.environ, "SAMENWERKING_DB": opstelling.database},
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        opstelling.replicas = [
+            _start_replica(f"r{i}", opstelling.database, omgeving or {}, opstelling.map) for i in range(aantal)
+        ]
         for replica in opstelling.replicas:
             _wacht_gezond(replica.url, replica.proces, replica.log)
         _start_nginx(opstelling)
@@ -222,8 +278,11 @@ def stop(opstelling: Opstelling) -> None:
         # An existing server keeps running: only the database this set made goes.
         _beheer(opstelling.server, f'DROP DATABASE IF EXISTS "{opstelling.database.rsplit("/", 1)[1]}" WITH (FORCE)')
     elif opstelling.pg_data is not None:
-        subprocess.run(_als_postgres([str(PG_BIN / "pg_ctl"), "-D", str(opstelling.pg_data), "-m", "fast", "-w",
-                                      "stop"]), capture_output=True, check=False)
+        subprocess.run(
+            _als_postgres([str(PG_BIN / "pg_ctl"), "-D", str(opstelling.pg_data), "-m", "fast", "-w", "stop"]),
+            capture_output=True,
+            check=False,
+        )
     shutil.rmtree(opstelling.map, ignore_errors=True)
 
 

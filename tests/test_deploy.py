@@ -47,8 +47,11 @@ def _wacht_op_app(page) -> None:
 
 def _websockets(opstelling) -> list[tuple[str, str]]:
     """(replica address, cookie) of every closed websocket in nginx's access log."""
-    return [re.search(r"\" 101 (\S+) cookie=(\S+) ", regel).groups()
-            for regel in opstelling.toegangslog.read_text().splitlines() if "/_stcore/stream" in regel]
+    return [
+        re.search(r"\" 101 (\S+) cookie=(\S+) ", regel).groups()
+        for regel in opstelling.toegangslog.read_text().splitlines()
+        if "/_stcore/stream" in regel
+    ]
 
 
 def test_nginx_spreads_sessions_and_keeps_each_on_its_replica(opstelling, browser):
