@@ -91,8 +91,6 @@ def _start_postgres(map_: Path) -> tuple[Path, str]:
     pg = map_ / "pg"
     pg.mkdir()
     if os.geteuid() == 0:
-        # The server runs as postgres: it must reach its folder through ours (traverse only, no listing).
-        map_.chmod(0o711)
         gebruiker = pwd.getpwnam("postgres")
         os.chown(pg, gebruiker.pw_uid, gebruiker.pw_gid)
     data, poort = pg / "data", vrije_poort()
@@ -229,6 +227,9 @@ def start(
     if aantal < 1:
         raise ValueError("aantal replica's moet minstens 1 zijn")
     opstelling = Opstelling(Path(tempfile.mkdtemp(prefix="samenwerking-deploy-")), "")
+    if os.geteuid() == 0:
+        # PostgreSQL (as postgres) and nginx's workers (as www-data) reach their folders through this one.
+        opstelling.map.chmod(0o711)
     try:
         if sqlite is not None:
             opstelling.database = str(sqlite)
