@@ -76,6 +76,8 @@ async def _tot_einde(socket, gezien: dict) -> None:
             ):
                 gezien["kaart"] = True
         elif soort == "script_finished":
+            if bericht.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                continue  # the root URL forwards to the first page (st.switch_page): its run follows
             if bericht.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
                 raise RuntimeError(f"run eindigde met {ForwardMsg.ScriptFinishedStatus.Name(bericht.script_finished)}")
             return
