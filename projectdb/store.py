@@ -403,8 +403,8 @@ class Store:
 
         Another process may write between validating and writing: then everything is prepared again against the
         store as it is inside the write transaction. A project of this import changed (or added) by someone else
-        in between is a :class:`Conflict`, and so is any other difference in the outcome (other keys, other likely
-        duplicates): the report the editor saw must be what is written. Other projects changing is no conflict.
+        in between is a :class:`Conflict`, and so are other keys for the new or updated projects; other projects
+        changing is not (the report then describes what was written, with any likely duplicate that appeared).
         """
         rijen = list(rijen)
         regels = list(regels) if regels is not None else list(range(2, 2 + len(rijen)))
@@ -479,8 +479,8 @@ class Store:
         basis: Rapport,
     ) -> tuple[list[dict], dict]:
         """Records and stored projects once more, inside the write transaction, after another process wrote;
-        :class:`Conflict` when one of this import's projects was changed or added in the meantime, or when the
-        outcome differs from ``rapport``. ``basis`` is the report as it was before the first preparation."""
+        :class:`Conflict` when one of this import's projects was changed or added in the meantime, or when the keys
+        differ from ``rapport``'s. ``basis`` is the report as it was before the first preparation."""
         nu = self._records(con)
         for record in records:
             pid = record["project_id"]
@@ -495,11 +495,15 @@ class Store:
                 )
         opnieuw = copy.deepcopy(basis)
         uit = self._bereid(rijen, regels, nu, update, leverancier, keuzes, opnieuw)
-        if (opnieuw.nieuw, opnieuw.bijgewerkt, opnieuw.dubbel) != (rapport.nieuw, rapport.bijgewerkt, rapport.dubbel):
+        if (opnieuw.nieuw, opnieuw.bijgewerkt) != (rapport.nieuw, rapport.bijgewerkt):
             raise Conflict(
-                f"{rapport.bestand}: de database is tijdens de import door een ander gewijzigd, zodat "
-                "sleutels of mogelijke dubbelingen anders uitvallen; niets geschreven, probeer het opnieuw"
+                f"{rapport.bestand}: de database is tijdens de import door een ander gewijzigd, zodat de "
+                "projectsleutels anders uitvallen; niets geschreven, probeer het opnieuw"
             )
+        # Same keys: what is written is what was checked now, including a likely duplicate that appeared meanwhile
+        # (kept, as without a choice; the report names it).
+        for veld in ("sleutels", "dubbel", "overgeslagen", "samengevoegd", "meldingen"):
+            setattr(rapport, veld, getattr(opnieuw, veld))
         return uit, nu
 
     @staticmethod

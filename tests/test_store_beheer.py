@@ -334,8 +334,8 @@ def test_disjuncte_import_tussendoor_geeft_geen_vals_conflict(store, monkeypatch
     assert {"P300", "P301"} <= set(store.projecten()["project_id"])
 
 
-def test_gelijkend_project_tussendoor_geeft_conflict(store, monkeypatch):
-    """The editor saw no likely duplicate; one added by another process in between must not slip in unseen."""
+def test_gelijkend_project_tussendoor_komt_in_het_rapport(store, monkeypatch):
+    """A likely duplicate added by another process in between is kept (as without a choice) and reported."""
     echte = storemodule.valideer
     anders = Store(store.doel)
 
@@ -346,10 +346,30 @@ def test_gelijkend_project_tussendoor_geeft_conflict(store, monkeypatch):
         return uitkomst
 
     monkeypatch.setattr(storemodule, "valideer", valideer_en_laat_een_ander_schrijven)
-    voor = len(store.projecten())
-    with pytest.raises(Conflict, match="mogelijke dubbelingen anders uitvallen; niets geschreven"):
-        store.importeer([rij(project_id="P301")], redacteur="bea")
-    assert len(store.projecten()) == voor + 1 and "P301" not in set(store.projecten()["project_id"])
+    rapport = store.importeer([rij(project_id="P301")], redacteur="bea")
+    assert rapport.nieuw == ["P301"]
+    assert [(d.project_id, d.bestaand, d.keuze) for d in rapport.dubbel] == [("P301", "P300", "beide")]
+    assert {"P300", "P301"} <= set(store.projecten()["project_id"])
+
+
+def test_zelfde_nieuwe_sleutel_tussendoor_geeft_conflict(store, monkeypatch):
+    """Rows without a key get the next free one; another process taking it in between is a conflict."""
+    echte = storemodule.valideer
+    anders = Store(store.doel)
+
+    def valideer_en_laat_een_ander_schrijven(*args, **kwargs):
+        monkeypatch.setattr(storemodule, "valideer", echte)
+        uitkomst = echte(*args, **kwargs)
+        anders.importeer([rij(project_id="", titel="Schuldhulp in Groningen", gebied="GM0014")], redacteur="ander")
+        return uitkomst
+
+    monkeypatch.setattr(storemodule, "valideer", valideer_en_laat_een_ander_schrijven)
+    voor = store.projecten()
+    with pytest.raises(Conflict, match="is tijdens de import door een ander toegevoegd; niets geschreven") as fout:
+        store.importeer([rij(project_id="", bron_id="ZK-1")], redacteur="bea", leverancier="VGZ")
+    assert fout.value.redacteur == "ander"
+    na = store.projecten()
+    assert len(na) == len(voor) + 1 and (na["bron_id"] != "ZK-1").all()
 
 
 def test_import_over_hetzelfde_project_tussendoor_geeft_conflict(store, monkeypatch):
