@@ -31,6 +31,7 @@ from appserver import maak_database  # noqa: E402
 from naief import naieve_kaart, naieve_telling  # noqa: E402
 
 from classify import filters as flt  # noqa: E402
+from tekst import selectietekst  # noqa: E402
 from geo import geodata  # noqa: E402
 from kaart import interactief  # noqa: E402
 from kaart import stijl  # noqa: E402
@@ -107,7 +108,12 @@ def meet_jaar(jaar: int, projecten, herhalingen: int) -> list[dict]:
     def ons(ronde: int) -> str:
         filters = flt.Filters(inhoud=FILTERS[ronde % len(FILTERS)], jaar=jaar)
         kaart = kaartbeeld(
-            SPEC, flt.toepassen(filters, projecten), koppeling, gemeenten, jaar=jaar, selectie=flt.beschrijving(filters)
+            SPEC,
+            flt.toepassen(filters, projecten),
+            koppeling,
+            gemeenten,
+            jaar=jaar,
+            selectie=selectietekst.beschrijving(filters),
         )
         return interactief.kaart(kaart, jaar, LAGEN).get_root().render()
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from classify import vocab
+
 
 @dataclass(frozen=True)
 class Begrip:
@@ -24,6 +26,43 @@ class Begrip:
     filterveld: str = ""
     url: tuple[str, ...] = ()
     cli: tuple[str, ...] = ()
+
+
+_ASSEN_OP_HET_SCHERM: dict[str, tuple[str, str]] = {
+    "inhoud": (
+        "Inhoud (thema)",
+        "De inhoudelijke as: het thema waarop wordt samengewerkt (Preventie, GGZ, Ouderen, ...).",
+    ),
+    "instrument": (
+        "Instrument",
+        "De instrumentele as: waarmee wordt samengewerkt (werkwijze, beleid, inkoop, ...); meerdere per project.",
+    ),
+    "intensiteit": (
+        "Samenwerkingsvorm (intensiteit)",
+        "De as samenwerkingsvorm: hoe intensief wordt samengewerkt, van ontwikkelproject tot samenwerkingsafspraken.",
+    ),
+    "geografie": (
+        "Geografie",
+        "De geografische as: gemeentelijk, regionaal of bovenregionaal, afgeleid uit het gebied.",
+    ),
+}
+"""Axis code -> (label on screen, definition); every other name of an axis comes from :data:`classify.vocab.ASSEN`."""
+_EXTRA_CLI = {"inhoud": ("--thema",)}
+"""Older command-line spellings of an axis flag that keep working."""
+
+
+def _asbegrip(as_: vocab.As, label: str, definitie: str) -> Begrip:
+    """The glossary entry of an ordering axis: column and filter field are the axis' column, the URL parameter and
+    the flag its code."""
+    return Begrip(
+        naam=as_.kolom,
+        definitie=definitie,
+        label=label,
+        kolom=as_.kolom,
+        filterveld=as_.kolom,
+        url=(as_.code,),
+        cli=(f"--{as_.code}", *_EXTRA_CLI.get(as_.code, ())),
+    )
 
 
 BEGRIPPEN: tuple[Begrip, ...] = (
@@ -64,7 +103,7 @@ BEGRIPPEN: tuple[Begrip, ...] = (
     # --- where and when -------------------------------------------------------------------------------------
     Begrip(
         naam="gebied",
-        definitie="De gemeenten, regio's of kernwerkgebieden waar het project loopt, als gebiedstokens.",
+        definitie="De gemeenten, regio's of kernwerkgebieden waar het project loopt.",
         label="Gebied",
         kolom="gebied",
     ),
@@ -141,44 +180,7 @@ BEGRIPPEN: tuple[Begrip, ...] = (
         label="Herkomst verzekeraar",
         kolom="verzekeraar_herkomst",
     ),
-    Begrip(
-        naam="inhoud",
-        definitie="De inhoudelijke as: het thema waarop wordt samengewerkt (Preventie, GGZ, Ouderen, ...).",
-        label="Inhoud (thema)",
-        kolom="inhoud",
-        filterveld="inhoud",
-        url=("inhoud",),
-        cli=("--inhoud", "--thema"),
-    ),
-    Begrip(
-        naam="instrumenten",
-        definitie="De instrumentele as: waarmee wordt samengewerkt (werkwijze, beleid, inkoop, ...); meerdere "
-        "per project.",
-        label="Instrument",
-        kolom="instrumenten",
-        filterveld="instrumenten",
-        url=("instrument",),
-        cli=("--instrument",),
-    ),
-    Begrip(
-        naam="intensiteit",
-        definitie="De as samenwerkingsvorm: hoe intensief wordt samengewerkt, van ontwikkelproject tot "
-        "samenwerkingsafspraken.",
-        label="Samenwerkingsvorm (intensiteit)",
-        kolom="intensiteit",
-        filterveld="intensiteit",
-        url=("intensiteit",),
-        cli=("--intensiteit",),
-    ),
-    Begrip(
-        naam="geografie",
-        definitie="De geografische as: gemeentelijk, regionaal of bovenregionaal, afgeleid uit het gebied.",
-        label="Geografie",
-        kolom="geografie",
-        filterveld="geografie",
-        url=("geografie",),
-        cli=("--geografie",),
-    ),
+    *(_asbegrip(as_, *_ASSEN_OP_HET_SCHERM[as_.code]) for as_ in vocab.ASSEN),
     # --- leerlijnen -----------------------------------------------------------------------------------------
     Begrip(
         naam="bouwt_voort_op",
@@ -195,15 +197,15 @@ BEGRIPPEN: tuple[Begrip, ...] = (
     # --- what a page or export shows ------------------------------------------------------------------------
     Begrip(
         naam="kaartlagen",
-        definitie="Grenzen over de gemeenten: Wmo-regio's, provincies en kernwerkgebieden (geo/lagen.py).",
+        definitie="Grenzen over de gemeenten: Wmo-regio's, provincies en kernwerkgebieden.",
         label="Kaartlagen",
         url=("lagen",),
         cli=("--lagen",),
     ),
     Begrip(
         naam="selectie rechts",
-        definitie="Een tweede selectie naast de eerste; haar filters staan in de URL met voorvoegsel b_ "
-        "(b_inhoud, ...).",
+        definitie="Een tweede selectie naast de eerste, om twee kaarten te vergelijken; ook haar filters staan in de "
+        "link van de pagina.",
         label="Twee selecties naast elkaar",
         url=("naast",),
     ),
@@ -253,7 +255,7 @@ BEGRIPPEN: tuple[Begrip, ...] = (
     ),
     Begrip(
         naam="resolutie",
-        definitie="Resolutie van een PNG-kaart in dots per inch.",
+        definitie="Resolutie van een PNG-kaart in beeldpunten per inch.",
         label="Resolutie (dpi)",
         cli=("--dpi",),
     ),
@@ -265,13 +267,13 @@ BEGRIPPEN: tuple[Begrip, ...] = (
     ),
     Begrip(
         naam="bijwerken",
-        definitie="Bij een import bestaande projecten (zelfde project_id) bijwerken in plaats van weigeren.",
+        definitie="Bij een import bestaande projecten (zelfde projectnummer) bijwerken in plaats van weigeren.",
         label="Bestaande bijwerken",
         cli=("--update",),
     ),
     Begrip(
         naam="overschrijven",
-        definitie="Een bestaand uitvoerbestand (export, sjabloon) overschrijven; zonder deze vlag wordt het geweigerd.",
+        definitie="Een bestaand uitvoerbestand (export, sjabloon) overschrijven; anders wordt het geweigerd.",
         label="Overschrijven",
         cli=("--force",),
     ),

@@ -18,7 +18,6 @@ JAREN = vocab.JAREN
 STANDAARD_JAAR = 2017
 TELLENDE_STATUS: dict[bool, tuple[str, ...]] = {False: ("vastgesteld",), True: ("vastgesteld", "voorstel")}
 """Review statuses shown, without and with proposals (``Filters.voorstellen``)."""
-VOORSTELLEN_TEKST = "inclusief voorstellen die nog niet zijn vastgesteld"
 
 
 @dataclass(frozen=True)
@@ -115,23 +114,3 @@ def toepassen(filters: Filters, projecten: pd.DataFrame) -> pd.DataFrame:
         else:
             masker &= projecten[kolom].isin(gekozen)
     return projecten[masker]
-
-
-_KOPPEN = {
-    "verzekeraars": "verzekeraar",
-    "inhoud": "inhoud",
-    "instrumenten": "instrument",
-    "intensiteit": "samenwerkingsvorm",
-    "geografie": "geografie",
-}
-
-
-def beschrijving(filters: Filters) -> str:
-    """The selection in Dutch words, e.g. ``"inhoud: GGZ of Ouderen; verzekeraar: VGZ"`` (``"alle projecten"``),
-    ending in ``"inclusief voorstellen die nog niet zijn vastgesteld"`` when proposals are included."""
-    delen = [
-        f"{_KOPPEN[veld]}: {' of '.join(getattr(filters, veld))}" for veld in LABELVELDEN if getattr(filters, veld)
-    ]
-    tekst = "; ".join(delen) if delen else "alle projecten"
-    tekst += "; alleen zekere gebieden" if filters.alleen_zeker else ""
-    return f"{tekst}; {VOORSTELLEN_TEKST}" if filters.voorstellen else tekst

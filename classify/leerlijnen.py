@@ -13,7 +13,7 @@ selection. Nothing here is geographic; places and arrows are :mod:`kaart.leerlij
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -21,7 +21,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from classify import analyse, vocab
+from classify import vocab
 
 # The three phases of a lineage by name, not by position on the axis: reordering the vocabulary must not change
 # what a lineage means. ``label`` raises at import when a name leaves the vocabulary.
@@ -34,11 +34,9 @@ _STAP = {fase: stap for stap, fase in enumerate(FASEN)}
 _BOUWT_VOORT = (DOORONTWIKKELEN, IMPLEMENTATIE)
 _BASIS = (ONTWIKKELPROJECT, DOORONTWIKKELEN)
 
-JAAR_ONBEKEND = "onbekend"
 """Shown for a project whose sources name no year (``startjaar`` empty)."""
 
 KOLOMMEN_OPSCHALING = ("inhoud", "aantal_ketens", "gemiddelde_lengte", "ontwikkelprojecten", "met_vervolg")
-KOLOMMEN_KETENTABEL = ("leerlijn", "inhoud", "fasen", "plaatsen", "verzekeraars", "jaar", "blijft_steken")
 
 
 class Kringverwijzing(ValueError):
@@ -77,20 +75,9 @@ class Keten:
         return tuple(pairwise(self.project_ids))
 
 
-def _jaar(waarde: object) -> int | None:
+def jaartal(waarde: object) -> int | None:
     """A year (int, or None / ``<NA>`` of the nullable ``Int64`` frame columns for no year) as int or None."""
     return None if waarde is None or pd.isna(waarde) else int(waarde)
-
-
-def periode_tekst(startjaar: object, eindjaar: object) -> str:
-    """A project period (startjaar, eindjaar: int, or None / ``<NA>`` for none) in words: "2015–2017", "2018" (one
-    year), "vanaf 2018" (runs on) or "onbekend" (no startjaar)."""
-    start, eind = _jaar(startjaar), _jaar(eindjaar)
-    if start is None:
-        return JAAR_ONBEKEND
-    if eind is None:
-        return f"vanaf {start}"
-    return str(start) if eind == start else f"{start}–{eind}"
 
 
 def verwachte_richting(later: str, eerder: str) -> bool:
@@ -117,8 +104,8 @@ def graaf(projecten: pd.DataFrame) -> nx.DiGraph:
             inhoud=rij.inhoud,
             verzekeraars=tuple(rij.verzekeraars),
             titel=rij.titel,
-            startjaar=_jaar(rij.startjaar),
-            eindjaar=_jaar(rij.eindjaar),
+            startjaar=jaartal(rij.startjaar),
+            eindjaar=jaartal(rij.eindjaar),
         )
     for later, eerdere in zip(projecten["project_id"], projecten["bouwt_voort_op"], strict=True):
         g.add_edges_from((eerder, later) for eerder in eerdere if eerder in g)
@@ -207,55 +194,3 @@ def opschaling(
             )
         )
     return pd.DataFrame(rijen, columns=list(KOLOMMEN_OPSCHALING))
-
-
-def opschalingszinnen(tabel: pd.DataFrame) -> list[str]:
-    """Dutch sentences for the Analyse panel from :func:`opschaling`: the total and one per theme with chains or
-    Ontwikkelprojecten."""
-    ontwikkel = int(tabel["ontwikkelprojecten"].sum())
-    vervolg = int(tabel["met_vervolg"].sum())
-    ketens_totaal = int(tabel["aantal_ketens"].sum())
-    zinnen = [
-        f"{_aantal(ketens_totaal, 'leerlijn', 'leerlijnen')} in deze selectie. Van de "
-        f"{_aantal(ontwikkel, 'ontwikkelproject', 'ontwikkelprojecten')} hebben er {analyse.getal(vervolg)} "
-        f"({analyse.procent(vervolg, ontwikkel)}) een vervolg (doorontwikkeld of geïmplementeerd); "
-        f"{analyse.getal(ontwikkel - vervolg)} blijven (nog) steken in de ontwikkelfase."
-    ]
-    for r in tabel.itertuples():
-        if not (r.aantal_ketens or r.ontwikkelprojecten):
-            continue
-        zin = f"{r.inhoud}: {_aantal(r.aantal_ketens, 'leerlijn', 'leerlijnen')}"
-        if r.aantal_ketens:
-            zin += f" van gemiddeld {analyse.getal(r.gemiddelde_lengte, 1)} projecten"
-        if r.ontwikkelprojecten:
-            ontwikkel_thema = _aantal(r.ontwikkelprojecten, "ontwikkelproject", "ontwikkelprojecten")
-            zin += f"; {analyse.getal(r.met_vervolg)} van de {ontwikkel_thema} met vervolg"
-        zinnen.append(zin + ".")
-    return zinnen
-
-
-def _aantal(n: int, enkelvoud: str, meervoud: str) -> str:
-    return f"{analyse.getal(n)} {enkelvoud if n == 1 else meervoud}"
-
-
-def ketentabel(alle: Sequence[Keten], plaatsen: Mapping[str, str]) -> pd.DataFrame:
-    """The chains as a display table, one row per chain.
-
-    ``plaatsen``: project_id -> where it applies, as text. Columns: leerlijn ("P012 → P034"), inhoud, fasen (short
-    stage names: "ontwikkelen → doorontwikkelen"), plaatsen ("Groningen, Oldambt → FoodValley"), verzekeraars,
-    jaar (the period of each stage, :func:`periode_tekst`: "2015–2017 → 2018 → onbekend"), blijft_steken (bool).
-    """
-    rijen = []
-    for keten in alle:
-        rijen.append(
-            (
-                " → ".join(keten.project_ids),
-                keten.inhoud,
-                " → ".join(vocab.AS_INTENSITEIT.label(fase).kort for fase in keten.fasen),
-                " → ".join(plaatsen[pid] for pid in keten.project_ids),
-                ", ".join(keten.verzekeraars),
-                " → ".join(periode_tekst(*periode) for periode in keten.perioden),
-                keten.blijft_steken,
-            )
-        )
-    return pd.DataFrame(rijen, columns=list(KOLOMMEN_KETENTABEL))

@@ -5,8 +5,8 @@ Every label on every axis is defined here once: the name stored in ``projecten.c
 form used in combination legends ("ontwikkelproject + implementeren"), a colour, and the synonyms and
 misspellings the report itself uses. The canonical order of each axis is the order of the report's legends.
 
-Definitions are quoted from the appendix "Toelichting gezamenlijke ordeningsprincipes" of
-``002_4672d5e83c675345.txt``.
+Definitions are quoted verbatim (typos included) from the appendix "Toelichting gezamenlijke ordeningsprincipes"
+of :data:`DEFINITIES_BRON`, one table per axis (the text file has no page numbers).
 """
 
 from __future__ import annotations
@@ -20,6 +20,12 @@ JAREN: tuple[int, ...] = (2017, 2025)
 definition, re-exported as :data:`geo.geodata.JAREN` and :data:`classify.filters.JAREN`."""
 
 
+DEFINITIES_BRON = "002_4672d5e83c675345.txt"
+"""The source document of every :attr:`Label.definitie`."""
+DEFINITIES_PLAATS = "bijlage 'Toelichting gezamenlijke ordeningsprincipes', één tabel per as"
+"""Where in :data:`DEFINITIES_BRON` the definitions are, in Dutch for readers."""
+
+
 class OnbekendLabel(ValueError):
     """A text that is no label (nor synonym) of the axis it was given for."""
 
@@ -29,7 +35,8 @@ class Label:
     """One value of an ordering axis.
 
     ``kleur`` is a hex colour from a colour-blind-safe palette (Okabe-Ito / Paul Tol), chosen so that the
-    labels of one axis stay distinguishable next to each other.
+    labels of one axis stay distinguishable next to each other. ``definitie`` is the report's "Toelichting" of the
+    label, verbatim.
     """
 
     naam: str
@@ -99,7 +106,10 @@ AS_INHOUD = As(
             legenda="preventie",
             kleur="#009E73",
             definitie=(
-                "Gezamenlijk belang bij het gezond houden van burgers en het voorkomen van (zwaardere) zorgvragen."
+                "Gezamenlijk belang bij het gezond houden van burgers en het voorkomen van "
+                "(zwaardere)zorgvragen. Door samen te werken (en eventueel te investeren) in onder meer "
+                "vroegsignalering, mantelzorgondersteuning, gezondheidsvaardigheden, leefstijl en/of zelfzorg "
+                "kan de inzet van duurdere vormen van zorg verminderd worden."
             ),
         ),
         Label(
@@ -109,8 +119,11 @@ AS_INHOUD = As(
             legenda="GGZ",
             kleur="#CC79A7",
             definitie=(
-                "Zorg voor mensen met een psychiatrische kwetsbaarheid: herstel in de eigen omgeving, verbindingen "
-                "tussen medisch en sociaal domein."
+                "De zorg voor mensen met een psychiatrische kwetsbaarheid verandert. De intramurale capaciteit "
+                "neemt af en er ontstaat meer vraag naar gespecialiseerde GGZ-zorg in de wijk. Nieuwe visies "
+                "vragen om meer aandacht voor herstel in de eigen omgeving en een grotere betrokkenheid van het "
+                "eigen netwerk. Dit vraagt ook om nieuwe en stevige verbindingen tussen het medische en sociale "
+                "domein."
             ),
             synoniemen=("geestelijke gezondheidszorg", "epa"),
         ),
@@ -121,8 +134,11 @@ AS_INHOUD = As(
             legenda="ouderen",
             kleur="#0072B2",
             definitie=(
-                "Ouderen blijven langer zelfstandig thuis wonen; basisondersteuning, wijkverpleging, "
-                "mantelzorgondersteuning."
+                "De groep ouderen groeit. Mensen blijven langer zelfstandig thuis wonen en krijgen steeds meer "
+                "zorg thuis. Zorgverzekeraars en gemeenten werken onder meer samen aan een goede "
+                "basisondersteuning in de gemeente: geschikte huisvesting, afstemming tussen lijf gebonden zorg "
+                "(wijkverpleging) en sociale ondersteuning en hulp, extramuraal behandeling en begeleiding en "
+                "ondersteuning van bijvoorbeeld mantelzorgers."
             ),
             synoniemen=("ouderenzorg",),
         ),
@@ -133,8 +149,8 @@ AS_INHOUD = As(
             legenda="effectief samenwerken in de wijk",
             kleur="#E69F00",
             definitie=(
-                "Goede samenwerking tussen het netwerk van de bewoner en professionals uit het sociale en medische "
-                "domein in de leefomgeving van de bewoner."
+                "Goede samenwerking tussen onder andere het eigen netwerk van de bewoner en professionals uit "
+                "het sociale en medische domein, die werken in de leefomgeving van de bewoner."
             ),
             synoniemen=("ESW", "effectieve samenwerking in de wijk", "wijkgericht werken"),
         ),
@@ -144,7 +160,13 @@ AS_INHOUD = As(
             kort="jeugd 18-/18+",
             legenda="jeugd 18-/18+",
             kleur="#D55E00",
-            definitie="Grensvlakken tussen jeugdhulp en het medisch domein rond het 18e jaar.",
+            definitie=(
+                "De jeugdhulp is het domein van de geworden, maar kent nog enkele grensvlakken met het medisch "
+                "domein van de zorgverzekeraars. Welke keuzes hebben invloed op de GGZ-zorgvraag en de "
+                "zorgbehoefte, ook nadat jeugdigen 18 jaar worden? Zowel gemeenten als verzekeraars hebben te "
+                "maken met afstemmings- en substitutievraagstukken tussen de Wet op de jeugdhulp, Zvw, Wmo en de "
+                "Wet langdurige zorg."
+            ),
             synoniemen=(
                 "Jeugd 18min/18plus",
                 "jeugd 18min/plus",
@@ -160,7 +182,7 @@ AS_INHOUD = As(
             kort="anders",
             legenda="'anders'",
             kleur="#555555",
-            definitie="Anders, nl.: bijvoorbeeld minima, algemeen.",
+            definitie=("Bijvoorbeeld: minima, algemeen"),
             synoniemen=("anders, nl", "anders nl", "minima", "algemeen", "overig"),
         ),
     ),
@@ -179,8 +201,10 @@ AS_INSTRUMENT = As(
             legenda="werkwijze",
             kleur="#0072B2",
             definitie=(
-                "Gemeenten en zorgverzekeraar werken samen met professionals in de lokale omgeving aan een nieuwe "
-                "werkwijze (primair proces)."
+                "Gemeenten en zorgverzekeraar werken samen met professionals in de lokale omgeving aan een "
+                "nieuwe werkwijze, zoals bijvoorbeeld samenwerkingsmethode tussen wijkteams en FACT-teams of "
+                "tussen huisarts, wijkteam en wijkverpleging; of afspraken over hoe wijkteam en wijkverpleging "
+                "omgaan met een aantal grensvlakvraagstukken."
             ),
             synoniemen=("werkwijze (primair proces)", "werkwijze primair proces", "primair proces", "werkwijzen"),
         ),
@@ -191,7 +215,8 @@ AS_INSTRUMENT = As(
             legenda="beleid",
             kleur="#E69F00",
             definitie=(
-                "Gezamenlijke kaders die richtinggevend zijn voor beleid en afspraken met aanbieders en professionals."
+                "Gemeenten en zorgverzekeraars formuleren een aantal gezamenlijke kaders die richtinggevend zijn "
+                "voor beleid en waarbinnen zij afspraken maken met aanbieders en professionals"
             ),
         ),
         Label(
@@ -200,7 +225,10 @@ AS_INSTRUMENT = As(
             kort="inkoop",
             legenda="inkoop",
             kleur="#009E73",
-            definitie="Afspraken verankerd in een inkoopkader of module, gezamenlijk of volgens dezelfde principes.",
+            definitie=(
+                "Gemeenten en zorgverzekeraars verankeren hun afspraken in een inkoopkader of module. Soms "
+                "gezamenlijk. Soms volgens dezelfde principes, maar dan afzonderlijk"
+            ),
             synoniemen=("inkoopkader", "inkoopmodule"),
         ),
         Label(
@@ -209,7 +237,12 @@ AS_INSTRUMENT = As(
             kort="CZM",
             legenda="collectieve zorgminima",
             kleur="#CC79A7",
-            definitie="Collectieve verzekering minima (minimapolis/contract), soms met aanvullende afspraken.",
+            definitie=(
+                "Bijna driekwart van de gemeenten sluit een collectieve verzekering minima "
+                "(minimapolis/contract) af voor mensen met een laag inkomen. In sommige gevallen maken gemeenten "
+                "en zorgverzekeraars aanvullende afspraken in de propositie ten aanzien van projecten en "
+                "voorzieningen voor kwetsbare mensen met hoge zorgkosten."
+            ),
             synoniemen=(
                 "collectieve zorg minima (contract)",
                 "collectieve zorgminima",
@@ -227,7 +260,9 @@ AS_INSTRUMENT = As(
             legenda="samenwerkingsdocument",
             kleur="#56B4E9",
             definitie=(
-                "Samenwerkingsafspraken voor langere termijn vastgelegd in een document (convenant, manifest, ...)."
+                "Samenwerkingsafspraken worden voor een langere termijn vastgelegd in een document (bijv. "
+                "convenant, manifest, etc) waarin gemeenten en zorgverzekeraar hun samenwerkingsafspraken "
+                "vastleggen en de onderlinge afspraken."
             ),
             synoniemen=("convenant", "samenwerkings-document", "manifest"),
         ),
@@ -247,8 +282,10 @@ AS_INTENSITEIT = As(
             legenda="ontwikkelproject",
             kleur="#B2182B",
             definitie=(
-                "Project met een vernieuwend karakter waarin zorgverzekeraar en gemeente(n) gezamenlijk gericht "
-                "ontwikkelen op een specifiek thema."
+                "Project met een vernieuwend karakter. Waarin zorgverzekeraar en gemeente(n) gezamenlijk – soms "
+                "samen met aanbieders en professionals – gericht ontwikkelen op een specifiek thema. Vaak een "
+                "onderwerp op het grensvlak tussen Wmo en Zvw met als doel om op te schalen naar andere "
+                "gemeenten, regio's, zorgverzekeraars."
             ),
             synoniemen=("ontwikkelpject", "ontwikkelpoject", "ontwikkelpromer", "ontwikkelen", "ontwikkeltraject"),
         ),
@@ -258,7 +295,11 @@ AS_INTENSITEIT = As(
             kort="doorontwikkelen",
             legenda="doorontwikkelen",
             kleur="#EF8A62",
-            definitie="Project dat elders is ontwikkeld en met een (beperkt) aantal gemeenten wordt doorontwikkeld.",
+            definitie=(
+                "Project dat reeds elders is ontwikkeld en door de zorgverzekeraar met een (beperkt) aantal "
+                "gemeenten wordt doorontwikkeld zodat het (a) toepasbaar is in meerdere gemeenten of de eigen "
+                "gemeente en/of (b) beter opgeschaald kan worden naar meerdere gemeenten."
+            ),
             synoniemen=("doorontwikkeling", "doorontwikkelen (in een aantal gemeenten)"),
         ),
         Label(
@@ -268,7 +309,8 @@ AS_INTENSITEIT = As(
             legenda="implementeren",
             kleur="#67A9CF",
             definitie=(
-                "Project dat al is ontwikkeld en door de gemeente wordt overgenomen en toegepast in de eigen situatie."
+                "Project dat al is ontwikkeld, dat (voor het overgrote deel) wordt overgenomen door de gemeente "
+                "en toegepast in de eigen situatie."
             ),
             synoniemen=("implementeren", "geimplementeerd"),
         ),
@@ -278,7 +320,11 @@ AS_INTENSITEIT = As(
             kort="afspraken",
             legenda="samenwerkingsafspraken",
             kleur="#2166AC",
-            definitie="Geen concrete projecten maar samenwerkingsafspraken (convenant, gezamenlijke agenda).",
+            definitie=(
+                "Geen concrete projecten maar samenwerkingsafspraken in de vorm van een convenant of een "
+                "gezamenlijke agenda. De gemeente(n) en zorgverzekeraar weten waarvoor ze een beroep op elkaar "
+                "kunnen doen."
+            ),
             synoniemen=("samenwerkingsafspraak", "samenwerkingsafpraak", "samenwerkings-afspraken"),
         ),
     ),
@@ -296,7 +342,7 @@ AS_GEOGRAFIE = As(
             kort="bovenregionaal",
             legenda="bovenregionaal",
             kleur="#762A83",
-            definitie="Samenwerking tussen meerdere gemeenten in meerdere Wmo-regio's.",
+            definitie=("Samenwerking tussen meerdere gemeenten in meerdere Wmo-regio's."),
             synoniemen=("landelijk",),
         ),
         Label(
@@ -305,7 +351,7 @@ AS_GEOGRAFIE = As(
             kort="regionaal",
             legenda="regionaal",
             kleur="#1B7837",
-            definitie="Samenwerking met alle gemeenten binnen de Wmo-regio.",
+            definitie=("Samenwerking met alle gemeenten, binnen de Wmo-regio."),
             synoniemen=("regio",),
         ),
         Label(

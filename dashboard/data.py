@@ -17,13 +17,14 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from classify import analyse, geografie, leerlijnen, zekerheid
 from classify import filters as flt
+from classify import geografie, leerlijnen, zekerheid
 from geo import geodata
 from kaart import model as kaartmodel
 from kaart.model import Kaartbeeld, KaartSpec
 from projectdb import bereik, bronnen, gebied
 from projectdb.store import Store, open_store
+from tekst import analysetekst, leerlijntekst, selectietekst
 
 if TYPE_CHECKING:
     from classify import verwant
@@ -166,7 +167,7 @@ def _kaartbeeld(revisie: int, kaartsleutel: str, filtersleutel: Filtersleutel) -
         _koppeling_voor(revisie, filters),
         gemeenten(filters.jaar),
         jaar=filters.jaar,
-        selectie=flt.beschrijving(filters),
+        selectie=selectietekst.beschrijving(filters),
         bronregister=bronnen.bronnen(),
     )
 
@@ -182,8 +183,8 @@ def _analyse(revisie: int, filtersleutel: Filtersleutel, kaartsleutel: str, as_c
     gekozen = _gefilterd(revisie, filtersleutel)
     if kaartsleutel:
         gekozen = kaartmodel.projecten_voor(KaartSpec.van_sleutel(kaartsleutel), gekozen)
-    zinnen = analyse.feiten(gekozen, _koppeling_voor(revisie, filters), gemeenten(filters.jaar), as_code)
-    zinnen += leerlijnen.opschalingszinnen(
+    zinnen = analysetekst.feiten(gekozen, _koppeling_voor(revisie, filters), gemeenten(filters.jaar), as_code)
+    zinnen += leerlijntekst.opschalingszinnen(
         leerlijnen.opschaling(_leerlijnengraaf(revisie), gekozen["project_id"], _leerlijnketens(revisie))
     )
     return tuple(zinnen)

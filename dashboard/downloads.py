@@ -19,6 +19,7 @@ from classify import vocab
 from dashboard import data, export
 from kaart import kaartenboek, statisch
 from kaart.model import Kaartbeeld, KaartSpec, projecten_voor
+from tekst import selectietekst
 
 PNG_DPI = 300
 """Resolution of the PNG download: print quality for A4."""
@@ -80,7 +81,7 @@ def projectknoppen(filters: flt.Filters, sleutel: str) -> None:
         kolom.download_button(
             f"Projectenlijst ({formaat.upper()}, {aantal})",
             data=partial(_projectenbestand, filters, formaat),
-            file_name=f"projecten-{_bestandsnaam(flt.beschrijving(filters), filters.jaar, formaat)}",
+            file_name=f"projecten-{_bestandsnaam(selectietekst.beschrijving(filters), filters.jaar, formaat)}",
             mime=export.MIME[formaat],
             key=f"projecten-{sleutel}-{formaat}",
             on_click="ignore",
@@ -139,7 +140,7 @@ def presentatie_samenstellen(filters: flt.Filters, lagen: Sequence[str], sleutel
     ``filters`` and layers, then download one 16:9 ``.pptx`` (title slide, one slide per map with legend and
     Analyse, sources). Maps without a project in the selection are named and left out."""
     st.markdown("**Presentatie samenstellen**")
-    st.caption(f"Selectie: {flt.beschrijving(filters)} · indeling {filters.jaar}")
+    st.caption(f"Selectie: {selectietekst.beschrijving(filters)} · indeling {filters.jaar}")
     links, rechts = st.columns(2)
     with links:
         themas = st.multiselect(

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 import projectdb
-from classify import analyse, begrippen, vocab, zekerheid
+from classify import begrippen, vocab, zekerheid
 from classify import filters as flt
 from dashboard import url
 from geo import geodata
@@ -29,6 +29,7 @@ from kaart.model import Kaartbeeld, KaartSpec, kaartbeeld, projecten_voor
 from projectdb import bereik, bronnen
 from projectdb.cli import NederlandseParser
 from projectdb.exporteer import als_bytes
+from tekst import brontekst, getallen, selectietekst
 
 FORMATEN: tuple[str, ...] = (*statisch.FORMATEN, "pptx", "html", "csv", "xlsx")
 MIME: dict[str, str] = {
@@ -126,7 +127,7 @@ def kaartspecs(kaarten: Sequence[str], themas: Sequence[str] = ()) -> list[Kaart
 
 def brontitels() -> dict[str, str]:
     """Publisher, title and year per source file, from the source registry (:mod:`projectdb.bronnen`)."""
-    return {bestand: bron.vermelding for bestand, bron in bronnen.bronnen().items()}
+    return {bestand: brontekst.vermelding(bron) for bestand, bron in bronnen.bronnen().items()}
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ def exporteer(
         return Export(als_bytes(gefilterd, formaat), MIME[formaat])
     if formaat in ("png", "svg") and len(specs) > 1:
         raise Gebruiksfout(f"{formaat} bevat één kaart, er zijn er {len(specs)} gekozen; kies pdf of pptx")
-    selectie = flt.beschrijving(filters)
+    selectie = selectietekst.beschrijving(filters)
     if formaat == "html":
         try:
             zekerheid = bereik.concessiezekerheid(gefilterd)
@@ -390,7 +391,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
     Path(args.uitvoer).write_bytes(resultaat.inhoud)
-    print(f"{args.uitvoer} geschreven ({formaat}, {analyse.getal(len(resultaat.inhoud))} bytes)")
+    print(f"{args.uitvoer} geschreven ({formaat}, {getallen.getal(len(resultaat.inhoud))} bytes)")
     return 0
 
 

@@ -18,8 +18,9 @@ from dashboard import data, downloads, projectweergave
 from dashboard.zijbalk import Keuze, url_keuze
 from kaart import interactief, kleinkaart
 from kaart.model import Kaartbeeld, KaartSpec, alleen_minima
+from tekst import analysetekst, getallen, selectietekst
 
-GEEN_PROJECTEN = analyse.GEEN_PROJECTEN
+GEEN_PROJECTEN = analysetekst.GEEN_PROJECTEN
 KAARTHOOGTE = 600
 MAX_LIJST = 200
 """Projects listed as links under a map or a warning; a longer list is slow to send and to read."""
@@ -39,7 +40,7 @@ def projectlijst(project_ids: Sequence[str]) -> None:
     meer = len(gekozen) - MAX_LIJST
     if meer > 0:
         st.caption(
-            f"… en {analyse.getal(meer)} {'project' if meer == 1 else 'projecten'} meer; de pagina Projecten "
+            f"… en {getallen.getal(meer)} {'project' if meer == 1 else 'projecten'} meer; de pagina Projecten "
             "toont ze allemaal, met zoeken en export."
         )
 
@@ -115,7 +116,8 @@ def kaarttabel(kaartbeeld: Kaartbeeld, sleutel: str) -> str:
         for rij in met.itertuples(index=False)
     )
     return (
-        f'<details><summary id="{_anker(sleutel)}" tabindex="-1">Tabel bij de kaart: {len(met)} gemeenten met '
+        f'<details><summary id="{_anker(sleutel)}" tabindex="-1">Tabel bij de kaart: '
+        f"{getallen.aantal(len(met), 'gemeente', 'gemeenten')} met "
         f"projecten ({zonder} {'gemeente zonder project staat' if zonder == 1 else 'gemeenten zonder project staan'} "
         "er niet in)</summary>"
         f'<table><caption>{html.escape(kaartbeeld.titel)}</caption><thead><tr><th scope="col">Gemeente</th>'
@@ -154,7 +156,7 @@ def kaart_met_analyse(spec: KaartSpec, keuze: Keuze, sleutel: str, as_code: str 
         return
     for kolom, (kant, filters) in zip(st.columns(2), (("links", keuze.links), ("rechts", keuze.rechts)), strict=True):
         with kolom:
-            st.caption(f"Selectie {kant}: {flt.beschrijving(filters)}")
+            st.caption(f"Selectie {kant}: {selectietekst.beschrijving(filters)}")
             getekend = interactieve_kaart(spec, filters, keuze.lagen, f"{sleutel}-{kant}")
             if getekend is not None:
                 _naast_de_kaart(getekend, filters, as_code)
@@ -174,12 +176,16 @@ def kerncijfers(filters: flt.Filters) -> None:
     cijfers = analyse.kerncijfers(gekozen, data.koppeling_voor(filters), data.gemeenten(filters.jaar))
     zonder = len(gekozen) - int(alleen_minima(gekozen).sum())
     kolommen = st.columns(5)
-    kolommen[0].metric("Projecten", analyse.getal(cijfers["projecten"]))
-    kolommen[1].metric("Zonder minima", analyse.getal(zonder), help="Zonder minimacontracten (Collectieve zorg minima)")
+    kolommen[0].metric("Projecten", getallen.getal(cijfers["projecten"]))
+    kolommen[1].metric(
+        "Zonder minima", getallen.getal(zonder), help="Zonder minimacontracten (Collectieve zorg minima)"
+    )
     kolommen[2].metric(
         "Gemeenten zeker",
-        f"{analyse.getal(cijfers['gemeenten'])} / {analyse.getal(cijfers['gemeenten_totaal'])}",
-        delta=f"mogelijk nog {analyse.getal(cijfers['gemeenten_mogelijk'])}" if cijfers["gemeenten_mogelijk"] else None,
+        f"{getallen.getal(cijfers['gemeenten'])} / {getallen.getal(cijfers['gemeenten_totaal'])}",
+        delta=f"mogelijk nog {getallen.getal(cijfers['gemeenten_mogelijk'])}"
+        if cijfers["gemeenten_mogelijk"]
+        else None,
         delta_color="off",
         delta_arrow="off",
         help="Gemeenten met zeker minstens één project (het hele gebied, of de gemeente bij naam genoemd), van alle "
@@ -188,10 +194,10 @@ def kerncijfers(filters: flt.Filters) -> None:
     )
     kolommen[3].metric(
         "Wmo-regio's",
-        f"{analyse.getal(cijfers['wmo_regios'])} / {analyse.getal(cijfers['wmo_regios_totaal'])}",
+        f"{getallen.getal(cijfers['wmo_regios'])} / {getallen.getal(cijfers['wmo_regios_totaal'])}",
         help="Wmo-regio's met minstens één project",
     )
-    kolommen[4].metric("Zorgverzekeraars", analyse.getal(cijfers["verzekeraars"]))
+    kolommen[4].metric("Zorgverzekeraars", getallen.getal(cijfers["verzekeraars"]))
 
 
 def combinatie_en_aantallen(as_code: str, beperk_as: str, beperk_label: str, keuze: Keuze, sleutel: str) -> None:
@@ -285,7 +291,8 @@ def kernwerkgebied_figuur(filters: flt.Filters) -> None:
     tabel = analyse.kernwerkgebied_aandeel(gekozen, data.koppeling_voor(filters), data.gemeenten(filters.jaar))
     if tabel["per_definitie"].any():
         st.markdown(
-            f"**{analyse.getal(int(tabel['per_definitie'].sum()))} projecten van een verzekeraar hebben als gebied "
+            f"**{getallen.aantal(int(tabel['per_definitie'].sum()), 'project', 'projecten')} van een verzekeraar "
+            f"{'heeft' if int(tabel['per_definitie'].sum()) == 1 else 'hebben'} als gebied "
             "het kernwerkgebied van die verzekeraar zelf** (`kernwerkgebied:<verzekeraar>`). Zij liggen er per "
             "definitie binnen en zeggen niets over waar de verzekeraar kiest te werken; ze staan daarom in een "
             "eigen kolom en tellen in de vergelijking niet mee."
@@ -293,7 +300,7 @@ def kernwerkgebied_figuur(filters: flt.Filters) -> None:
     grafiek = tabel.set_index("verzekeraar")[["dichtheid_binnen", "dichtheid_buiten"]].rename(
         columns={"dichtheid_binnen": "binnen kernwerkgebied", "dichtheid_buiten": "buiten kernwerkgebied"}
     )
-    st.bar_chart(grafiek, stack=False, horizontal=True, x_label="koppelingen project–gemeente per gemeente", y_label="")
+    st.bar_chart(grafiek, stack=False, horizontal=True, x_label="gemiddeld aantal projecten per gemeente", y_label="")
     st.dataframe(
         tabel.rename(columns=_KOLOMNAMEN),
         hide_index=True,
@@ -302,4 +309,4 @@ def kernwerkgebied_figuur(filters: flt.Filters) -> None:
             for naam in ("Per gemeente binnen", "Per gemeente buiten")
         },
     )
-    st.markdown("\n".join(f"- {projectweergave.md(zin)}" for zin in analyse.kernwerkgebied_zinnen(tabel)))
+    st.markdown("\n".join(f"- {projectweergave.md(zin)}" for zin in analysetekst.kernwerkgebied_zinnen(tabel)))

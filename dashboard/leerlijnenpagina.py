@@ -12,13 +12,13 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from classify import analyse, leerlijnen, vocab
-from classify import filters as flt
+from classify import leerlijnen, vocab
 from dashboard import data, projectweergave, vergelijkbaar
 from dashboard.kaartpaneel import GEEN_PROJECTEN, analyse_markdown, projectlijst
 from dashboard.zijbalk import Keuze, url_keuze
 from geo.lagen import GRENSLAGEN
 from kaart import leerlijnkaart
+from tekst import getallen, leerlijntekst, selectietekst
 
 GEEN_LEERLIJNEN = "Geen leerlijnen voor deze selectie."
 ALLE = "alle"
@@ -44,7 +44,7 @@ def _keuzes(keuze: Keuze) -> tuple[pd.DataFrame, str]:
         lambda code: "alle" if code == ALLE else vocab.verzekeraar(code).naam,
     )
     gekozen = data.gefilterd(keuze.links)
-    delen = [] if keuze.links.leeg else [flt.beschrijving(keuze.links)]
+    delen = [] if keuze.links.leeg else [selectietekst.beschrijving(keuze.links)]
     if thema != ALLE:
         naam = vocab.AS_INHOUD.label(thema).naam
         gekozen = gekozen[gekozen["inhoud"] == naam]
@@ -53,7 +53,7 @@ def _keuzes(keuze: Keuze) -> tuple[pd.DataFrame, str]:
         naam = vocab.verzekeraar(verzekeraar).naam
         gekozen = gekozen[gekozen["verzekeraars"].map(lambda namen: naam in namen).astype(bool)]
         delen.append(f"verzekeraar: {naam}")
-    return gekozen, "; ".join(delen) or flt.beschrijving(keuze.links)
+    return gekozen, "; ".join(delen) or selectietekst.beschrijving(keuze.links)
 
 
 def toon(keuze: Keuze) -> None:
@@ -87,7 +87,7 @@ def toon(keuze: Keuze) -> None:
     opties = list(dict.fromkeys([*voorkeur, *gekozen["project_id"]]))
     if len(opties) > MAX_KEUZES:
         st.caption(
-            f"De keuzelijst toont de eerste {analyse.getal(MAX_KEUZES)} van {analyse.getal(len(opties))} "
+            f"De keuzelijst toont de eerste {getallen.getal(MAX_KEUZES)} van {getallen.getal(len(opties))} "
             "projecten (leerlijnprojecten eerst); verfijn de selectie voor andere projecten."
         )
         opties = opties[:MAX_KEUZES]
@@ -104,7 +104,7 @@ def _kerncijfers(ketens: list[leerlijnen.Keten], opschaling: pd.DataFrame) -> No
     kolommen = st.columns(4)
     kolommen[0].metric("Leerlijnen", len(ketens))
     lengte = sum(k.lengte for k in ketens) / len(ketens) if ketens else 0
-    kolommen[1].metric("Gemiddelde lengte (projecten)", analyse.getal(lengte, 1) if ketens else "–")
+    kolommen[1].metric("Gemiddelde lengte (projecten)", getallen.getal(lengte, 1) if ketens else "–")
     kolommen[2].metric("Ontwikkelprojecten met vervolg", f"{vervolg} van {ontwikkel}")
     kolommen[3].metric("Zonder vervolg", ontwikkel - vervolg)
 
@@ -128,14 +128,14 @@ def _kaart_en_analyse(
     with links:
         st.caption(
             "Pijlen lopen van het project waarop wordt voortgebouwd naar het vervolg, van midden tot midden van de "
-            "gemeenten van elk project (berekend in RD New, getekend in WGS84). Beweeg over een pijl voor de "
+            "gemeenten van elk project. Beweeg over een pijl voor de "
             "plaatsen en titels."
         )
         if any(laag.startswith("kernwerkgebied") for laag in keuze.lagen):
             st.caption("Kernwerkgebieden staan niet op deze kaart; de pijlen zouden erin verdwijnen.")
         _aangeklikt(resultaat, ketens, koppeling)
     with rechts:
-        zinnen = leerlijnen.opschalingszinnen(opschaling)
+        zinnen = leerlijntekst.opschalingszinnen(opschaling)
         st.markdown(analyse_markdown(zinnen))
 
 
@@ -158,7 +158,7 @@ def _ketenlijst(ketens: list[leerlijnen.Keten], alle: pd.DataFrame) -> None:
     plaatsen = {
         pid: leerlijnkaart.plaatsnaam(records.at[pid, "gebied"], int(records.at[pid, "indeling_jaar"])) for pid in ids
     }
-    tabel = leerlijnen.ketentabel(ketens, plaatsen)
+    tabel = leerlijntekst.ketentabel(ketens, plaatsen)
     tabel["blijft_steken"] = tabel["blijft_steken"].map({True: "ja: eindigt bij een ontwikkelproject", False: "nee"})
     opgemaakt = tabel.style.apply(
         lambda rij: [f"background-color: {_STEKEN_KLEUR}" if rij["blijft_steken"] != "nee" else ""] * len(rij),
@@ -218,7 +218,7 @@ _OPSCHALING_KOLOMMEN = {
 def _opschalingstabel(opschaling: pd.DataFrame) -> None:
     getoond = opschaling[(opschaling["aantal_ketens"] > 0) | (opschaling["ontwikkelprojecten"] > 0)].copy()
     getoond["gemiddelde_lengte"] = getoond["gemiddelde_lengte"].map(
-        lambda lengte: "–" if pd.isna(lengte) else analyse.getal(lengte, 1)
+        lambda lengte: "–" if pd.isna(lengte) else getallen.getal(lengte, 1)
     )
     st.dataframe(getoond, hide_index=True, column_config=_OPSCHALING_KOLOMMEN)
     st.caption("Per thema van het eerste project van de leerlijn. Een vervolg buiten de selectie telt ook mee.")

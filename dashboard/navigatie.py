@@ -18,6 +18,7 @@ PAGINAS: tuple[tuple[str, str, str], ...] = (
     ("zorgverzekeraars.py", "Zorgverzekeraars", "zorgverzekeraars"),
     ("projecten.py", "Projecten", "projecten"),
     ("leerlijnen.py", "Leerlijnen", "leerlijnen"),
+    ("uitleg.py", "Uitleg", "uitleg"),
 )
 """(file in pages/, title, URL path) per page."""
 

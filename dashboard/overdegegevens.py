@@ -9,10 +9,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from classify import analyse, precisie
+from classify import precisie
 from dashboard import data
 from geo import geodata
 from projectdb import bereik, bronnen, strategie
+from tekst import getallen
 
 TITEL = "Over de gegevens"
 
@@ -29,7 +30,7 @@ def tekst(projecten: pd.DataFrame, koppeling: pd.DataFrame, jaar: int, strategie
     totaal = len(geodata.gemeenten(jaar))
     zekerheden = bereik.concessiezekerheid(concessie)["concessiezekerheid"].value_counts()
     regels = [
-        f"**{analyse.getal(len(projecten))} projecten, gereconstrueerd uit {len(documenten)} openbare "
+        f"**{getallen.getal(len(projecten))} projecten, gereconstrueerd uit {len(documenten)} openbare "
         f"{'document' if len(documenten) == 1 else 'documenten'}** — niet de database achter het AEF-rapport, die "
         "niet openbaar is. Elk project noemt zijn bron en een letterlijk citaat daaruit:",
         *(
@@ -44,13 +45,15 @@ def tekst(projecten: pd.DataFrame, koppeling: pd.DataFrame, jaar: int, strategie
         "verzekeraar het grootste marktaandeel heeft. Marktaandelen per gemeente zijn niet openbaar; hier geldt de "
         "zorgkantoorregio waarvan de verzekeraar concessiehouder is als kernwerkgebied.",
         "",
-        f"**Deel van een gebied (`deel`): {len(deel)} projecten.** De bron zegt dat zij in een deel van een regio of "
+        f"**Deel van een gebied (`deel`): {getallen.aantal(len(deel), 'project', 'projecten')}.** "
+        "De bron zegt dat zij in een deel van een regio of "
         "kernwerkgebied lopen ('circa 10 gemeenten', 'een aantal gemeenten') zonder de gemeenten te noemen. Hun "
-        f"gemeenten zijn *mogelijk*, niet zeker. Indeling {jaar}: {analyse.getal(telling['zeker'])} van de "
-        f"{analyse.getal(totaal)} gemeenten hebben zeker een project, {analyse.getal(telling['mogelijk'])} alleen "
+        f"gemeenten zijn *mogelijk*, niet zeker. Indeling {jaar}: {getallen.getal(telling['zeker'])} van de "
+        f"{getallen.getal(totaal)} gemeenten hebben zeker een project, {getallen.getal(telling['mogelijk'])} alleen "
         "mogelijk.",
         "",
-        f"**Verzekeraar afgeleid (`concessie`): {len(concessie)} projecten.** De bron noemt geen verzekeraar; "
+        f"**Verzekeraar afgeleid (`concessie`): {getallen.aantal(len(concessie), 'project', 'projecten')}.** "
+        "De bron noemt geen verzekeraar; "
         "ingevuld is de concessiehouder van het zorgkantoor in 2017 voor dat gebied, met de zekerheid van die "
         "concessie ("
         + ", ".join(f"{zekerheden[z]}× {z}" for z in reversed(precisie.ZEKERHEDEN) if z in zekerheden)

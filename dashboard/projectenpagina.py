@@ -32,6 +32,7 @@ from projectdb.meldingen import Validatiefout
 from projectdb.sjabloon import sjabloon_bytes
 from projectdb.store import Conflict
 from projectdb.toegang import GeenToegang, Redacteur
+from tekst import getallen, selectietekst
 
 _UITKOMST = "_skw_bewerkuitkomst"
 """Session key of the outcome of the last save: (project_id, soort, tekst, rapport) shown above the form."""
@@ -76,7 +77,7 @@ def lijst(filters: flt.Filters) -> pd.DataFrame:
         else len(projectweergave.zoek(data.gefilterd(replace(filters, voorstellen=True)), zoekterm)) - len(getoond)
     )
     st.caption(
-        f"{len(getoond)} van {len(alle)} projecten ({flt.beschrijving(filters)})."
+        f"{len(getoond)} van {len(alle)} projecten ({selectietekst.beschrijving(filters)})."
         + (
             f" {verborgen} {'voorstel' if verborgen == 1 else 'voorstellen'} niet getoond: zet *Voorstellen "
             "tonen* aan in de zijbalk."
@@ -223,7 +224,7 @@ def exporteren(projecten: pd.DataFrame) -> None:
     # Files are written only when a button is clicked, not on every rerun.
     for kolom, soort in zip(st.columns(2), ("csv", "xlsx"), strict=True):
         kolom.download_button(
-            f"Download {soort.upper()} ({len(projecten)} projecten)",
+            f"Download {soort.upper()} ({getallen.aantal(len(projecten), 'project', 'projecten')})",
             partial(als_bytes, projecten, soort),
             file_name=f"projecten.{soort}",
             mime=MIME[soort],

@@ -13,8 +13,9 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from classify import leerlijnen, precisie, vocab
+from classify import precisie, vocab
 from projectdb import bereik, bronnen
+from tekst import brontekst, leerlijntekst
 
 DETAILPAD = "projecten"
 """URL path of the projects page; ``?project=<id>`` opens a project's detail view."""
@@ -98,7 +99,7 @@ def tabel(projecten: pd.DataFrame) -> pd.DataFrame:
             "intensiteit": projecten["intensiteit"].to_numpy(),
             "geografie": projecten["geografie"].to_numpy(),
             "periode": [
-                leerlijnen.periode_tekst(start, eind)
+                leerlijntekst.periode_tekst(start, eind)
                 for start, eind in zip(projecten["startjaar"], projecten["eindjaar"], strict=True)
             ],
             "indeling_jaar": projecten["indeling_jaar"].to_numpy(),
@@ -172,7 +173,7 @@ def detail_html(
         label_rij("Instrument(en)", "instrumenten"),
         label_rij("Samenwerkingsvorm", "intensiteit"),
         _rij("Geografie", geo),
-        _rij("Looptijd", html.escape(leerlijnen.periode_tekst(project["startjaar"], project["eindjaar"]))),
+        _rij("Looptijd", html.escape(leerlijntekst.periode_tekst(project["startjaar"], project["eindjaar"]))),
         _rij(
             "Gebied",
             _waarde(project["gebied"])
@@ -205,7 +206,7 @@ def detail_html(
         )
     delen += [
         "<h3>Bron</h3>",
-        f'<blockquote class="skw-citaat">{_waarde(project["bron_citaat"])}</blockquote>',
+        f'<blockquote class="skw-citaat">{_waarde(brontekst.zonder_nadruk(str(project["bron_citaat"])))}</blockquote>',
         f"<p><small>{html.escape(bronnen.bronvermelding(str(project['bron'])))} "
         f"(bestand {_waarde(project['bron'])})</small></p>",
     ]

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from projectdb import bronnen, strategie
+from tekst import brontekst
 
 
 def html_fragment(rijen: pd.DataFrame) -> str:
@@ -18,7 +19,7 @@ def html_fragment(rijen: pd.DataFrame) -> str:
         delen += [
             f"<p>{html.escape(rij.tekst)}</p>",
             '<blockquote style="border-left:4px solid #ccc;margin:4px 0 12px;padding:4px 12px;color:#333">'
-            f"{html.escape(rij.citaat)}<br><small>{html.escape(bronnen.bronvermelding(rij.bron))}</small></blockquote>",
+            f"{html.escape(brontekst.zonder_nadruk(rij.citaat))}<br><small>{html.escape(bronnen.bronvermelding(rij.bron))}</small></blockquote>",
         ]
     return "".join(delen)
 

@@ -1,8 +1,11 @@
-"""Page-wide accessibility fixes Streamlit offers no setting for: the page language and the titles of map frames.
+"""Page-wide accessibility fixes Streamlit offers no setting for: the page language, the titles of map frames and
+the English words of the file uploader.
 
-Streamlit serves every page as ``<html lang="en">`` and titles each component frame after the component
-("streamlit_folium.st_folium"). One small same-origin component script corrects both in the parent page and keeps
-them corrected while Streamlit redraws (a MutationObserver), so it works for every page and every map.
+Streamlit serves every page as ``<html lang="en">``, titles each component frame after the component
+("streamlit_folium.st_folium") and writes its file uploader in English ("Drag and drop file here", "Browse files",
+"Limit 10MB per file"), with no option to change those words. One small same-origin component script corrects all
+three in the parent page and keeps them corrected while Streamlit redraws (a MutationObserver), so it works for
+every page, map and uploader.
 """
 
 from __future__ import annotations
@@ -14,11 +17,20 @@ import streamlit.components.v1 as components
 TAAL = "nl"
 KAARTTITEL = "Interactieve kaart van de gemeenten; de tabel onder de kaart geeft dezelfde gegevens"
 HULPTITEL = "Taal en kaarttitels van deze pagina"
+UPLOADERTEKST: dict[str, str] = {
+    "Drag and drop file here": "Sleep een bestand hierheen",
+    "Drag and drop files here": "Sleep bestanden hierheen",
+    "Browse files": "Bestand kiezen",
+    "Upload": "Bestand kiezen",
+    "file upload": "Bestand kiezen",
+}
+"""Streamlit's English uploader words (text and ``aria-label``) -> Dutch; "[Limit ]N per file • TYPES" becomes
+"Hoogstens N per bestand • TYPES"."""
 
-_SCRIPT = """
+_SCRIPT = r"""
 <script>
 (function () {
-  var kader = window.frameElement, doc = window.parent.document;
+  var kader = window.frameElement, doc = window.parent.document, woorden = %(woorden)s;
   // This helper frame shows nothing: keep it out of the tab order and the accessibility tree.
   kader.title = %(hulptitel)s;
   kader.setAttribute("aria-hidden", "true");
@@ -28,18 +40,38 @@ _SCRIPT = """
     doc.querySelectorAll('iframe[title="streamlit_folium.st_folium"]').forEach(function (f) {
       f.title = %(kaarttitel)s;
     });
+    doc.querySelectorAll('[data-testid="stFileUploader"]').forEach(function (u) {
+      var lopen = doc.createTreeWalker(u, NodeFilter.SHOW_TEXT), knoop;
+      while ((knoop = lopen.nextNode())) {
+        var oud = knoop.nodeValue.trim();
+        var nieuw = woorden[oud] || oud.replace(/^(?:Limit )?(\S+) per file/, "Hoogstens $1 per bestand");
+        if (nieuw !== oud) { knoop.nodeValue = nieuw; }
+      }
+      u.querySelectorAll("[aria-label]").forEach(function (e) {
+        var naam = woorden[e.getAttribute("aria-label")];
+        if (naam) { e.setAttribute("aria-label", naam); }
+      });
+    });
   }
   herstel();
   new MutationObserver(herstel).observe(doc.documentElement,
-    {subtree: true, childList: true, attributes: true, attributeFilter: ["lang", "title"]});
+    {subtree: true, childList: true, characterData: true, attributes: true,
+     attributeFilter: ["lang", "title", "aria-label"]});
 })();
 </script>
 """
 
 
 def paginahulp() -> None:
-    """Set ``lang="nl"`` on the page and a meaningful title on every map frame; call once per run in app.py."""
+    """Set ``lang="nl"`` on the page, a meaningful title on every map frame and Dutch words in every file uploader;
+    call once per run in app.py."""
     components.html(
-        _SCRIPT % {"taal": json.dumps(TAAL), "kaarttitel": json.dumps(KAARTTITEL), "hulptitel": json.dumps(HULPTITEL)},
+        _SCRIPT
+        % {
+            "taal": json.dumps(TAAL),
+            "kaarttitel": json.dumps(KAARTTITEL),
+            "hulptitel": json.dumps(HULPTITEL),
+            "woorden": json.dumps(UPLOADERTEKST),
+        },
         height=0,
     )

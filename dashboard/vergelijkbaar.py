@@ -39,9 +39,9 @@ def vergelijkbare_projecten(project_id: str, jaar: int, aantal: int = 5) -> None
         },
     )
     st.caption(
-        "Score: het gemiddelde van de tekstovereenkomst (TF-IDF over titel en omschrijving) en de labels (zelfde "
-        "thema, gedeelde instrumenten, fasen die op elkaar kunnen volgen). Elders: een andere set gemeenten. Een "
-        "suggestie wordt pas een leerlijn als een redacteur haar vastlegt in de kolom bouwt_voort_op."
+        "Score: het gemiddelde van de tekstovereenkomst (hoeveel bijzondere woorden titel en omschrijving delen) "
+        "en de labels (zelfde thema, gedeelde instrumenten, fasen die op elkaar kunnen volgen). Elders: een andere "
+        "set gemeenten. Een suggestie wordt pas een leerlijn als een redacteur haar vastlegt bij 'Bouwt voort op'."
     )
     redacteur = toegang.huidige()
     if redacteur is not None:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from classify import leerlijnen, vocab, zekerheid
 from kaart import leerlijnkaart
+from tekst import leerlijntekst
 
 TITEL = "Leerlijnen: van ontwikkelen naar implementeren"
 
@@ -86,14 +87,14 @@ def gegevens(
         "mogelijk": leerlijnkaart.MOGELIJK,
         "dekking": leerlijnkaart.VULDEKKING,
         "legenda": leerlijnkaart._legenda_html(fasen, doelen, ["wmo_regio"], kern, any(p["lus"] for p in pijlen), ""),
-        "analyse": leerlijnen.opschalingszinnen(opschaling),
+        "analyse": leerlijntekst.opschalingszinnen(opschaling),
         "tabel": _tabel(ketens, plaatsen),
     }
 
 
 def _tabel(ketens: Sequence[leerlijnen.Keten], plaatsen: dict[str, str]) -> str:
     """The chain table of the page as an HTML table (escaped)."""
-    tabel = leerlijnen.ketentabel(ketens, plaatsen)
+    tabel = leerlijntekst.ketentabel(ketens, plaatsen)
     koppen = {
         "leerlijn": "Leerlijn",
         "inhoud": "Thema",

@@ -5,7 +5,7 @@ dashboard with its interactive maps, the project list with source quotes, and th
 Leaflet (``static/leaflet``), the municipal geometry (:func:`kaart.stijl.gemeentelaag`, EPSG:4326, delta-coded)
 and the overlay borders are inlined once and shared by all maps; each map only carries a class per municipality,
 its legend, Analyse sentences, caveat and source line, all taken from the same model the app draws
-(:func:`kaart.model.kaartbeeld`, :func:`classify.analyse.feiten`).
+(:func:`kaart.model.kaartbeeld`, :func:`tekst.analysetekst.feiten`).
 
 For the client-side filters every map also carries a small class model: a bitmask per counted project and the
 class text and fill per mask, in legend order (see :func:`klassenmodel`). The browser ORs the masks of the projects
@@ -29,10 +29,11 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from classify import analyse, bronnen, combinaties, leerlijnen, precisie, vocab, zekerheid
+from classify import bronnen, combinaties, leerlijnen, precisie, vocab, zekerheid
 from geo import geodata
 from kaart import boekleerlijnen, combinatiekleuren, leerlijnkaart, model, presentatie, stijl, vulling
 from kaart.model import GEEN_KERNWERKGEBIED, GEEN_PROJECT, VERSUS_OVERIG_KLEUR, Kaartbeeld, KaartSpec, projecten_voor
+from tekst import analysetekst, brontekst, getallen, leerlijntekst
 
 LEAFLET = Path(__file__).resolve().parents[1] / "static" / "leaflet"
 SCRIPT = Path(__file__).with_name("kaartenboek.js")
@@ -112,15 +113,15 @@ def analysezinnen(
     ketens: Sequence[leerlijnen.Keten] | None = None,
 ) -> list[str]:
     """The Analyse panel for the projects ``eigen`` a map counts: computed facts along ``as_code``
-    (:func:`classify.analyse.feiten`) and what they scale up along the lineages of all projects ``alle``.
+    (:func:`tekst.analysetekst.feiten`) and what they scale up along the lineages of all projects ``alle``.
 
     ``graaf`` and ``ketens`` may be given when already built (:func:`classify.leerlijnen.graaf` of ``alle`` and its
     chains); the dashboard and the book show the same sentences.
     """
     graaf = leerlijnen.graaf(alle) if graaf is None else graaf
     ketens = leerlijnen.ketens(graaf) if ketens is None else ketens
-    zinnen = analyse.feiten(eigen, koppeling, gemeenten, as_code)
-    return zinnen + leerlijnen.opschalingszinnen(leerlijnen.opschaling(graaf, eigen["project_id"], ketens))
+    zinnen = analysetekst.feiten(eigen, koppeling, gemeenten, as_code)
+    return zinnen + leerlijntekst.opschalingszinnen(leerlijnen.opschaling(graaf, eigen["project_id"], ketens))
 
 
 def _masker(as_: vocab.As, waarde) -> int:
@@ -172,7 +173,7 @@ def klassenmodel(kaartbeeld: Kaartbeeld, projecten: pd.DataFrame) -> dict:
         return {"soort": "vast", "maskers": maskers, "tabel": tabel, "leeg": GEEN_PROJECT, "letop": ""}
     if spec.soort in ("totaal", "verzekeraar"):
         # One class, the map's own (a filter can only take municipalities out of it); possible ones are mogelijk.
-        klasse, kleur = model._enkele_klasse(spec)
+        klasse, kleur = model.enkele_klasse(spec)
         return {
             "soort": "vast",
             "maskers": dict.fromkeys(ids, 1),
@@ -321,7 +322,7 @@ def _projectdata(projecten: pd.DataFrame, koppeling: pd.DataFrame, codes: list[s
     paren = koppeling[["project_id", "gemeente_code"]]
     per_project = paren[is_zeker].drop_duplicates().groupby("project_id")["gemeente_code"].agg(list)
     mogelijk = paren[~is_zeker].drop_duplicates().groupby("project_id")["gemeente_code"].agg(list)
-    bereik = model._bereik_per_project(projecten, koppeling[koppeling["project_id"].isin(projecten["project_id"])])
+    bereik = model.bereik_per_project(projecten, koppeling[koppeling["project_id"].isin(projecten["project_id"])])
     themas = list(vocab.AS_INHOUD.namen)
     verzekeraars = list(vocab.VERZEKERAAR_NAMEN)
     return {
@@ -403,7 +404,7 @@ def _pagina(
         hoofdstukken.setdefault(kaart.hoofdstuk, []).append((kaart, getekend, data))
     # Dated by the sources of the projects on the maps, as the presentation is.
     getoond = {pid for _, v in gebruikt for ids in v.gemeenten["project_ids"] for pid in ids}
-    datum = bronnen.peildatum(projecten.loc[projecten["project_id"].isin(getoond), "bron"], register)
+    datum = brontekst.peildatum(projecten.loc[projecten["project_id"].isin(getoond), "bron"], register)
     inhoud = []
     for hoofdstuk, kaarten in hoofdstukken.items():
         items = "".join(f'<li><a href="#{d["id"]}">{_e(v.titel)}</a></li>' for _, v, d in kaarten)
@@ -529,8 +530,8 @@ def _projectensectie(
     what they leave out."""
     delen = []
     for rij in projecten.itertuples(index=False):
-        bron = f"{bronnen.bronvermelding(rij.bron, register)} (bestand {rij.bron})"
-        periode = leerlijnen.periode_tekst(rij.startjaar, rij.eindjaar)
+        bron = f"{brontekst.bronvermelding(rij.bron, register)} (bestand {rij.bron})"
+        periode = leerlijntekst.periode_tekst(rij.startjaar, rij.eindjaar)
         gebied = leerlijnkaart.plaatsnaam(rij.gebied, int(rij.indeling_jaar))
         delen.append(f"""<article class="project" id="project-{_e(rij.project_id)}">
 <h3>{_e(rij.project_id)} – {_e(rij.titel)}</h3>
@@ -544,12 +545,13 @@ def _projectensectie(
 <dt>Geografie</dt><dd>{_e(rij.geografie)}</dd>
 <dt>Looptijd</dt><dd>{_e(periode)}</dd>
 </dl>
-<blockquote class="citaat">{_e(rij.bron_citaat)}</blockquote>
+<blockquote class="citaat">{_e(brontekst.zonder_nadruk(rij.bron_citaat))}</blockquote>
 <p class="bron">Bron: {_e(bron)}</p>
 </article>""")
     return (
         f'<section id="projecten" aria-labelledby="projecten-kop"><h2 id="projecten-kop">Projecten met '
-        f'broncitaat</h2><p id="projectentelling">{len(projecten)} projecten.</p>{"".join(delen)}</section>'
+        f'broncitaat</h2><p id="projectentelling">{getallen.aantal(len(projecten), "project", "projecten")}.</p>'
+        f"{''.join(delen)}</section>"
     )
 
 
@@ -589,7 +591,7 @@ def _bronnensectie(
     per_bron = projecten[projecten["project_id"].isin(getoond)].groupby("bron")["project_id"].nunique().sort_index()
     regels = [presentatie.AEF_RAPPORT]
     for bestand, aantal in per_bron.items():
-        naam = f"{bronnen.bronvermelding(bestand, register)} (bestand {bestand})"
+        naam = f"{brontekst.bronvermelding(bestand, register)} (bestand {bestand})"
         regels.append(f"{naam}: {aantal} {'project' if aantal == 1 else 'projecten'} op deze kaarten.")
     regels += [
         (

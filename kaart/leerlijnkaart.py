@@ -25,10 +25,11 @@ from folium.template import Template
 from pyproj import Transformer
 
 from classify import vocab, zekerheid
-from classify.leerlijnen import JAAR_ONBEKEND, Keten, periode_tekst
+from classify.leerlijnen import Keten
 from geo import geodata
 from geo.lagen import GRENSLAGEN, kaartlaag
 from kaart import interactief, stijl, vulling
+from tekst.leerlijntekst import JAAR_ONBEKEND, periode_tekst
 
 STAPPEN = 40
 """Points sampled along one arrow."""

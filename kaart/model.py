@@ -16,6 +16,7 @@ import pandas as pd
 
 from classify import bronnen, combinaties, kernwerkgebieden, vocab, zekerheid
 from kaart import combinatiekleuren, vulling
+from tekst import brontekst, getallen
 
 SOORTEN: tuple[str, ...] = ("totaal", "combinatie", "versus", "aantal", "verzekeraar", "kernwerkgebied", "project")
 GEEN_PROJECT = "geen project"
@@ -254,7 +255,7 @@ def kaartbeeld(
     koppeling = koppeling[koppeling["project_id"].isin(geteld["project_id"])]
     is_zeker = zekerheid.is_zeker(koppeling).to_numpy()
     zeker, mogelijk = koppeling[is_zeker], koppeling[~is_zeker]
-    per_project = _bereik_per_project(geteld, koppeling)
+    per_project = bereik_per_project(geteld, koppeling)
     basis = _per_gemeente(geteld, zeker, mogelijk, gemeenten, per_project)
     klasse, kleur, rijen = _klassen(spec, geteld, zeker, basis)
     rijen = [(naam, _vulling(k), n) for naam, k, n in rijen]
@@ -293,13 +294,14 @@ def _bronregel(geteld: pd.DataFrame, jaar: int, register: Mapping[str, bronnen.B
     ``bron`` column) it names no documents."""
     if register is None or "bron" not in geteld or geteld.empty:
         return (
-            f"Bron: projectendatabase samenwerkingskaarten, {len(geteld)} projecten{_voorstellen(geteld)}; "
+            f"Bron: projectendatabase samenwerkingskaarten, {getallen.aantal(len(geteld), 'project', 'projecten')}"
+            f"{_voorstellen(geteld)}; "
             f"grenzen CBS/PDOK {jaar}"
         )
     return (
-        f"Bron: {len(geteld)} projecten{_voorstellen(geteld)} uit "
-        f"{bronnen.korte_vermelding(geteld['bron'], register)}, peildatum "
-        f"{bronnen.peildatum(geteld['bron'], register, noot=False)}; grenzen CBS/PDOK {jaar}"
+        f"Bron: {getallen.aantal(len(geteld), 'project', 'projecten')}{_voorstellen(geteld)} uit "
+        f"{brontekst.korte_vermelding(geteld['bron'], register)}, peildatum "
+        f"{brontekst.peildatum(geteld['bron'], register, noot=False)}; grenzen CBS/PDOK {jaar}"
     )
 
 
@@ -333,7 +335,7 @@ MAX_BEREIK = 2
 """Deel projects spelled out in the "mogelijk" legend row; the tooltip of each municipality names all of its own."""
 
 
-def _bereik_per_project(geteld: pd.DataFrame, koppeling: pd.DataFrame) -> dict[str, str]:
+def bereik_per_project(geteld: pd.DataFrame, koppeling: pd.DataFrame) -> dict[str, str]:
     """project_id -> "circa N van M gemeenten" for the ``deel`` projects of this map (N as the source gives it,
     "een onbekend aantal" when it gives none; M the municipalities of the project's area on this map)."""
     uit = {}
@@ -437,7 +439,7 @@ def _klassen(
         return _op_volgorde(basis["kernwerkgebied"], {v.naam: v.kleur for v in vocab.VERZEKERAARS})
     if spec.soort == "project":
         return _projectklassen(geteld, koppeling, basis)
-    naam, kleur = _enkele_klasse(spec)
+    naam, kleur = enkele_klasse(spec)
     return _op_volgorde(pd.Series(naam, index=basis.index).where(basis["aantal_projecten"] > 0), {naam: kleur})
 
 
@@ -450,7 +452,8 @@ def _op_volgorde(klasse: pd.Series, kleuren: dict[str, str]) -> tuple[pd.Series,
     return klasse, klasse.map(kleuren), rijen
 
 
-def _enkele_klasse(spec: KaartSpec) -> tuple[str, str]:
+def enkele_klasse(spec: KaartSpec) -> tuple[str, str]:
+    """The one class of a map of one insurer or one label: its legend text and its colour (hex)."""
     if spec.soort == "verzekeraar":
         return f"projecten {spec.label}", vocab.verzekeraar(spec.label).kleur
     if spec.as_code:

@@ -3,7 +3,7 @@
 Slides are 16:9 (13.333 x 7.5 in), Dutch, with fonts of at least 14 pt for running text. A map slide holds the map
 as a picture (:func:`kaart.statisch.statische_kaart`, map only, drawn in EPSG:28992), its legend as editable shapes
 with the municipality count per class, three to five computed sentences of the Analyse panel
-(:func:`classify.analyse.feiten`) and the map's source line; the speaker notes repeat the selection, every Analyse
+(:func:`tekst.analysetekst.feiten`) and the map's source line; the speaker notes repeat the selection, every Analyse
 sentence and the 'Let op!' warning of a combination map. The closing slide names the sources of exactly the projects
 shown, by publisher, title and year, and the peildatum: the date of those sources. Slide order is the order of the
 maps given.
@@ -24,11 +24,12 @@ from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches, Pt
 
-from classify import analyse, vocab
+from classify import vocab
 from geo import geodata
 from geo.lagen import kaartlaag
 from kaart import alttekst, statisch, vulling
 from kaart.model import Kaartbeeld, projecten_voor
+from tekst import analysetekst, getallen
 
 BREEDTE, HOOGTE = Inches(13.333), Inches(7.5)
 """16:9 slide size."""
@@ -111,7 +112,7 @@ def presentatie(
     _titeldia(deck, len(kaarten), jaar=jaar, peildatum=peildatum, selectie=selectie)
     for kaartbeeld in kaarten:
         eigen = projecten_voor(kaartbeeld.spec, projecten)
-        feiten = analyse.feiten(eigen, koppeling, gemeenten, _analyse_as(kaartbeeld))
+        feiten = analysetekst.feiten(eigen, koppeling, gemeenten, _analyse_as(kaartbeeld))
         _kaartdia(deck, kaartbeeld, feiten, jaar, lagen)
     _slotdia(deck, kaarten, projecten, jaar=jaar, peildatum=peildatum, brontitels=brontitels or {})
     uit = io.BytesIO()
@@ -349,7 +350,7 @@ def _legenda(
         if rij[0] == "vlak":
             aantal = _tekstvak(dia, Inches(links + breedte - _AANTAL), Inches(y), Inches(_AANTAL), Inches(rijhoogte))
             aantal.margin_top = aantal.margin_bottom = 0
-            _alinea(aantal, analyse.getal(rij[3]), grootte, eerste=True, uitlijning=PP_ALIGN.RIGHT)
+            _alinea(aantal, getallen.getal(rij[3]), grootte, eerste=True, uitlijning=PP_ALIGN.RIGHT)
         y += rijhoogte
     if kaartbeeld.waarschuwing:
         rest = max(boven + hoogte - y - 0.1, 0.3)
@@ -410,11 +411,11 @@ def _slotdia(
     zinnen = [AEF_RAPPORT]
     for bestand, aantal in bronnen.items():
         naam = brontitels.get(bestand, bestand)
-        zinnen.append(f"{naam}: {analyse.getal(aantal)} {'project' if aantal == 1 else 'projecten'} op deze kaarten.")
+        zinnen.append(f"{naam}: {getallen.getal(aantal)} {'project' if aantal == 1 else 'projecten'} op deze kaarten.")
     zinnen += [
         f"Gemeentegrenzen: CBS/PDOK gebiedsindeling {jaar} (CC-BY 4.0), bewerkt; Wmo-regio's volgens het "
         f"AEF-rapport; {geodata.kernwerkgebied_label(jaar)}.",
-        f"Projectendatabase samenwerkingskaarten: {analyse.getal(len(getoond))} projecten op deze kaarten; "
+        f"Projectendatabase samenwerkingskaarten: {getallen.getal(len(getoond))} projecten op deze kaarten; "
         f"peildatum van de bronnen {peildatum}.",
     ]
     kader = _tekstvak(dia, Inches(0.5), Inches(1.4), BREEDTE - Inches(1.0), HOOGTE - Inches(1.9))

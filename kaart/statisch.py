@@ -235,7 +235,7 @@ def _figuur(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...], opmaak: s
     figuur.text(
         0.975,
         0.028,
-        "Grenzen: CBS/PDOK (CC-BY 4.0), bewerkt · projectie RD New (EPSG:28992)",
+        "Grenzen: CBS/PDOK (CC-BY 4.0), bewerkt · Nederlandse kaartprojectie (Rijksdriehoek)",
         fontsize=8,
         color=_GRIJS,
         ha="right",

@@ -47,7 +47,7 @@ st.markdown(
     "> De samenwerking tussen gemeenten en zorgverzekeraars is het meest intensief, daar waar het marktaandeel van "
     "de zorgverzekeraar het grootst is (en vaak ook de zorgkantoorfunctie beheert). — AEF 2017\n\n"
     "Hieronder staat wat de projectendatabase daarover laat zien: per verzekeraar de projecten geheel, deels of niet "
-    "in het eigen kernwerkgebied (benadering), en het aantal koppelingen project–gemeente per gemeente binnen en "
+    "in het eigen kernwerkgebied (benadering), en het gemiddelde aantal projecten per gemeente binnen en "
     "buiten dat gebied."
 )
 kaartpaneel.kernwerkgebied_figuur(keuze.links)

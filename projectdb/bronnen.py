@@ -1,7 +1,7 @@
 """The registry of source documents, ``data/projects/bronnen.csv``: title, publisher, year and date per file.
 
 Reading the file is here; how a source is shown (publisher, title, year; the peildatum) is
-:mod:`classify.bronnen`. The functions below apply those to the shipped registry.
+:mod:`tekst.brontekst`. The functions below apply those to the shipped registry.
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from classify import bronnen as weergave
-from classify.bronnen import Bron, datum_tekst
+from classify import bronnen as register
+from classify.bronnen import Bron
+from tekst import brontekst as weergave
+from tekst.brontekst import datum_tekst
 
 BRONNEN_CSV = Path(__file__).resolve().parents[1] / "data" / "projects" / "bronnen.csv"
 """One row per source document: bestand, titel, uitgever, jaar, peildatum, toelichting."""
@@ -58,20 +60,20 @@ def bronnen(pad: Path = BRONNEN_CSV) -> dict[str, Bron]:
 
 
 def bronvermelding(bestand: str) -> str:
-    """:func:`classify.bronnen.bronvermelding` with the shipped registry."""
+    """:func:`tekst.brontekst.bronvermelding` with the shipped registry."""
     return weergave.bronvermelding(bestand, bronnen())
 
 
 def peildatum(bestanden: Iterable[str], noot: bool = True) -> str:
-    """:func:`classify.bronnen.peildatum` with the shipped registry."""
+    """:func:`tekst.brontekst.peildatum` with the shipped registry."""
     return weergave.peildatum(bestanden, bronnen(), noot)
 
 
 def laatste_datum(bestanden: Iterable[str]) -> dt.date | None:
     """:func:`classify.bronnen.laatste_datum` with the shipped registry."""
-    return weergave.laatste_datum(bestanden, bronnen())
+    return register.laatste_datum(bestanden, bronnen())
 
 
 def korte_vermelding(bestanden: Iterable[str]) -> str:
-    """:func:`classify.bronnen.korte_vermelding` with the shipped registry."""
+    """:func:`tekst.brontekst.korte_vermelding` with the shipped registry."""
     return weergave.korte_vermelding(bestanden, bronnen())

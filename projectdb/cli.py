@@ -24,6 +24,7 @@ from projectdb.intake import gebruikte_regels
 from projectdb.meldingen import Validatiefout, weiger
 from projectdb.sjabloon import maak_sjabloon
 from projectdb.store import PROJECTEN_CSV, huidige_redacteur, open_store
+from tekst import getallen
 
 _VERTALING = (
     ("the following arguments are required", "deze argumenten ontbreken"),
@@ -179,7 +180,7 @@ def _exporteer(args: argparse.Namespace) -> int:
     _nieuw_of_force(args)
     projecten = open_store().projecten()
     pad = exporteer(projecten, args.bestand)
-    print(f"{len(projecten)} projecten geschreven naar {pad}")
+    print(f"{getallen.aantal(len(projecten), 'project', 'projecten')} geschreven naar {pad}")
     return 0
 
 

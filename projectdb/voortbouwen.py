@@ -14,8 +14,9 @@ from collections.abc import Mapping
 
 import networkx as nx
 
-from classify.leerlijnen import DOORONTWIKKELEN, IMPLEMENTATIE, ONTWIKKELPROJECT, periode_tekst, verwachte_richting
+from classify.leerlijnen import DOORONTWIKKELEN, IMPLEMENTATIE, ONTWIKKELPROJECT, verwachte_richting
 from projectdb.meldingen import Rapport
+from tekst.leerlijntekst import periode_tekst
 
 
 def graaf(records: Mapping[str, Mapping]) -> nx.DiGraph:

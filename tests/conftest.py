@@ -212,3 +212,54 @@ def foto():
         page.screenshot(path=str(UITVOER / f"{naam}.png"))
 
     return maak
+
+
+@pytest.fixture
+def appstore(tmp_path, monkeypatch):
+    """A fresh store from the shipped projects for an AppTest run; the app's caches and logins start empty and
+    editing is on (password :data:`apptest.WACHTWOORD`)."""
+    from apptest import WACHTWOORD
+
+    from dashboard import data, toegang
+    from projectdb import open_store
+    from projectdb.toegang import OMGEVINGSVARIABELE
+
+    pad = tmp_path / "samenwerking.sqlite"
+    monkeypatch.setenv("SAMENWERKING_DB", str(pad))
+    monkeypatch.setenv(OMGEVINGSVARIABELE, WACHTWOORD)
+    for cache in (data.opslag, toegang.toegang):
+        cache.clear()
+    data.vernieuw()
+    yield open_store(pad)
+    for cache in (data.opslag, toegang.toegang):
+        cache.clear()
+    data.vernieuw()
+
+
+@pytest.fixture(scope="module")
+def app_data(db):
+    """The app's cached data layer (dashboard.data) on the store file of the module's own ``db`` fixture, emptied
+    before and after."""
+    from dashboard import data
+
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SAMENWERKING_DB", str(db))
+    data.opslag.clear()
+    data.vernieuw()
+    yield data
+    data.opslag.clear()
+    data.vernieuw()
+    mp.undo()
+
+
+@pytest.fixture(scope="module")
+def moduleopslag(tmp_path_factory):
+    """A store built from the shipped projects, set as SAMENWERKING_DB for the whole test module (AppTest runs the
+    app in-process, so the app reads the variable); the old value comes back afterwards."""
+    from projectdb.store import open_store
+
+    pad = tmp_path_factory.mktemp("db") / "samenwerking.sqlite"
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SAMENWERKING_DB", str(pad))
+    yield open_store(pad)
+    mp.undo()

@@ -1,9 +1,12 @@
 import math
+import re
 
 import pandas as pd
+import pytest
 from aanvalsteksten import ALLE_AANVALLEN
 
 from classify import analyse
+from tekst import analysetekst, getallen
 
 
 def _gemeenten() -> pd.DataFrame:
@@ -40,10 +43,10 @@ def _koppeling() -> pd.DataFrame:
 
 
 def test_getal_and_procent_use_dutch_notation():
-    assert analyse.getal(1234.5, 1) == "1.234,5"
-    assert analyse.procent(1, 3) == "33%"
-    assert analyse.procent(1, 0) == "–"
-    assert analyse.opsomming(["a", "b", "c"]) == "a, b en c"
+    assert getallen.getal(1234.5, 1) == "1.234,5"
+    assert getallen.procent(1, 3) == "33%"
+    assert getallen.procent(1, 0) == "–"
+    assert getallen.opsomming(["a", "b", "c"]) == "a, b en c"
 
 
 def test_label_telling_counts_every_label_in_canonical_order():
@@ -79,7 +82,7 @@ def test_kernwerkgebied_aandeel_per_insurer():
 
 
 def test_feiten_are_computed_sentences():
-    zinnen = analyse.feiten(_projecten(), _koppeling(), _gemeenten(), "inhoud")
+    zinnen = analysetekst.feiten(_projecten(), _koppeling(), _gemeenten(), "inhoud")
     assert zinnen[0] == "3 projecten in 4 van de 5 gemeenten (80%) en in 3 van de 3 Wmo-regio's."
     assert zinnen[1] == "Projecten per thema: GGZ 2 (67%) en ouderen 1 (33%)."
     assert zinnen[2] == "Meest voorkomend: GGZ, bij 2 van de 3 projecten (67%)."
@@ -96,16 +99,49 @@ def test_feiten_are_computed_sentences():
 def test_feiten_follow_the_data():
     projecten = _projecten()
     projecten.loc[0, "inhoud"] = "Ouderen"
-    zinnen = analyse.feiten(projecten, _koppeling(), _gemeenten(), "inhoud")
+    zinnen = analysetekst.feiten(projecten, _koppeling(), _gemeenten(), "inhoud")
     assert zinnen[2] == "Meest voorkomend: Ouderen, bij 2 van de 3 projecten (67%)."
-    gelijk = analyse.feiten(_projecten().head(2), _koppeling(), _gemeenten(), "inhoud")
-    assert gelijk[2] == "Meest voorkomend (gedeeld): GGZ en Ouderen, elk bij 1 projecten."
+    gelijk = analysetekst.feiten(_projecten().head(2), _koppeling(), _gemeenten(), "inhoud")
+    assert gelijk[2] == "Meest voorkomend (gedeeld): GGZ en Ouderen, elk bij 1 project."
+
+
+def test_a_label_every_project_has_is_said_in_words_not_as_100_percent():
+    ggz = _projecten()[_projecten()["inhoud"] == "GGZ"]
+    zinnen = analysetekst.feiten(ggz, _koppeling(), _gemeenten(), "inhoud")
+    assert zinnen[1] == "Alle 2 projecten hebben als thema GGZ."
+    assert not any("100%" in zin or zin.startswith("Meest voorkomend") for zin in zinnen)
+    een = analysetekst.feiten(ggz.head(1), _koppeling(), _gemeenten(), "inhoud")
+    assert een[:2] == ["1 project in 1 van de 5 gemeenten (20%) en in 1 van de 3 Wmo-regio's.", een[1]]
+    assert een[1] == "Het ene project heeft als thema GGZ."
+
+
+def test_a_shared_instrument_is_said_once_and_the_others_keep_their_share():
+    projecten = _projecten().assign(instrumenten=[("Werkwijze",), ("Werkwijze", "Beleid"), ("Werkwijze",)])
+    zinnen = analysetekst.feiten(projecten, _koppeling(), _gemeenten(), "instrument")
+    assert zinnen[1] == "Alle 3 projecten hebben als instrument werkwijze."
+    assert zinnen[2].startswith("Verder per instrument: beleid 1 (33%).")
+    assert not any("100%" in zin for zin in zinnen)
+
+
+@pytest.mark.parametrize(("n", "tekst"), [(0, "0 projecten"), (1, "1 project"), (2, "2 projecten")])
+def test_aantal_has_singular_and_plural_right(n, tekst):
+    assert getallen.aantal(n, "project", "projecten") == tekst
+
+
+def test_no_sentence_puts_one_before_a_plural():
+    """Every sentence of a one-project selection, per axis: no "1 projecten", "1 gemeenten", "1 koppelingen"."""
+    for as_code in ("inhoud", "instrument", "intensiteit", "geografie"):
+        for rij in range(3):
+            zinnen = analysetekst.feiten(_projecten().iloc[[rij]], _koppeling(), _gemeenten(), as_code)
+            tabel = analyse.kernwerkgebied_aandeel(_projecten().iloc[[rij]], _koppeling(), _gemeenten())
+            for zin in [*zinnen, *analysetekst.kernwerkgebied_zinnen(tabel)]:
+                assert not re.search(r"(?<![\d,.])1 (projecten|gemeenten|koppelingen|leerlijnen)\b", zin), zin
 
 
 def test_feiten_for_a_multi_valued_axis_and_empty_selection():
-    zinnen = analyse.feiten(_projecten(), _koppeling(), _gemeenten(), "instrument")
+    zinnen = analysetekst.feiten(_projecten(), _koppeling(), _gemeenten(), "instrument")
     assert zinnen[1].endswith("Een project kan meer dan één instrument hebben.")
-    assert analyse.feiten(_projecten().iloc[0:0], _koppeling(), _gemeenten()) == [analyse.GEEN_PROJECTEN]
+    assert analysetekst.feiten(_projecten().iloc[0:0], _koppeling(), _gemeenten()) == [analysetekst.GEEN_PROJECTEN]
 
 
 def test_kerncijfers_count_what_the_selection_touches():
@@ -125,14 +161,14 @@ def test_certain_and_possible_municipalities_are_counted_apart():
     koppeling = _koppeling().assign(zekerheid=["zeker", "mogelijk", "mogelijk", "mogelijk", "zeker"])
     cijfers = analyse.kerncijfers(_projecten(), koppeling, _gemeenten())
     assert (cijfers["gemeenten"], cijfers["gemeenten_mogelijk"], cijfers["wmo_regios"]) == (2, 2, 2)
-    zinnen = analyse.feiten(_projecten(), koppeling, _gemeenten(), "inhoud")
+    zinnen = analysetekst.feiten(_projecten(), koppeling, _gemeenten(), "inhoud")
     assert zinnen[0] == "3 projecten zeker in 2 van de 5 gemeenten (40%) en in 2 van de 3 Wmo-regio's."
     assert zinnen[1].startswith("Mogelijk nog in 2 gemeenten (40%): 1 project loopt volgens de bron in een deel")
 
 
 def test_kernwerkgebied_zinnen_per_insurer():
     tabel = analyse.kernwerkgebied_aandeel(_projecten(), _koppeling(), _gemeenten())
-    zinnen = analyse.kernwerkgebied_zinnen(tabel)
+    zinnen = analysetekst.kernwerkgebied_zinnen(tabel)
     assert zinnen[0] == (
         "VGZ: 2 projecten, waarvan 1 geheel en 1 deels in het eigen kernwerkgebied en 0 daarbuiten; "
         "1,50 koppelingen per gemeente in het kernwerkgebied tegen 0,33 daarbuiten."
@@ -141,14 +177,14 @@ def test_kernwerkgebied_zinnen_per_insurer():
 
 
 def test_feiten_carry_no_record_text():
-    gewoon = analyse.feiten(_projecten(), _koppeling(), _gemeenten(), "inhoud")
+    gewoon = analysetekst.feiten(_projecten(), _koppeling(), _gemeenten(), "inhoud")
     vijandig = _projecten().assign(
         titel=ALLE_AANVALLEN,
         omschrijving=ALLE_AANVALLEN,
         partners=[(ALLE_AANVALLEN,)] * 3,
         toelichting_labels=ALLE_AANVALLEN,
     )
-    assert analyse.feiten(vijandig, _koppeling(), _gemeenten(), "inhoud") == gewoon
+    assert analysetekst.feiten(vijandig, _koppeling(), _gemeenten(), "inhoud") == gewoon
 
 
 def test_projects_defined_as_the_kernwerkgebied_are_left_out_of_the_comparison():
@@ -178,10 +214,10 @@ def test_projects_defined_as_the_kernwerkgebied_are_left_out_of_the_comparison()
     zonder = analyse.kernwerkgebied_aandeel(_projecten(), _koppeling(), _gemeenten()).set_index("verzekeraar")
     assert (vgz["projecten"], vgz["per_definitie"], vgz["binnen"], vgz["deels"]) == (3, 1, 1, 1)
     assert vgz["koppelingen_binnen"] == zonder.loc["VGZ", "koppelingen_binnen"] == 3
-    zin = analyse.kernwerkgebied_zinnen(analyse.kernwerkgebied_aandeel(projecten, koppeling, _gemeenten()))[0]
+    zin = analysetekst.kernwerkgebied_zinnen(analyse.kernwerkgebied_aandeel(projecten, koppeling, _gemeenten()))[0]
     assert zin.startswith(
         "VGZ: 3 projecten; 1 daarvan heeft het kernwerkgebied zelf als gebied en telt niet mee; "
         "van de overige 2 liggen er 1 geheel en 1 deels"
     )
-    feiten = analyse.feiten(projecten, koppeling, _gemeenten())
+    feiten = analysetekst.feiten(projecten, koppeling, _gemeenten())
     assert any(z.startswith("1 koppeling project–verzekeraar heeft als gebied het kernwerkgebied") for z in feiten)

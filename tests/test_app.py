@@ -2,7 +2,6 @@
 query that sets filters. The store is a fresh SQLite file built from the shipped projecten.csv."""
 
 import json
-import os
 import re
 from pathlib import Path
 
@@ -15,28 +14,20 @@ from dashboard import url
 from dashboard.navigatie import PAGINAS
 from geo import geodata
 from kaart.model import let_op
-from projectdb.store import open_store
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 BESTANDEN = [f"pages/{bestand}" for bestand, _, _ in PAGINAS]
-KAARTPAGINAS = [b for b in BESTANDEN if not b.endswith("projecten.py")]
+KAARTPAGINAS = [b for b in BESTANDEN if not b.endswith(("projecten.py", "uitleg.py"))]
+SELECTIEPAGINAS = [b for b in BESTANDEN if not b.endswith("uitleg.py")]
+"""Pages that show projects of the selection (Uitleg explains the words and shows none)."""
 
 
-@pytest.fixture(scope="module", autouse=True)
-def database(tmp_path_factory):
-    pad = tmp_path_factory.mktemp("db") / "samenwerking.sqlite"
-    oud = os.environ.get("SAMENWERKING_DB")
-    os.environ["SAMENWERKING_DB"] = str(pad)
-    yield open_store(pad)
-    if oud is None:
-        del os.environ["SAMENWERKING_DB"]
-    else:
-        os.environ["SAMENWERKING_DB"] = oud
+pytestmark = pytest.mark.usefixtures("moduleopslag")
 
 
 @pytest.fixture(scope="module")
-def projecten(database):
-    return database.projecten()
+def projecten(moduleopslag):
+    return moduleopslag.projecten()
 
 
 def _draai(pagina: str, params: dict[str, str] | None = None) -> AppTest:
@@ -82,7 +73,7 @@ def test_every_page_runs_with_default_filters(pagina):
         assert all(k["returned_objects"] == ["last_active_drawing"] for k in kaarten)
 
 
-@pytest.mark.parametrize("pagina", BESTANDEN)
+@pytest.mark.parametrize("pagina", SELECTIEPAGINAS)
 def test_every_page_says_so_when_nothing_matches(pagina, projecten):
     at = _draai(pagina, _leeg_filter(projecten))
     assert "Geen projecten voor deze selectie." in [i.value for i in at.info]

@@ -41,20 +41,6 @@ def boek(tmp_path_factory, db):
     return uit
 
 
-@pytest.fixture(scope="module")
-def app_data(db):
-    from dashboard import data
-
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SAMENWERKING_DB", str(db))
-    data.opslag.clear()
-    data.vernieuw()
-    yield data
-    data.opslag.clear()
-    data.vernieuw()
-    mp.undo()
-
-
 @pytest.fixture
 def offline(browser, boek):
     """The book opened via file:// in a context that aborts every request that is not file:; yields the page and

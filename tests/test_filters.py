@@ -3,6 +3,7 @@ import pytest
 
 from classify import filters as f
 from dashboard import url
+from tekst import selectietekst
 
 
 def _projecten() -> pd.DataFrame:
@@ -79,8 +80,8 @@ def test_toepassen_any_label_per_axis_and_all_axes_together():
 
 
 def test_beschrijving_in_words():
-    assert f.beschrijving(f.Filters()) == "alle projecten"
-    tekst = f.beschrijving(f.Filters(inhoud=("GGZ", "Ouderen"), verzekeraars=("VGZ",)))
+    assert selectietekst.beschrijving(f.Filters()) == "alle projecten"
+    tekst = selectietekst.beschrijving(f.Filters(inhoud=("GGZ", "Ouderen"), verzekeraars=("VGZ",)))
     assert tekst == "verzekeraar: VGZ; inhoud: GGZ of Ouderen"
     assert f.Filters().leeg and not f.Filters(geografie=("Regionaal",)).leeg
 

@@ -8,37 +8,14 @@ import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
+from apptest import APP, draai, meld_aan, start
 from streamlit.testing.v1 import AppTest
 from voorbeeldprojecten import rij, schrijf_csv
 
-from dashboard import data, foutgrens, kaartpaneel, toegang
-from projectdb import bezet, open_store
-from projectdb.toegang import OMGEVINGSVARIABELE
+from dashboard import foutgrens, kaartpaneel, toegang
+from projectdb import bezet
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
-WACHTWOORD = "correct paard batterij niet"
 GEHEIM = "/srv/geheim/samenwerking/kaartpaneel.py"
-
-
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    pad = tmp_path / "samenwerking.sqlite"
-    monkeypatch.setenv("SAMENWERKING_DB", str(pad))
-    monkeypatch.setenv(OMGEVINGSVARIABELE, WACHTWOORD)
-    for cache in (data.opslag, toegang.toegang):
-        cache.clear()
-    data.vernieuw()
-    yield open_store(pad)
-    for cache in (data.opslag, toegang.toegang):
-        cache.clear()
-    data.vernieuw()
-
-
-def _run(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
 
 
 def _alle_tekst(at: AppTest) -> str:
@@ -49,15 +26,7 @@ def _alle_tekst(at: AppTest) -> str:
 
 
 def _aangemeld(pagina: str = "pages/projecten.py", params: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    for sleutel, waarde in (params or {}).items():
-        at.query_params[sleutel] = waarde
-    at.switch_page(pagina)
-    _run(at)
-    at.sidebar.text_input(key="w_aanmeld_naam").input("Ans Jansen")
-    at.sidebar.text_input(key="w_aanmeld_wachtwoord").input(WACHTWOORD)
-    next(b for b in at.sidebar.button if b.label == "Aanmelden").click()
-    return _run(at)
+    return meld_aan(start(pagina, params))
 
 
 def _knop(at: AppTest, label: str):
@@ -76,56 +45,56 @@ def schrijfslot(pad: Path):
         con.close()
 
 
-def test_een_fout_in_paginacode_geeft_een_nederlandse_melding_zonder_traceback(store, monkeypatch, caplog):
+def test_een_fout_in_paginacode_geeft_een_nederlandse_melding_zonder_traceback(appstore, monkeypatch, caplog):
     def kapot(*_):
         raise RuntimeError(f"kapot in {GEHEIM}")
 
     monkeypatch.setattr(kaartpaneel, "kerncijfers", kapot)
-    at = _run(AppTest.from_file(APP, default_timeout=90))
+    at = draai(AppTest.from_file(APP, default_timeout=90))
     assert [e.value for e in at.error] == [foutgrens.MELDING]
     tekst = _alle_tekst(at)
     assert GEHEIM not in tekst and "Traceback" not in tekst and "RuntimeError" not in tekst
     assert any(GEHEIM in r.getMessage() or (r.exc_info and GEHEIM in str(r.exc_info[1])) for r in caplog.records)
 
 
-def test_opslaan_terwijl_een_ander_schrijft(store):
+def test_opslaan_terwijl_een_ander_schrijft(appstore):
     at = _aangemeld(params={"project": "P012"})
-    voor = store.checksum()
+    voor = appstore.checksum()
     at.text_input(key="bewerk-P012-1-titel").input("Wordt niet opgeslagen")
-    with schrijfslot(store.pad):
+    with schrijfslot(appstore.pad):
         _knop(at, "Opslaan").click()
-        _run(at)
+        draai(at)
     assert [e.value for e in at.error] == [f"Niet opgeslagen: {bezet.MELDING}"]
-    assert store.checksum() == voor
+    assert appstore.checksum() == voor
     _knop(at, "Opslaan").click()
-    _run(at)
-    assert store.project("P012")["titel"] == "Wordt niet opgeslagen"
+    draai(at)
+    assert appstore.project("P012")["titel"] == "Wordt niet opgeslagen"
 
 
-def test_import_bevestigen_terwijl_een_ander_schrijft(store, tmp_path):
+def test_import_bevestigen_terwijl_een_ander_schrijft(appstore, tmp_path):
     at = _aangemeld()
     pad = schrijf_csv(tmp_path / "nieuw.csv", [rij()])
     at.file_uploader[0].set_value((pad.name, pad.read_bytes(), "text/csv"))
-    _run(at)
-    voor = store.checksum()
-    with schrijfslot(store.pad):
+    draai(at)
+    voor = appstore.checksum()
+    with schrijfslot(appstore.pad):
         _knop(at, "Import bevestigen").click()
-        _run(at)
+        draai(at)
     assert [e.value for e in at.error] == [f"Import niet uitgevoerd. {bezet.MELDING}"]
-    assert store.checksum() == voor
+    assert appstore.checksum() == voor
 
 
-def test_leerlijn_vastleggen_terwijl_een_ander_schrijft(store):
+def test_leerlijn_vastleggen_terwijl_een_ander_schrijft(appstore):
     at = _aangemeld(params={"project": "P012"})
-    voor = store.checksum()
-    with schrijfslot(store.pad):
+    voor = appstore.checksum()
+    with schrijfslot(appstore.pad):
         _knop(at, "Bevestig als leerlijn: P011 bouwt voort op P012").click()
-        _run(at)
+        draai(at)
     assert [e.value for e in at.error] == [f"Niet vastgelegd: {bezet.MELDING}"]
-    assert store.checksum() == voor
+    assert appstore.checksum() == voor
 
 
-def test_een_onverwachte_fout_in_een_actie_geeft_een_nederlandse_melding(store, monkeypatch):
+def test_een_onverwachte_fout_in_een_actie_geeft_een_nederlandse_melding(appstore, monkeypatch):
     at = _aangemeld(params={"project": "P012"})
 
     def kapot(*_):
@@ -133,7 +102,7 @@ def test_een_onverwachte_fout_in_een_actie_geeft_een_nederlandse_melding(store, 
 
     monkeypatch.setattr(toegang, "wijzig", kapot)
     _knop(at, "Opslaan").click()
-    _run(at)
+    draai(at)
     assert foutgrens.ACTIEMELDING in [e.value for e in at.error]
     assert GEHEIM not in _alle_tekst(at)
 

@@ -30,6 +30,7 @@ from projectdb.exporteer import exporteer
 from projectdb.importeer import importeer_bestand
 from projectdb.intake import DREMPEL
 from projectdb.sjabloon import SJABLOONKOLOMMEN, lees_kenmerk, maak_sjabloon
+from tekst import selectietekst
 
 REPO = Path(__file__).resolve().parents[1]
 GELEVERD = pd.read_csv(REPO / "data" / "projects" / "projecten.csv")
@@ -309,7 +310,7 @@ def test_voorstel_gemarkeerd_op_de_kaart_en_vindbaar_op_bron_id(store, tmp_path)
         gebied.koppeling(gekozen, 2017),
         geodata.gemeenten(2017),
         jaar=2017,
-        selectie=flt.beschrijving(filters),
+        selectie=selectietekst.beschrijving(filters),
     )
     emmen = kaart.gemeenten.set_index("gemeente_naam").loc["Emmen", "titels"]
     assert "Schuldhulp voor jonge gezinnen (voorstel)" in emmen

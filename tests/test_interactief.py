@@ -9,7 +9,7 @@ from aanvalsteksten import ALLE_AANVALLEN
 from geo import geodata
 from geo.lagen import KAARTLAGEN
 from kaart import interactief
-from kaart.model import KaartSpec, kaartbeeld
+from kaart.model import MOGELIJK, KaartSpec, kaartbeeld
 
 GEVAARLIJK = "<img src=x onerror=alert(1)>"
 
@@ -194,7 +194,7 @@ def test_a_deel_area_is_hatched_apart_from_certain_municipalities():
     vulling = {code: tabel["vullingen"][tabel["gemeenten"][code][1]] for code in codes[:4]}
     klasse = {code: tabel["klassen"][tabel["gemeenten"][code][0]] for code in codes[:4]}
     assert klasse[codes[0]] == "samenwerkingsprojecten" and vulling[codes[0]][0].startswith("#")
-    mogelijk = "mogelijk: project in een deel van dit gebied (circa 2 van 3 gemeenten)"
+    mogelijk = f"{MOGELIJK} (circa 2 van 3 gemeenten)"
     assert klasse[codes[1]] == klasse[codes[2]] == mogelijk
     assert vulling[codes[1]][0].startswith("url(#") and vulling[codes[1]] != vulling[codes[0]]
     assert klasse[codes[3]] == "geen project" and vulling[codes[3]][1] == "#ffffff"

@@ -2,7 +2,6 @@
 
 import io
 import json
-import os
 import re
 from pathlib import Path
 
@@ -13,14 +12,13 @@ from pptx import Presentation
 from pptx.enum.dml import MSO_FILL
 from streamlit.testing.v1 import AppTest
 
-from classify import filters as flt
 from classify import vocab, zekerheid
 from dashboard import url
 from geo import geodata
 from kaart import kleinkaart, presentatie, statisch, vulling
 from kaart.model import MOGELIJK, KaartSpec, kaartbeeld
 from projectdb import bereik
-from projectdb.store import open_store
+from tekst import selectietekst
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
@@ -112,18 +110,6 @@ def test_the_pptx_legend_swatch_is_patterned(kaart):
 # --- Overzicht --------------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    pad = tmp_path_factory.mktemp("db") / "samenwerking.sqlite"
-    oud = os.environ.get("SAMENWERKING_DB")
-    os.environ["SAMENWERKING_DB"] = str(pad)
-    yield open_store(pad)
-    if oud is None:
-        del os.environ["SAMENWERKING_DB"]
-    else:
-        os.environ["SAMENWERKING_DB"] = oud
-
-
 def _overzicht(params: dict[str, str]) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for sleutel, waarde in params.items():
@@ -133,8 +119,8 @@ def _overzicht(params: dict[str, str]) -> AppTest:
     return at
 
 
-def test_overzicht_counts_certain_and_possible_municipalities_apart(store):
-    projecten = store.projecten()
+def test_overzicht_counts_certain_and_possible_municipalities_apart(moduleopslag):
+    projecten = moduleopslag.projecten()
     koppeling = bereik.koppeling_zekerheid(projecten, 2017)
     zeker, mogelijk = zekerheid.zeker_en_mogelijk(projecten, koppeling)
     n_zeker = zeker["gemeente_code"].nunique()
@@ -156,7 +142,7 @@ def test_the_certain_only_switch_travels_in_the_url():
     assert filters.alleen_zeker and not meldingen
     assert url.schrijf(filters) == {"zeker": "1"}
     assert url.lees({"zeker": "misschien"})[1] == ("Parameter zeker: 'misschien' is geen ja of nee; gebruik 1 of 0",)
-    assert "alleen zekere gebieden" in flt.beschrijving(filters)
+    assert "alleen zekere gebieden" in selectietekst.beschrijving(filters)
 
 
 def test_the_leerlijnen_map_hatches_municipalities_reached_only_through_a_deel_area():
@@ -195,7 +181,7 @@ def test_the_leerlijnen_map_hatches_municipalities_reached_only_through_a_deel_a
     assert {code for code, (vul, _) in tabel.items() if vul == "url(#skw-ll-mogelijk)"} == mogelijk
     assert tabel["GM0014"][0] == vocab.AS_INTENSITEIT.label("Ontwikkelproject").kleur
     assert '<pattern id=\\"skw-ll-mogelijk\\"' in html or '<pattern id="skw-ll-mogelijk"' in html
-    assert "mogelijk: project in een deel van dit gebied" in html
+    assert MOGELIJK in html
 
 
 def test_several_deel_projects_are_named_in_the_legend_and_each_municipality_tooltip(kaart):

@@ -14,6 +14,7 @@ from dashboard.export import main
 from kaart import kaartenboek, stijl
 from kaart.model import MOGELIJK, KaartSpec
 from projectdb import bronnen
+from tekst import brontekst, selectietekst
 
 MAX_BYTES = 3 * 1024 * 1024
 
@@ -23,21 +24,6 @@ def db(tmp_path_factory):
     pad = tmp_path_factory.mktemp("db") / "samenwerking.sqlite"
     projectdb.open_store(pad)
     return pad
-
-
-@pytest.fixture(scope="module")
-def app_data(db):
-    """The app's cached data layer (dashboard.data) on the test store, emptied before and after."""
-    from dashboard import data
-
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SAMENWERKING_DB", str(db))
-    data.opslag.clear()
-    data.vernieuw()
-    yield data
-    data.opslag.clear()
-    data.vernieuw()
-    mp.undo()
 
 
 def _maak(tmp_path, monkeypatch, db, *argv) -> str:
@@ -140,7 +126,7 @@ def test_selection_flags_reach_the_book(tmp_path, monkeypatch, db, app_data, cap
     assert {KaartSpec.van_sleutel(k["sleutel"]).tweede_label for k in data["kaarten"]} <= {"", "GGZ"}
     gekozen = app_data.gefilterd(filters)
     assert data["projecten"]["ids"] == sorted(gekozen["project_id"])
-    assert f"Selectie bij het maken: {html.escape(flt.beschrijving(filters))}" in tekst
+    assert f"Selectie bij het maken: {html.escape(selectietekst.beschrijving(filters))}" in tekst
     assert "overgeslagen" in capsys.readouterr().err
 
 
@@ -155,7 +141,8 @@ def test_project_list_quotes_every_project_with_its_source(volledig, db):
             rf'<article class="project" id="project-{rij.project_id}">(.*?)</article>', volledig, re.DOTALL
         )
         assert blok, rij.project_id
-        assert f'<blockquote class="citaat">{html.escape(rij.bron_citaat)}</blockquote>' in blok.group(1)
+        citaat = html.escape(brontekst.zonder_nadruk(rij.bron_citaat))  # the source's ** marks are not shown
+        assert f'<blockquote class="citaat">{citaat}</blockquote>' in blok.group(1)
         assert html.escape(rij.bron) in blok.group(1)
         if rij.bron in titels:
             assert html.escape(titels[rij.bron]) in blok.group(1)

@@ -3,7 +3,6 @@ map: in the legend data, in the interactive map the app sends, on two theme page
 
 import itertools
 import json
-import os
 import re
 from pathlib import Path
 
@@ -16,7 +15,6 @@ from streamlit.testing.v1 import AppTest
 from classify import vocab
 from kaart import vulling
 from kaart.model import SOORTEN, KaartSpec, kaartbeeld
-from projectdb.store import open_store
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 ZICHT = {"normaal": None, "protan": "protanomaly", "deutan": "deuteranomaly", "tritan": "tritanomaly"}
@@ -155,16 +153,8 @@ def test_a_label_keeps_its_colour_whatever_else_is_on_the_map():
 # --- in the app ------------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module", autouse=True)
-def database(tmp_path_factory):
-    pad = tmp_path_factory.mktemp("db") / "samenwerking.sqlite"
-    oud = os.environ.get("SAMENWERKING_DB")
-    os.environ["SAMENWERKING_DB"] = str(pad)
-    yield open_store(pad)
-    if oud is None:
-        del os.environ["SAMENWERKING_DB"]
-    else:
-        os.environ["SAMENWERKING_DB"] = oud
+pytestmark = pytest.mark.usefixtures("moduleopslag")
+"""The whole module runs on one store: the app tests below read it through SAMENWERKING_DB."""
 
 
 def _draai(pagina: str, params: dict[str, str]) -> AppTest:

@@ -11,6 +11,7 @@ from classify.leerlijnen import Keten, Kringverwijzing
 from geo import geodata
 from kaart import leerlijnkaart
 from projectdb import Validatiefout, gebied, open_store
+from tekst import leerlijntekst
 
 ONTW, DOOR, IMPL, AFSPR = "Ontwikkelproject", "Doorontwikkelen", "Implementatie", "Samenwerkingsafspraken"
 
@@ -171,9 +172,9 @@ def test_a_follow_up_outside_the_selection_still_counts():
 
 
 def test_scale_up_sentences_carry_the_numbers():
-    zinnen = leerlijnen.opschalingszinnen(leerlijnen.opschaling(leerlijnen.graaf(BOOM)))
+    zinnen = leerlijntekst.opschalingszinnen(leerlijnen.opschaling(leerlijnen.graaf(BOOM)))
     assert zinnen[0] == (
-        "3 leerlijnen in deze selectie. Van de 3 ontwikkelprojecten hebben er 1 (33%) een vervolg "
+        "3 leerlijnen in deze selectie. Van de 3 ontwikkelprojecten heeft er 1 (33%) een vervolg "
         "(doorontwikkeld of geïmplementeerd); 2 blijven (nog) steken in de ontwikkelfase."
     )
     assert "GGZ: 2 leerlijnen van gemiddeld 2,5 projecten; 1 van de 1 ontwikkelproject met vervolg." in zinnen
@@ -183,7 +184,7 @@ def test_scale_up_sentences_carry_the_numbers():
 
 def test_a_theme_without_ontwikkelprojecten_gets_no_follow_up_count():
     g = leerlijnen.graaf(frame(("P001", AFSPR, (), "GGZ", ()), ("P002", IMPL, ("P001",), "GGZ", ())))
-    zinnen = leerlijnen.opschalingszinnen(leerlijnen.opschaling(g))
+    zinnen = leerlijntekst.opschalingszinnen(leerlijnen.opschaling(g))
     assert zinnen[1:] == ["GGZ: 1 leerlijn van gemiddeld 2,0 projecten."]
 
 
@@ -198,13 +199,13 @@ def test_a_theme_without_ontwikkelprojecten_gets_no_follow_up_count():
     ],
 )
 def test_period_in_words(start, eind, tekst):
-    assert leerlijnen.periode_tekst(start, eind) == tekst
+    assert leerlijntekst.periode_tekst(start, eind) == tekst
 
 
 def test_chain_table_names_stages_places_and_the_period_of_each_stage():
     ketens = leerlijnen.ketens(leerlijnen.graaf(BOOM))
     plaatsen = {pid: f"plaats {pid[-1]}" for pid in BOOM["project_id"]}
-    tabel = leerlijnen.ketentabel(ketens, plaatsen)
+    tabel = leerlijntekst.ketentabel(ketens, plaatsen)
     eerste = tabel.iloc[0]
     assert eerste["leerlijn"] == "P001 → P002 → P003"
     assert eerste["fasen"] == "ontwikkelen → doorontwikkelen → implementeren"
@@ -250,7 +251,7 @@ def test_menzis_jeugd_chain_is_reconstructed_with_stages_and_places(projecten):
     for pid, regio in (("P034", "FoodValley"), ("P035", "Regio Arnhem")):
         leden = geodata.wmo_leden(2017)[geodata.zoek_wmo_regio(regio)]
         assert set(koppeling.loc[koppeling["project_id"] == pid, "gemeente_code"]) == leden
-    tabel = leerlijnen.ketentabel(ketens, plaatsen)
+    tabel = leerlijntekst.ketentabel(ketens, plaatsen)
     assert tabel["plaatsen"].tolist() == [
         "Groningen, Oldambt → FoodValley",
         "Groningen, Oldambt → Regio Arnhem",
@@ -267,7 +268,7 @@ def test_zilveren_kruis_wijkgericht_chain_carries_the_years_its_sources_name(pro
     g = leerlijnen.graaf(projecten)
     keten = next(k for k in leerlijnen.ketens(g) if k.project_ids == ("P001", "P002", "P003"))
     assert keten.perioden == ((2015, 2017), (2018, 2018), (2017, 2019))
-    tabel = leerlijnen.ketentabel([keten], dict.fromkeys(keten.project_ids, "-"))
+    tabel = leerlijntekst.ketentabel([keten], dict.fromkeys(keten.project_ids, "-"))
     assert tabel.at[0, "jaar"] == "2015–2017 → 2018 → 2017–2019"
 
 

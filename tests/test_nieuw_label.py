@@ -13,6 +13,7 @@ from classify import filters as flt
 from dashboard import export, url
 from geo import geodata
 from kaart.model import KaartSpec, kaartbeeld
+from tekst import selectietekst
 
 NIEUW = {
     "inhoud": vocab.Label(
@@ -86,7 +87,7 @@ def test_filters_and_the_url_codec_take_the_new_label(uitgebreid):
     params = url.schrijf(filters)
     assert params == {url.PARAMETERS[veld]: label.code}
     assert url.lees(params) == (filters, ())
-    assert label.naam in flt.beschrijving(filters)
+    assert label.naam in selectietekst.beschrijving(filters)
 
 
 def test_combinations_legends_and_colours_take_the_new_label(uitgebreid):

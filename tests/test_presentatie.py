@@ -10,12 +10,13 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches, Pt
 
 import projectdb
-from classify import analyse, vocab
+from classify import vocab
 from dashboard import export
 from geo import geodata
 from kaart import presentatie
 from kaart.model import KaartSpec, kaartbeeld, projecten_voor
 from projectdb import bronnen, gebied
+from tekst import analysetekst, getallen
 
 JAAR = 2017
 PEILDATUM = "2016–2017"
@@ -107,7 +108,7 @@ def test_map_slides_carry_three_to_five_analyse_sentences_of_at_least_14_pt(alle
     projecten, koppeling, gemeenten = frames
     for dia, getekend in zip(list(deck.slides)[1:-1], kaarten, strict=True):
         eigen = projecten_voor(getekend.spec, projecten)
-        feiten = analyse.feiten(eigen, koppeling, gemeenten, "intensiteit")
+        feiten = analysetekst.feiten(eigen, koppeling, gemeenten, "intensiteit")
         zinnen = _opsomming(dia)
         assert 3 <= len(zinnen) <= 5
         assert [a.text for a in zinnen] == feiten[: len(zinnen)]
@@ -122,7 +123,7 @@ def test_map_slides_show_every_legend_class_with_its_colour_and_count(alle_thema
         for item in getekend.legenda:
             vlak = vormen[f"Legenda {item.klasse}"]
             assert str(vlak.fill.fore_color.rgb) == item.kleur.lstrip("#").upper()
-            assert item.klasse in teksten and analyse.getal(item.aantal) in teksten
+            assert item.klasse in teksten and getallen.getal(item.aantal) in teksten
         assert "grens Wmo-regio" in teksten
         assert "kernwerkgebied VGZ (benadering 89 gemeenten)" in teksten  # VGZ: no figure in the report
         assert getekend.bronregel in teksten

@@ -1,6 +1,7 @@
 import html as html_module
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -9,6 +10,7 @@ from aanvalsteksten import AANVALLEN, ALLE_AANVALLEN
 from classify.suggest import Suggestie
 from dashboard import projectweergave as pw
 
+REPO = Path(__file__).resolve().parents[1]
 GEVAARLIJK = "<img src=x onerror=alert(1)> **vet** [link](javascript:alert(2))"
 
 
@@ -202,3 +204,15 @@ def test_link_list_and_conflict_message_escape_attack_texts():
     melding = pw.conflictmelding(ALLE_AANVALLEN, 3)
     assert pw.md(ALLE_AANVALLEN) in melding and "(versie 3)" in melding
     assert html_module.unescape(pw.md(ALLE_AANVALLEN).replace("\\", "")) == ALLE_AANVALLEN
+
+
+def test_the_sources_emphasis_marks_are_not_shown_in_the_quote_but_stay_in_the_data():
+    """P048–P050 quote the source with its ``**`` emphasis; the reader sees the words without the marks."""
+    projecten = pd.read_csv(REPO / "data" / "projects" / "projecten.csv", dtype=str).set_index("project_id")
+    for project_id in ("P048", "P049", "P050"):
+        citaat = projecten.loc[project_id, "bron_citaat"]
+        assert "**" in citaat  # the data stays verbatim
+        html = pw.detail_html(_project(bron_citaat=citaat), None, [], _geen_bevindingen(), pw.suggestietabel(()))
+        getoond = re.search(r'<blockquote class="skw-citaat">(.*?)</blockquote>', html).group(1)
+        assert "*" not in getoond
+        assert html_module.unescape(getoond) == citaat.replace("**", "")

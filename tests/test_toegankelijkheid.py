@@ -18,6 +18,7 @@ PAGINAS = {
     "zorgverzekeraars": "zorgverzekeraars",
     "projecten": "projecten",
     "leerlijnen": "leerlijnen",
+    "uitleg": "uitleg",
     "geen_treffers": "zorgverzekeraars?verz=asr&verzekeraar=asr&inhoud=jeugd",
     "vergelijken": "samenwerkingsvorm?naast=1&inhoud=ggz&b_inhoud=ouderen",
     "projectdetail": "projecten?project=P010",

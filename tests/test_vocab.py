@@ -134,3 +134,12 @@ def test_insurers_are_complete_and_distinct():
     assert len({v.kleur.upper() for v in vocab.VERZEKERAARS}) == len(vocab.VERZEKERAARS)
     for v in vocab.VERZEKERAARS:
         assert HEX.match(v.kleur) and v.code and v.kort and v.koepel
+
+
+@pytest.mark.skipif(not RAPPORT.exists(), reason=f"rapport {RAPPORT} ontbreekt (../shared/seeds)")
+def test_every_definition_is_the_reports_text_verbatim():
+    rapport = RAPPORT.read_text(encoding="utf-8")
+    assert RAPPORT.name == vocab.DEFINITIES_BRON
+    bijlage = rapport[rapport.index("Bijlage. Toelichting gezamenlijke ordeningsprincipes*") :]
+    for _, label in ALLE_LABELS:
+        assert f"</b>\t{label.definitie}" in bijlage, label.naam

@@ -1,0 +1,44 @@
+"""Plain Dutch in the real browser (headless Chromium): the visible text of every page has no jargon and no
+untranslated English, the file uploader included, and the Uitleg page is in the navigation."""
+
+import pytest
+from taalregels import ENGELS, gevonden
+
+from dashboard.navigatie import PAGINAS
+from dashboard.toegankelijkheid import UPLOADERTEKST
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+pytestmark = pytest.mark.browser
+
+
+def _klaar(pagina) -> None:
+    playwright.expect(pagina.locator("h1").first).to_be_visible()
+    playwright.expect(pagina.locator("[data-testid='stStatusWidget']")).to_have_count(0)
+    pagina.wait_for_timeout(1500)
+
+
+@pytest.mark.parametrize("pad", [pad for _, _, pad in PAGINAS])
+def test_no_page_shows_jargon_or_english(app, pagina, pad):
+    pagina.goto(app + pad)
+    _klaar(pagina)
+    assert gevonden(pagina.locator("body").inner_text()) == []
+
+
+def test_the_file_uploader_speaks_dutch(app, pagina):
+    pagina.goto(app + "projecten")
+    _klaar(pagina)
+    pagina.get_by_text("Importeren", exact=True).click()
+    zone = pagina.locator("[data-testid='stFileUploaderDropzone']")
+    playwright.expect(zone).to_contain_text(UPLOADERTEKST["Browse files"])
+    playwright.expect(zone).to_contain_text("per bestand")
+    tekst = zone.inner_text()
+    assert [woord for woord in ENGELS if woord.lower() in tekst.lower()] == []
+
+
+def test_uitleg_is_linked_from_the_navigation(app, pagina):
+    pagina.goto(app)
+    _klaar(pagina)
+    pagina.locator("[data-testid='stSidebarNav'] a", has_text="Uitleg").click()
+    playwright.expect(pagina.locator("h1", has_text="Uitleg")).to_be_visible()
+    playwright.expect(pagina.locator("h2", has_text="De vier assen")).to_be_visible()
