@@ -49,6 +49,8 @@ _ASSEN_OP_HET_SCHERM: dict[str, tuple[str, str]] = {
 """Axis code -> (label on screen, definition); every other name of an axis comes from :data:`classify.vocab.ASSEN`."""
 _EXTRA_CLI = {"inhoud": ("--thema",)}
 """Older command-line spellings of an axis flag that keep working."""
+_EXTRA_URL = {"inhoud": ("thema",), "instrument": ("instr",), "intensiteit": ("vorm",)}
+"""Older URL parameters of an axis that keep working: a page's own choice before it became the sidebar's filter."""
 
 
 def _asbegrip(as_: vocab.As, label: str, definitie: str) -> Begrip:
@@ -60,7 +62,7 @@ def _asbegrip(as_: vocab.As, label: str, definitie: str) -> Begrip:
         label=label,
         kolom=as_.kolom,
         filterveld=as_.kolom,
-        url=(as_.code,),
+        url=(as_.code, *_EXTRA_URL.get(as_.code, ())),
         cli=(f"--{as_.code}", *_EXTRA_CLI.get(as_.code, ())),
     )
 
@@ -170,7 +172,7 @@ BEGRIPPEN: tuple[Begrip, ...] = (
         label="Zorgverzekeraar",
         kolom="verzekeraars",
         filterveld="verzekeraars",
-        url=("verzekeraar",),
+        url=("verzekeraar", "verz"),
         cli=("--verzekeraar",),
     ),
     Begrip(
@@ -203,6 +205,15 @@ BEGRIPPEN: tuple[Begrip, ...] = (
         cli=("--lagen",),
     ),
     Begrip(
+        naam="alle labels",
+        definitie="Per as: een gemeente telt alleen mee als zij projecten heeft met elk gekozen label (standaard: "
+        "één van de labels); zeker is zij alleen als elk label haar zeker bereikt.",
+        label="Combineren",
+        filterveld="alle",
+        url=("alle",),
+        cli=("--alle",),
+    ),
+    Begrip(
         naam="selectie rechts",
         definitie="Een tweede selectie naast de eerste, om twee kaarten te vergelijken; ook haar filters staan in de "
         "link van de pagina.",
@@ -215,30 +226,6 @@ BEGRIPPEN: tuple[Begrip, ...] = (
         label="Kaart",
         url=("kaart",),
         cli=("--kaart",),
-    ),
-    Begrip(
-        naam="thema",
-        definitie="Het ene inhoudelijke label waarover een pagina haar kaarten maakt.",
-        label="Thema",
-        url=("thema",),
-    ),
-    Begrip(
-        naam="verzekeraar van de pagina",
-        definitie="De ene zorgverzekeraar waarover een pagina gaat (Zorgverzekeraars, Leerlijnen).",
-        label="Zorgverzekeraar",
-        url=("verz",),
-    ),
-    Begrip(
-        naam="instrument van de pagina",
-        definitie="Het ene instrument waarover de pagina Instrumenteel gaat.",
-        label="Instrument",
-        url=("instr",),
-    ),
-    Begrip(
-        naam="samenwerkingsvorm van de pagina",
-        definitie="De ene samenwerkingsvorm (intensiteit) waarover de pagina Samenwerkingsvorm gaat.",
-        label="Samenwerkingsvorm",
-        url=("vorm",),
     ),
     Begrip(
         naam="zoekterm",

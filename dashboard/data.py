@@ -72,10 +72,17 @@ def _koppeling_voor(revisie: int, filters: flt.Filters) -> pd.DataFrame:
     return zekerheid.alleen_zeker(alle) if filters.alleen_zeker else alle
 
 
+def _getoond(revisie: int, filters: flt.Filters) -> pd.DataFrame:
+    if filters.alle:
+        return _combinatie(revisie, _filtersleutel(filters))[1]
+    return _koppeling_voor(revisie, filters)
+
+
 def koppeling_voor(filters: flt.Filters) -> pd.DataFrame:
     """The links the maps of ``filters`` draw: all of :func:`koppeling`, or only the certain ones when the filters
-    ask for certain areas only."""
-    return _koppeling_voor(revisie(), filters)
+    ask for certain areas only; with "alle" axes only the links to qualifying municipalities
+    (:func:`classify.filters.combinatie`)."""
+    return _getoond(revisie(), filters)
 
 
 @st.cache_resource(show_spinner=False)
@@ -139,12 +146,23 @@ def _filters(sleutel: Filtersleutel) -> flt.Filters:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
+def _combinatie(revisie: int, filtersleutel: Filtersleutel) -> tuple[pd.DataFrame, pd.DataFrame]:
+    filters = _filters(filtersleutel)
+    return flt.combinatie(filters, flt.toepassen(filters, _projecten(revisie)), _koppeling_voor(revisie, filters))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _gefilterd(revisie: int, filtersleutel: Filtersleutel) -> pd.DataFrame:
-    return flt.toepassen(_filters(filtersleutel), _projecten(revisie))
+    filters = _filters(filtersleutel)
+    # Only an "alle" axis needs the links (and so the boundary year); the plain filter stays a pure project query.
+    if filters.alle:
+        return _combinatie(revisie, filtersleutel)[0]
+    return flt.toepassen(filters, _projecten(revisie))
 
 
 def gefilterd(filters: flt.Filters) -> pd.DataFrame:
-    """The stored projects matching ``filters`` (cached per revision and filter selection)."""
+    """The stored projects matching ``filters``; with "alle" axes only those reaching a qualifying municipality
+    (cached per revision and filter selection)."""
     return _gefilterd(revisie(), _filtersleutel(filters))
 
 
@@ -164,7 +182,7 @@ def _kaartbeeld(revisie: int, kaartsleutel: str, filtersleutel: Filtersleutel) -
     return kaartmodel.kaartbeeld(
         spec,
         gekozen,
-        _koppeling_voor(revisie, filters),
+        _getoond(revisie, filters),
         gemeenten(filters.jaar),
         jaar=filters.jaar,
         selectie=selectietekst.beschrijving(filters),
@@ -183,9 +201,13 @@ def _analyse(revisie: int, filtersleutel: Filtersleutel, kaartsleutel: str, as_c
     gekozen = _gefilterd(revisie, filtersleutel)
     if kaartsleutel:
         gekozen = kaartmodel.projecten_voor(KaartSpec.van_sleutel(kaartsleutel), gekozen)
-    zinnen = analysetekst.feiten(gekozen, _koppeling_voor(revisie, filters), gemeenten(filters.jaar), as_code)
+    zinnen = analysetekst.feiten(gekozen, _getoond(revisie, filters), gemeenten(filters.jaar), as_code)
     zinnen += leerlijntekst.opschalingszinnen(
-        leerlijnen.opschaling(_leerlijnengraaf(revisie), gekozen["project_id"], _leerlijnketens(revisie))
+        leerlijnen.opschaling(
+            _leerlijnengraaf(revisie, filters.voorstellen),
+            gekozen["project_id"],
+            _leerlijnketens(revisie, filters.voorstellen),
+        )
     )
     return tuple(zinnen)
 
@@ -196,24 +218,27 @@ def analysezinnen(filters: flt.Filters, as_code: str = "inhoud", spec: KaartSpec
     return _analyse(revisie(), _filtersleutel(filters), spec.sleutel if spec else "", as_code)
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _leerlijnengraaf(revisie: int) -> nx.DiGraph:
-    return leerlijnen.graaf(_projecten(revisie))
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _leerlijnengraaf(revisie: int, voorstellen: bool) -> nx.DiGraph:
+    alle = _projecten(revisie)
+    # A proposal must not lengthen a lineage, or give an Ontwikkelproject its follow-up, before it is approved.
+    return leerlijnen.graaf(alle[alle["status"].isin(flt.TELLENDE_STATUS[voorstellen])])
 
 
-def leerlijnengraaf() -> nx.DiGraph:
-    """The lineage of all projects (:func:`classify.leerlijnen.graaf`), built once per revision."""
-    return _leerlijnengraaf(revisie())
+def leerlijnengraaf(voorstellen: bool = False) -> nx.DiGraph:
+    """The lineage (:func:`classify.leerlijnen.graaf`) of the projects that count: approved ones, plus proposals
+    when ``voorstellen`` (as :attr:`classify.filters.Filters.voorstellen`); built once per revision."""
+    return _leerlijnengraaf(revisie(), voorstellen)
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _leerlijnketens(revisie: int) -> tuple[leerlijnen.Keten, ...]:
-    return tuple(leerlijnen.ketens(_leerlijnengraaf(revisie)))
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _leerlijnketens(revisie: int, voorstellen: bool) -> tuple[leerlijnen.Keten, ...]:
+    return tuple(leerlijnen.ketens(_leerlijnengraaf(revisie, voorstellen)))
 
 
-def leerlijnketens() -> tuple[leerlijnen.Keten, ...]:
+def leerlijnketens(voorstellen: bool = False) -> tuple[leerlijnen.Keten, ...]:
     """Every chain of :func:`leerlijnengraaf` (:func:`classify.leerlijnen.ketens`), enumerated once per revision."""
-    return _leerlijnketens(revisie())
+    return _leerlijnketens(revisie(), voorstellen)
 
 
 @st.cache_resource(show_spinner="Projectteksten vergelijken…", max_entries=4)
@@ -242,6 +267,7 @@ def vernieuw() -> None:
         _leerlijnengraaf,
         _leerlijnketens,
         _verwantschap,
+        _combinatie,
         _gefilterd,
         _kaartbeeld,
         _analyse,

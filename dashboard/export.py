@@ -161,7 +161,7 @@ def exporteer(
     """
     if formaat not in FORMATEN:
         raise Gebruiksfout(f"onbekend formaat {formaat!r}; kies uit: {', '.join(FORMATEN)}")
-    gefilterd = flt.toepassen(filters, projecten)
+    gefilterd, koppeling = flt.combinatie(filters, flt.toepassen(filters, projecten), koppeling)
     if formaat in ("csv", "xlsx"):
         return Export(als_bytes(gefilterd, formaat), MIME[formaat])
     if formaat in ("png", "svg") and len(specs) > 1:
@@ -310,6 +310,15 @@ def _parser() -> argparse.ArgumentParser:
         "gebied liggen waarvan de bron zegt dat het project in een deel ervan loopt",
     )
     parser.add_argument(
+        *begrippen.begrip("alle labels").cli,
+        dest="alle",
+        action="append",
+        default=[],
+        metavar="AS",
+        help="assen waarop een gemeente elk gekozen label moet hebben in plaats van één ervan, komma-gescheiden: "
+        f"{', '.join(url.PARAMETERS[veld] for veld in flt.LABELVELDEN)}",
+    )
+    parser.add_argument(
         "--dpi",
         type=int,
         default=150,
@@ -355,7 +364,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         themas = waarden["inhoud"]
         if any(vocab.sleutel(thema) == "alle" for thema in themas):
             waarden["inhoud"] = []
-        filters = flt.met(flt.Filters(jaar=args.jaar), **waarden, alleen_zeker=args.alleen_zeker)
+        assen = {url.PARAMETERS[veld]: veld for veld in flt.LABELVELDEN}
+        onbekend = [naam for naam in _waarden(args.alle) if naam not in assen]
+        if onbekend:
+            raise Gebruiksfout(f"--alle {', '.join(onbekend)}: geen as; kies uit: {', '.join(assen)}")
+        alle = [assen[naam] for naam in _waarden(args.alle)]
+        filters = flt.met(flt.Filters(jaar=args.jaar), **waarden, alleen_zeker=args.alleen_zeker, alle=alle)
         if formaat == "html" and not args.kaart:
             specs = kaartenboek.boekspecs(_themas(themas))
         else:

@@ -15,7 +15,7 @@ from streamlit_folium import st_folium
 from classify import analyse, vocab
 from classify import filters as flt
 from dashboard import data, downloads, projectweergave
-from dashboard.zijbalk import Keuze, url_keuze
+from dashboard.zijbalk import Keuze, een_label, url_keuze
 from kaart import interactief, kleinkaart
 from kaart.model import Kaartbeeld, KaartSpec, alleen_minima
 from tekst import analysetekst, getallen, selectietekst
@@ -64,11 +64,18 @@ def _aangeklikt(resultaat: dict | None, kaartbeeld: Kaartbeeld) -> None:
         st.caption("Geen projecten in deze gemeente voor deze selectie.")
 
 
+def geen_projecten(filters: flt.Filters) -> str:
+    """What an empty map says: which "alle" combination no municipality meets, or that nothing matches."""
+    if filters.alle and data.gefilterd(filters).empty:
+        return selectietekst.geen_gemeente(filters)
+    return GEEN_PROJECTEN
+
+
 def interactieve_kaart(spec: KaartSpec, filters: flt.Filters, lagen: Sequence[str], sleutel: str) -> Kaartbeeld | None:
     """Draw one interactive map with its click list; returns its :class:`Kaartbeeld` (``None`` when nothing matches)."""
     kaartbeeld = data.kaartbeeld(spec, filters)
     if kaartbeeld is None:
-        st.info(GEEN_PROJECTEN)
+        st.info(geen_projecten(filters))
         return None
     _kaart_met_klik(kaartbeeld, filters.jaar, tuple(lagen), sleutel)
     return kaartbeeld
@@ -227,14 +234,12 @@ def versus_pagina(as_code: str, label: str, keuze: Keuze) -> None:
         st.header(f"{eigen.naam} – geografisch")
         combinatie_en_aantallen("geografie", as_code, label, keuze, f"{as_code}-{eigen.code}-geo")
         return
-    thema = vocab.AS_INHOUD.label(
-        url_keuze(
-            "Thema",
-            "thema",
-            tuple(label.code for label in vocab.AS_INHOUD.labels),
-            lambda code: vocab.AS_INHOUD.label(code).naam,
+    thema = vocab.AS_INHOUD.label(een_label("inhoud", keuze))
+    if keuze.links.inhoud == (thema.naam,):
+        st.caption(
+            f"Overig zijn de andere thema's in de selectie; de zijbalk kiest alleen {thema.naam}, dus is er hier geen "
+            "overig. Kies in de zijbalk meer thema's (of geen) om te vergelijken."
         )
-    )
     st.header(f"{eigen.legenda}: {thema.kort} versus overig")
     spec = KaartSpec("versus", as_code=as_code, label=label, tweede_as="inhoud", tweede_label=thema.naam)
     kaart_met_analyse(spec, keuze, f"{as_code}-{eigen.code}-{thema.code}")
@@ -252,7 +257,7 @@ def kleine_kaarten(specs: Sequence[KaartSpec], filters: flt.Filters, per_rij: in
     """Small multiples: one static map per spec, ``per_rij`` to a row; maps without projects are skipped."""
     getekend = [v for v in (data.kaartbeeld(spec, filters) for spec in specs) if v is not None]
     if not getekend:
-        st.info(GEEN_PROJECTEN)
+        st.info(geen_projecten(filters))
         return
     st.html(kleinkaart.raster(getekend, filters.jaar, per_rij))
 

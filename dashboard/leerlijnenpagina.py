@@ -1,8 +1,8 @@
 """The Leerlijnen page: how projects build on each other. Flow map, the chains with their stages and places, the
 Ontwikkelprojecten without follow-up, scale-up figures per theme and similar projects elsewhere.
 
-The lineage is always that of all stored projects; the selection (sidebar filters plus this page's theme and
-insurer) chooses which chains are shown: every chain with at least one selected project, shown whole.
+The lineage is always that of all stored projects; the sidebar's selection chooses which chains are shown: every
+chain with at least one selected project, shown whole.
 """
 
 from __future__ import annotations
@@ -12,16 +12,15 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from classify import leerlijnen, vocab
+from classify import leerlijnen
 from dashboard import data, projectweergave, vergelijkbaar
 from dashboard.kaartpaneel import GEEN_PROJECTEN, analyse_markdown, projectlijst
-from dashboard.zijbalk import Keuze, url_keuze
+from dashboard.zijbalk import Keuze
 from geo.lagen import GRENSLAGEN
 from kaart import leerlijnkaart
 from tekst import getallen, leerlijntekst, selectietekst
 
 GEEN_LEERLIJNEN = "Geen leerlijnen voor deze selectie."
-ALLE = "alle"
 KAARTHOOGTE = 720
 MAX_KEUZES = 1000
 """Projects offered in the 'vergelijkbare projecten' choice (a longer list makes the page slow to send and use)."""
@@ -29,36 +28,10 @@ _STEKEN_KLEUR = "#FDE0DD"
 """Row background of a chain that ends at an Ontwikkelproject."""
 
 
-def _keuzes(keuze: Keuze) -> tuple[pd.DataFrame, str]:
-    """The selected projects (sidebar filters, then this page's theme and insurer) and the selection in words."""
-    thema = url_keuze(
-        "Thema",
-        "thema",
-        (ALLE, *(label.code for label in vocab.AS_INHOUD.labels)),
-        lambda code: "alle thema's" if code == ALLE else vocab.AS_INHOUD.label(code).naam,
-    )
-    verzekeraar = url_keuze(
-        "Zorgverzekeraar",
-        "verz",
-        (ALLE, *(v.code for v in vocab.VERZEKERAARS)),
-        lambda code: "alle" if code == ALLE else vocab.verzekeraar(code).naam,
-    )
-    gekozen = data.gefilterd(keuze.links)
-    delen = [] if keuze.links.leeg else [selectietekst.beschrijving(keuze.links)]
-    if thema != ALLE:
-        naam = vocab.AS_INHOUD.label(thema).naam
-        gekozen = gekozen[gekozen["inhoud"] == naam]
-        delen.append(f"thema: {naam}")
-    if verzekeraar != ALLE:
-        naam = vocab.verzekeraar(verzekeraar).naam
-        gekozen = gekozen[gekozen["verzekeraars"].map(lambda namen: naam in namen).astype(bool)]
-        delen.append(f"verzekeraar: {naam}")
-    return gekozen, "; ".join(delen) or selectietekst.beschrijving(keuze.links)
-
-
 def toon(keuze: Keuze) -> None:
-    """The page body for the sidebar selection ``keuze``."""
-    gekozen, beschrijving = _keuzes(keuze)
+    """The page body for the sidebar selection ``keuze`` (theme and insurer are chosen in the sidebar, as on every
+    page)."""
+    gekozen, beschrijving = data.gefilterd(keuze.links), selectietekst.beschrijving(keuze.links)
     st.caption(
         f"Selectie: {beschrijving}. Een leerlijn verschijnt als minstens één van haar projecten in de selectie valt, "
         "en dan helemaal."
@@ -67,8 +40,8 @@ def toon(keuze: Keuze) -> None:
         st.info(GEEN_PROJECTEN)
         return
     alle = data.projecten()
-    g = data.leerlijnengraaf()
-    alle_ketens = data.leerlijnketens()
+    g = data.leerlijnengraaf(keuze.links.voorstellen)
+    alle_ketens = data.leerlijnketens(keuze.links.voorstellen)
     ketens = leerlijnen.ketens_met(alle_ketens, gekozen["project_id"])
     opschaling = leerlijnen.opschaling(g, gekozen["project_id"], alle_ketens)
     _kerncijfers(ketens, opschaling)

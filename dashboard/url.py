@@ -3,8 +3,9 @@
 In the URL every axis of a :class:`classify.filters.Filters` is one parameter holding the label codes of
 :mod:`classify.vocab`, comma-separated (``?inhoud=ggz,ouderen&verzekeraar=vgz&indeling=2025``); an empty axis
 means "alle". A second selection for the side-by-side view uses the same names behind a prefix (``b_inhoud``).
-Map layers travel in ``lagen`` (``wmo,provincie,kernwerkgebied:vgz``); ``voorstellen=1`` includes the proposals
-(imported projects not yet approved). Nothing here imports Streamlit.
+Axes whose labels must all be met per municipality travel in ``alle`` as their parameter names
+(``alle=intensiteit``). Map layers travel in ``lagen`` (``wmo,provincie,kernwerkgebied:vgz``); ``voorstellen=1``
+includes the proposals (imported projects not yet approved). Nothing here imports Streamlit.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from classify import begrippen, vocab
-from classify.filters import JAREN, LABELVELDEN, STANDAARD_JAAR, Filters, code, namen, opties
+from classify.filters import JAREN, LABELVELDEN, STANDAARD_JAAR, Filters, code, met, namen, opties
 from geo.lagen import KAARTLAGEN, kaartlaag
 
 PREFIX_RECHTS = "b_"
@@ -22,9 +23,13 @@ STANDAARD_LAGEN: tuple[str, ...] = ("wmo_regio",)
 """Layers drawn when the URL names none (names as :func:`kaart.interactief.kaart` takes them)."""
 
 PARAMETERS: dict[str, str] = {
-    veld: begrippen.per_filterveld()[veld].url[0] for veld in (*LABELVELDEN, "jaar", "alleen_zeker", "voorstellen")
+    veld: begrippen.per_filterveld()[veld].url[0]
+    for veld in (*LABELVELDEN, "jaar", "alleen_zeker", "voorstellen", "alle")
 }
 """Filter field -> query parameter name (without prefix), from the glossary."""
+OUDE_NAMEN: dict[str, str] = {oud: veld for veld in LABELVELDEN for oud in begrippen.per_filterveld()[veld].url[1:]}
+"""Older query parameter -> filter field: the pages' own choices (``thema``, ``verz``, ...) that are now the
+sidebar's, still read so that links made before keep their selection."""
 LAGEN = begrippen.begrip("kaartlagen").url[0]
 """Query parameter of the map layers."""
 NAAST = begrippen.begrip("selectie rechts").url[0]
@@ -48,9 +53,10 @@ def lees(params: Mapping[str, str | Sequence[str]], prefix: str = "") -> tuple[F
     waarden: dict[str, object] = {}
     meldingen: list[str] = []
     for veld in LABELVELDEN:
-        sleutel = prefix + PARAMETERS[veld]
-        if sleutel not in params:
+        namen_in_url = [prefix + naam for naam in (PARAMETERS[veld], *_oud(veld)) if prefix + naam in params]
+        if not namen_in_url:
             continue
+        sleutel = namen_in_url[0]
         gekozen: set[str] = set()
         for tekst in _waarden(params[sleutel]):
             try:
@@ -79,7 +85,21 @@ def lees(params: Mapping[str, str | Sequence[str]], prefix: str = "") -> tuple[F
             waarden["voorstellen"] = tekst == "1"
         else:
             meldingen.append(f"Parameter {sleutel}: {tekst!r}; gebruik 1 (voorstellen tonen) of 0")
-    return Filters(**waarden), tuple(meldingen)
+    sleutel = prefix + PARAMETERS["alle"]
+    if sleutel in params:
+        per_naam = {PARAMETERS[veld]: veld for veld in LABELVELDEN}
+        alle = []
+        for tekst in _waarden(params[sleutel]):
+            if tekst in per_naam:
+                alle.append(per_naam[tekst])
+            else:
+                meldingen.append(f"Parameter {sleutel}: {tekst!r} is geen as; kies uit: {', '.join(per_naam)}")
+        waarden["alle"] = alle
+    return met(Filters(), **waarden), tuple(meldingen)
+
+
+def _oud(veld: str) -> list[str]:
+    return [oud for oud, eigen in OUDE_NAMEN.items() if eigen == veld]
 
 
 def schrijf(filters: Filters, prefix: str = "") -> dict[str, str]:
@@ -95,12 +115,14 @@ def schrijf(filters: Filters, prefix: str = "") -> dict[str, str]:
         uit[prefix + PARAMETERS["alleen_zeker"]] = "1"
     if filters.voorstellen:
         uit[prefix + PARAMETERS["voorstellen"]] = "1"
+    if filters.alle:
+        uit[prefix + PARAMETERS["alle"]] = ",".join(PARAMETERS[veld] for veld in filters.alle)
     return uit
 
 
 def vervang(params: Mapping[str, str], filters: Filters, prefix: str = "") -> dict[str, str]:
     """``params`` with the filter parameters under ``prefix`` replaced by those of ``filters``; others kept."""
-    eigen = {prefix + naam for naam in PARAMETERS.values()}
+    eigen = {prefix + naam for naam in (*PARAMETERS.values(), *OUDE_NAMEN)}
     uit = {k: v for k, v in params.items() if k not in eigen}
     uit.update(schrijf(filters, prefix))
     return uit

@@ -2,8 +2,9 @@
 
 The URL is the source of truth: each run reads the selection from ``st.query_params`` (pure parsing in
 :mod:`dashboard.url`) and sets the widgets to it; a widget change writes the URL back in its callback. Switching
-pages drops the query string, so the last written parameters are kept in the session and put back when a page
-opens without any.
+pages drops the query string, so every run keeps the filter parameters of its URL in the session (those of a shared
+link too) and a page that opens without any gets them back. A page that is about one label (one insurer, one theme)
+takes it from the same filters (:func:`een_label`): there is no second, page-level state.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from classify import vocab
 from dashboard import url
 from dashboard.projectweergave import md
 from geo.lagen import KAARTLAGEN
+from tekst import selectietekst
 
 _LAATSTE = "_skw_laatste_params"
 _VELDEN = {
@@ -42,17 +44,23 @@ class Keuze:
 
 
 def _eigen_sleutels() -> set[str]:
-    namen = set(url.PARAMETERS.values())
+    namen = {*url.PARAMETERS.values(), *url.OUDE_NAMEN}
     return {*namen, *(url.PREFIX_RECHTS + n for n in namen), url.LAGEN, url.NAAST}
 
 
 def _params() -> dict[str, str]:
-    """The query parameters, restored from the session when a page switch dropped them."""
+    """The query parameters, restored from the session when a page switch dropped them; an older link's page
+    choice (``verz=cz``) is rewritten as the sidebar filter it now is."""
     params = st.query_params.to_dict()
     bewaard = st.session_state.get(_LAATSTE, {})
     if bewaard and not _eigen_sleutels() & set(params):
         st.query_params.update(bewaard)
         params = {**params, **bewaard}
+    if set(url.OUDE_NAMEN) & set(params):
+        params = url.vervang(params, url.lees(params)[0])
+        _bewaar(params)
+    # Remember what this URL holds, also when it came from a link rather than a widget: the next page needs it.
+    st.session_state[_LAATSTE] = {k: v for k, v in params.items() if k in _eigen_sleutels()}
     return params
 
 
@@ -78,7 +86,8 @@ def _filters_uit_widgets(prefix: str, jaar: int, alleen_zeker: bool) -> flt.Filt
     velden = {veld: st.session_state.get(f"{prefix}w_{veld}", []) for veld in _VELDEN}
     # Like the year and 'alleen zeker', showing proposals is set once, on the left-hand selection.
     voorstellen = not prefix and bool(st.session_state.get("w_voorstellen"))
-    return flt.met(flt.Filters(), **velden, jaar=jaar, alleen_zeker=alleen_zeker, voorstellen=voorstellen)
+    alle = [veld for veld in _VELDEN if st.session_state.get(f"{prefix}w_alle_{veld}") == flt.ALLE]
+    return flt.met(flt.Filters(), **velden, jaar=jaar, alleen_zeker=alleen_zeker, voorstellen=voorstellen, alle=alle)
 
 
 def _na_filter(prefix: str) -> None:
@@ -128,6 +137,55 @@ def _filterwidgets(gekozen: flt.Filters, prefix: str) -> None:
             on_change=_na_filter,
             args=(prefix,),
         )
+        if len(getattr(gekozen, veld)) > 1:
+            _combineren(gekozen, veld, prefix)
+
+
+def _combineren(gekozen: flt.Filters, veld: str, prefix: str) -> None:
+    """The "een van" / "alle" switch of one axis with two or more labels, and one line saying what it does."""
+    sleutel = f"{prefix}w_alle_{veld}"
+    wijze = flt.ALLE if veld in gekozen.alle else flt.EEN_VAN
+    _zet(sleutel, wijze)
+    st.radio(
+        f"Combineren ({_VELDEN[veld].lower()})",
+        (flt.EEN_VAN, flt.ALLE),
+        key=sleutel,
+        horizontal=True,
+        on_change=_na_filter,
+        args=(prefix,),
+    )
+    st.caption(selectietekst.UITLEG[wijze])
+
+
+def een_label(veld: str, keuze: Keuze, format_func=str) -> str:
+    """The one label of filter field ``veld`` that a page is about, chosen on the page and in the sidebar alike.
+
+    The page shows the sidebar's label when it holds one; when it holds several or none, the page shows the first
+    (of those, or of all labels) and says so in one line. Choosing here sets the sidebar to that one label.
+    """
+    gekozen = getattr(keuze.links, veld)
+    opties = flt.opties(veld)
+    getoond = gekozen[0] if gekozen else opties[0]
+    sleutel = f"w_een_{veld}"
+    _zet(sleutel, getoond)
+
+    def _na_keuze() -> None:
+        nieuw = st.session_state.get(sleutel) or getoond
+        _bewaar(url.vervang(st.query_params.to_dict(), flt.met(keuze.links, **{veld: [nieuw]})))
+
+    titel = _VELDEN[veld]
+    st.segmented_control(titel, opties, key=sleutel, format_func=format_func, on_change=_na_keuze, required=True)
+    if len(gekozen) > 1:
+        st.caption(
+            f"De zijbalk kiest {len(gekozen)} labels bij {titel.lower()} ({', '.join(map(format_func, gekozen))}); "
+            f"deze pagina gaat over één: de eerste, {format_func(getoond)}. Een keuze hier zet de zijbalk op dat label."
+        )
+    elif not gekozen:
+        st.caption(
+            f"De zijbalk kiest geen {titel.lower()}; deze pagina gaat over één en toont de eerste: "
+            f"{format_func(getoond)}. Een keuze hier zet ook de zijbalk."
+        )
+    return getoond
 
 
 def url_keuze(label: str, param: str, opties: tuple[str, ...], format_func=str) -> str:

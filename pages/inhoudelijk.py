@@ -9,14 +9,7 @@ from kaart.model import KaartSpec
 navigatie.via_app()
 keuze = zijbalk.keuze()
 st.title("De samenwerking in kaart: inhoudelijk")
-thema = vocab.AS_INHOUD.label(
-    zijbalk.url_keuze(
-        "Thema",
-        "thema",
-        tuple(label.code for label in vocab.AS_INHOUD.labels),
-        lambda code: vocab.AS_INHOUD.label(code).naam,
-    )
-).naam
+thema = zijbalk.een_label("inhoud", keuze)
 kaarten = {"totaal": "Totaal", "intensiteit": "Samenwerkingsvorm", "instrument": "Instrumenteel"}
 soort = zijbalk.url_keuze("Kaart", "kaart", tuple(kaarten), kaarten.get)
 

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from classify import kernwerkgebieden, vocab
+from classify import kernwerkgebieden
 from dashboard import kaartpaneel, navigatie, strategieweergave, zijbalk
 from dashboard.projectweergave import md
 from geo import geodata
@@ -13,11 +13,7 @@ from kaart.model import KaartSpec
 navigatie.via_app()
 keuze = zijbalk.keuze()
 st.title("Zorgverzekeraars")
-naam = vocab.verzekeraar(
-    zijbalk.url_keuze(
-        "Zorgverzekeraar", "verz", tuple(v.code for v in vocab.VERZEKERAARS), lambda code: vocab.verzekeraar(code).naam
-    )
-).naam
+naam = zijbalk.een_label("verzekeraars", keuze)
 eigen_laag = f"kernwerkgebied:{naam}"
 lagen = tuple(laag for laag in keuze.lagen if not laag.startswith("kernwerkgebied")) + (eigen_laag,)
 

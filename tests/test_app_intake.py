@@ -5,6 +5,8 @@ from apptest import draai, meld_aan, start
 from streamlit.testing.v1 import AppTest
 from test_intake import DRENTHE, GELEVERD, LIJST, schrijf_lijst_csv, volgende_sleutel
 
+from dashboard import data
+
 
 def _knop(at: AppTest, label: str):
     return next(b for b in at.button if b.label == label)
@@ -74,3 +76,35 @@ def test_kijker_ziet_voorstellen_maar_geen_knoppen_en_de_schakelaar_staat_in_de_
     at = start(params={"voorstellen": "1", "zoek": "VGZ/18/1"})
     assert at.sidebar.toggle(key="w_voorstellen").value
     assert at.caption[0].value.startswith(f"1 van {n + 1} projecten")
+
+
+def _met_vervolg(at: AppTest) -> str:
+    return next(m.value for m in at.metric if m.label == "Ontwikkelprojecten met vervolg")
+
+
+def test_leerlijnen_volgt_de_schakelaar_voorstellen(appstore):
+    """A proposal that builds on an Ontwikkelproject gives it a follow-up only once proposals are shown."""
+    voor = _met_vervolg(start("pages/leerlijnen.py"))
+    appstore.importeer(
+        [
+            {
+                "titel": "Vervolg op de GGZ-aanpak in Den Haag",
+                "verzekeraars": "Menzis",
+                "gebied": "GM0518",
+                "indeling_jaar": "2017",
+                "inhoud": "GGZ",
+                "instrumenten": "Werkwijze",
+                "intensiteit": "Implementatie",
+                "bouwt_voort_op": "P007",
+                "bouwt_voort_op_citaat": "vervolg op het project in Den Haag",
+                "bron_id": "MZ/19/4",
+            }
+        ],
+        leverancier="Menzis",
+    )
+    data.vernieuw()  # the import ran outside the app
+    at = start("pages/leerlijnen.py")
+    assert _met_vervolg(at) == voor
+    at.sidebar.toggle(key="w_voorstellen").set_value(True)
+    gezien, totaal = (int(n) for n in voor.split(" van "))
+    assert _met_vervolg(draai(at)) == f"{gezien + 1} van {totaal}"
