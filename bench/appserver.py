@@ -1,13 +1,14 @@
 """Running an app for the browser benchmarks: a Streamlit server in a subprocess on a free port with its own
 project store, headless chromium (the system's, never a downloaded one) and the in-page detection of a painted map.
 
-A map counts as painted when the first ``st_folium`` frame on the page holds ``path.leaflet-interactive`` elements;
-its *signature* is their number and fill colours, so a repaint after a filter change is a new, non-empty signature
-that then stays unchanged. Requests to other hosts than the app never reach the network: Leaflet's own files are
-answered from ``static/leaflet`` and everything else (tiles, fonts, CSS frameworks folium links by default) with an
-empty response, for both apps alike, so neither side is timed waiting for the internet. (Playwright's routing
-switches off the browser's HTTP cache, so the naive page's CDN and tile requests, about forty per repaint, pass
-through the route handler each time; a small cost that only makes the baseline slower.)
+A map counts as painted when the first map frame (:data:`KAARTFRAMES`) on the page holds
+``path.leaflet-interactive`` elements; its *signature* is their number and fill colours, so a repaint after a filter
+change is a new, non-empty signature that then stays unchanged. Requests to other hosts than the app never reach the
+network: Leaflet's own files are answered from ``static/leaflet`` and everything else (tiles, fonts, CSS frameworks
+folium links by default) with an empty response, for both apps alike, so neither side is timed waiting for the
+internet. (Playwright's routing switches off the browser's HTTP cache, so the naive page's CDN and tile requests,
+about forty per repaint, pass through the route handler each time; a small cost that only makes the baseline
+slower.)
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from gedeeld import WORTEL
+
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
 from projectdb import open_store  # noqa: E402
 
@@ -51,9 +54,12 @@ _D3_STUB = (
     "apply:function(){return window.d3;}});"
 )
 
+KAARTFRAMES = 'iframe[src*="streamlit_folium"], iframe[src*="kaartframe.kaart"]'
+"""The map frames: the app's own map component and ``st_folium`` (the naive page, the Leerlijnen page)."""
+
 HANDTEKENING_JS = """
 () => {
-  for (const frame of document.querySelectorAll('iframe[src*="streamlit_folium"]')) {
+  for (const frame of document.querySelectorAll('%s')) {
     let doc = null;
     try { doc = frame.contentDocument; } catch (e) { continue; }
     if (!doc) { return ""; }
@@ -67,6 +73,7 @@ HANDTEKENING_JS = """
 }
 """
 """Signature of the first map on the page ("" while it has no painted paths)."""
+HANDTEKENING_JS = HANDTEKENING_JS % KAARTFRAMES
 
 _WACHT_JS = (
     """
@@ -202,6 +209,10 @@ class Server:
     def logtekst(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")[-3000:] if self.log.exists() else ""
 
+    def cpu_seconden(self) -> float:
+        """CPU time (user + system) in seconds used so far by the server process and its child processes."""
+        return sum(_cpu(pid) for pid in _procesboom(self.proces.pid))
+
     def piek_rss(self) -> int:
         """Peak resident memory (VmHWM) in bytes of the server process plus its child processes."""
         return sum(_vmhwm(pid) for pid in _procesboom(self.proces.pid))
@@ -232,6 +243,15 @@ def _procesboom(pid: int) -> list[int]:
         for taak in Path(f"/proc/{huidig}/task").glob("*/children"):
             todo.extend(int(k) for k in taak.read_text().split())
     return boom
+
+
+def _cpu(pid: int) -> float:
+    try:
+        velden = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    # Fields 14 and 15 of /proc/<pid>/stat (utime, stime), counted after the command name.
+    return (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _vmhwm(pid: int) -> int:
@@ -281,22 +301,32 @@ def nieuwe_pagina(browser):
 
 
 class Verkeer:
-    """Bytes the page receives over its websockets (Streamlit's messages), counted from the last :meth:`nul`."""
+    """Bytes the page receives over its websockets (Streamlit's messages), counted from the last :meth:`nul`:
+    all of them (``bytes``) and those of the messages that carry a map component (``kaartbytes``: the arguments of
+    our map frame or of ``st_folium``)."""
 
     def __init__(self, pagina):
         self.bytes = 0
+        self.kaartbytes = 0
         pagina.on("websocket", lambda ws: ws.on("framereceived", self._frame))
 
     def _frame(self, inhoud) -> None:
         self.bytes += len(inhoud)
+        if isinstance(inhoud, bytes):
+            bericht = ForwardMsg()
+            bericht.ParseFromString(inhoud)
+            if bericht.WhichOneof("type") == "delta" and bericht.delta.WhichOneof("type") == "new_element":
+                if bericht.delta.new_element.WhichOneof("type") == "component_instance":
+                    self.kaartbytes += len(inhoud)
 
     def nul(self) -> None:
         self.bytes = 0
+        self.kaartbytes = 0
 
 
 def kaartframes(pagina) -> int:
-    """Number of st_folium map frames on the page."""
-    return pagina.locator('iframe[src*="streamlit_folium"]').count()
+    """Number of map frames on the page."""
+    return pagina.locator(KAARTFRAMES).count()
 
 
 def handtekening(pagina) -> str:

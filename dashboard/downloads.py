@@ -17,7 +17,6 @@ import streamlit as st
 from classify import filters as flt
 from classify import vocab
 from dashboard import data, export
-from kaart import kaartenboek, statisch
 from kaart.model import Kaartbeeld, KaartSpec, projecten_voor
 from tekst import selectietekst
 
@@ -41,6 +40,8 @@ def _bestandsnaam(tekst: str, jaar: int, formaat: str) -> str:
 
 
 def _kaartbestand(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...], formaat: str) -> bytes:
+    from kaart import statisch  # matplotlib: loaded on the first click, not with the page
+
     return statisch.statische_kaart(kaartbeeld, jaar, lagen, formaat=formaat, dpi=PNG_DPI)
 
 
@@ -92,6 +93,8 @@ def projectknoppen(filters: flt.Filters, sleutel: str) -> None:
 
 
 def _kaartenboekbestand(filters: flt.Filters, lagen: tuple[str, ...]) -> bytes:
+    from kaart import kaartenboek  # folium and the book's renderers: loaded on the first click
+
     resultaat = export.exporteer(
         tuple(kaartenboek.boekspecs()),
         filters,

@@ -24,14 +24,14 @@ from classify import filters as flt
 from dashboard import url
 from geo import geodata
 from geo.lagen import KAARTLAGEN, kaartlaag
-from kaart import kaartenboek, presentatie, statisch
+from kaart import formaten
 from kaart.model import Kaartbeeld, KaartSpec, kaartbeeld, projecten_voor
 from projectdb import bereik, bronnen
 from projectdb.cli import NederlandseParser
 from projectdb.exporteer import als_bytes
 from tekst import brontekst, getallen, selectietekst
 
-FORMATEN: tuple[str, ...] = (*statisch.FORMATEN, "pptx", "html", "csv", "xlsx")
+FORMATEN: tuple[str, ...] = (*formaten.FORMATEN, "pptx", "html", "csv", "xlsx")
 MIME: dict[str, str] = {
     "png": "image/png",
     "svg": "image/svg+xml",
@@ -161,6 +161,10 @@ def exporteer(
     """
     if formaat not in FORMATEN:
         raise Gebruiksfout(f"onbekend formaat {formaat!r}; kies uit: {', '.join(FORMATEN)}")
+    # The renderers load matplotlib, python-pptx and folium (about a second): only when an export is made, never
+    # while a page that merely offers the buttons starts.
+    from kaart import kaartenboek, presentatie, statisch
+
     gefilterd, koppeling = flt.combinatie(filters, flt.toepassen(filters, projecten), koppeling)
     if formaat in ("csv", "xlsx"):
         return Export(als_bytes(gefilterd, formaat), MIME[formaat])
@@ -322,7 +326,7 @@ def _parser() -> argparse.ArgumentParser:
         "--dpi",
         type=int,
         default=150,
-        help=f"resolutie van PNG in dots per inch, {statisch.DPI_MIN}-{statisch.DPI_MAX} "
+        help=f"resolutie van PNG in dots per inch, {formaten.DPI_MIN}-{formaten.DPI_MAX} "
         "(standaard 150; 300 voor drukwerk)",
     )
     return parser
@@ -357,8 +361,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     formaat = args.formaat or Path(args.uitvoer).suffix.lower().lstrip(".")
     if formaat not in FORMATEN:
         parser.error(f"geef --as ({', '.join(FORMATEN)}) of een uitvoerbestand met zo'n extensie")
-    if not statisch.DPI_MIN <= args.dpi <= statisch.DPI_MAX:
-        parser.error(f"--dpi {args.dpi}: kies van {statisch.DPI_MIN} tot en met {statisch.DPI_MAX}")
+    if not formaten.DPI_MIN <= args.dpi <= formaten.DPI_MAX:
+        parser.error(f"--dpi {args.dpi}: kies van {formaten.DPI_MIN} tot en met {formaten.DPI_MAX}")
     try:
         waarden = {veld: _waarden(getattr(args, veld)) for veld in flt.LABELVELDEN}
         themas = waarden["inhoud"]
@@ -371,6 +375,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         alle = [assen[naam] for naam in _waarden(args.alle)]
         filters = flt.met(flt.Filters(jaar=args.jaar), **waarden, alleen_zeker=args.alleen_zeker, alle=alle)
         if formaat == "html" and not args.kaart:
+            from kaart import kaartenboek
+
             specs = kaartenboek.boekspecs(_themas(themas))
         else:
             specs = kaartspecs(args.kaart, themas)

@@ -10,13 +10,12 @@ import re
 from collections.abc import Sequence
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from classify import analyse, vocab
 from classify import filters as flt
-from dashboard import data, downloads, projectweergave
+from dashboard import data, downloads, kaartframe, projectweergave
 from dashboard.zijbalk import Keuze, een_label, url_keuze
-from kaart import interactief, kleinkaart
+from kaart import kleinkaart
 from kaart.model import Kaartbeeld, KaartSpec, alleen_minima
 from tekst import analysetekst, getallen, selectietekst
 
@@ -45,10 +44,8 @@ def projectlijst(project_ids: Sequence[str]) -> None:
         )
 
 
-def _aangeklikt(resultaat: dict | None, kaartbeeld: Kaartbeeld) -> None:
-    """The projects of the clicked municipality, or a hint to click one."""
-    feature = (resultaat or {}).get("last_active_drawing") or {}
-    code = (feature.get("properties") or {}).get("code")
+def _aangeklikt(code: str | None, kaartbeeld: Kaartbeeld) -> None:
+    """The projects of the clicked municipality (CBS code), or a hint to click one."""
     rij = kaartbeeld.gemeenten[kaartbeeld.gemeenten["gemeente_code"] == code]
     if rij.empty:
         st.caption("Klik op een gemeente voor de lijst van haar projecten.")
@@ -71,33 +68,35 @@ def geen_projecten(filters: flt.Filters) -> str:
     return GEEN_PROJECTEN
 
 
-def interactieve_kaart(spec: KaartSpec, filters: flt.Filters, lagen: Sequence[str], sleutel: str) -> Kaartbeeld | None:
-    """Draw one interactive map with its click list; returns its :class:`Kaartbeeld` (``None`` when nothing matches)."""
+def interactieve_kaart(
+    spec: KaartSpec,
+    filters: flt.Filters,
+    lagen: Sequence[str],
+    sleutel: str,
+    focus: str | None = None,
+    groep: str | None = None,
+) -> Kaartbeeld | None:
+    """Draw one interactive map with its click list; returns its :class:`Kaartbeeld` (``None`` when nothing matches).
+
+    ``focus`` (a CBS code) zooms to that municipality; maps with the same ``groep`` pan and zoom together.
+    """
     kaartbeeld = data.kaartbeeld(spec, filters)
     if kaartbeeld is None:
         st.info(geen_projecten(filters))
         return None
-    _kaart_met_klik(kaartbeeld, filters.jaar, tuple(lagen), sleutel)
+    _kaart_met_klik(kaartbeeld, filters.jaar, tuple(lagen), sleutel, focus, groep)
     return kaartbeeld
 
 
 @st.fragment
-def _kaart_met_klik(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...], sleutel: str) -> None:
+def _kaart_met_klik(
+    kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...], sleutel: str, focus: str | None, groep: str | None
+) -> None:
     """The map, the projects of the clicked municipality and the download buttons; a click on the map reruns only
     this part of the page."""
-    # The selection goes in a feature group: the base map's script stays the same, so st_folium keeps the map
-    # frame (Leaflet and geometry loaded) and only swaps the group, which recolours the municipalities and brings
-    # their tooltips and the legend.
     st.html(overslaanlink(sleutel))
-    resultaat = st_folium(
-        interactief.basiskaart(jaar, lagen),
-        feature_group_to_add=interactief.vlakkenlaag(kaartbeeld, jaar, lagen),
-        key=f"kaart-{sleutel}",
-        height=KAARTHOOGTE,
-        use_container_width=True,
-        returned_objects=["last_active_drawing"],
-    )
-    _aangeklikt(resultaat, kaartbeeld)
+    code = kaartframe.kaart(kaartbeeld, jaar, lagen, f"kaart-{sleutel}", KAARTHOOGTE, focus=focus, groep=groep)
+    _aangeklikt(code, kaartbeeld)
     st.html(kaarttabel(kaartbeeld, sleutel))
     downloads.downloadknoppen(kaartbeeld, jaar, lagen, sleutel)
 
@@ -164,7 +163,7 @@ def kaart_met_analyse(spec: KaartSpec, keuze: Keuze, sleutel: str, as_code: str 
     for kolom, (kant, filters) in zip(st.columns(2), (("links", keuze.links), ("rechts", keuze.rechts)), strict=True):
         with kolom:
             st.caption(f"Selectie {kant}: {selectietekst.beschrijving(filters)}")
-            getekend = interactieve_kaart(spec, filters, keuze.lagen, f"{sleutel}-{kant}")
+            getekend = interactieve_kaart(spec, filters, keuze.lagen, f"{sleutel}-{kant}", groep=sleutel)
             if getekend is not None:
                 _naast_de_kaart(getekend, filters, as_code)
 

@@ -5,10 +5,10 @@ table per municipality (class index, number of projects, Wmo-region, first title
 it to the features by CBS code. All text is HTML-escaped in Python before it reaches the page.
 
 A map is two parts: :func:`basiskaart` (municipalities, overlays, styles: the same for every selection of a year and
-set of layers) and :func:`vlakkenlaag` (one selection's colours, tooltip texts and legend, as one feature group). The
-dashboard hands them to ``st_folium`` separately, so a filter change only swaps the feature group in the open map
-frame, which recolours the municipalities already drawn, instead of loading a new frame with all geometry;
-:func:`kaart` joins them for a stand-alone page.
+set of layers) and :func:`vlakkenlaag` (one selection's colours, tooltip texts and legend, as one feature group);
+:func:`kaart` joins them for a stand-alone page. The dashboard itself draws its maps with the component of
+:mod:`kaart.kaartframe`, which loads the geometry once as a file; this folium page is the self-contained form
+(benchmarks, the lineage map's base) and shares its legend and checks with that component.
 """
 
 from __future__ import annotations
@@ -24,18 +24,15 @@ from branca.element import Element, MacroElement
 from folium.template import Template
 
 from classify import vocab
-from geo import geodata
 from geo.lagen import HALO, KERNWERKGEBIED_EEN_KLEUR, kaartlaag, kaartlagen, tekenvolgorde
 from kaart import stijl, vulling
+from kaart.kaartframe import MAX_TITELS, controleer_codes, legenda_html
 from kaart.model import Kaartbeeld
 
 LEAFLET_JS = "../../app/static/leaflet/leaflet.js"
 LEAFLET_CSS = "../../app/static/leaflet/leaflet.css"
 """Leaflet shipped with the app (``static/leaflet``), relative to the map frame of the Streamlit component, so the
 map needs no network."""
-
-MAX_TITELS = 3
-"""Project titles listed in a tooltip before "en nog n"."""
 
 
 def kaart(kaartbeeld: Kaartbeeld, jaar: int, lagen: Iterable[str] = ("wmo_regio",)) -> folium.Map:
@@ -60,8 +57,8 @@ def kaart(kaartbeeld: Kaartbeeld, jaar: int, lagen: Iterable[str] = ("wmo_regio"
         SVG-rendered map (one ``path`` per municipality), no tile layer, fitted to the country, with a tooltip per
         municipality (name, code, Wmo-region, class, number of projects and the first :data:`MAX_TITELS` titles)
         and the legend as a Leaflet control (classes with municipality counts, layers, source line). A click sets
-        the feature properties ``code``, ``naam``, ``klasse`` and ``aantal_projecten``, which
-        ``st_folium``'s ``last_active_drawing`` returns.
+        the feature properties ``code``, ``naam``, ``klasse`` and ``aantal_projecten`` (what ``st_folium``'s
+        ``last_active_drawing`` returns when the page is shown with it).
 
     Raises
     ------
@@ -75,8 +72,7 @@ def kaart(kaartbeeld: Kaartbeeld, jaar: int, lagen: Iterable[str] = ("wmo_regio"
 
 def basiskaart(jaar: int, lagen: Iterable[str] = ("wmo_regio",)) -> folium.Map:
     """The selection-independent part of :func:`kaart`: the map with the municipalities of ``jaar`` (uncoloured,
-    without tooltip text), the overlays ``lagen`` and the styles. Its script is the same for every selection, which
-    lets ``st_folium`` keep the map frame when only :func:`vlakkenlaag` changes.
+    without tooltip text), the overlays ``lagen`` and the styles; the same for every selection.
 
     Raises ValueError for an unknown layer name or insurer.
     """
@@ -97,10 +93,10 @@ def vlakkenlaag(kaartbeeld: Kaartbeeld, jaar: int, lagen: Iterable[str] = ("wmo_
     of ``jaar``.
     """
     lagen = kaartlagen(lagen)
-    _controleer_codes(kaartbeeld, jaar)
+    controleer_codes(kaartbeeld, jaar)
     groep = folium.FeatureGroup(control=False)
     _Vlakken(kaartbeeld).add_to(groep)
-    Legenda(_legenda_html(kaartbeeld, lagen, jaar), stijl.omtrek(jaar)).add_to(groep)
+    Legenda(legenda_html(kaartbeeld, lagen, jaar), stijl.omtrek(jaar)).add_to(groep)
     return groep
 
 
@@ -122,15 +118,6 @@ def lege_kaart(jaar: int) -> folium.Map:
     kaartobject.default_css = [("leaflet_css", LEAFLET_CSS)]
     _Zoombaar().add_to(kaartobject)
     return kaartobject
-
-
-def _controleer_codes(kaartbeeld: Kaartbeeld, jaar: int) -> None:
-    bekend = set(stijl.dekking(jaar)["gemeente_code"])
-    vreemd = sorted(set(kaartbeeld.gemeenten["gemeente_code"]) - bekend)
-    if vreemd:
-        raise ValueError(
-            f"het kaartbeeld bevat {len(vreemd)} codes die geen gemeente van {jaar} zijn, o.a. {', '.join(vreemd[:5])}"
-        )
 
 
 def scriptjson(waarde) -> str:
@@ -391,39 +378,6 @@ class _Laag(Element):
         else:
             self.geometrie = stijl.grenslaag(jaar, basis).replace("</", "<\\/")
             self.stijlen = [scriptjson({**lijn, "color": soort.kleur})]
-
-
-def _legenda_html(kaartbeeld: Kaartbeeld, lagen: Iterable[str], jaar: int) -> str:
-    """The legend as an escaped HTML fragment: title, subtitle, classes with counts, layers and source line."""
-    delen = [
-        f'<div class="skw-titel">{html.escape(kaartbeeld.titel)}</div>',
-        f'<div class="skw-ondertitel">{html.escape(kaartbeeld.ondertitel)}</div>',
-    ]
-    for item in kaartbeeld.legenda:
-        achtergrond = html.escape(vulling.css_achtergrond(item.kleur))
-        delen.append(
-            f'<div class="skw-rij"><span class="skw-vlak" style="background:{achtergrond}"></span>'
-            f'<span>{html.escape(item.klasse)}</span><span class="skw-n">{item.aantal}</span></div>'
-        )
-    for laag in lagen:
-        soort, verzekeraar = kaartlaag(laag), laag.partition(":")[2]
-        if soort.per_verzekeraar:
-            met_gebied = set(stijl.dekking(jaar)[soort.kolom].dropna())
-            namen = [verzekeraar] if verzekeraar else [n for n in vocab.VERZEKERAAR_NAMEN if n in met_gebied]
-            for naam in namen:
-                kleur = KERNWERKGEBIED_EEN_KLEUR if verzekeraar else vocab.verzekeraar(naam).kleur
-                delen.append(
-                    f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{soort.lijndikte_px}px dashed '
-                    f'{kleur}"></span><span>{html.escape(geodata.kernwerkgebied_legenda(naam, jaar))}</span></div>'
-                )
-            delen.append(f'<div class="skw-ondertitel">{html.escape(geodata.kernwerkgebied_label(jaar))}</div>')
-        else:
-            delen.append(
-                f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{soort.lijndikte_px}px solid '
-                f'{soort.kleur}"></span><span>{soort.legenda}</span></div>'
-            )
-    delen.append(f'<div class="skw-bron">{html.escape(kaartbeeld.bronregel)}</div>')
-    return "".join(delen)
 
 
 class Legenda(Element):

@@ -34,13 +34,10 @@ from classify import vocab
 from geo import geodata
 from geo.lagen import KAARTLAGEN, Kaartlaag, kaartlaag, tekenvolgorde
 from kaart import alttekst, stijl, vulling
+from kaart.formaten import DPI_MAX, DPI_MIN, FORMATEN
 from kaart.model import Kaartbeeld
 
-FORMATEN: tuple[str, ...] = ("png", "svg", "pdf")
 OPMAKEN: tuple[str, ...] = ("a4", "kaart")
-
-DPI_MIN, DPI_MAX = 50, 600
-"""Accepted raster resolution in dots per inch (A4 at 600 dpi is about 7000 x 5000 pixels)."""
 
 A4_LIGGEND = (11.69, 8.27)
 """A4 landscape in inches."""

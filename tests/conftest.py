@@ -196,7 +196,7 @@ def kaartframe():
     from playwright.sync_api import expect
 
     def zoek(page, nummer: int = 0):
-        frame = page.frame_locator("iframe[src*='streamlit_folium']").nth(nummer)
+        frame = page.frame_locator("iframe[src*='streamlit_folium'], iframe[src*='kaartframe.kaart']").nth(nummer)
         expect(frame.locator("path.leaflet-interactive")).to_have_count(GEMEENTEN_2017)
         return frame
 

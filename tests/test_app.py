@@ -10,9 +10,10 @@ from streamlit.testing.v1 import AppTest
 
 from classify import filters as flt
 from classify import vocab
-from dashboard import url
+from dashboard import kaartframe, url
 from dashboard.navigatie import PAGINAS
 from geo import geodata
+from kaart import kaartframe as kaartframe_data
 from kaart.model import let_op
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -44,7 +45,7 @@ def _draai(pagina: str, params: dict[str, str] | None = None) -> AppTest:
 
 
 def _kaarten(at: AppTest) -> list[dict]:
-    """The arguments of every st_folium component on the page."""
+    """The arguments of every map component on the page (the Leerlijnen page's map is an st_folium one)."""
     return [json.loads(e.proto.json_args) for e in at.get("component_instance")]
 
 
@@ -70,7 +71,12 @@ def test_every_page_runs_with_default_filters(pagina):
     if pagina in KAARTPAGINAS:
         kaarten = _kaarten(at)
         assert kaarten, "een kaartpagina toont minstens één interactieve kaart"
-        assert all(k["returned_objects"] == ["last_active_drawing"] for k in kaarten)
+        for kaart in kaarten:
+            if "selectie" in kaart:
+                assert kaart["bestand"].startswith(kaartframe.URL_KAARTDATA)
+                assert len(kaart["selectie"]["gemeenten"]) == len(geodata.gemeenten(flt.STANDAARD_JAAR))
+            else:
+                assert kaart["returned_objects"] == ["last_active_drawing"]
 
 
 @pytest.mark.parametrize("pagina", SELECTIEPAGINAS)
@@ -150,23 +156,28 @@ def test_page_level_choice_from_the_url(projecten):
     assert _kleine_kaarten(at) == esw["instrumenten"].explode().nunique()
 
 
-def test_map_component_carries_one_feature_per_municipality():
+def test_map_component_names_the_geometry_file_and_carries_one_row_per_municipality():
     at = _draai("pages/zorgverzekeraars.py", {"verz": "vgz"})
     (kaart,) = _kaarten(at)
-    assert kaart["script"].count('"type":"Feature","id":"GM') == len(geodata.gemeenten(flt.STANDAARD_JAAR))
-    assert "kernwerkgebied VGZ" in kaart["feature_group"]  # the legend belongs to the selection
+    naam, inhoud = kaartframe_data.geometrie(flt.STANDAARD_JAAR)
+    assert kaart["bestand"] == kaartframe.URL_KAARTDATA + naam
+    assert (kaartframe.KAARTDATA / naam).read_bytes() == inhoud  # served by Streamlit's static file serving
+    assert len(json.loads(inhoud)["gemeenten"]["features"]) == len(geodata.gemeenten(flt.STANDAARD_JAAR))
+    assert len(kaart["selectie"]["gemeenten"]) == len(geodata.gemeenten(flt.STANDAARD_JAAR))
+    assert "kernwerkgebied VGZ" in kaart["selectie"]["legenda"]  # the legend belongs to the selection
 
 
-def test_a_filter_change_keeps_the_map_script_and_swaps_only_the_selection():
-    # st_folium keeps a map frame while its script is unchanged: the selection must live in the feature group.
+def test_a_filter_change_keeps_the_geometry_file_and_sends_only_a_small_selection():
+    # The frame keeps the geometry it loaded while the file name is unchanged; a change only sends the selection.
     at = _draai(BESTANDEN[0], {"lagen": "wmo,kernwerkgebied"})
     voor = _kaarten(at)
     next(m for m in at.multiselect if m.label == "Inhoud (thema)").set_value(["GGZ"]).run()
     assert not at.exception
     na = _kaarten(at)
-    assert [k["script"] for k in na] == [k["script"] for k in voor]
-    assert all(n["feature_group"] != v["feature_group"] for n, v in zip(na, voor, strict=True))
-    assert "Selectie: inhoud: GGZ" in na[0]["feature_group"]
+    assert [k["bestand"] for k in na] == [k["bestand"] for k in voor]
+    assert all(n["selectie"] != v["selectie"] for n, v in zip(na, voor, strict=True))
+    assert "Selectie: inhoud: GGZ" in na[0]["selectie"]["legenda"]
+    assert all(len(json.dumps(k, ensure_ascii=False)) < 12_000 for k in na)
 
 
 def test_project_detail_by_url_shows_labels_findings_and_source(projecten):

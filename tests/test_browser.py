@@ -72,7 +72,7 @@ def test_clicking_a_municipality_lists_its_projects_with_detail_links(app, pagin
 def test_a_filter_change_recolours_the_open_map_and_replaces_its_legend(app, pagina, kaartframe, foto):
     pagina.goto(app)
     frame = kaartframe(pagina)
-    kaartelement = pagina.locator("iframe[src*='streamlit_folium']").first
+    kaartelement = pagina.locator("iframe[src*='streamlit_folium'], iframe[src*='kaartframe.kaart']").first
     kaartelement.evaluate("(f) => { f.dataset.skwGezien = '1'; }")
     gekleurd = frame.locator("path.leaflet-interactive:not([fill='#F2F2F2'])")
     voor = gekleurd.count()
@@ -143,10 +143,14 @@ def test_markup_in_a_title_shows_as_text_in_tooltip_list_and_detail(app, pagina,
     pagina.goto(app)
     kaartframe(pagina)
     # The first map on the page (the total map), not whichever map frame loaded first.
-    frame = pagina.locator("iframe[src*='streamlit_folium']").first.element_handle().content_frame()
+    frame = (
+        pagina.locator("iframe[src*='streamlit_folium'], iframe[src*='kaartframe.kaart']")
+        .first.element_handle()
+        .content_frame()
+    )
     tooltip = frame.evaluate(
         """() => { let tekst = null;
-            map.eachLayer(l => { if (l.feature && l.feature.id === "GM0935") {
+            skwKaart.kaart().eachLayer(l => { if (l.feature && l.feature.id === "GM0935") {
                 l.openTooltip(); tekst = l.getTooltip().getElement().textContent; } });
             return tekst; }"""
     )

@@ -57,9 +57,13 @@ def test_payloads_show_as_text_in_the_map_tooltip_on_hover(app, pagina, kaartfra
     pagina.goto(app)
     kaart = kaartframe(pagina)
     # Mark the municipality's path in the first map's own frame (the page holds a second map), then hover it.
-    frame = pagina.locator("iframe[src*='streamlit_folium']").first.element_handle().content_frame()
+    frame = (
+        pagina.locator("iframe[src*='streamlit_folium'], iframe[src*='kaartframe.kaart']")
+        .first.element_handle()
+        .content_frame()
+    )
     frame.evaluate(
-        """(code) => map.eachLayer(l => {
+        """(code) => skwKaart.kaart().eachLayer(l => {
         if (l.feature && l.feature.id === code) { l._path.setAttribute("data-gemeente", code); } })""",
         MAASTRICHT,
     )

@@ -75,12 +75,16 @@ def ingevuld(tmp_path_factory):
 def _tooltip(pagina, kaartframe, gemeente: str):
     """Hover ``gemeente`` on the first map of the page; returns its tooltip locator."""
     kaart = kaartframe(pagina)
-    frame = pagina.locator("iframe[src*='streamlit_folium']").first.element_handle().content_frame()
+    frame = (
+        pagina.locator("iframe[src*='streamlit_folium'], iframe[src*='kaartframe.kaart']")
+        .first.element_handle()
+        .content_frame()
+    )
     pad = kaart.locator(f"path[data-gemeente='{gemeente}']")
     # The selection's layer group may still be swapped in after the first paths are drawn: mark until it holds.
     for _ in range(160):
         frame.evaluate(
-            """(code) => map.eachLayer(l => {
+            """(code) => skwKaart.kaart().eachLayer(l => {
             if (l.feature && l.feature.id === code) { l._path.setAttribute("data-gemeente", code); } })""",
             gemeente,
         )

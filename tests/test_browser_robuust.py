@@ -50,7 +50,9 @@ def _laad(page, url: str) -> float:
     page.goto(url)
     playwright.expect(page.locator("h1").first).to_have_text("De samenwerking in kaart: inhoudelijk")
     playwright.expect(
-        page.frame_locator("iframe[src*='streamlit_folium']").first.locator("path.leaflet-interactive").first
+        page.frame_locator("iframe[src*='streamlit_folium'], iframe[src*='kaartframe.kaart']")
+        .first.locator("path.leaflet-interactive")
+        .first
     ).to_be_attached()
     return time.monotonic() - begin
 

@@ -146,10 +146,10 @@ def test_alle_reaches_the_figures_and_the_analysis(projecten):
     kaartlinks = links[links["project_id"].isin(gekozen.loc[~alleen_minima(gekozen), "project_id"])]
     kaart_zeker = kaartlinks.loc[kaartlinks["zekerheid"] == "zeker", "gemeente_code"].nunique()
     kaart_mogelijk = kaartlinks["gemeente_code"].nunique() - kaart_zeker
-    legenda = json.loads(at.get("component_instance")[0].proto.json_args)["feature_group"]
+    legenda = json.loads(at.get("component_instance")[0].proto.json_args)["selectie"]["legenda"]
     assert "Selectie: samenwerkingsvorm: Ontwikkelproject én Implementatie in dezelfde gemeente" in legenda
-    assert f'samenwerkingsprojecten<\\/span><span class=\\"skw-n\\">{kaart_zeker}<' in legenda
-    assert re.search(rf'<span>mogelijk: [^<]*<\\/span><span class=\\"skw-n\\">{kaart_mogelijk}<', legenda)
+    assert f'samenwerkingsprojecten</span><span class="skw-n">{kaart_zeker}<' in legenda
+    assert re.search(rf'<span>mogelijk: [^<]*</span><span class="skw-n">{kaart_mogelijk}<', legenda)
     # The Analyse panel counts the projects of the combination, not of "een van".
     tekst = next(m.value for m in at.markdown if m.value.startswith("**Analyse**"))
     n = len(gekozen[~alleen_minima(gekozen)])

@@ -168,13 +168,12 @@ def _draai(pagina: str, params: dict[str, str]) -> AppTest:
 
 
 def _kleur_per_klasse(at: AppTest) -> list[dict[str, str]]:
-    """Per map on the page: class -> fill, read from the table the map's feature group brings."""
+    """Per map on the page: class -> fill, read from the selection the map component receives."""
     uit = []
     for element in at.get("component_instance"):
-        groep = json.loads(element.proto.json_args)["feature_group"]
-        tabel = json.loads(re.search(r"var vlakken_\w+_d = (\{.*?\});\n", groep).group(1).replace("<\\/", "</"))
+        tabel = json.loads(element.proto.json_args)["selectie"]
         per_klasse = {}
-        for klasse, vul, *_ in tabel["gemeenten"].values():
+        for klasse, vul, *_ in tabel["gemeenten"]:
             per_klasse[tabel["klassen"][klasse]] = tabel["vullingen"][vul][0]
         patronen = dict(re.findall(r'<pattern id="([^"]+)".*?>(.*?)</pattern>', tabel["patronen"]))
         uit.append({k: patronen.get(v[5:-1], v) if v.startswith("url(") else v for k, v in per_klasse.items()})

@@ -49,9 +49,9 @@ def test_every_page_and_map_frame_has_no_wcag_aa_violations(app, pagina, naam):
     playwright.expect(pagina.locator("h1").first).to_be_visible()
     _klaar(pagina)
     assert _schendingen(pagina) == []
-    kaarten = pagina.locator("iframe[src*='streamlit_folium']")
+    kaarten = pagina.locator("iframe[src*='streamlit_folium'], iframe[src*='kaartframe.kaart']")
     for nummer in range(kaarten.count()):
-        frame = pagina.frame_locator("iframe[src*='streamlit_folium']").nth(nummer)
+        frame = pagina.frame_locator("iframe[src*='streamlit_folium'], iframe[src*='kaartframe.kaart']").nth(nummer)
         playwright.expect(frame.locator("path.leaflet-interactive").first).to_be_attached()
         assert _schendingen(kaarten.nth(nummer).element_handle().content_frame()) == [], f"kaart {nummer}"
 
@@ -59,7 +59,7 @@ def test_every_page_and_map_frame_has_no_wcag_aa_violations(app, pagina, naam):
 def test_pages_are_dutch_and_map_frames_are_named(app, pagina):
     pagina.goto(app + "inhoudelijk")
     playwright.expect(pagina.locator("html")).to_have_attribute("lang", "nl")
-    kaart = pagina.locator("iframe[src*='streamlit_folium']").first
+    kaart = pagina.locator("iframe[src*='streamlit_folium'], iframe[src*='kaartframe.kaart']").first
     playwright.expect(kaart).to_have_attribute(
         "title", "Interactieve kaart van de gemeenten; de tabel onder de kaart geeft dezelfde gegevens"
     )

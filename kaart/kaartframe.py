@@ -1,0 +1,165 @@
+"""Data for the map frame of the dashboard (``kaart/web``): the geometry of a year once, then per selection only
+classes and colours.
+
+:func:`geometrie` is everything about a boundary year that no selection changes: the municipalities, the border and
+kernwerkgebied layers (compact GeoJSON from :mod:`kaart.stijl`, EPSG:4326), names, Wmo-regions and the country's
+extent. The dashboard serves it as a static file whose name holds a hash of its content, so a browser loads it
+once per year and reuses it across reruns, maps and pages. :func:`selectie` is what one selection adds: per
+municipality (in the order of :func:`geometrie`) a class, counts and title indices, the fills (hatching as SVG
+patterns from :mod:`kaart.vulling`), the layers to draw and the legend, a few kilobytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from collections.abc import Iterable
+from functools import cache, lru_cache
+
+from classify import vocab
+from geo import geodata
+from geo.lagen import HALO, KERNWERKGEBIED_EEN_KLEUR, kaartlaag, kaartlagen, tekenvolgorde
+from kaart import stijl, vulling
+from kaart.model import Kaartbeeld
+
+MAX_TITELS = 3
+"""Project titles listed in a tooltip before "en nog n"."""
+
+
+@cache
+def geometrie(jaar: int) -> tuple[str, bytes]:
+    """(file name, UTF-8 JSON) of the selection-independent part of the map of boundary year ``jaar``.
+
+    The JSON holds ``gemeenten`` (compact GeoJSON, decoded in the browser as :data:`kaart.stijl.DECODEER_JS` does),
+    ``codes``, ``namen`` and ``regio`` (Wmo-region index into ``regio_s``) in feature order, the layers
+    ``wmo_regio``, ``provincie`` and ``kernwerkgebied`` and ``omtrek`` ((south, west), (north, east) in degrees).
+    The name is ``gemeenten-<jaar>-<first 12 hex digits of the SHA-256 of the content>.json``: new boundaries or a
+    new simplification give a new name, so the file can be cached without ever going stale.
+    """
+    vlak = stijl.dekking(jaar)
+    regio_s: dict[str, int] = {}
+    inhoud = {
+        "jaar": jaar,
+        "codes": vlak["gemeente_code"].tolist(),
+        "namen": vlak["gemeente_naam"].tolist(),
+        "regio": [regio_s.setdefault(str(r), len(regio_s)) for r in vlak["wmo_regio"]],
+        "regio_s": list(regio_s),
+        "omtrek": [list(hoek) for hoek in stijl.omtrek(jaar)],
+        "gemeenten": json.loads(stijl.gemeentelaag(jaar)),
+        "wmo_regio": json.loads(stijl.grenslaag(jaar, "wmo_regio")),
+        "provincie": json.loads(stijl.grenslaag(jaar, "provincie")),
+        "kernwerkgebied": json.loads(stijl.kernwerkgebiedlaag(jaar)),
+    }
+    tekst = json.dumps(inhoud, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return f"gemeenten-{jaar}-{hashlib.sha256(tekst).hexdigest()[:12]}.json", tekst
+
+
+def _lagen(lagen: Iterable[str]) -> list[dict]:
+    """Per layer in drawing order: the geometry key in :func:`geometrie`, an insurer filter (or ``None``) and the
+    Leaflet path styles, drawn in turn (a kernwerkgebied: a white halo, then its dashed line; a ``null`` colour is
+    each insurer's own, from ``kleuren``)."""
+    uit = []
+    for laag in tekenvolgorde(lagen):
+        basis, _, verzekeraar = laag.partition(":")
+        soort = kaartlaag(basis)
+        lijn = {"fill": False, "weight": soort.lijndikte_px, "opacity": soort.dekking}
+        if soort.per_verzekeraar:
+            lijn.update(color=KERNWERKGEBIED_EEN_KLEUR if verzekeraar else None, dashArray=soort.streep_px)
+            halo = {"fill": False, "color": HALO["kleur"], "weight": HALO["lijndikte_px"], "opacity": HALO["dekking"]}
+            stijlen = [halo, lijn]
+        else:
+            stijlen = [{**lijn, "color": soort.kleur}]
+        uit.append({"geometrie": basis, "verzekeraar": verzekeraar or None, "stijlen": stijlen})
+    return uit
+
+
+@lru_cache(maxsize=256)
+def selectie(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -> dict:
+    """What the map frame needs for one selection on the geometry of ``jaar``, as plain JSON-able data.
+
+    ``gemeenten`` has one row per municipality in the order of :func:`geometrie`'s ``codes``: [class index, fill
+    index, certain projects, possible projects, title indices...] (at most :data:`MAX_TITELS`
+    titles). ``klassen`` and ``titels`` are raw text (the frame escapes them); ``vullingen`` per fill
+    [SVG fill, outline colour, outline weight in px], where a hatched fill is ``url(#id)`` of a pattern in
+    ``patronen``; ``legenda`` is escaped HTML (:func:`legenda_html`); ``lagen`` as
+    :func:`_lagen`, with the insurers' colours in ``kleuren``. Cached per computed map (immutable, hashed by
+    identity) and layer set, so showing a selection again costs nothing.
+
+    Raises ValueError for an unknown layer or when ``kaartbeeld`` holds codes that are no municipality of ``jaar``.
+    """
+    lagen = kaartlagen(lagen)
+    controleer_codes(kaartbeeld, jaar)
+    klassen: dict[str, int] = {}
+    kleuren: dict[str, int] = {}
+    titels: dict[str, int] = {}
+    per_code = {}
+    for rij in kaartbeeld.gemeenten.itertuples(index=False):
+        per_code[rij.gemeente_code] = [
+            klassen.setdefault(rij.klasse, len(klassen)),
+            kleuren.setdefault(rij.kleur, len(kleuren)),
+            int(rij.aantal_projecten),
+            int(rij.aantal_mogelijk),
+            *(titels.setdefault(t, len(titels)) for t in rij.titels[:MAX_TITELS]),
+        ]
+    vullingen, patronen = [], []
+    for i, kleur in enumerate(kleuren):
+        rand = ["#ffffff", 0.6] if kleur == vocab.GEEN_PROJECT_KLEUR else [vulling.RAND_KLEUR, 1.0]
+        if len(vulling.kleuren(kleur)) > 1:
+            patronen.append(vulling.svg_patroon(kleur, f"skw-vulling-{i}"))
+            vullingen.append([f"url(#skw-vulling-{i})", *rand])
+        else:
+            vullingen.append([kleur, *rand])
+    return {
+        "klassen": list(klassen),
+        "vullingen": vullingen,
+        "patronen": "".join(patronen),
+        "titels": list(titels),
+        "gemeenten": [per_code[code] for code in stijl.dekking(jaar)["gemeente_code"]],
+        "legenda": legenda_html(kaartbeeld, lagen, jaar),
+        "lagen": _lagen(lagen),
+        "kleuren": {v.naam: v.kleur for v in vocab.VERZEKERAARS},
+    }
+
+
+def controleer_codes(kaartbeeld: Kaartbeeld, jaar: int) -> None:
+    """Raise ValueError when ``kaartbeeld`` holds codes that are no municipality of ``jaar``."""
+    bekend = set(stijl.dekking(jaar)["gemeente_code"])
+    vreemd = sorted(set(kaartbeeld.gemeenten["gemeente_code"]) - bekend)
+    if vreemd:
+        raise ValueError(
+            f"het kaartbeeld bevat {len(vreemd)} codes die geen gemeente van {jaar} zijn, o.a. {', '.join(vreemd[:5])}"
+        )
+
+
+def legenda_html(kaartbeeld: Kaartbeeld, lagen: Iterable[str], jaar: int) -> str:
+    """The legend as an escaped HTML fragment: title, subtitle, classes with counts, layers and source line."""
+    delen = [
+        f'<div class="skw-titel">{html.escape(kaartbeeld.titel)}</div>',
+        f'<div class="skw-ondertitel">{html.escape(kaartbeeld.ondertitel)}</div>',
+    ]
+    for item in kaartbeeld.legenda:
+        achtergrond = html.escape(vulling.css_achtergrond(item.kleur))
+        delen.append(
+            f'<div class="skw-rij"><span class="skw-vlak" style="background:{achtergrond}"></span>'
+            f'<span>{html.escape(item.klasse)}</span><span class="skw-n">{item.aantal}</span></div>'
+        )
+    for laag in lagen:
+        soort, verzekeraar = kaartlaag(laag), laag.partition(":")[2]
+        if soort.per_verzekeraar:
+            met_gebied = set(stijl.dekking(jaar)[soort.kolom].dropna())
+            namen = [verzekeraar] if verzekeraar else [n for n in vocab.VERZEKERAAR_NAMEN if n in met_gebied]
+            for naam in namen:
+                kleur = KERNWERKGEBIED_EEN_KLEUR if verzekeraar else vocab.verzekeraar(naam).kleur
+                delen.append(
+                    f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{soort.lijndikte_px}px dashed '
+                    f'{kleur}"></span><span>{html.escape(geodata.kernwerkgebied_legenda(naam, jaar))}</span></div>'
+                )
+            delen.append(f'<div class="skw-ondertitel">{html.escape(geodata.kernwerkgebied_label(jaar))}</div>')
+        else:
+            delen.append(
+                f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{soort.lijndikte_px}px solid '
+                f'{soort.kleur}"></span><span>{soort.legenda}</span></div>'
+            )
+    delen.append(f'<div class="skw-bron">{html.escape(kaartbeeld.bronregel)}</div>')
+    return "".join(delen)
