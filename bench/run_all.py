@@ -23,7 +23,15 @@ from pathlib import Path
 from gedeeld import WORTEL, machine, markdown
 
 BENCH = WORTEL / "bench"
-BENCHMARKS: tuple[str, ...] = ("kaart_payload", "interactie", "koude_start", "schaal", "geheugen", "kaartenboek")
+BENCHMARKS: tuple[str, ...] = (
+    "kaart_payload",
+    "interactie",
+    "koude_start",
+    "schaal",
+    "geheugen",
+    "kaartenboek",
+    "replicas",
+)
 """The performance benchmarks, in the order of the report."""
 NAUWKEURIGHEID = "classify_accuracy"
 """Reported as plain text after the tables (its output is not a Markdown table)."""

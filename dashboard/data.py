@@ -1,8 +1,11 @@
-"""Loaded data for the app, cached by plain keys (the boundary year, a map key, the filter values): never by
-frames or CRS objects.
+"""Loaded data for the app, cached by plain keys (the database revision, the boundary year, a map key, the filter
+values): never by frames or CRS objects.
 
-The project store is opened once per process (:func:`st.cache_resource`); after an import :func:`vernieuw` drops
-every derived cache so all pages see the new records. Returned frames are shared: callers must not mutate them.
+The project store is opened once per process (:func:`st.cache_resource`). Everything loaded from it is keyed on
+:func:`revisie`, the store's revision, which every write raises from whichever process or replica made it (an edit
+in another app process, a command-line import or restore): the next rerun reads the new revision and so loads the
+new records, without a restart. Old revisions fall out of the caches (few entries each); :func:`vernieuw` empties
+them at once. Returned frames are shared: callers must not mutate them.
 """
 
 from __future__ import annotations
@@ -31,38 +34,55 @@ GEMEENTEKOLOMMEN = ["gemeente_code", "gemeente_naam", "provincie_naam", "wmo_cod
 
 @st.cache_resource(show_spinner=False)
 def opslag() -> Store:
-    """The project store (SQLite, path from ``SAMENWERKING_DB`` or the default)."""
+    """The project store (``SAMENWERKING_DB``: a SQLite file or a PostgreSQL URL; else the default file)."""
     return open_store()
 
 
-@st.cache_resource(show_spinner="Projecten laden…")
-def projecten() -> pd.DataFrame:
-    """The stored projects that are approved or proposed, one row per project (multi-value columns as tuples);
-    rejected ones stay in the store but not in the app. Filters show proposals only on request
-    (:func:`classify.filters.toepassen`)."""
+def revisie() -> int:
+    """The store's current revision (one small query), the first key of every cache below."""
+    return opslag().revisie()
+
+
+@st.cache_resource(show_spinner="Projecten laden…", max_entries=2)
+def _projecten(revisie: int) -> pd.DataFrame:
     alle = opslag().projecten()
     return alle[alle["status"] != "afgewezen"].reset_index(drop=True)
 
 
-@st.cache_resource(show_spinner="Projecten aan gemeenten koppelen…")
+def projecten() -> pd.DataFrame:
+    """The stored projects that are approved or proposed, one row per project (multi-value columns as tuples);
+    rejected ones stay in the store but not in the app. Filters show proposals only on request
+    (:func:`classify.filters.toepassen`)."""
+    return _projecten(revisie())
+
+
+@st.cache_resource(show_spinner="Projecten aan gemeenten koppelen…", max_entries=4)
+def _koppeling(revisie: int, jaar: int) -> pd.DataFrame:
+    return bereik.koppeling_zekerheid(_projecten(revisie), jaar)
+
+
 def koppeling(jaar: int) -> pd.DataFrame:
     """[project_id, gemeente_code, zekerheid] for every stored project on the municipalities of boundary year ``jaar``
     (:func:`projectdb.bereik.koppeling_zekerheid`: ``mogelijk`` where a ``deel`` area only allows the link)."""
-    return bereik.koppeling_zekerheid(projecten(), jaar)
+    return _koppeling(revisie(), jaar)
 
 
-def _links(filters: flt.Filters) -> pd.DataFrame:
-    alle = koppeling(filters.jaar)
+def _koppeling_voor(revisie: int, filters: flt.Filters) -> pd.DataFrame:
+    alle = _koppeling(revisie, filters.jaar)
     return zekerheid.alleen_zeker(alle) if filters.alleen_zeker else alle
+
+
+def _getoond(revisie: int, filters: flt.Filters) -> pd.DataFrame:
+    if filters.alle:
+        return _combinatie(revisie, _filtersleutel(filters))[1]
+    return _koppeling_voor(revisie, filters)
 
 
 def koppeling_voor(filters: flt.Filters) -> pd.DataFrame:
     """The links the maps of ``filters`` draw: all of :func:`koppeling`, or only the certain ones when the filters
     ask for certain areas only; with "alle" axes only the links to qualifying municipalities
     (:func:`classify.filters.combinatie`)."""
-    if filters.alle:
-        return _combinatie(_filtersleutel(filters))[1]
-    return _links(filters)
+    return _getoond(revisie(), filters)
 
 
 @st.cache_resource(show_spinner=False)
@@ -71,26 +91,33 @@ def gemeenten(jaar: int) -> pd.DataFrame:
     return pd.DataFrame(geodata.gemeenten(jaar)[GEMEENTEKOLOMMEN])
 
 
-@st.cache_resource(show_spinner=False)
-def koppeling_eigen_jaar() -> pd.DataFrame:
-    """[project_id, gemeente_code] with every project on the municipalities of its own ``indeling_jaar``."""
-    alle = projecten()
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _koppeling_eigen_jaar(revisie: int) -> pd.DataFrame:
+    alle = _projecten(revisie)
     delen = [gebied.koppeling(alle[alle["indeling_jaar"] == jaar], jaar) for jaar in geodata.JAREN]
     return pd.concat(delen, ignore_index=True)
 
 
-@st.cache_resource(show_spinner=False)
+def koppeling_eigen_jaar() -> pd.DataFrame:
+    """[project_id, gemeente_code] with every project on the municipalities of its own ``indeling_jaar``."""
+    return _koppeling_eigen_jaar(revisie())
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _bevindingen(revisie: int) -> pd.DataFrame:
+    lidmaatschap = {jaar: geodata.wmo_indeling(jaar) for jaar in geodata.JAREN}
+    return geografie.consistentie(_projecten(revisie), _koppeling_eigen_jaar(revisie), lidmaatschap)
+
+
 def bevindingen() -> pd.DataFrame:
     """Consistency findings for all projects (:func:`classify.geografie.consistentie`)."""
-    lidmaatschap = {jaar: geodata.wmo_indeling(jaar) for jaar in geodata.JAREN}
-    return geografie.consistentie(projecten(), koppeling_eigen_jaar(), lidmaatschap)
+    return _bevindingen(revisie())
 
 
-@st.cache_resource(show_spinner=False)
-def afgeleide_geografie() -> pd.Series:
-    """The geography derived from each project's municipalities in its own year, indexed by project_id."""
-    alle = projecten()
-    eigen = koppeling_eigen_jaar()
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _afgeleide_geografie(revisie: int) -> pd.Series:
+    alle = _projecten(revisie)
+    eigen = _koppeling_eigen_jaar(revisie)
     delen = [
         geografie.geografie_per_project(
             eigen, geodata.wmo_indeling(jaar), groep.loc[groep["project_id"].isin(eigen["project_id"]), "project_id"]
@@ -98,6 +125,11 @@ def afgeleide_geografie() -> pd.Series:
         for jaar, groep in alle.groupby("indeling_jaar")
     ]
     return pd.concat(delen) if delen else pd.Series(dtype=object, name="geografie")
+
+
+def afgeleide_geografie() -> pd.Series:
+    """The geography derived from each project's municipalities in its own year, indexed by project_id."""
+    return _afgeleide_geografie(revisie())
 
 
 Filtersleutel = tuple
@@ -114,22 +146,24 @@ def _filters(sleutel: Filtersleutel) -> flt.Filters:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _combinatie(filtersleutel: Filtersleutel) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _combinatie(revisie: int, filtersleutel: Filtersleutel) -> tuple[pd.DataFrame, pd.DataFrame]:
     filters = _filters(filtersleutel)
-    return flt.combinatie(filters, flt.toepassen(filters, projecten()), _links(filters))
+    return flt.combinatie(filters, flt.toepassen(filters, _projecten(revisie)), _koppeling_voor(revisie, filters))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _gefilterd(filtersleutel: Filtersleutel) -> pd.DataFrame:
+def _gefilterd(revisie: int, filtersleutel: Filtersleutel) -> pd.DataFrame:
     filters = _filters(filtersleutel)
     # Only an "alle" axis needs the links (and so the boundary year); the plain filter stays a pure project query.
-    return _combinatie(filtersleutel)[0] if filters.alle else flt.toepassen(filters, projecten())
+    if filters.alle:
+        return _combinatie(revisie, filtersleutel)[0]
+    return flt.toepassen(filters, _projecten(revisie))
 
 
 def gefilterd(filters: flt.Filters) -> pd.DataFrame:
     """The stored projects matching ``filters``; with "alle" axes only those reaching a qualifying municipality
-    (cached per filter selection)."""
-    return _gefilterd(_filtersleutel(filters))
+    (cached per revision and filter selection)."""
+    return _gefilterd(revisie(), _filtersleutel(filters))
 
 
 def selectie(filters: flt.Filters, spec: KaartSpec | None = None) -> pd.DataFrame:
@@ -139,16 +173,16 @@ def selectie(filters: flt.Filters, spec: KaartSpec | None = None) -> pd.DataFram
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _kaartbeeld(kaartsleutel: str, filtersleutel: Filtersleutel) -> Kaartbeeld | None:
+def _kaartbeeld(revisie: int, kaartsleutel: str, filtersleutel: Filtersleutel) -> Kaartbeeld | None:
     spec = KaartSpec.van_sleutel(kaartsleutel)
     filters = _filters(filtersleutel)
-    gekozen = _gefilterd(filtersleutel)
+    gekozen = _gefilterd(revisie, filtersleutel)
     if spec.soort != "kernwerkgebied" and kaartmodel.projecten_voor(spec, gekozen).empty:
         return None
     return kaartmodel.kaartbeeld(
         spec,
         gekozen,
-        koppeling_voor(filters),
+        _getoond(revisie, filters),
         gemeenten(filters.jaar),
         jaar=filters.jaar,
         selectie=selectietekst.beschrijving(filters),
@@ -158,19 +192,21 @@ def _kaartbeeld(kaartsleutel: str, filtersleutel: Filtersleutel) -> Kaartbeeld |
 
 def kaartbeeld(spec: KaartSpec, filters: flt.Filters) -> Kaartbeeld | None:
     """The computed map ``spec`` under ``filters``, or ``None`` when it counts no project (cached by keys)."""
-    return _kaartbeeld(spec.sleutel, _filtersleutel(filters))
+    return _kaartbeeld(revisie(), spec.sleutel, _filtersleutel(filters))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _analyse(filtersleutel: Filtersleutel, kaartsleutel: str, as_code: str) -> tuple[str, ...]:
+def _analyse(revisie: int, filtersleutel: Filtersleutel, kaartsleutel: str, as_code: str) -> tuple[str, ...]:
     filters = _filters(filtersleutel)
-    gekozen = _gefilterd(filtersleutel)
+    gekozen = _gefilterd(revisie, filtersleutel)
     if kaartsleutel:
         gekozen = kaartmodel.projecten_voor(KaartSpec.van_sleutel(kaartsleutel), gekozen)
-    zinnen = analysetekst.feiten(gekozen, koppeling_voor(filters), gemeenten(filters.jaar), as_code)
+    zinnen = analysetekst.feiten(gekozen, _getoond(revisie, filters), gemeenten(filters.jaar), as_code)
     zinnen += leerlijntekst.opschalingszinnen(
         leerlijnen.opschaling(
-            leerlijnengraaf(filters.voorstellen), gekozen["project_id"], leerlijnketens(filters.voorstellen)
+            _leerlijnengraaf(revisie, filters.voorstellen),
+            gekozen["project_id"],
+            _leerlijnketens(revisie, filters.voorstellen),
         )
     )
     return tuple(zinnen)
@@ -179,45 +215,58 @@ def _analyse(filtersleutel: Filtersleutel, kaartsleutel: str, as_code: str) -> t
 def analysezinnen(filters: flt.Filters, as_code: str = "inhoud", spec: KaartSpec | None = None) -> tuple[str, ...]:
     """The Analyse panel's sentences for the projects of :func:`selectie`: computed facts along axis ``as_code``
     and what they scale up along their lineages (cached by keys)."""
-    return _analyse(_filtersleutel(filters), spec.sleutel if spec else "", as_code)
+    return _analyse(revisie(), _filtersleutel(filters), spec.sleutel if spec else "", as_code)
 
 
-@st.cache_resource(show_spinner=False)
-def leerlijnengraaf(voorstellen: bool = False) -> nx.DiGraph:
-    """The lineage (:func:`classify.leerlijnen.graaf`) of the projects that count: approved ones, plus proposals
-    when ``voorstellen`` (as :attr:`classify.filters.Filters.voorstellen`); built once per load of the projects."""
-    alle = projecten()
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _leerlijnengraaf(revisie: int, voorstellen: bool) -> nx.DiGraph:
+    alle = _projecten(revisie)
     # A proposal must not lengthen a lineage, or give an Ontwikkelproject its follow-up, before it is approved.
     return leerlijnen.graaf(alle[alle["status"].isin(flt.TELLENDE_STATUS[voorstellen])])
 
 
-@st.cache_resource(show_spinner=False)
+def leerlijnengraaf(voorstellen: bool = False) -> nx.DiGraph:
+    """The lineage (:func:`classify.leerlijnen.graaf`) of the projects that count: approved ones, plus proposals
+    when ``voorstellen`` (as :attr:`classify.filters.Filters.voorstellen`); built once per revision."""
+    return _leerlijnengraaf(revisie(), voorstellen)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _leerlijnketens(revisie: int, voorstellen: bool) -> tuple[leerlijnen.Keten, ...]:
+    return tuple(leerlijnen.ketens(_leerlijnengraaf(revisie, voorstellen)))
+
+
 def leerlijnketens(voorstellen: bool = False) -> tuple[leerlijnen.Keten, ...]:
-    """Every chain of :func:`leerlijnengraaf` (:func:`classify.leerlijnen.ketens`), enumerated once."""
-    return tuple(leerlijnen.ketens(leerlijnengraaf(voorstellen)))
+    """Every chain of :func:`leerlijnengraaf` (:func:`classify.leerlijnen.ketens`), enumerated once per revision."""
+    return _leerlijnketens(revisie(), voorstellen)
 
 
-@st.cache_resource(show_spinner="Projectteksten vergelijken…")
-def verwantschap(jaar: int) -> verwant.Verwantschap:
-    """The similarity index of all projects on the municipalities of ``jaar`` (:func:`classify.verwant.verwantschap`),
-    built once per load of the projects."""
+@st.cache_resource(show_spinner="Projectteksten vergelijken…", max_entries=4)
+def _verwantschap(revisie: int, jaar: int) -> verwant.Verwantschap:
     # Imported here: scipy.sparse and scikit-learn's text module cost a second of every cold start otherwise.
     from classify import verwant
 
-    return verwant.verwantschap(projecten(), koppeling(jaar))
+    return verwant.verwantschap(_projecten(revisie), _koppeling(revisie, jaar))
+
+
+def verwantschap(jaar: int) -> verwant.Verwantschap:
+    """The similarity index of all projects on the municipalities of ``jaar`` (:func:`classify.verwant.verwantschap`),
+    built once per revision."""
+    return _verwantschap(revisie(), jaar)
 
 
 def vernieuw() -> None:
-    """Forget the loaded projects and everything derived from them (after an import)."""
+    """Forget the loaded projects and everything derived from them at once (their keys change with the revision
+    anyway; this frees the memory of the old ones)."""
     for cache in (
-        projecten,
-        koppeling,
-        koppeling_eigen_jaar,
-        bevindingen,
-        afgeleide_geografie,
-        leerlijnengraaf,
-        leerlijnketens,
-        verwantschap,
+        _projecten,
+        _koppeling,
+        _koppeling_eigen_jaar,
+        _bevindingen,
+        _afgeleide_geografie,
+        _leerlijnengraaf,
+        _leerlijnketens,
+        _verwantschap,
         _combinatie,
         _gefilterd,
         _kaartbeeld,

@@ -3,7 +3,8 @@ busy: the worker is killed when over and the caller gets a Dutch refusal naming 
 
 The worker is forked: it starts at once with the caller's loaded modules and warm geodata caches (a fresh
 interpreter would spend most of the budget on imports), and as a direct child its CPU time is accounted to the
-caller. It only reads the uploaded file and opens its own database connections; nothing it inherits is written.
+caller. It only reads the uploaded file and opens its own database connections (:mod:`projectdb.verbinding` drops
+the inherited connection pools in a forked child); nothing it inherits is written.
 The bound is enforced twice: the kernel stops the worker at its CPU limit (``RLIMIT_CPU``), and the caller kills
 it after a wall-clock deadline (several times the CPU limit, for a machine under load). The deadline also ends a
 worker that waits instead of computing, for example on a lock that another thread of the server held at the fork.

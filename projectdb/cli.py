@@ -1,26 +1,29 @@
 """Command line of the project store: ``python -m projectdb <opdracht>``.
 
 Exit status 0 on success, 1 when input is refused (validation errors; nothing written), 2 for a wrong command
-line. The database is ``SAMENWERKING_DB`` or ``data/projects/samenwerking.sqlite``; the editor name is
+line. The database is ``SAMENWERKING_DB`` (a SQLite file or a ``postgresql://`` URL) or
+``data/projects/samenwerking.sqlite``; the editor name is
 ``--redacteur``, else ``SAMENWERKING_REDACTEUR``, else the operating-system user.
 """
 
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import sqlalchemy as sa
+
 from projectdb.bezet import DatabaseBezet, bij_bezet_opnieuw
 from projectdb.controle import controleer
 from projectdb.exporteer import exporteer
+from projectdb.fouten import Conflict, OnbekendProject, OngeldigeDatabase
 from projectdb.importeer import importeer_bestand
 from projectdb.intake import gebruikte_regels
 from projectdb.meldingen import Validatiefout, weiger
 from projectdb.sjabloon import maak_sjabloon
-from projectdb.store import PROJECTEN_CSV, Conflict, OnbekendProject, OngeldigeDatabase, huidige_redacteur, open_store
+from projectdb.store import PROJECTEN_CSV, huidige_redacteur, open_store
 from tekst import getallen
 
 _VERTALING = (
@@ -97,10 +100,14 @@ def _parser() -> argparse.ArgumentParser:
 
     opdrachten.add_parser("check", help="projecten.csv en de database controleren, aantallen per label tonen")
 
-    bak = opdrachten.add_parser("backup", help="reservekopie van de database maken")
+    bak = opdrachten.add_parser(
+        "backup", help="reservekopie maken (SQLite: kopie van het bestand; PostgreSQL: pg_dump)"
+    )
     bak.add_argument("map", metavar="MAP")
 
-    her = opdrachten.add_parser("restore", help="database terugzetten uit een reservekopie")
+    her = opdrachten.add_parser(
+        "restore", help="database terugzetten uit een reservekopie (schema eerst volledig gecontroleerd)"
+    )
     her.add_argument("bestand", metavar="BESTAND")
 
     sja = opdrachten.add_parser(
@@ -194,7 +201,7 @@ def _restore(args: argparse.Namespace) -> int:
     """``restore``: replace the database by a backup."""
     store = open_store()
     store.restore(args.bestand)
-    print(f"database {store.pad} teruggezet uit {args.bestand} (vorige inhoud bewaard in backups/)")
+    print(f"database {store.naam} teruggezet uit {args.bestand} (vorige inhoud bewaard in {store.backupmap})")
     return 0
 
 
@@ -273,6 +280,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Validatiefout as fout:
         print(fout.rapport.tekst(), file=sys.stderr)
         print("niets geschreven", file=sys.stderr)
-    except (Conflict, DatabaseBezet, OnbekendProject, OngeldigeDatabase, sqlite3.OperationalError, OSError) as fout:
+    except (Conflict, DatabaseBezet, OnbekendProject, OngeldigeDatabase, OSError) as fout:
         print(f"fout: {fout}", file=sys.stderr)
+    except sa.exc.OperationalError as fout:
+        print(f"fout: de database is niet bereikbaar of bezet, niets geschreven ({fout.orig})", file=sys.stderr)
     return 1

@@ -2,7 +2,9 @@
 
 The CSV is validated as an import into an empty store (labels, gebied, derived geografie, lineage) and its gebied
 tokens are compared with their canonical spelling; the store is validated record by record in the same way,
-plus SQLite's integrity and foreign-key checks.
+plus the database's own checks (:meth:`projectdb.store.Store.integriteit`: SQLite's integrity and foreign-key
+checks, and the whole schema against the one the code creates). Vocabulary drift is reported too: labels added to
+the lookup tables when the store was opened, and labels in the database that the vocabulary no longer has.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import pandas as pd
 
 from classify import analyse, precisie, vocab
 from geo import geodata
-from projectdb import bereik, bronnen, gebied
+from projectdb import bereik, bronnen, gebied, migraties
 from projectdb.invoer import lees_invoer
 from projectdb.kolommen import KOLOMMEN
 from projectdb.meldingen import Rapport, Validatiefout
@@ -30,6 +32,8 @@ class Controle:
     rapporten: list[Rapport] = field(default_factory=list)
     tellingen: list[tuple[str, pd.DataFrame]] = field(default_factory=list)
     verschillen: list[str] = field(default_factory=list)
+    drift: list[str] = field(default_factory=list)
+    """Vocabulary drift: labels added to the database at open, labels the vocabulary no longer has."""
 
     @property
     def aantal_fouten(self) -> int:
@@ -47,6 +51,10 @@ class Controle:
                 for label, aantal in zip(telling["label"], telling["aantal"], strict=True)
             ]
         regels.append(
+            "vocabulaire en database: "
+            + ("gelijk" if not self.drift else f"{len(self.drift)} verschil(len): " + "; ".join(self.drift))
+        )
+        regels.append(
             "database en CSV: "
             + (
                 "zelfde projecten"
@@ -62,7 +70,7 @@ def controleer(store: Store, csv_pad: str | Path) -> Controle:
     controle = Controle()
     csv_records = _controleer_csv(Path(csv_pad), controle)
     projecten = store.projecten()
-    rapport = Rapport(f"database {store.pad}")
+    rapport = Rapport(f"database {store.naam}")
     rapport.aantal_rijen = len(projecten)
     for probleem in store.integriteit():
         rapport.fout(probleem)
@@ -70,6 +78,8 @@ def controleer(store: Store, csv_pad: str | Path) -> Controle:
     opgeslagen = valideer(records, rapport, regels=[r["project_id"] for r in records])
     controle.rapporten.append(rapport)
     controle.tellingen = _tellingen(projecten)
+    controle.drift = [f"{label} toegevoegd bij het openen" for label in store.vocabulaire_bijgewerkt]
+    controle.drift += migraties.verouderde_labels(store)
     if csv_records is not None:
         controle.verschillen = _verschillen(csv_records, opgeslagen)
     return controle

@@ -1,20 +1,20 @@
-"""The project store: one SQLite file, created from ``data/projects/projecten.csv`` on first open.
+"""The project store: one SQLite file (default) or a PostgreSQL database, created from ``projecten.csv``.
 
-Every operation opens its own connection (foreign keys on, ``busy_timeout`` 5000 ms; the file is in WAL mode),
-so one :class:`Store` can be shared between threads and several processes can use one file. Every write is one
-``BEGIN IMMEDIATE`` transaction. Edits use optimistic locking on ``project.versie``: an edit names the version
-it was based on and fails with :class:`Conflict` when someone else changed the project in the meantime.
+Both backends share this code (SQLAlchemy Core); :mod:`projectdb.verbinding` makes the connections and
+:mod:`projectdb.migraties` creates and migrates the schema. Every write is one transaction that first locks the
+one row of ``stand`` and raises its ``revisie``, so writers take turns on both backends and any cache keyed on
+:meth:`Store.revisie` sees a change made by any process on its next read. Edits use optimistic locking on
+``project.versie``: an edit names the version it was based on and fails with :class:`Conflict` when someone else
+changed the project in the meantime.
 """
 
 from __future__ import annotations
 
+import copy
 import getpass
 import hashlib
 import json
 import os
-import secrets
-import sqlite3
-import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -22,14 +22,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
+import sqlalchemy as sa
 
-from geo import geodata
-from projectdb import gebied, intake
-from projectdb.invoer import lees_invoer
+from projectdb import gebied, intake, migraties, reservekopie, schemacontrole
+from projectdb import schema as sch
+from projectdb.fouten import Conflict, OnbekendProject
 from projectdb.kolommen import KOLOMMEN, MEERVOUDIG
 from projectdb.meldingen import Rapport, Validatiefout, weiger
-from projectdb.schema import MIGRATIES, SCHEMA_VERSIE, STATUSSEN, TOEGANGSTABELLEN, ddl
 from projectdb.validatie import valideer
+from projectdb.verbinding import SCHRIJVEN, engine, is_url
 
 MAP = Path(__file__).resolve().parents[1] / "data" / "projects"
 PROJECTEN_CSV = MAP / "projecten.csv"
@@ -37,89 +38,8 @@ PROJECTEN_CSV = MAP / "projecten.csv"
 STANDAARD_PAD = MAP / "samenwerking.sqlite"
 """Database file when neither an argument nor ``SAMENWERKING_DB`` names one (git-ignored)."""
 BACKUPMAP = "backups"
-"""Folder next to the database for automatic backups (git-ignored)."""
-BEWAARDE_BACKUPS = 30
-"""Automatic backups kept per kind; older ones are removed."""
-
-_ENKEL = (
-    "titel",
-    "omschrijving",
-    "indeling_jaar",
-    "inhoud",
-    "intensiteit",
-    "geografie",
-    "bron",
-    "bron_citaat",
-    "toelichting_labels",
-    "bouwt_voort_op_citaat",
-    "startjaar",
-    "eindjaar",
-    "periode_citaat",
-    "gebied_precisie",
-    "aantal_gemeenten_bron",
-    "precisie_citaat",
-    "verzekeraar_herkomst",
-    "bron_id",
-    "leverancier",
-    "status",
-)
-"""Columns of the project table besides project_id, versie and importronde."""
-_KINDEREN = (
-    ("verzekeraars", "project_verzekeraar", "verzekeraar"),
-    ("instrumenten", "project_instrument", "instrument"),
-    ("partners", "project_partner", "partner"),
-    ("gebied", "project_gebied", "token"),
-    ("bouwt_voort_op", "project_lineage", "bouwt_voort_op"),
-)
-"""(record field, child table, value column) of the multi-valued fields."""
-_TABELLEN = frozenset(
-    {
-        "gemeente",
-        "project",
-        "project_verzekeraar",
-        "project_instrument",
-        "project_partner",
-        "project_gebied",
-        "project_gemeente",
-        "project_lineage",
-        "wijziging",
-        "importronde",
-    }
-)
-_SINDS = {"importronde": 5}
-"""Tables that an older schema version lacks (table -> the version that added it); migration creates them."""
-
-
-def _vereist(versie: int) -> frozenset[str]:
-    """The tables a store of schema ``versie`` must have."""
-    return frozenset(t for t in _TABELLEN if _SINDS.get(t, 0) <= versie)
-
-
-class Conflict(ValueError):
-    """The project (or the store) changed since it was read: the edit or import is refused, nothing written."""
-
-    def __init__(
-        self,
-        melding: str,
-        project_id: str | None = None,
-        verwachte_versie: int | None = None,
-        huidige_versie: int | None = None,
-        redacteur: str | None = None,
-    ):
-        super().__init__(melding)
-        self.project_id = project_id
-        self.verwachte_versie = verwachte_versie
-        self.huidige_versie = huidige_versie
-        self.redacteur = redacteur
-        """Who made the latest change of the project (from the change log)."""
-
-
-class OnbekendProject(ValueError):
-    """A project_id that is not in the store."""
-
-
-class OngeldigeDatabase(ValueError):
-    """A file that is not a project store of this schema version (on open or restore)."""
+"""Folder next to the database (SQLite) or in ``data/projects`` (PostgreSQL) for automatic backups (git-ignored);
+``SAMENWERKING_BACKUPS`` overrides it."""
 
 
 def huidige_redacteur(opgegeven: str | None = None) -> str:
@@ -169,164 +89,105 @@ def _hernoemd(
 
 
 def open_store(pad: str | Path | None = None, bron: str | Path | None = None) -> Store:
-    """The store at ``pad`` (default ``SAMENWERKING_DB`` or :data:`STANDAARD_PAD`).
+    """The store at ``pad``: a SQLite file or a ``postgresql://`` URL (default ``SAMENWERKING_DB`` or
+    :data:`STANDAARD_PAD`).
 
-    A missing file is created from the CSV ``bron`` (default :data:`PROJECTEN_CSV`): built under a temporary
-    name and linked into place atomically, so a failed or concurrent first start never leaves a half-filled
-    database. A store of an older schema version is backed up into ``backups/`` and migrated. Raises
-    :class:`~projectdb.meldingen.Validatiefout` when the CSV does not validate and
-    :class:`OngeldigeDatabase` for a file of another schema.
+    An empty database is created and filled from the CSV ``bron`` (default :data:`PROJECTEN_CSV`) in one step, so a
+    failed or concurrent first start never leaves a half-filled database. A store of an older schema version is
+    backed up and migrated (:mod:`projectdb.migraties`); labels added to the vocabulary since are added to its
+    lookup tables (:attr:`Store.vocabulaire_bijgewerkt`). Raises :class:`~projectdb.meldingen.Validatiefout` when
+    the CSV does not validate and :class:`OngeldigeDatabase` for a database of another schema.
     """
-    pad = Path(pad or os.environ.get("SAMENWERKING_DB") or STANDAARD_PAD)
-    if not pad.exists():
-        _maak(pad, Path(bron or PROJECTEN_CSV))
-    store = Store(pad)
-    store._controleer_schema()
+    doel = pad or os.environ.get("SAMENWERKING_DB") or STANDAARD_PAD
+    store = Store(doel)
+    migraties.maak_als_leeg(store, Path(bron or PROJECTEN_CSV))
+    versie = migraties.gevonden_versie(store)
+    if versie < sch.SCHEMA_VERSIE:
+        reservekopie.automatische_backup(store, f"voor-migratie-v{versie}")
+        migraties.migreer(store)
+    store.vocabulaire_bijgewerkt = migraties.werk_vocabulaire_bij(store)
     return store
 
 
-def _maak(pad: Path, bron: Path) -> None:
-    """Create a new store at ``pad`` filled from ``bron`` (see :func:`open_store`)."""
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    tijdelijk = pad.with_name(f".{pad.name}.{os.getpid()}-{secrets.token_hex(4)}.nieuw")
-    try:
-        con = sqlite3.connect(tijdelijk, isolation_level=None)
-        try:
-            con.executescript(ddl())
-            con.execute("BEGIN")
-            for jaar in geodata.JAREN:
-                frame = geodata.gemeenten(jaar)
-                con.executemany(
-                    "INSERT INTO gemeente VALUES (?, ?, ?, ?)",
-                    zip(
-                        frame["gemeente_code"],
-                        [jaar] * len(frame),
-                        frame["gemeente_naam"],
-                        frame["wmo_code"],
-                        strict=True,
-                    ),
-                )
-            con.execute("COMMIT")
-        finally:
-            con.close()
-        invoer = lees_invoer(bron)
-        Store(tijdelijk)._importeer(
-            invoer.rijen,
-            update=False,
-            redacteur=f"eerste start uit {bron.name}",
-            proef=False,
-            rapport=invoer.rapport,
-            regels=invoer.regels,
-            backup=False,
-            status="vastgesteld",
-        )
-        con = sqlite3.connect(tijdelijk, isolation_level=None)
-        try:
-            con.execute("PRAGMA journal_mode = WAL")
-        finally:
-            con.close()
-        try:
-            os.link(tijdelijk, pad)
-        except FileExistsError:
-            pass  # another process created it first; theirs is built from the same CSV
-    finally:
-        for rest in tijdelijk.parent.glob(tijdelijk.name + "*"):
-            rest.unlink()
-
-
 class Store:
-    """Access to one store file; see the module docstring. Create it with :func:`open_store`."""
+    """Access to one store; see the module docstring. Create it with :func:`open_store`."""
 
-    def __init__(self, pad: Path):
-        self.pad = Path(pad)
+    def __init__(self, doel: str | Path):
+        self.is_postgresql = is_url(doel)
+        self.doel = str(doel) if self.is_postgresql else str(Path(doel))
+        self.pad: Path | None = None if self.is_postgresql else Path(doel)
+        """The database file (SQLite); None for PostgreSQL."""
+        self.engine = engine(self.doel)
+        self.vocabulaire_bijgewerkt: list[str] = []
+        """Labels added to the lookup tables when this store was opened (vocabulary drift, see ``check``)."""
 
-    # --- connections ------------------------------------------------------------------------------------------
+    @property
+    def naam(self) -> str:
+        """How messages name this database: the file, or the URL without password."""
+        return str(self.pad) if self.pad else self.engine.url.render_as_string(hide_password=True)
 
-    def _verbind(self) -> sqlite3.Connection:
-        """A new autocommit connection with foreign keys on and a 5000 ms busy timeout."""
-        con = sqlite3.connect(self.pad, timeout=5.0, isolation_level=None)
-        con.execute("PRAGMA foreign_keys = ON")
-        con.execute("PRAGMA busy_timeout = 5000")
-        return con
+    @property
+    def backupmap(self) -> Path:
+        """Folder of the automatic backups."""
+        if os.environ.get("SAMENWERKING_BACKUPS"):
+            return Path(os.environ["SAMENWERKING_BACKUPS"])
+        return (self.pad.parent if self.pad else MAP) / BACKUPMAP
+
+    @property
+    def backupnaam(self) -> str:
+        """Stem of backup file names: the file name, or the PostgreSQL database name."""
+        return self.pad.stem if self.pad else str(self.engine.url.database)
+
+    # --- transactions -----------------------------------------------------------------------------------------
 
     @contextmanager
-    def _lees(self) -> Iterator[sqlite3.Connection]:
+    def _lees(self) -> Iterator[sa.Connection]:
         """A connection inside one read transaction (a consistent snapshot of all tables)."""
-        con = self._verbind()
-        try:
-            con.execute("BEGIN")
+        with self.engine.connect() as con, con.begin():
             yield con
-            con.execute("COMMIT")
-        finally:
-            con.close()
 
     @contextmanager
-    def _schrijf(self) -> Iterator[sqlite3.Connection]:
-        """A connection inside one ``BEGIN IMMEDIATE`` transaction: committed on success, else rolled back."""
-        con = self._verbind()
-        try:
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                yield con
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-            con.execute("COMMIT")
-        finally:
-            con.close()
+    def _schrijf(self, revisie: bool = True) -> Iterator[sa.Connection]:
+        """A connection inside one write transaction: committed on success, else rolled back.
 
-    def _controleer_schema(self) -> None:
-        """Refuse a file that is not a store of :data:`SCHEMA_VERSIE` or an older version; migrate an older one
-        (after a backup); make sure it is in WAL mode."""
-        try:
-            con = self._verbind()
-            try:
-                versie = con.execute("PRAGMA user_version").fetchone()[0]
-                tabellen = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-                if _vereist(versie) <= tabellen and (versie == SCHEMA_VERSIE or versie in MIGRATIES):
-                    con.execute("PRAGMA journal_mode = WAL")
-            finally:
-                con.close()
-        except sqlite3.DatabaseError as fout:
-            raise OngeldigeDatabase(f"{self.pad}: geen SQLite-database ({fout})") from None
-        if versie in MIGRATIES and _vereist(versie) <= tabellen:
-            self._automatische_backup(f"voor-migratie-v{versie}")
-            self._migreer()
-            versie = SCHEMA_VERSIE
-            tabellen = tabellen | _TABELLEN  # the migration created the newer tables
-        if versie != SCHEMA_VERSIE or not _TABELLEN <= tabellen:
-            raise OngeldigeDatabase(
-                f"{self.pad}: geen projectendatabase met schemaversie {SCHEMA_VERSIE} "
-                f"(gevonden: versie {versie}, tabellen {', '.join(sorted(tabellen)) or 'geen'})"
-            )
+        With ``revisie`` the row of ``stand`` is locked first and its revision raised, so concurrent writers take
+        turns (PostgreSQL waits on the row lock; SQLite's ``BEGIN IMMEDIATE`` already does) and every cache sees the
+        change. Without it (logins, failed attempts) nothing the app caches changes.
+        """
+        with self.engine.connect().execution_options(**{SCHRIJVEN: True}) as con, con.begin():
+            if revisie:
+                con.execute(sa.update(sch.stand).values(revisie=sch.stand.c.revisie + 1))
+            yield con
 
-    def _migreer(self) -> None:
-        """Bring the file to :data:`SCHEMA_VERSIE` with :data:`MIGRATIES`, all steps in one transaction (so a
-        concurrent opener finds either the old or the new version, and migrates only the old)."""
-        with self._schrijf() as con:
-            versie = con.execute("PRAGMA user_version").fetchone()[0]
-            while versie in MIGRATIES:
-                for opdracht in MIGRATIES[versie]:
-                    con.execute(opdracht)
-                versie = con.execute("PRAGMA user_version").fetchone()[0]
+    def revisie(self) -> int:
+        """The database revision: raised by every write and restore, from any process (the app's cache key)."""
+        with self._lees() as con:
+            return int(con.execute(sa.select(sch.stand.c.revisie)).scalar_one())
 
     # --- reading ----------------------------------------------------------------------------------------------
 
     @staticmethod
-    def _records(con: sqlite3.Connection) -> dict[str, dict]:
-        """project_id -> record (interchange format plus ``versie`` and ``importronde``), sorted by project_id."""
-        namen = ("project_id", *_ENKEL, "versie", "importronde")
+    def _records(con: sa.Connection, project_ids: Sequence[str] | None = None) -> dict[str, dict]:
+        """project_id -> record (interchange format plus ``versie`` and ``importronde``), sorted by project_id; all
+        projects, or only ``project_ids``."""
+        kolommen = ("project_id", *sch.ENKELVOUDIG, "versie", "importronde")
+        vraag = sa.select(*(sch.project.c[k] for k in kolommen)).order_by(sch.project.c.project_id)
+        if project_ids is not None:
+            vraag = vraag.where(sch.project.c.project_id.in_(list(project_ids)))
         records: dict[str, dict] = {}
-        for rij in con.execute(f"SELECT {', '.join(namen)} FROM project ORDER BY project_id"):
-            record = dict(zip(namen, rij, strict=True))
-            for veld, _, _ in _KINDEREN:
+        for rij in con.execute(vraag):
+            record = dict(zip(kolommen, rij, strict=True))
+            for veld, _, _ in sch.KINDEREN:
                 record[veld] = []
             records[rij[0]] = record
-        for veld, tabel, kolom in _KINDEREN:
-            for pid, waarde in con.execute(f"SELECT project_id, {kolom} FROM {tabel} ORDER BY project_id, volgorde"):
+        for veld, tabel, kolom in sch.KINDEREN:
+            vraag = sa.select(tabel.c.project_id, tabel.c[kolom]).order_by(tabel.c.project_id, tabel.c.volgorde)
+            if project_ids is not None:
+                vraag = vraag.where(tabel.c.project_id.in_(list(project_ids)))
+            for pid, waarde in con.execute(vraag):
                 records[pid][veld].append(waarde)
         for record in records.values():
-            for veld, _, _ in _KINDEREN:
+            for veld, _, _ in sch.KINDEREN:
                 record[veld] = ";".join(record[veld]) if veld == "gebied" else tuple(record[veld])
         return {pid: {k: r[k] for k in (*KOLOMMEN, "versie", "importronde")} for pid, r in records.items()}
 
@@ -356,7 +217,7 @@ class Store:
     def project(self, project_id: str) -> dict:
         """One project as a dict (same fields and types as a :meth:`projecten` row)."""
         with self._lees() as con:
-            records = self._records(con)
+            records = self._records(con, [project_id])
         if project_id not in records:
             raise OnbekendProject(f"project {project_id!r} staat niet in de database")
         return records[project_id]
@@ -364,38 +225,42 @@ class Store:
     def wijzigingen(self, project_id: str | None = None) -> pd.DataFrame:
         """The change log (all, or of one project): [id, tijdstip (UTC ISO), redacteur, project_id, veld,
         oude_waarde, nieuwe_waarde, actie], oldest first."""
-        sql = "SELECT * FROM wijziging" + (" WHERE project_id = ?" if project_id else "") + " ORDER BY id"
+        vraag = sa.select(sch.wijziging).order_by(sch.wijziging.c.id)
+        if project_id:
+            vraag = vraag.where(sch.wijziging.c.project_id == project_id)
         with self._lees() as con:
-            cursor = con.execute(sql, (project_id,) if project_id else ())
-            namen = [d[0] for d in cursor.description]
-            return pd.DataFrame(cursor.fetchall(), columns=namen)
+            resultaat = con.execute(vraag)
+            return pd.DataFrame(resultaat.fetchall(), columns=list(resultaat.keys()))
 
     def integriteit(self) -> list[str]:
-        """Problems found by SQLite's ``integrity_check`` and ``foreign_key_check`` (empty when sound)."""
+        """Problems of the stored data (empty when sound): SQLite's ``integrity_check`` and ``foreign_key_check``;
+        on both backends, objects the code did not create (:func:`projectdb.schemacontrole.verschillen`)."""
+        problemen: list[str] = []
         with self._lees() as con:
-            integriteit = [r[0] for r in con.execute("PRAGMA integrity_check")]
-            sleutels = con.execute("PRAGMA foreign_key_check").fetchall()
-        problemen = [] if integriteit == ["ok"] else integriteit
-        return problemen + [
-            f"ongeldige verwijzing in {tabel} (rij {rij}) naar {doel}" for tabel, rij, doel, _ in sleutels
-        ]
+            if not self.is_postgresql:
+                integriteit = [r[0] for r in con.exec_driver_sql("PRAGMA integrity_check")]
+                problemen += [] if integriteit == ["ok"] else integriteit
+                problemen += [
+                    f"ongeldige verwijzing in {tabel} (rij {rij}) naar {doel}"
+                    for tabel, rij, doel, _ in con.exec_driver_sql("PRAGMA foreign_key_check")
+                ]
+            problemen += schemacontrole.verschillen(con, schemacontrole.referentie(self))
+        return problemen
 
     def checksum(self) -> str:
-        """SHA-256 over the contents of every table but the sign-in state (:data:`~projectdb.schema.TOEGANGSTABELLEN`),
-        in a fixed order: equal iff no project data or change log changed."""
+        """SHA-256 over the contents of every table except ``stand`` (the revision) and the sign-in state
+        (:data:`~projectdb.schema.TOEGANGSTABELLEN`), in a fixed order: equal iff no project data or change log
+        changed."""
         hasj = hashlib.sha256()
         with self._lees() as con:
-            tabellen = [
-                r[0]
-                for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-                if r[0] not in TOEGANGSTABELLEN
-            ]
-            for tabel in tabellen:
-                aantal = len(con.execute(f'PRAGMA table_info("{tabel}")').fetchall())
-                volgorde = ", ".join(str(i) for i in range(1, aantal + 1))
+            for tabel in sorted(sa.inspect(con).get_table_names()):
+                if tabel == sch.stand.name or tabel in sch.TOEGANGSTABELLEN:
+                    continue
+                aantal = len(sa.inspect(con).get_columns(tabel))
                 hasj.update(f"\x00{tabel}\x00".encode())
-                for rij in con.execute(f'SELECT * FROM "{tabel}" ORDER BY {volgorde}'):
-                    hasj.update(repr(rij).encode())
+                volgorde = ", ".join(str(i) for i in range(1, aantal + 1))
+                for rij in con.exec_driver_sql(f'SELECT * FROM "{tabel}" ORDER BY {volgorde}'):
+                    hasj.update(repr(tuple(rij)).encode())
         return hasj.hexdigest()
 
     # --- writing ----------------------------------------------------------------------------------------------
@@ -421,23 +286,27 @@ class Store:
                 raise OnbekendProject(f"project {project_id!r} staat niet in de database")
             huidig = bestaande[project_id]
             if huidig["versie"] != verwachte_versie:
-                laatste = con.execute(
-                    "SELECT redacteur FROM wijziging WHERE project_id = ? ORDER BY id DESC LIMIT 1", (project_id,)
-                ).fetchone()
                 raise Conflict(
                     f"project {project_id} is intussen gewijzigd (versie {huidig['versie']}, uw versie "
                     f"{verwachte_versie}); laad het opnieuw, niets geschreven",
                     project_id,
                     verwachte_versie,
                     huidig["versie"],
-                    laatste[0] if laatste else None,
+                    self._laatste_redacteur(con, project_id),
                 )
             rapport = Rapport(bestand)
             records = valideer([{**huidig, **wijzigingen}], rapport, bestaande, update=True, regels=[None])
             if rapport.fouten:
                 raise Validatiefout(rapport)
-            gewijzigd = self._schrijf_record(con, records[0], huidig, str(redacteur).strip(), _tijdstip())
+            gewijzigd = self._schrijf_records(con, records, bestaande, str(redacteur).strip(), _tijdstip())
         return huidig["versie"] + 1 if gewijzigd else huidig["versie"]
+
+    @staticmethod
+    def _laatste_redacteur(con: sa.Connection, project_id: str) -> str | None:
+        w = sch.wijziging
+        return con.execute(
+            sa.select(w.c.redacteur).where(w.c.project_id == project_id).order_by(w.c.id.desc()).limit(1)
+        ).scalar()
 
     def beoordeel(self, versies: Mapping[str, int], status: str, redacteur: str) -> list[str]:
         """Set the review ``status`` (vastgesteld or afgewezen, or back to voorstel) of the projects in ``versies``
@@ -447,39 +316,42 @@ class Store:
         who). Raises :class:`Conflict` when any project changed since it was read, :class:`OnbekendProject` for an
         unknown id, and ValueError for an unknown status; then nothing is written.
         """
-        if status not in STATUSSEN:
-            raise ValueError(f"status {status!r} bestaat niet; kies uit: {', '.join(STATUSSEN)}")
+        if status not in sch.STATUSSEN:
+            raise ValueError(f"status {status!r} bestaat niet; kies uit: {', '.join(sch.STATUSSEN)}")
         if not str(redacteur).strip():
             raise weiger("beoordeling", "redacteur ontbreekt")
-        tijdstip = _tijdstip()
+        tijdstip, p = _tijdstip(), sch.project
         gewijzigd: list[str] = []
         with self._schrijf() as con:
             for project_id, verwacht in versies.items():
-                rij = con.execute("SELECT status, versie FROM project WHERE project_id = ?", (project_id,)).fetchone()
+                rij = con.execute(sa.select(p.c.status, p.c.versie).where(p.c.project_id == project_id)).first()
                 if rij is None:
                     raise OnbekendProject(f"project {project_id!r} staat niet in de database")
                 oud, versie = rij
                 if versie != verwacht:
-                    laatste = con.execute(
-                        "SELECT redacteur FROM wijziging WHERE project_id = ? ORDER BY id DESC LIMIT 1", (project_id,)
-                    ).fetchone()
                     raise Conflict(
                         f"project {project_id} is intussen gewijzigd (versie {versie}, uw versie "
                         f"{verwacht}); laad het opnieuw, niets geschreven",
                         project_id,
                         verwacht,
                         versie,
-                        laatste[0] if laatste else None,
+                        self._laatste_redacteur(con, project_id),
                     )
                 if oud == status:
                     continue
                 con.execute(
-                    "UPDATE project SET status = ?, versie = versie + 1 WHERE project_id = ?", (status, project_id)
+                    sa.update(p).where(p.c.project_id == project_id).values(status=status, versie=p.c.versie + 1)
                 )
                 con.execute(
-                    "INSERT INTO wijziging (tijdstip, redacteur, project_id, veld, oude_waarde, nieuwe_waarde, "
-                    "actie) VALUES (?, ?, ?, 'status', ?, ?, 'gewijzigd')",
-                    (tijdstip, str(redacteur).strip(), project_id, oud, status),
+                    sa.insert(sch.wijziging).values(
+                        tijdstip=tijdstip,
+                        redacteur=str(redacteur).strip(),
+                        project_id=project_id,
+                        veld="status",
+                        oude_waarde=oud,
+                        nieuwe_waarde=status,
+                        actie="gewijzigd",
+                    )
                 )
                 gewijzigd.append(project_id)
         return gewijzigd
@@ -487,15 +359,22 @@ class Store:
     def importrondes(self) -> pd.DataFrame:
         """The imports that brought new projects: [importronde, tijdstip (UTC ISO), redacteur, bestand,
         leverancier, voorstel, vastgesteld, afgewezen] (project counts per status now), newest first."""
-        tellingen = ", ".join(f"COALESCE(SUM(p.status = '{s}'), 0) AS {s}" for s in STATUSSEN)
-        with self._lees() as con:
-            cursor = con.execute(
-                f"SELECT r.id AS importronde, r.tijdstip, r.redacteur, r.bestand, r.leverancier, "
-                f"{tellingen} FROM importronde r LEFT JOIN project p ON p.importronde = r.id "
-                "GROUP BY r.id ORDER BY r.id DESC"
+        r, p = sch.importronde, sch.project
+        # A portable count per status: SUM over a CASE (SQLite could sum the comparison, PostgreSQL cannot).
+        tellingen = [
+            sa.func.coalesce(sa.func.sum(sa.case((p.c.status == s, 1), else_=0)), 0).label(s) for s in sch.STATUSSEN
+        ]
+        vraag = (
+            sa.select(
+                r.c.id.label("importronde"), r.c.tijdstip, r.c.redacteur, r.c.bestand, r.c.leverancier, *tellingen
             )
-            namen = [d[0] for d in cursor.description]
-            return pd.DataFrame(cursor.fetchall(), columns=namen)
+            .select_from(r.outerjoin(p, p.c.importronde == r.c.id))
+            .group_by(r.c.id, r.c.tijdstip, r.c.redacteur, r.c.bestand, r.c.leverancier)
+            .order_by(r.c.id.desc())
+        )
+        with self._lees() as con:
+            resultaat = con.execute(vraag)
+            return pd.DataFrame(resultaat.fetchall(), columns=list(resultaat.keys()))
 
     def importeer(
         self,
@@ -509,7 +388,7 @@ class Store:
         leverancier: str = "",
         keuzes: Mapping[int | str, str] | None = None,
     ) -> Rapport:
-        """Import rows (column -> value) all-or-nothing; returns the report.
+        """Import rows (column -> value) all-or-nothing, in one transaction; returns the report.
 
         Keys come from :func:`projectdb.intake.wijs_sleutels_toe`: a row without a ``P`` key (or with the
         supplier's own reference in project_id) gets the key of the stored project with the same (``leverancier``,
@@ -519,81 +398,113 @@ class Store:
         ``voorstel`` in a new ``importronde``. New rows that look like stored projects are listed in
         ``rapport.dubbel``; ``keuzes`` (row number -> ``beide``, ``samenvoegen`` or ``overslaan``) says what to do
         with them. ``proef`` (dry run) validates and reports without writing. Before writing, the database is
-        backed up into ``backups/`` next to it. ``regels`` are the rows' numbers in the file (default 2, 3, ...);
+        backed up into :attr:`Store.backupmap`. ``regels`` are the rows' numbers in the file (default 2, 3, ...);
         ``rapport`` continues a report of the file reader.
-        """
-        return self._importeer(
-            rijen,
-            update,
-            huidige_redacteur(redacteur),
-            proef,
-            rapport or Rapport(bestand),
-            regels,
-            backup=True,
-            leverancier=leverancier,
-            keuzes=keuzes or {},
-        )
 
-    def _importeer(
-        self,
-        rijen: Sequence[Mapping[str, object]],
-        update: bool,
-        redacteur: str,
-        proef: bool,
-        rapport: Rapport,
-        regels: Sequence[int] | None,
-        backup: bool,
-        leverancier: str = "",
-        keuzes: Mapping[int | str, str] | None = None,
-        status: str = "voorstel",
-    ) -> Rapport:
-        """:meth:`importeer`; ``backup`` False and ``status`` "vastgesteld" only while a new store is filled from
-        the shipped records."""
+        Another process may write between validating and writing: then everything is prepared again against the
+        store as it is inside the write transaction. A project of this import changed (or added) by someone else
+        in between is a :class:`Conflict`, and so are other keys for the new or updated projects; other projects
+        changing is not (the report then describes what was written, with any likely duplicate that appeared).
+        """
         rijen = list(rijen)
         regels = list(regels) if regels is not None else list(range(2, 2 + len(rijen)))
+        rapport = rapport or Rapport(bestand)
         rapport.aantal_rijen = rapport.aantal_rijen or len(rijen)
+        basis = copy.deepcopy(rapport)
+        redacteur = huidige_redacteur(redacteur)
+        keuzes = keuzes or {}
         with self._lees() as con:
+            revisie = con.execute(sa.select(sch.stand.c.revisie)).scalar_one()
             bestaande = self._records(con)
+        records = self._bereid(rijen, regels, bestaande, update, leverancier, keuzes, rapport)
+        if proef or not (rapport.nieuw or rapport.bijgewerkt):
+            return rapport
+        reservekopie.automatische_backup(self, "voor-import")
+        tijdstip = _tijdstip()
+        with self._schrijf() as con:
+            if con.execute(sa.select(sch.stand.c.revisie)).scalar_one() != revisie + 1:
+                records, bestaande = self._opnieuw(
+                    con, rijen, regels, records, bestaande, update, leverancier, keuzes, rapport, basis
+                )
+            ronde = None
+            if rapport.nieuw:
+                ronde = con.execute(
+                    sa.insert(sch.importronde).values(
+                        tijdstip=tijdstip, redacteur=redacteur, bestand=rapport.bestand, leverancier=leverancier.strip()
+                    )
+                ).inserted_primary_key[0]
+            self._schrijf_records(con, records, bestaande, redacteur, tijdstip, ronde)
+        return rapport
+
+    def _bereid(
+        self,
+        rijen: list,
+        regels: list,
+        bestaande: Mapping[str, dict],
+        update: bool,
+        leverancier: str,
+        keuzes: Mapping[int | str, str],
+        rapport: Rapport,
+    ) -> list[dict]:
+        """The validated records of an import against ``bestaande``: keys assigned, duplicates chosen, status set,
+        ``rapport`` filled (new, updated, unchanged). Raises :class:`~projectdb.meldingen.Validatiefout`."""
         rijen = intake.wijs_sleutels_toe(rijen, bestaande, leverancier, rapport, regels)
         records = valideer(rijen, rapport, bestaande, update, regels)
         if not rapport.fouten:
-            records = self._kies_bij_dubbel(records, rijen, regels, bestaande, keuzes or {}, rapport)
+            records = self._kies_bij_dubbel(records, rijen, regels, bestaande, keuzes, rapport)
         if rapport.fouten:
             raise Validatiefout(rapport)
         for record in records:
             oud = bestaande.get(record["project_id"])
-            _zet_status(record, oud, status, rapport)
+            _zet_status(record, oud, "voorstel", rapport)
             lijst = (
                 rapport.nieuw
                 if oud is None
                 else (rapport.bijgewerkt if any(record[k] != oud[k] for k in KOLOMMEN) else rapport.ongewijzigd)
             )
             lijst.append(record["project_id"])
-        if proef or not (rapport.nieuw or rapport.bijgewerkt):
-            return rapport
-        if backup:
-            self._automatische_backup("voor-import")
-        stand = {pid: r["versie"] for pid, r in bestaande.items()}
-        tijdstip = _tijdstip()
-        with self._schrijf() as con:
-            if dict(con.execute("SELECT project_id, versie FROM project")) != stand:
+        return records
+
+    def _opnieuw(
+        self,
+        con: sa.Connection,
+        rijen: list,
+        regels: list,
+        records: list[dict],
+        bestaande: dict,
+        update: bool,
+        leverancier: str,
+        keuzes: Mapping[int | str, str],
+        rapport: Rapport,
+        basis: Rapport,
+    ) -> tuple[list[dict], dict]:
+        """Records and stored projects once more, inside the write transaction, after another process wrote;
+        :class:`Conflict` when one of this import's projects was changed or added in the meantime, or when the keys
+        differ from ``rapport``'s. ``basis`` is the report as it was before the first preparation."""
+        nu = self._records(con)
+        for record in records:
+            pid = record["project_id"]
+            was, is_ = bestaande.get(pid), nu.get(pid)
+            if (was or {}).get("versie") != (is_ or {}).get("versie"):
                 raise Conflict(
-                    f"{rapport.bestand}: de database is tijdens de import door een ander gewijzigd; "
-                    "niets geschreven, probeer het opnieuw"
+                    f"{rapport.bestand}: project {pid} is tijdens de import door een ander "
+                    f"{'toegevoegd' if was is None else 'gewijzigd'}; niets geschreven, probeer het "
+                    "opnieuw",
+                    pid,
+                    redacteur=self._laatste_redacteur(con, pid),
                 )
-            ronde = None
-            if status == "voorstel" and rapport.nieuw:
-                ronde = con.execute(
-                    "INSERT INTO importronde (tijdstip, redacteur, bestand, leverancier) VALUES (?, ?, ?, ?)",
-                    (tijdstip, redacteur, rapport.bestand, leverancier.strip()),
-                ).lastrowid
-            for record in records:
-                self._schrijf_record(con, record, bestaande.get(record["project_id"]), redacteur, tijdstip)
-            con.executemany(
-                "UPDATE project SET importronde = ? WHERE project_id = ?",
-                [(ronde, pid) for pid in rapport.nieuw if ronde is not None],
+        opnieuw = copy.deepcopy(basis)
+        uit = self._bereid(rijen, regels, nu, update, leverancier, keuzes, opnieuw)
+        if (opnieuw.nieuw, opnieuw.bijgewerkt) != (rapport.nieuw, rapport.bijgewerkt):
+            raise Conflict(
+                f"{rapport.bestand}: de database is tijdens de import door een ander gewijzigd, zodat de "
+                "projectsleutels anders uitvallen; niets geschreven, probeer het opnieuw"
             )
-        return rapport
+        # Same keys: what is written is what was checked now, including a likely duplicate that appeared meanwhile
+        # (kept, as without a choice; the report names it).
+        for veld in ("sleutels", "dubbel", "overgeslagen", "samengevoegd", "meldingen"):
+            setattr(rapport, veld, getattr(opnieuw, veld))
+        return uit, nu
 
     @staticmethod
     def _kies_bij_dubbel(
@@ -648,148 +559,96 @@ class Store:
         return uit
 
     @staticmethod
-    def _schrijf_record(con: sqlite3.Connection, record: dict, oud: dict | None, redacteur: str, tijdstip: str) -> bool:
-        """Insert or update one validated record with its child rows and change-log rows; False if unchanged."""
-        pid = record["project_id"]
-        log = (
-            "INSERT INTO wijziging (tijdstip, redacteur, project_id, veld, oude_waarde, nieuwe_waarde, actie) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)"
-        )
-        waarden = [record[k] for k in _ENKEL]
-        if oud is None:
-            con.execute(
-                f"INSERT INTO project (project_id, {', '.join(_ENKEL)}, versie) "
-                f"VALUES (?, {', '.join('?' * len(_ENKEL))}, 1)",
-                [pid, *waarden],
-            )
-            con.execute(
-                log,
-                (
-                    tijdstip,
-                    redacteur,
-                    pid,
-                    None,
-                    None,
-                    json.dumps({k: record[k] for k in KOLOMMEN}, ensure_ascii=False),
-                    "toegevoegd",
-                ),
-            )
-        else:
+    def _schrijf_records(
+        con: sa.Connection,
+        records: Sequence[dict],
+        bestaande: Mapping[str, dict],
+        redacteur: str,
+        tijdstip: str,
+        ronde: int | None = None,
+    ) -> list[str]:
+        """Insert or update validated records with their child rows and change-log rows; returns the project_ids
+        written (unchanged records are skipped). New projects get the import round ``ronde``. One statement per
+        table for the whole batch (executemany)."""
+        nieuw, gewijzigd, log = [], [], []
+        for record in records:
+            pid, oud = record["project_id"], bestaande.get(record["project_id"])
+            regel = {"tijdstip": tijdstip, "redacteur": redacteur, "project_id": pid}
+            if oud is None:
+                nieuw.append(record)
+                log.append(
+                    {
+                        **regel,
+                        "veld": None,
+                        "oude_waarde": None,
+                        "actie": "toegevoegd",
+                        "nieuwe_waarde": json.dumps({k: record[k] for k in KOLOMMEN}, ensure_ascii=False),
+                    }
+                )
+                continue
             veranderd = [k for k in KOLOMMEN[1:] if record[k] != oud[k]]
-            if not veranderd:
-                return False
-            con.execute("DELETE FROM project_gemeente WHERE project_id = ?", (pid,))
-            for _, tabel, _ in _KINDEREN:
-                con.execute(f"DELETE FROM {tabel} WHERE project_id = ?", (pid,))
-            con.execute(
-                f"UPDATE project SET {', '.join(k + ' = ?' for k in _ENKEL)}, versie = versie + 1 WHERE project_id = ?",
-                [*waarden, pid],
-            )
-            con.executemany(
-                log,
-                [
-                    (tijdstip, redacteur, pid, k, _als_tekst(oud[k]), _als_tekst(record[k]), "gewijzigd")
+            if veranderd:
+                gewijzigd.append(record)
+                log += [
+                    {
+                        **regel,
+                        "veld": k,
+                        "oude_waarde": _als_tekst(oud[k]),
+                        "nieuwe_waarde": _als_tekst(record[k]),
+                        "actie": "gewijzigd",
+                    }
                     for k in veranderd
+                ]
+        p = sch.project
+        if gewijzigd:
+            sleutels = [{"pid": r["project_id"]} for r in gewijzigd]
+            for tabel in (sch.project_gemeente, *(t for _, t, _ in sch.KINDEREN)):
+                con.execute(sa.delete(tabel).where(tabel.c.project_id == sa.bindparam("pid")), sleutels)
+            con.execute(
+                sa.update(p)
+                .where(p.c.project_id == sa.bindparam("pid"))
+                .values(versie=p.c.versie + 1, **{k: sa.bindparam(f"n_{k}") for k in sch.ENKELVOUDIG}),
+                [{"pid": r["project_id"], **{f"n_{k}": r[k] for k in sch.ENKELVOUDIG}} for r in gewijzigd],
+            )
+        if nieuw:
+            con.execute(
+                sa.insert(p),
+                [
+                    {
+                        "project_id": r["project_id"],
+                        "versie": 1,
+                        "importronde": ronde,
+                        **{k: r[k] for k in sch.ENKELVOUDIG},
+                    }
+                    for r in nieuw
                 ],
             )
-        for veld, tabel, kolom in _KINDEREN:
-            delen = gebied.splits(record[veld]) if veld == "gebied" else record[veld]
-            con.executemany(
-                f"INSERT INTO {tabel} (project_id, volgorde, {kolom}) VALUES (?, ?, ?)",
-                [(pid, i, w) for i, w in enumerate(delen)],
-            )
-        jaar = record["indeling_jaar"]
-        con.executemany(
-            "INSERT INTO project_gemeente (project_id, jaar, gemeente_code) VALUES (?, ?, ?)",
-            [(pid, jaar, code) for code in sorted(gebied.gemeenten_van_gebied(record["gebied"], jaar))],
-        )
-        return True
+        geschreven = [*nieuw, *gewijzigd]
+        for veld, tabel, kolom in sch.KINDEREN:
+            rijen = [
+                {"project_id": r["project_id"], "volgorde": i, kolom: w}
+                for r in geschreven
+                for i, w in enumerate(gebied.splits(r[veld]) if veld == "gebied" else r[veld])
+            ]
+            if rijen:
+                con.execute(sa.insert(tabel), rijen)
+        gemeenten = [
+            {"project_id": r["project_id"], "jaar": r["indeling_jaar"], "gemeente_code": code}
+            for r in geschreven
+            for code in sorted(gebied.gemeenten_van_gebied(r["gebied"], r["indeling_jaar"]))
+        ]
+        if gemeenten:
+            con.execute(sa.insert(sch.project_gemeente), gemeenten)
+        if log:
+            con.execute(sa.insert(sch.wijziging), log)
+        return [r["project_id"] for r in geschreven]
 
     # --- backup -----------------------------------------------------------------------------------------------
 
     def backup(self, map_: str | Path, naam: str | None = None) -> Path:
-        """Copy the database with SQLite's online backup API into ``map_``; returns the new file.
-
-        The copy is a single file (rollback journal, not WAL) named ``<naam or db name>-<UTC time>.sqlite``.
-        """
-        map_ = Path(map_)
-        map_.mkdir(parents=True, exist_ok=True)
-        stempel = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        doelpad = map_ / f"{naam or self.pad.stem}-{stempel}.sqlite"
-        bron = self._verbind()
-        try:
-            _kopieer(bron, doelpad)
-        finally:
-            bron.close()
-        return doelpad
-
-    def _automatische_backup(self, soort: str) -> Path:
-        """Back up into ``backups/`` next to the database, keeping the newest :data:`BEWAARDE_BACKUPS` per kind."""
-        map_ = self.pad.parent / BACKUPMAP
-        pad = self.backup(map_, f"{self.pad.stem}-{soort}")
-        for oud in sorted(map_.glob(f"{self.pad.stem}-{soort}-*.sqlite"))[:-BEWAARDE_BACKUPS]:
-            oud.unlink()
-        return pad
+        """A backup in ``map_`` (SQLite: a copy of the file; PostgreSQL: ``pg_dump``); returns the new file."""
+        return reservekopie.backup(self, Path(map_), naam)
 
     def restore(self, bestand: str | Path) -> None:
-        """Replace the database contents by a backup (online backup API, in one step).
-
-        The backup must be a project store of this or an older schema version that passes SQLite's integrity and
-        foreign-key checks (else :class:`OngeldigeDatabase`, nothing changed). It is prepared in a temporary copy
-        first (an older one migrated, the sign-in state emptied so no sign-in or block from the backup's time comes
-        back), so readers never see the old schema. The current contents are first backed up into ``backups/``.
-        """
-        bestand = Path(bestand)
-        if not bestand.is_file():
-            raise OngeldigeDatabase(f"{bestand}: bestand niet gevonden")
-        try:
-            bron = sqlite3.connect(bestand.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
-        except sqlite3.Error as fout:
-            raise OngeldigeDatabase(f"{bestand}: niet te openen ({fout})") from None
-        with tempfile.TemporaryDirectory(dir=self.pad.parent) as map_:
-            kopie = Path(map_) / "herstel.sqlite"
-            try:
-                _controleer_backup(bron, bestand)
-                _kopieer(bron, kopie)
-            finally:
-                bron.close()
-            Store(kopie)._migreer()
-            with Store(kopie)._schrijf() as con:
-                for tabel in TOEGANGSTABELLEN:
-                    con.execute(f"DELETE FROM {tabel}")
-            bron = sqlite3.connect(kopie, isolation_level=None)
-            try:
-                self._automatische_backup("voor-herstel")
-                _kopieer(bron, self.pad, wal=True)
-            finally:
-                bron.close()
-
-
-def _kopieer(bron: sqlite3.Connection, doelpad: Path, wal: bool = False) -> None:
-    """Copy the database of ``bron`` onto ``doelpad`` with SQLite's online backup API (in one step); the copy
-    ends in WAL mode when ``wal``, else as a single file with a rollback journal."""
-    doel = sqlite3.connect(doelpad, timeout=5.0, isolation_level=None)
-    try:
-        bron.backup(doel)
-        doel.execute(f"PRAGMA journal_mode = {'WAL' if wal else 'DELETE'}")
-    finally:
-        doel.close()
-
-
-def _controleer_backup(con: sqlite3.Connection, bestand: Path) -> int:
-    """The schema version of ``con``; raises :class:`OngeldigeDatabase` unless it is an intact store of this or an
-    older schema version."""
-    try:
-        versie = con.execute("PRAGMA user_version").fetchone()[0]
-        tabellen = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        integriteit = con.execute("PRAGMA integrity_check").fetchone()[0]
-        sleutels = con.execute("PRAGMA foreign_key_check").fetchall()
-    except sqlite3.DatabaseError as fout:
-        raise OngeldigeDatabase(f"{bestand}: geen SQLite-database ({fout})") from None
-    if not (versie == SCHEMA_VERSIE or versie in MIGRATIES) or not _vereist(versie) <= tabellen:
-        raise OngeldigeDatabase(f"{bestand}: geen projectendatabase met schemaversie {SCHEMA_VERSIE}")
-    if integriteit != "ok" or sleutels:
-        raise OngeldigeDatabase(
-            f"{bestand}: beschadigd (integriteit: {integriteit}; {len(sleutels)} ongeldige verwijzingen)"
-        )
-    return versie
+        """Replace the contents by a backup after checking its whole schema (:mod:`projectdb.reservekopie`)."""
+        reservekopie.restore(self, Path(bestand))

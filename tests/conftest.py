@@ -1,11 +1,17 @@
-"""Fixtures shared by the browser tests: the app running on a fresh store, headless Chromium (Debian's
-/usr/bin/chromium via Playwright, never a downloaded browser) and a page that fails its test on any dialog.
+"""Fixtures shared by the tests: the store on both backends (SQLite file and a real PostgreSQL 15), and for the
+browser tests the app running on a fresh store, headless Chromium (Debian's /usr/bin/chromium via Playwright,
+never a downloaded browser) and a page that fails its test on any dialog.
+
+``databasedoel`` runs a test once on a SQLite file and once on a fresh PostgreSQL database. The server is
+``SAMENWERKING_TEST_PG`` (a URL, as ``.ci/run`` exports it) or one the tests start themselves; without PostgreSQL
+those variants are skipped, except in CI (``CI=true``), where they fail.
 
 A browser test module chooses what the app runs on by overriding ``appdatabase`` (the store file, filled as the
 module needs) and ``appomgeving`` (extra environment, such as an editor password).
 """
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -14,6 +20,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
+from pgserver import PG_BIN, PgServer
 
 ROOT = Path(__file__).resolve().parents[1]
 UITVOER = ROOT / "test-output"
@@ -34,6 +42,66 @@ def _vrije_poort() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """URL of a PostgreSQL 15 server's ``postgres`` database as a superuser (see the module docstring)."""
+    if os.environ.get("SAMENWERKING_TEST_PG"):
+        yield os.environ["SAMENWERKING_TEST_PG"]
+        return
+    reden = None
+    if not (PG_BIN / "initdb").exists():
+        reden = f"PostgreSQL 15 ontbreekt ({PG_BIN}; apt-get install postgresql-15): PostgreSQL-varianten overgeslagen"
+    else:
+        try:
+            server = PgServer()
+        except (RuntimeError, KeyError, OSError) as fout:
+            reden = f"PostgreSQL 15 start niet ({fout}): PostgreSQL-varianten overgeslagen"
+    if reden:
+        if os.environ.get("CI") == "true":
+            pytest.fail(reden + " -- in CI is dat een fout")
+        pytest.skip(reden)
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture
+def pg_database(pg_server):
+    """``maak()``: a new, empty database on the test server; returns its URL. Dropped after the test."""
+    beheer = sa.create_engine(
+        pg_server.replace("postgresql://", "postgresql+psycopg://", 1),
+        isolation_level="AUTOCOMMIT",
+        poolclass=sa.pool.NullPool,
+    )
+    namen: list[str] = []
+
+    def maak() -> str:
+        naam = f"test_{secrets.token_hex(6)}"
+        with beheer.connect() as con:
+            con.exec_driver_sql(f'CREATE DATABASE "{naam}"')
+        namen.append(naam)
+        return pg_server.rsplit("/", 1)[0] + "/" + naam
+
+    yield maak
+    from projectdb import verbinding
+
+    for naam in namen:
+        url = pg_server.rsplit("/", 1)[0] + "/" + naam
+        verbinding.engine(url).dispose()
+        with beheer.connect() as con:
+            con.exec_driver_sql(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
+    beheer.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def databasedoel(request, tmp_path, monkeypatch) -> str | Path:
+    """Where a test's store lives: a SQLite file, or (second variant) a fresh PostgreSQL database. Automatic
+    backups go to ``tmp_path/db/backups`` on both."""
+    monkeypatch.setenv("SAMENWERKING_BACKUPS", str(tmp_path / "db" / "backups"))
+    if request.param == "sqlite":
+        return tmp_path / "db" / "samenwerking.sqlite"
+    return request.getfixturevalue("pg_database")()
 
 
 @pytest.fixture(scope="module")

@@ -20,19 +20,29 @@ WACHTWOORD = "correct paard batterij niet"
 LEERLIJNKNOP = "Bevestig als leerlijn: P011 bouwt voort op P012"
 
 
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    """A fresh store from the shipped projects; the app's caches and logins start empty."""
-    pad = tmp_path / "samenwerking.sqlite"
-    monkeypatch.setenv("SAMENWERKING_DB", str(pad))
+def _verse_store(doel, monkeypatch):
+    monkeypatch.setenv("SAMENWERKING_DB", str(doel))
     monkeypatch.delenv(OMGEVINGSVARIABELE, raising=False)
     for cache in (data.opslag, toegang.toegang):
         cache.clear()
     data.vernieuw()
-    yield open_store(pad)
+    yield open_store(doel)
     for cache in (data.opslag, toegang.toegang):
         cache.clear()
     data.vernieuw()
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    """A fresh SQLite store from the shipped projects; the app's caches and logins start empty."""
+    monkeypatch.setenv("SAMENWERKING_BACKUPS", str(tmp_path / "backups"))
+    yield from _verse_store(tmp_path / "samenwerking.sqlite", monkeypatch)
+
+
+@pytest.fixture
+def beide(databasedoel, monkeypatch):
+    """As :func:`store`, once on SQLite and once on PostgreSQL (for the conflict and import tests)."""
+    yield from _verse_store(databasedoel, monkeypatch)
 
 
 @pytest.fixture
@@ -158,7 +168,7 @@ def test_write_callbacks_called_directly_refuse_a_hand_made_editor(store, wachtw
     meldingen = [t.value for t in at.text]
     assert len(meldingen) == 3 and all("Alleen een aangemelde redacteur kan wijzigen" in m for m in meldingen)
     assert store.checksum() == voor
-    assert not (store.pad.parent / "backups").exists()
+    assert not (store.backupmap).exists()
 
 
 def test_editor_edits_a_project_and_is_named_in_the_log(store, wachtwoord):
@@ -182,7 +192,8 @@ def test_editor_edits_a_project_and_is_named_in_the_log(store, wachtwoord):
     assert at.text_input(key="bewerk-P012-2-titel").value == project["titel"]  # the form of the new versie
 
 
-def test_second_of_two_sessions_editing_one_project_gets_a_conflict(store, wachtwoord):
+def test_second_of_two_sessions_editing_one_project_gets_a_conflict(beide, wachtwoord):
+    store = beide
     eerste = _meld_aan(_projecten({"project": "P012"}), naam="Bea")
     tweede = _meld_aan(_projecten({"project": "P012"}), naam="Ans")
     eerste.text_input(key="bewerk-P012-1-titel").input("Titel van Bea")
@@ -202,9 +213,10 @@ def test_second_of_two_sessions_editing_one_project_gets_a_conflict(store, wacht
     assert tweede.text_input(key="bewerk-P012-2-titel").value == "Titel van Bea"
 
 
-def test_conflict_with_a_change_made_outside_the_app(store, wachtwoord):
+def test_conflict_with_a_change_made_outside_the_app(beide, wachtwoord):
+    store = beide
     at = _meld_aan(_projecten({"project": "P012"}))
-    open_store(store.pad).wijzig_project("P012", {"omschrijving": "Via de opdrachtregel."}, 1, "beheer")
+    open_store(store.doel).wijzig_project("P012", {"omschrijving": "Via de opdrachtregel."}, 1, "beheer")
     voor = store.checksum()
     at.text_input(key="bewerk-P012-1-titel").input("Overschrijft niets")
     _knop(at, "Opslaan").click()
@@ -213,7 +225,8 @@ def test_conflict_with_a_change_made_outside_the_app(store, wachtwoord):
     assert store.checksum() == voor
 
 
-def test_editor_confirms_an_import(store, wachtwoord, tmp_path):
+def test_editor_confirms_an_import(beide, wachtwoord, tmp_path):
+    store = beide
     at = _meld_aan(_projecten())
     at = _upload(at, schrijf_csv(tmp_path / "nieuw.csv", [rij()]))
     _knop(at, "Import bevestigen").click()
@@ -221,7 +234,7 @@ def test_editor_confirms_an_import(store, wachtwoord, tmp_path):
     assert [s.value for s in at.success] == ["Geïmporteerd: 1 nieuw, 0 bijgewerkt."]
     assert store.project("P100")["titel"] == "Nieuw project"
     assert list(store.wijzigingen("P100")["redacteur"]) == ["Ans Jansen"]
-    assert list((store.pad.parent / "backups").glob("*voor-import*.sqlite"))
+    assert list(store.backupmap.glob("*voor-import*"))
 
 
 def test_editor_confirms_a_suggested_lineage(store, wachtwoord):

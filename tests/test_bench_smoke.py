@@ -1,6 +1,7 @@
 """Smoke runs of the benchmarks in bench/: each script with ``--klein`` (tiny sizes, few repetitions) must finish
 and print its Markdown table. The figures themselves are not checked here; bench/results.md holds a full run."""
 
+import os
 import subprocess
 import sys
 from itertools import pairwise
@@ -89,3 +90,18 @@ def test_kaartenboek():
     uitvoer = _draai("kaartenboek.py", "--klein")
     _controleer_tabel(uitvoer, 3)
     assert "openen van schijf → eerste kaart getekend" in uitvoer
+
+
+@pytest.mark.postgresql
+def test_replicas():
+    """1 and 2 replicas behind nginx (deploy/lokaal.py) on SQLite and PostgreSQL, two visitors each."""
+    if not Path("/usr/sbin/nginx").exists():
+        reden = "nginx ontbreekt: apt-get install nginx"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reden + " -- in CI is dat een fout")
+        pytest.skip(reden)
+    uitvoer = _draai("replicas.py", "--klein")
+    _controleer_tabel(uitvoer, 2 * 8)
+    assert "### sqlite, 2 bezoekers tegelijk" in uitvoer and "### postgresql, 2 bezoekers tegelijk" in uitvoer
+    assert "foutmeldingen" not in uitvoer, uitvoer
+    assert uitvoer.count("| bezoekers per replica (cookie van nginx) | 2 tegelijk | r0: 1 / r1: 1 | r0: 2 |") == 2

@@ -1,6 +1,7 @@
 """Importing messy analyst files: delimiters, encodings, XLSX, label synonyms, area names, limits, attacks.
 
-Every rejected import must name the file (and row and column where there is one) and leave the store unchanged.
+Every rejected import must name the file (and row and column where there is one) and leave the store unchanged,
+on both backends (a SQLite file and PostgreSQL).
 """
 
 from __future__ import annotations
@@ -37,8 +38,8 @@ NEDERLANDS = {
 
 
 @pytest.fixture
-def store(tmp_path):
-    return open_store(tmp_path / "db" / "s.sqlite", bron=schrijf_csv(tmp_path / "bron.csv", VOORBEELD))
+def store(databasedoel, tmp_path):
+    return open_store(databasedoel, bron=schrijf_csv(tmp_path / "bron.csv", VOORBEELD))
 
 
 def geweigerd(store, pad, **opties) -> Validatiefout:
@@ -291,7 +292,7 @@ def test_proefimport_schrijft_niets(store, tmp_path):
     rapport = importeer_bestand(store, schrijf_csv(tmp_path / "proef.csv", [rij()]), proef=True)
     assert rapport.nieuw == ["P100"] and not rapport.fouten
     assert store.checksum() == voor
-    assert not (store.pad.parent / "backups").exists()
+    assert not store.backupmap.exists()
 
 
 def test_geografie_afgeleid_of_afwijkend(store, tmp_path):

@@ -97,9 +97,9 @@ LIJST = [
 
 
 @pytest.fixture
-def store(tmp_path):
-    """A fresh store from the shipped projects (all vastgesteld)."""
-    return open_store(tmp_path / "db" / "samenwerking.sqlite")
+def store(databasedoel):
+    """A fresh store from the shipped projects (all vastgesteld), on SQLite and on PostgreSQL."""
+    return open_store(databasedoel)
 
 
 def schrijf_lijst_csv(pad: Path, rijen: list[list[object]], koppen: list[str] = KOPPEN) -> Path:

@@ -1,0 +1,114 @@
+"""End to end through ``deploy/lokaal.py``, the documented deployment: two app processes behind nginx on one
+PostgreSQL database. An editor saves an edit through replica r0; a viewer held on replica r1 by the proxy's sticky
+cookie sees it on its next rerun. nginx spreads new visitors over both replicas and keeps each session (its
+websocket included) on the replica its cookie names."""
+
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "deploy"))
+
+import lokaal  # noqa: E402
+from nginx_conf import COOKIE  # noqa: E402
+
+from projectdb import open_store  # noqa: E402
+from projectdb.toegang import OMGEVINGSVARIABELE  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+WACHTWOORD = "correct paard batterij niet"
+NIEUWE_TITEL = "Methodiek Jeugd 18-/18+ (gewijzigd via replica r0)"
+BEZOEKERS = 6
+
+
+@pytest.fixture(scope="module")
+def opstelling(pg_server):
+    if not lokaal.NGINX.exists():
+        reden = "nginx ontbreekt (apt-get install nginx): deploy-test overgeslagen"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reden + " -- in CI is dat een fout")
+        pytest.skip(reden)
+    opstelling = lokaal.start(2, pg_server, {OMGEVINGSVARIABELE: WACHTWOORD})
+    yield opstelling
+    lokaal.stop(opstelling)
+
+
+def _wacht_op_app(page) -> None:
+    from playwright.sync_api import expect
+
+    expect(page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]')).to_have_count(1)
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_visible()
+
+
+def _websockets(opstelling) -> list[tuple[str, str]]:
+    """(replica address, cookie) of every closed websocket in nginx's access log."""
+    return [
+        re.search(r"\" 101 (\S+) cookie=(\S+) ", regel).groups()
+        for regel in opstelling.toegangslog.read_text().splitlines()
+        if "/_stcore/stream" in regel
+    ]
+
+
+def test_nginx_spreads_sessions_and_keeps_each_on_its_replica(opstelling, browser):
+    replica_van: list[str] = []
+    for _ in range(BEZOEKERS):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(opstelling.url)
+        _wacht_op_app(page)
+        replica_van += [c["value"] for c in context.cookies() if c["name"] == COOKIE]
+        context.close()
+    assert sorted(set(replica_van)) == ["r0", "r1"], replica_van
+    assert len(replica_van) == BEZOEKERS
+
+    # Every websocket (the Streamlit session) went to the replica its cookie names; nginx logs it when it closes,
+    # which may be a moment after the page is gone.
+    poorten = {f"127.0.0.1:{r.poort}": r.naam for r in opstelling.replicas}
+    grens = time.monotonic() + 20
+    while len(sockets := _websockets(opstelling)) < BEZOEKERS and time.monotonic() < grens:
+        time.sleep(0.2)
+    assert len(sockets) == BEZOEKERS, sockets
+    assert all(poorten[adres] == cookie for adres, cookie in sockets), sockets
+    assert {poorten[adres] for adres, _ in sockets} == {"r0", "r1"}
+
+
+def test_edit_through_replica_a_shows_on_replica_b_at_the_next_rerun(opstelling, browser, foto):
+    from playwright.sync_api import expect
+
+    kijker_context = browser.new_context(viewport={"width": 1400, "height": 1600})
+    kijker_context.add_cookies([{"name": COOKIE, "value": "r1", "url": opstelling.url}])
+    kijker = kijker_context.new_page()
+    kijker.goto(opstelling.url + "projecten?project=P012")
+    _wacht_op_app(kijker)
+    expect(kijker.get_by_text("Werkagenda Menzis: methodiek Jeugd 18-/18+").first).to_be_visible()
+
+    redacteur_context = browser.new_context(viewport={"width": 1400, "height": 1600})
+    redacteur = redacteur_context.new_page()
+    redacteur.goto(opstelling.replicas[0].url + "projecten?project=P012")
+    _wacht_op_app(redacteur)
+    zijbalk = redacteur.locator('[data-testid="stSidebar"]')
+    zijbalk.get_by_label("Naam (voor het wijzigingslog)").fill("Ans Jansen")
+    zijbalk.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    zijbalk.get_by_role("button", name="Aanmelden").click()
+    expect(zijbalk.get_by_text("Aangemeld als Ans Jansen")).to_be_visible()
+    redacteur.get_by_text("Project bewerken").click()
+    redacteur.get_by_label("Titel", exact=True).fill(NIEUWE_TITEL)
+    redacteur.get_by_role("button", name="Opslaan").click()
+    expect(redacteur.get_by_text("Opgeslagen als versie 2.")).to_be_visible()
+    foto(redacteur, "deploy-redacteur-r0")
+
+    project = open_store(opstelling.database).project("P012")
+    assert (project["titel"], project["versie"]) == (NIEUWE_TITEL, 2)
+
+    expect(kijker.get_by_text(NIEUWE_TITEL)).to_have_count(0)
+    kijker.keyboard.press("r")  # Streamlit's rerun key (nothing has focus): the same session, no new page load
+    expect(kijker.get_by_text(NIEUWE_TITEL).first).to_be_visible()
+    foto(kijker, "deploy-kijker-r1")
+    assert [c["value"] for c in kijker_context.cookies() if c["name"] == COOKIE] == ["r1"]
+    redacteur_context.close()
+    kijker_context.close()
