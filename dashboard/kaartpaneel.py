@@ -7,16 +7,17 @@ from __future__ import annotations
 import gc
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 import streamlit as st
 from streamlit_folium import st_folium
 
 from classify import analyse, vocab
 from classify import filters as flt
-from dashboard import data, downloads, projectweergave
+from dashboard import data, downloads, legenda, projectweergave
 from dashboard.zijbalk import Keuze, een_label, url_keuze
-from kaart import interactief, kleinkaart
+from kaart import interactief, kleinkaart, tabel
 from kaart.model import Kaartbeeld, KaartSpec, alleen_minima
 from tekst import analysetekst, getallen, selectietekst
 
@@ -71,35 +72,89 @@ def geen_projecten(filters: flt.Filters) -> str:
     return GEEN_PROJECTEN
 
 
-def interactieve_kaart(spec: KaartSpec, filters: flt.Filters, lagen: Sequence[str], sleutel: str) -> Kaartbeeld | None:
-    """Draw one interactive map with its click list; returns its :class:`Kaartbeeld` (``None`` when nothing matches)."""
+def interactieve_kaart(
+    spec: KaartSpec,
+    filters: flt.Filters,
+    lagen: Sequence[str],
+    sleutel: str,
+    paneel: Callable[[Kaartbeeld], None] | None = None,
+) -> Kaartbeeld | None:
+    """Draw one interactive map with its legend, click list and table; returns its :class:`Kaartbeeld` (``None``
+    when nothing matches). With ``paneel`` the legend, the click list and ``paneel(kaartbeeld)`` stand in a column
+    beside the map, else under it."""
     kaartbeeld = data.kaartbeeld(spec, filters)
     if kaartbeeld is None:
         st.info(geen_projecten(filters))
         return None
-    _kaart_met_klik(kaartbeeld, filters.jaar, tuple(lagen), sleutel)
+    _kaart_met_klik(kaartbeeld, filters.jaar, tuple(lagen), sleutel, paneel)
     return kaartbeeld
 
 
 @st.fragment
-def _kaart_met_klik(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...], sleutel: str) -> None:
-    """The map, the projects of the clicked municipality and the download buttons; a click on the map reruns only
-    this part of the page."""
-    # The selection goes in a feature group: the base map's script stays the same, so st_folium keeps the map
-    # frame (Leaflet and geometry loaded) and only swaps the group, which recolours the municipalities and brings
-    # their tooltips and the legend.
-    st.html(overslaanlink(sleutel))
-    resultaat = st_folium(
-        interactief.basiskaart(jaar, lagen),
-        feature_group_to_add=interactief.vlakkenlaag(kaartbeeld, jaar, lagen),
-        key=f"kaart-{sleutel}",
-        height=KAARTHOOGTE,
-        use_container_width=True,
-        returned_objects=["last_active_drawing"],
+def _kaart_met_klik(
+    kaartbeeld: Kaartbeeld,
+    jaar: int,
+    lagen: tuple[str, ...],
+    sleutel: str,
+    paneel: Callable[[Kaartbeeld], None] | None = None,
+) -> None:
+    """The map, the projects of the clicked municipality, the legend, the table and the download buttons; a click
+    on the map or the legend reruns only this part of the page."""
+    kaartvak, zijvak = st.columns([5, 2]) if paneel else (st.container(), st.container())
+    with kaartvak:
+        # The selection goes in a feature group: the base map's script stays the same, so st_folium keeps the map
+        # frame (Leaflet and geometry loaded) and only swaps the group, which recolours the municipalities and
+        # brings their tooltips.
+        st.html(overslaanlink(sleutel))
+        resultaat = st_folium(
+            interactief.basiskaart(jaar, lagen),
+            feature_group_to_add=interactief.vlakkenlaag(kaartbeeld, jaar, lagen),
+            key=f"kaart-{sleutel}",
+            height=KAARTHOOGTE,
+            use_container_width=True,
+            returned_objects=["last_active_drawing"],
+        )
+    with zijvak:
+        # Beside the map the clicked municipality's projects show without scrolling; the legend follows.
+        _aangeklikt(resultaat, kaartbeeld)
+        legenda.legenda(kaartbeeld, jaar, lagen, sleutel)
+        if paneel:
+            paneel(kaartbeeld)
+    with kaartvak:
+        tabelpaneel(kaartbeeld, jaar, sleutel)
+        downloads.downloadknoppen(kaartbeeld, jaar, lagen, sleutel)
+
+
+def tabelpaneel(kaartbeeld: Kaartbeeld, jaar: int, sleutel: str) -> None:
+    """The table behind the map (:func:`kaart.tabel.kaarttabel`), kept to the class chosen in the legend: sortable
+    and searchable, the chosen class's projects as links, CSV and XLSX downloads, and the same rows as an HTML
+    table (the skip link's target, read by screen readers)."""
+    klasse = legenda.gekozen_klasse(kaartbeeld, sleutel)
+    rijen = tabel.kaarttabel(kaartbeeld, klasse)
+    gemeenten = getallen.aantal(len(rijen), "gemeente", "gemeenten")
+    if klasse is None:
+        st.markdown(f"**Tabel bij de kaart** – {gemeenten} met projecten; kies een klasse in de legenda om te beperken")
+    else:
+        st.markdown(f"**Tabel bij de kaart** – klasse *{projectweergave.md(klasse)}*: {gemeenten}")
+    st.dataframe(
+        rijen,
+        hide_index=True,
+        width="stretch",
+        height=min(36 + 35 * max(len(rijen), 1), 390),
+        column_config={
+            "Projecten zeker": st.column_config.NumberColumn(help="Projecten die zeker in de gemeente lopen"),
+            "Projecten mogelijk": st.column_config.NumberColumn(
+                help="Projecten in een gebied waarvan de bron zegt dat ze in een deel ervan lopen"
+            ),
+        },
     )
-    _aangeklikt(resultaat, kaartbeeld)
-    st.html(kaarttabel(kaartbeeld, sleutel))
-    downloads.downloadknoppen(kaartbeeld, jaar, lagen, sleutel)
+    if klasse is not None:
+        ids = tabel.projecten_in(rijen)
+        if ids:
+            st.markdown(f"**Projecten in deze klasse** ({getallen.getal(len(ids))})")
+            projectlijst(ids)
+    downloads.tabelknoppen(kaartbeeld, jaar, klasse, sleutel)
+    st.html(kaarttabel(kaartbeeld, sleutel, klasse))
 
 
 def _anker(sleutel: str) -> str:
@@ -111,25 +166,31 @@ def overslaanlink(sleutel: str) -> str:
     return f'<a href="#{_anker(sleutel)}">Kaart overslaan: naar de tabel met dezelfde gegevens</a>'
 
 
-def kaarttabel(kaartbeeld: Kaartbeeld, sleutel: str) -> str:
-    """The text alternative of a map: per municipality with projects its Wmo-region, class, number of projects and
-    project ids, folded under a summary that is the skip link's target; the others are counted in the summary."""
-    met = kaartbeeld.gemeenten[kaartbeeld.gemeenten["aantal_projecten"] > 0].sort_values("gemeente_naam")
-    zonder = len(kaartbeeld.gemeenten) - len(met)
-    rijen = "".join(
-        f'<tr><th scope="row">{html.escape(rij.gemeente_naam)}</th><td>{html.escape(str(rij.wmo_regio))}</td>'
-        f"<td>{html.escape(rij.klasse)}</td><td>{int(rij.aantal_projecten)}</td>"
-        f"<td>{html.escape(', '.join(rij.project_ids))}</td></tr>"
-        for rij in met.itertuples(index=False)
+def kaarttabel(kaartbeeld: Kaartbeeld, sleutel: str, klasse: str | None = None) -> str:
+    """The text alternative of a map: the rows of :func:`kaart.tabel.kaarttabel` (kept to ``klasse`` when given) as
+    an HTML table, folded under a summary that is the skip link's target; without a class the municipalities
+    without projects are counted in the summary."""
+    rijen = tabel.kaarttabel(kaartbeeld, klasse)
+    cellen = "".join(
+        f'<tr><th scope="row">{html.escape(rij[0])}</th>'
+        + "".join(f"<td>{html.escape(str(waarde))}</td>" for waarde in rij[2:])
+        + "</tr>"
+        for rij in rijen.itertuples(index=False)
     )
+    kop = "".join(f'<th scope="col">{html.escape(naam)}</th>' for naam in tabel.KOLOMMEN if naam != "Gemeentecode")
+    if klasse is None:
+        zonder = len(kaartbeeld.gemeenten) - len(rijen)
+        samenvatting = (
+            f"{getallen.aantal(len(rijen), 'gemeente', 'gemeenten')} met projecten ({zonder} "
+            f"{'gemeente zonder project staat' if zonder == 1 else 'gemeenten zonder project staan'} er niet in)"
+        )
+    else:
+        samenvatting = f"{getallen.aantal(len(rijen), 'gemeente', 'gemeenten')} in klasse {klasse}"
     return (
-        f'<details><summary id="{_anker(sleutel)}" tabindex="-1">Tabel bij de kaart: '
-        f"{getallen.aantal(len(met), 'gemeente', 'gemeenten')} met "
-        f"projecten ({zonder} {'gemeente zonder project staat' if zonder == 1 else 'gemeenten zonder project staan'} "
-        "er niet in)</summary>"
-        f'<table><caption>{html.escape(kaartbeeld.titel)}</caption><thead><tr><th scope="col">Gemeente</th>'
-        '<th scope="col">Wmo-regio</th><th scope="col">Klasse</th><th scope="col">Aantal projecten</th>'
-        f'<th scope="col">Project-ids</th></tr></thead><tbody>{rijen}</tbody></table></details>'
+        f'<details><summary id="{_anker(sleutel)}" tabindex="-1">Tabel bij de kaart als tekst: '
+        f"{html.escape(samenvatting)}</summary>"
+        f"<table><caption>{html.escape(kaartbeeld.titel)}</caption><thead><tr>{kop}</tr></thead>"
+        f"<tbody>{cellen}</tbody></table></details>"
     )
 
 
@@ -151,15 +212,16 @@ def _naast_de_kaart(kaartbeeld: Kaartbeeld, filters: flt.Filters, as_code: str) 
 
 
 def kaart_met_analyse(spec: KaartSpec, keuze: Keuze, sleutel: str, as_code: str = "inhoud") -> None:
-    """One map with the 'Let op!' text (combination maps) and the Analyse panel beside it; with a second selection
-    two maps side by side, each with its panel underneath."""
+    """One map with its legend, the 'Let op!' text (combination maps) and the Analyse panel beside it; with a
+    second selection two maps side by side, each with legend and panel underneath."""
     if keuze.rechts is None:
-        kaartkolom, paneelkolom = st.columns([5, 2])
-        with kaartkolom:
-            getekend = interactieve_kaart(spec, keuze.links, keuze.lagen, f"{sleutel}-links")
-        if getekend is not None:
-            with paneelkolom:
-                _naast_de_kaart(getekend, keuze.links, as_code)
+        interactieve_kaart(
+            spec,
+            keuze.links,
+            keuze.lagen,
+            f"{sleutel}-links",
+            partial(_naast_de_kaart, filters=keuze.links, as_code=as_code),
+        )
         return
     for kolom, (kant, filters) in zip(st.columns(2), (("links", keuze.links), ("rechts", keuze.rechts)), strict=True):
         with kolom:
@@ -177,8 +239,17 @@ def enkele_kaart(spec: KaartSpec, keuze: Keuze, sleutel: str) -> None:
         st.caption(projectweergave.md(getekend.waarschuwing))
 
 
-def kerncijfers(filters: flt.Filters) -> None:
-    """Headline figures of the selection as metrics."""
+def kerncijfers(filters: flt.Filters, rechts: flt.Filters | None = None) -> None:
+    """Headline figures of the selection as metrics; with a second selection ``rechts`` a row for each, named."""
+    if rechts is None:
+        _kerncijfers(filters)
+        return
+    for kant, gekozen in (("links", filters), ("rechts", rechts)):
+        st.markdown(f"**Selectie {kant}**: {projectweergave.md(selectietekst.beschrijving(gekozen))}")
+        _kerncijfers(gekozen)
+
+
+def _kerncijfers(filters: flt.Filters) -> None:
     gekozen = data.gefilterd(filters)
     cijfers = analyse.kerncijfers(gekozen, data.koppeling_voor(filters), data.gemeenten(filters.jaar))
     zonder = len(gekozen) - int(alleen_minima(gekozen).sum())

@@ -5,7 +5,7 @@ table per municipality (class index, number of projects, Wmo-region, first title
 it to the features by CBS code. All text is HTML-escaped in Python before it reaches the page.
 
 A map is two parts: :func:`basiskaart` (municipalities, overlays, styles: the same for every selection of a year and
-set of layers) and :func:`vlakkenlaag` (one selection's colours, tooltip texts and legend, as one feature group). The
+set of layers) and :func:`vlakkenlaag` (one selection's colours and tooltip texts, as one feature group). The
 dashboard hands them to ``st_folium`` separately, so a filter change only swaps the feature group in the open map
 frame, which recolours the municipalities already drawn, instead of loading a new frame with all geometry;
 :func:`kaart` joins them for a stand-alone page.
@@ -24,7 +24,6 @@ from branca.element import Element, MacroElement
 from folium.template import Template
 
 from classify import vocab
-from geo import geodata
 from geo.lagen import HALO, KERNWERKGEBIED_EEN_KLEUR, kaartlaag, kaartlagen, tekenvolgorde
 from kaart import stijl, vulling
 from kaart.model import Kaartbeeld
@@ -59,7 +58,7 @@ def kaart(kaartbeeld: Kaartbeeld, jaar: int, lagen: Iterable[str] = ("wmo_regio"
     folium.Map
         SVG-rendered map (one ``path`` per municipality), no tile layer, fitted to the country, with a tooltip per
         municipality (name, code, Wmo-region, class, number of projects and the first :data:`MAX_TITELS` titles)
-        and the legend as a Leaflet control (classes with municipality counts, layers, source line). A click sets
+        and no legend: the page shows it beside the map, where it covers no municipality. A click sets
         the feature properties ``code``, ``naam``, ``klasse`` and ``aantal_projecten``, which
         ``st_folium``'s ``last_active_drawing`` returns.
 
@@ -90,8 +89,7 @@ def basiskaart(jaar: int, lagen: Iterable[str] = ("wmo_regio",)) -> folium.Map:
 
 def vlakkenlaag(kaartbeeld: Kaartbeeld, jaar: int, lagen: Iterable[str] = ("wmo_regio",)) -> folium.FeatureGroup:
     """The selection-dependent part of :func:`kaart`, for a :func:`basiskaart` of the same ``jaar``: one feature
-    group that fills the municipalities by class and sets their tooltip text and click properties, with the legend
-    (naming ``lagen``) as a Leaflet control; removing the group from the map removes its legend too.
+    group that fills the municipalities by class and sets their tooltip text and click properties.
 
     Raises ValueError for an unknown layer name or insurer, or when ``kaartbeeld`` holds codes that are no municipality
     of ``jaar``.
@@ -100,7 +98,6 @@ def vlakkenlaag(kaartbeeld: Kaartbeeld, jaar: int, lagen: Iterable[str] = ("wmo_
     _controleer_codes(kaartbeeld, jaar)
     groep = folium.FeatureGroup(control=False)
     _Vlakken(kaartbeeld).add_to(groep)
-    Legenda(_legenda_html(kaartbeeld, lagen, jaar), stijl.omtrek(jaar)).add_to(groep)
     return groep
 
 
@@ -228,8 +225,7 @@ class _Zoombaar(MacroElement):
 
 class _Gemeentevormen(Element):
     """The municipalities of a year as one GeoJSON layer, ``<kaart>.skwVlakken``, with a tooltip and a hover outline
-    each: drawn once per map frame, and coloured and labelled by each :class:`_Vlakken`; plus the styles of tooltip
-    and legend."""
+    each: drawn once per map frame, and coloured and labelled by each :class:`_Vlakken`; plus the tooltip's style."""
 
     _template = Template(
         """
@@ -237,16 +233,6 @@ class _Gemeentevormen(Element):
         <style>
           .leaflet-container { background: #ffffff; font-family: "Source Sans Pro", Arial, sans-serif; }
           .skw-tip { font-size: 12px; line-height: 1.35; max-width: 320px; white-space: normal; }
-          .skw-legenda { background: rgba(255,255,255,0.95); padding: 8px 10px; border-radius: 4px;
-                         box-shadow: 0 1px 4px rgba(0,0,0,0.3); font-size: 12px; line-height: 1.4;
-                         max-width: 300px; overflow-y: auto; }
-          .skw-legenda .skw-titel { font-weight: 600; font-size: 13px; }
-          .skw-legenda .skw-ondertitel { color: #555; margin-bottom: 4px; }
-          .skw-legenda .skw-rij { display: flex; align-items: center; gap: 6px; }
-          .skw-legenda .skw-vlak { flex: none; width: 14px; height: 12px; border: 1px solid #999; }
-          .skw-legenda .skw-lijn { flex: none; width: 16px; height: 0; }
-          .skw-legenda .skw-n { color: #555; margin-left: auto; padding-left: 8px; }
-          .skw-legenda .skw-bron { color: #555; font-size: 11px; margin-top: 6px; }
         </style>
         {% endmacro %}
         {% macro script(this, kwargs) %}
@@ -391,39 +377,6 @@ class _Laag(Element):
         else:
             self.geometrie = stijl.grenslaag(jaar, basis).replace("</", "<\\/")
             self.stijlen = [scriptjson({**lijn, "color": soort.kleur})]
-
-
-def _legenda_html(kaartbeeld: Kaartbeeld, lagen: Iterable[str], jaar: int) -> str:
-    """The legend as an escaped HTML fragment: title, subtitle, classes with counts, layers and source line."""
-    delen = [
-        f'<div class="skw-titel">{html.escape(kaartbeeld.titel)}</div>',
-        f'<div class="skw-ondertitel">{html.escape(kaartbeeld.ondertitel)}</div>',
-    ]
-    for item in kaartbeeld.legenda:
-        achtergrond = html.escape(vulling.css_achtergrond(item.kleur))
-        delen.append(
-            f'<div class="skw-rij"><span class="skw-vlak" style="background:{achtergrond}"></span>'
-            f'<span>{html.escape(item.klasse)}</span><span class="skw-n">{item.aantal}</span></div>'
-        )
-    for laag in lagen:
-        soort, verzekeraar = kaartlaag(laag), laag.partition(":")[2]
-        if soort.per_verzekeraar:
-            met_gebied = set(stijl.dekking(jaar)[soort.kolom].dropna())
-            namen = [verzekeraar] if verzekeraar else [n for n in vocab.VERZEKERAAR_NAMEN if n in met_gebied]
-            for naam in namen:
-                kleur = KERNWERKGEBIED_EEN_KLEUR if verzekeraar else vocab.verzekeraar(naam).kleur
-                delen.append(
-                    f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{soort.lijndikte_px}px dashed '
-                    f'{kleur}"></span><span>{html.escape(geodata.kernwerkgebied_legenda(naam, jaar))}</span></div>'
-                )
-            delen.append(f'<div class="skw-ondertitel">{html.escape(geodata.kernwerkgebied_label(jaar))}</div>')
-        else:
-            delen.append(
-                f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{soort.lijndikte_px}px solid '
-                f'{soort.kleur}"></span><span>{soort.legenda}</span></div>'
-            )
-    delen.append(f'<div class="skw-bron">{html.escape(kaartbeeld.bronregel)}</div>')
-    return "".join(delen)
 
 
 class Legenda(Element):

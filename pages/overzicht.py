@@ -9,7 +9,7 @@ from kaart.model import KaartSpec
 navigatie.via_app()
 keuze = zijbalk.keuze()
 st.title("Samenwerkingskaarten zorgverzekeraars en gemeenten")
-kaartpaneel.kerncijfers(keuze.links)
+kaartpaneel.kerncijfers(keuze.links, keuze.rechts)
 overdegegevens.toon(keuze.links.jaar)
 
 st.header("Projecten – totaal (zonder minimacontracten)")
