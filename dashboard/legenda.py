@@ -95,5 +95,6 @@ def legenda(kaartbeeld: Kaartbeeld, jaar: int, lagen: Sequence[str], sleutel: st
                 help=f"Toon de {item.aantal} {'gemeente' if item.aantal == 1 else 'gemeenten'} van deze klasse "
                 "in de tabel, met hun projecten",
             )
-    st.html(lagenregels(lagen, jaar))
+    if lagen:
+        st.html(lagenregels(lagen, jaar))
     st.caption(projectweergave.md(kaartbeeld.bronregel))
