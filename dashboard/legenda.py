@@ -79,8 +79,15 @@ def _kies(sleutel: str, klasse: str) -> None:
 def legenda(kaartbeeld: Kaartbeeld, jaar: int, lagen: Sequence[str], sleutel: str) -> None:
     """The legend of ``kaartbeeld`` with clickable classes (see the module), the layers ``lagen`` and the source
     line. ``sleutel`` must be unique on the page (the map's widget key)."""
+    with st.container(key=f"legenda-{sleutel}"):
+        _legenda(kaartbeeld, jaar, lagen, sleutel)
+
+
+def _legenda(kaartbeeld: Kaartbeeld, jaar: int, lagen: Sequence[str], sleutel: str) -> None:
     gekozen = gekozen_klasse(kaartbeeld, sleutel)
     st.markdown("**Legenda** (aantal gemeenten)")
+    if kaartbeeld.ondertitel:
+        st.caption(projectweergave.md(kaartbeeld.ondertitel))
     st.caption("Kies een klasse voor haar gemeenten en projecten in de tabel onder de kaart.")
     for i, item in enumerate(kaartbeeld.legenda):
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
