@@ -100,7 +100,11 @@ def _kaart_met_klik(
 ) -> None:
     """The map, the projects of the clicked municipality, the legend, the table and the download buttons; a click
     on the map or the legend reruns only this part of the page."""
-    kaartvak, zijvak = st.columns([5, 2]) if paneel else (st.container(), st.container())
+    if paneel:
+        kaartvak, zijvak = st.columns([5, 2])
+    else:
+        # Under the map: click list and legend first, then the table.
+        kaartvak = zijvak = st.container()
     with kaartvak:
         # The selection goes in a feature group: the base map's script stays the same, so st_folium keeps the map
         # frame (Leaflet and geometry loaded) and only swaps the group, which recolours the municipalities and
@@ -141,10 +145,18 @@ def tabelpaneel(kaartbeeld: Kaartbeeld, jaar: int, sleutel: str) -> None:
         hide_index=True,
         width="stretch",
         height=min(36 + 35 * max(len(rijen), 1), 390),
+        # The CBS code is in the downloads; on screen the name is enough and leaves room for the counts.
+        column_order=[naam for naam in tabel.KOLOMMEN if naam != "Gemeentecode"],
         column_config={
-            "Projecten zeker": st.column_config.NumberColumn(help="Projecten die zeker in de gemeente lopen"),
+            "Wmo-regio": st.column_config.TextColumn(width="small"),
+            "Klasse": st.column_config.TextColumn(width="medium"),
+            "Projecten zeker": st.column_config.NumberColumn(
+                "Zeker", width="small", help="Projecten die zeker in de gemeente lopen"
+            ),
             "Projecten mogelijk": st.column_config.NumberColumn(
-                help="Projecten in een gebied waarvan de bron zegt dat ze in een deel ervan lopen"
+                "Mogelijk",
+                width="small",
+                help="Projecten in een gebied waarvan de bron zegt dat ze in een deel ervan lopen",
             ),
         },
     )

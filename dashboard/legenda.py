@@ -25,6 +25,12 @@ _STIJL = (
     ".skw-lagen{font-size:0.875rem;line-height:1.5;}.skw-lagen div{display:flex;align-items:center;gap:8px;}"
     "</style>"
 )
+_KNOPSTIJL = (
+    # A legend row keeps swatch and class on one line; a long class wraps inside its button instead of being cut.
+    "<style>[class*='st-key-legendarij-']{flex-wrap:nowrap;}"
+    "[class*='st-key-legendarij-'] button{text-align:left;justify-content:flex-start;}"
+    "[class*='st-key-legendarij-'] button p{white-space:normal;overflow:visible;text-overflow:clip;}</style>"
+)
 
 
 def _staal(kleur: str) -> str:
@@ -89,8 +95,9 @@ def _legenda(kaartbeeld: Kaartbeeld, jaar: int, lagen: Sequence[str], sleutel: s
     if kaartbeeld.ondertitel:
         st.caption(projectweergave.md(kaartbeeld.ondertitel))
     st.caption("Kies een klasse voor haar gemeenten en projecten in de tabel onder de kaart.")
+    st.html(_KNOPSTIJL)
     for i, item in enumerate(kaartbeeld.legenda):
-        with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        with st.container(horizontal=True, vertical_alignment="center", gap="small", key=f"legendarij-{sleutel}-{i}"):
             st.html(_staal(item.kleur), width="content")
             st.button(
                 f"{projectweergave.md(item.klasse)} ({item.aantal})",

@@ -118,6 +118,8 @@ def lege_kaart(jaar: int) -> folium.Map:
     kaartobject.default_js = [("leaflet", LEAFLET_JS)]
     kaartobject.default_css = [("leaflet_css", LEAFLET_CSS)]
     _Zoombaar().add_to(kaartobject)
+    # The country fills the frame; the legend that used to fit it beside itself now stands outside the map.
+    kaartobject.fit_bounds([list(zuidwest), list(noordoost)], padding=(10, 10))
     return kaartobject
 
 
