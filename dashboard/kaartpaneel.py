@@ -245,10 +245,13 @@ def kaart_met_analyse(spec: KaartSpec, keuze: Keuze, sleutel: str, as_code: str 
 
 def enkele_kaart(spec: KaartSpec, keuze: Keuze, sleutel: str) -> None:
     """One interactive map of the left selection, without Analyse panel (reference maps such as kernwerkgebieden),
-    with the map's note underneath."""
-    getekend = interactieve_kaart(spec, keuze.links, keuze.lagen, sleutel)
-    if getekend is not None and getekend.waarschuwing:
-        st.caption(projectweergave.md(getekend.waarschuwing))
+    with its legend and the map's note beside it."""
+    interactieve_kaart(spec, keuze.links, keuze.lagen, sleutel, _noot)
+
+
+def _noot(kaartbeeld: Kaartbeeld) -> None:
+    if kaartbeeld.waarschuwing:
+        st.caption(projectweergave.md(kaartbeeld.waarschuwing))
 
 
 def kerncijfers(filters: flt.Filters, rechts: flt.Filters | None = None) -> None:
