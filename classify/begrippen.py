@@ -214,6 +214,14 @@ BEGRIPPEN: tuple[Begrip, ...] = (
         cli=("--alle",),
     ),
     Begrip(
+        naam="tabel bij de kaart",
+        definitie="De gegevens van een kaart als tabel: per gemeente met projecten de Wmo-regio, klasse, het aantal "
+        "projecten (zeker en mogelijk) en de project-ids; naast de kaart te downloaden (CSV, XLSX) en met --tabel "
+        "naast een export geschreven als <UIT>-tabel.csv.",
+        label="Tabel bij de kaart",
+        cli=("--tabel",),
+    ),
+    Begrip(
         naam="selectie rechts",
         definitie="Een tweede selectie naast de eerste, om twee kaarten te vergelijken; ook haar filters staan in de "
         "link van de pagina.",

@@ -66,6 +66,24 @@ def downloadknoppen(kaartbeeld: Kaartbeeld, jaar: int, lagen: Sequence[str], sle
         )
 
 
+def tabelknoppen(kaartbeeld: Kaartbeeld, jaar: int, klasse: str | None, sleutel: str) -> None:
+    """Download buttons for the table behind the map (:func:`dashboard.export.tabelbestand`, kept to legend class
+    ``klasse``) as CSV for Dutch Excel (';', UTF-8 with BOM) and XLSX."""
+    naam = kaartbeeld.titel + (f" {klasse}" if klasse else "") + " tabel"
+    kolommen = st.columns(2)
+    for kolom, formaat in zip(kolommen, ("csv", "xlsx"), strict=True):
+        kolom.download_button(
+            f"Tabel bij de kaart ({formaat.upper()})",
+            data=partial(export.tabelbestand, (kaartbeeld,), formaat, klasse),
+            file_name=_bestandsnaam(naam, jaar, formaat),
+            mime=export.MIME[formaat],
+            key=f"tabel-{sleutel}-{formaat}",
+            on_click="ignore",
+            icon=":material/table:",
+            width="stretch",
+        )
+
+
 def _projectenbestand(filters: flt.Filters, formaat: str) -> bytes:
     resultaat = export.exporteer(
         (), filters, data.projecten(), data.koppeling_voor(filters), data.gemeenten(filters.jaar), formaat=formaat
@@ -125,6 +143,28 @@ def kaartenboekknop(filters: flt.Filters, lagen: Sequence[str], sleutel: str = "
     )
 
 
+VERSUS_ASSEN: tuple[tuple[str, str], ...] = (("instrument", "Instrumenteel"), ("intensiteit", "Samenwerkingsvorm"))
+"""Axes with "label: thema versus overig" maps, as on the pages Instrumenteel and Samenwerkingsvorm."""
+
+
+def versuskeuzes() -> list[str]:
+    """The choices of the versus maps in the builder: "Instrumenteel: <label>" and "Samenwerkingsvorm: <label>"."""
+    return [f"{pagina}: {label.naam}" for as_code, pagina in VERSUS_ASSEN for label in vocab.as_voor(as_code).labels]
+
+
+def versusspecs(keuzes: Sequence[str], themas: Sequence[str]) -> list[KaartSpec]:
+    """One "label: thema versus overig" map per chosen label of :func:`versuskeuzes` and theme, label first."""
+    paginas = {pagina: as_code for as_code, pagina in VERSUS_ASSEN}
+    specs = []
+    for keuze in keuzes:
+        pagina, _, label = keuze.partition(": ")
+        specs += [
+            KaartSpec("versus", as_code=paginas[pagina], label=label, tweede_as="inhoud", tweede_label=thema)
+            for thema in themas
+        ]
+    return specs
+
+
 def _presentatiebestand(specs: tuple[KaartSpec, ...], filters: flt.Filters, lagen: tuple[str, ...]) -> bytes:
     resultaat = export.exporteer(
         specs,
@@ -156,6 +196,15 @@ def presentatie_samenstellen(filters: flt.Filters, lagen: Sequence[str], sleutel
         soorten = st.multiselect(
             "Kaarten per thema", list(_PER_THEMA), default=["totaal"], key=f"{sleutel}-soorten", placeholder="geen"
         )
+        versus = st.multiselect(
+            "Thema versus overig, per instrument of samenwerkingsvorm",
+            versuskeuzes(),
+            key=f"{sleutel}-versus",
+            placeholder="geen",
+            help="Zoals op de pagina's Instrumenteel en Samenwerkingsvorm: per gekozen thema één kaart met de "
+            "gemeenten waar een project met dit instrument (of deze vorm) over dat thema gaat, en waar alleen over "
+            "een ander thema.",
+        )
     with rechts:
         verzekeraars = st.multiselect(
             "Projecten per zorgverzekeraar", vocab.VERZEKERAAR_NAMEN, key=f"{sleutel}-verzekeraars", placeholder="geen"
@@ -166,6 +215,7 @@ def presentatie_samenstellen(filters: flt.Filters, lagen: Sequence[str], sleutel
     specs = export.kaartspecs(kaarten, ()) if kaarten else []
     if themas and soorten:
         specs += export.kaartspecs([_PER_THEMA[s] for s in soorten], themas)
+    specs += versusspecs(versus, themas)
     specs += [export.kaartspec(f"verzekeraar:{naam}") for naam in verzekeraars]
     gekozen = data.gefilterd(filters)
     leeg = [s for s in specs if s.soort != "kernwerkgebied" and projecten_voor(s, gekozen).empty]
@@ -194,5 +244,7 @@ def _omschrijving(spec: KaartSpec) -> str:
         return f"projecten {spec.label}"
     if spec.soort == "totaal":
         return f"{spec.label or 'alle projecten'} – totaal"
+    if spec.soort == "versus":
+        return f"{spec.label}: {spec.tweede_label} versus overig"
     thema = spec.tweede_label or "alle projecten"
     return f"{thema} – {vocab.as_voor(spec.as_code).naam.lower()}"

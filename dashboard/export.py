@@ -2,21 +2,28 @@
 
 ``python -m dashboard.export --inhoud Ouderen --as png OUT.png`` draws the Ouderen total map; ``--as pptx`` with
 several ``--kaart`` and ``--inhoud`` options builds a deck (themes x maps, theme first); ``--as csv``/``xlsx`` writes
-the filtered projects. ``--inhoud`` both filters the projects and makes one map per theme; ``--thema`` is its older
-name and means the same. Filters are the dashboard's (:mod:`classify.filters`); projects come from the store
-(``SAMENWERKING_DB``), as in the app. Exit status: 0 written, 1 nothing to draw (no project matches), 2 wrong
-command line. The same building blocks serve the dashboard's download buttons.
+the filtered projects. ``--tabel`` also writes the table behind every map (per municipality: Wmo-region, class,
+projects and their ids) beside the output, as ``<UIT>-tabel.csv``. ``--inhoud`` both filters the projects and
+makes one map per theme; ``--thema`` is its older name and means the same. Filters are the dashboard's
+(:mod:`classify.filters`); projects come from the store (``SAMENWERKING_DB``), as in the app. Exit status: 0 written,
+1 nothing to draw (no project matches), 2 wrong command line. The same building blocks serve the dashboard's
+download buttons.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
 import projectdb
 from classify import begrippen, vocab, zekerheid
@@ -24,11 +31,12 @@ from classify import filters as flt
 from dashboard import url
 from geo import geodata
 from geo.lagen import KAARTLAGEN, kaartlaag
-from kaart import formaten
+from kaart import formaten, tabel
 from kaart.model import Kaartbeeld, KaartSpec, kaartbeeld, projecten_voor
 from projectdb import bereik, bronnen
 from projectdb.cli import NederlandseParser
 from projectdb.exporteer import als_bytes
+from projectdb.formule import neutraliseer_delen
 from tekst import brontekst, getallen, selectietekst
 
 FORMATEN: tuple[str, ...] = (*formaten.FORMATEN, "pptx", "html", "csv", "xlsx")
@@ -132,11 +140,72 @@ def brontitels() -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Export:
-    """A produced file: its contents, MIME type, and the maps left out because they count no project."""
+    """A produced file: its contents, MIME type, the maps left out because they count no project, and the maps
+    drawn (for :func:`tabelbestand` beside them)."""
 
     inhoud: bytes
     mime: str
     overgeslagen: tuple[str, ...] = ()
+    kaarten: tuple[Kaartbeeld, ...] = ()
+
+
+def _tabelcel(waarde: object) -> str | int:
+    """A table value as a spreadsheet cell: numbers kept, text with every ';'-segment neutralised."""
+    return int(waarde) if isinstance(waarde, int) else neutraliseer_delen(str(waarde))
+
+
+def _kopregels(kaartbeeld: Kaartbeeld, klasse: str | None) -> list[str]:
+    """Lines between a map's title and its table: the selection, the class kept and the source line."""
+    regels = [kaartbeeld.ondertitel] if kaartbeeld.ondertitel else []
+    if klasse is not None:
+        regels.append(f"Alleen klasse: {klasse}")
+    return [*regels, kaartbeeld.bronregel]
+
+
+def tabelbestand(kaarten: Sequence[Kaartbeeld], formaat: str, klasse: str | None = None) -> bytes:
+    """The table behind each map (:func:`kaart.tabel.kaarttabel`, kept to legend class ``klasse`` when given) as a
+    file for Dutch Excel.
+
+    ``csv``: UTF-8 with BOM, ';'-separated (what Dutch Excel opens in columns), one block per map headed by its
+    title and subtitle, blank line between maps. ``xlsx``: one sheet per map (bold, frozen header). Text cells a
+    spreadsheet could run as a formula get a leading quote, as in the project export.
+    """
+    if formaat not in ("csv", "xlsx"):
+        raise Gebruiksfout(f"onbekend tabelformaat {formaat!r}; kies csv of xlsx")
+    if formaat == "csv":
+        uit = io.StringIO()
+        schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n")
+        for i, kaartbeeld in enumerate(kaarten):
+            if i:
+                schrijver.writerow([])
+            schrijver.writerow([_tabelcel(kaartbeeld.titel)])
+            for regel in _kopregels(kaartbeeld, klasse):
+                schrijver.writerow([_tabelcel(regel)])
+            rijen = tabel.kaarttabel(kaartbeeld, klasse)
+            schrijver.writerow(rijen.columns)
+            schrijver.writerows([_tabelcel(w) for w in rij] for rij in rijen.itertuples(index=False))
+        return uit.getvalue().encode("utf-8-sig")
+    boek = Workbook()
+    boek.remove(boek.active)
+    for i, kaartbeeld in enumerate(kaarten):
+        # Sheet names: at most 31 characters, none of []:*?/\ and unique.
+        naam = re.sub(r"[\[\]:*?/\\]", " ", kaartbeeld.titel)[:27].strip() or "kaart"
+        blad = boek.create_sheet(naam if naam not in boek.sheetnames else f"{naam[:24]} {i + 1}")
+        blad.append([_tabelcel(kaartbeeld.titel)])
+        for regel in _kopregels(kaartbeeld, klasse):
+            blad.append([_tabelcel(regel)])
+        rijen = tabel.kaarttabel(kaartbeeld, klasse)
+        blad.append(list(rijen.columns))
+        for cel in blad[blad.max_row]:
+            cel.font = Font(bold=True)
+        blad.freeze_panes = f"B{blad.max_row + 1}"
+        for rij in rijen.itertuples(index=False):
+            blad.append([_tabelcel(w) for w in rij])
+        for letter, breedte in zip("ABCDEFG", (28, 12, 32, 40, 10, 10, 60), strict=True):
+            blad.column_dimensions[letter].width = breedte
+    uit = io.BytesIO()
+    boek.save(uit)
+    return uit.getvalue()
 
 
 def exporteer(
@@ -226,7 +295,7 @@ def exporteer(
         )
     else:
         inhoud = statisch.statische_kaart(kaarten, filters.jaar, lagen, formaat=formaat, dpi=dpi)
-    return Export(inhoud, MIME[formaat], tuple(overgeslagen))
+    return Export(inhoud, MIME[formaat], tuple(overgeslagen), tuple(kaarten))
 
 
 # --- command line ------------------------------------------------------------------------------------------------
@@ -323,6 +392,14 @@ def _parser() -> argparse.ArgumentParser:
         f"{', '.join(url.PARAMETERS[veld] for veld in flt.LABELVELDEN)}",
     )
     parser.add_argument(
+        *begrippen.begrip("tabel bij de kaart").cli,
+        dest="tabel",
+        action="store_true",
+        help="schrijf ook de tabel achter elke kaart (per gemeente: Wmo-regio, klasse, aantal projecten en "
+        "project-ids) naast UIT, als <UIT>-tabel.csv (puntkomma's, voor Nederlandse Excel); voor png, svg, pdf en "
+        "pptx",
+    )
+    parser.add_argument(
         "--dpi",
         type=int,
         default=150,
@@ -361,6 +438,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     formaat = args.formaat or Path(args.uitvoer).suffix.lower().lstrip(".")
     if formaat not in FORMATEN:
         parser.error(f"geef --as ({', '.join(FORMATEN)}) of een uitvoerbestand met zo'n extensie")
+    if args.tabel and formaat not in (*formaten.FORMATEN, "pptx"):
+        parser.error(f"--tabel hoort bij kaarten (png, svg, pdf, pptx), niet bij {formaat}")
     if not formaten.DPI_MIN <= args.dpi <= formaten.DPI_MAX:
         parser.error(f"--dpi {args.dpi}: kies van {formaten.DPI_MIN} tot en met {formaten.DPI_MAX}")
     try:
@@ -412,7 +491,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     Path(args.uitvoer).write_bytes(resultaat.inhoud)
     print(f"{args.uitvoer} geschreven ({formaat}, {getallen.getal(len(resultaat.inhoud))} bytes)")
+    if args.tabel:
+        pad = tabelpad(args.uitvoer)
+        pad.write_bytes(tabelbestand(resultaat.kaarten, "csv"))
+        aantal = len(resultaat.kaarten)
+        print(f"{pad} geschreven (tabel bij {aantal} {'kaart' if aantal == 1 else 'kaarten'})")
     return 0
+
+
+def tabelpad(uitvoer: str | Path) -> Path:
+    """Where ``--tabel`` writes: beside ``uitvoer``, ``overleg.pptx`` -> ``overleg-tabel.csv``."""
+    uitvoer = Path(uitvoer)
+    return uitvoer.with_name(f"{uitvoer.stem}-tabel.csv")
 
 
 if __name__ == "__main__":

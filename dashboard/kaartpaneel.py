@@ -7,15 +7,16 @@ from __future__ import annotations
 import gc
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 import streamlit as st
 
 from classify import analyse, vocab
 from classify import filters as flt
-from dashboard import data, downloads, gemeentezoeker, kaartframe, projectweergave
+from dashboard import data, downloads, gemeentezoeker, kaartframe, legenda, projectweergave
 from dashboard.zijbalk import Keuze, een_label, url_keuze
-from kaart import kleinkaart
+from kaart import kleinkaart, tabel
 from kaart.model import Kaartbeeld, KaartSpec, alleen_minima
 from tekst import analysetekst, getallen, selectietekst
 
@@ -76,33 +77,94 @@ def interactieve_kaart(
     sleutel: str,
     focus: str | None = None,
     groep: str | None = None,
+    paneel: Callable[[Kaartbeeld], None] | None = None,
 ) -> Kaartbeeld | None:
-    """Draw one interactive map with its click list; returns its :class:`Kaartbeeld` (``None`` when nothing matches).
+    """Draw one interactive map with its legend, click list and table; returns its :class:`Kaartbeeld` (``None``
+    when nothing matches).
 
     ``focus`` (a gemeente_code of ``filters.jaar``) zooms to and outlines that municipality, with its counts under
-    the map; maps with the same ``groep`` pan and zoom together.
+    the map; maps with the same ``groep`` pan and zoom together. With ``paneel`` the legend, the click list and
+    ``paneel(kaartbeeld)`` stand in a column beside the map, else under it.
     """
     kaartbeeld = data.kaartbeeld(spec, filters)
     if kaartbeeld is None:
         st.info(geen_projecten(filters))
         return None
-    _kaart_met_klik(kaartbeeld, filters.jaar, tuple(lagen), sleutel, focus, groep)
+    _kaart_met_klik(kaartbeeld, filters.jaar, tuple(lagen), sleutel, focus, groep, paneel)
     return kaartbeeld
 
 
 @st.fragment
 def _kaart_met_klik(
-    kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...], sleutel: str, focus: str | None, groep: str | None
+    kaartbeeld: Kaartbeeld,
+    jaar: int,
+    lagen: tuple[str, ...],
+    sleutel: str,
+    focus: str | None,
+    groep: str | None,
+    paneel: Callable[[Kaartbeeld], None] | None,
 ) -> None:
-    """The map, the projects of the clicked municipality and the download buttons; a click on the map reruns only
-    this part of the page."""
-    st.html(overslaanlink(sleutel))
-    code = kaartframe.kaart(kaartbeeld, jaar, lagen, f"kaart-{sleutel}", KAARTHOOGTE, focus=focus, groep=groep)
-    if focus and kaartbeeld.spec.soort != "kernwerkgebied":  # that map colours insurers, not project counts
-        st.markdown(gemeentezoeker.focusregel(kaartbeeld, focus))
-    _aangeklikt(code, kaartbeeld, focus)
-    st.html(kaarttabel(kaartbeeld, sleutel))
-    downloads.downloadknoppen(kaartbeeld, jaar, lagen, sleutel)
+    """The map, the projects of the clicked municipality, the legend, the table and the download buttons; a click
+    on the map or the legend reruns only this part of the page."""
+    if paneel:
+        kaartvak, zijvak = st.columns([5, 2])
+    else:
+        # Under the map: click list and legend first, then the table.
+        kaartvak = zijvak = st.container()
+    with kaartvak:
+        st.html(overslaanlink(sleutel))
+        code = kaartframe.kaart(kaartbeeld, jaar, lagen, f"kaart-{sleutel}", KAARTHOOGTE, focus=focus, groep=groep)
+        if focus and kaartbeeld.spec.soort != "kernwerkgebied":  # that map colours insurers, not project counts
+            st.markdown(gemeentezoeker.focusregel(kaartbeeld, focus))
+    with zijvak:
+        # Beside the map the clicked municipality's projects show without scrolling; the legend follows.
+        _aangeklikt(code, kaartbeeld, focus)
+        legenda.legenda(kaartbeeld, jaar, lagen, sleutel)
+        if paneel:
+            paneel(kaartbeeld)
+    with kaartvak:
+        tabelpaneel(kaartbeeld, jaar, sleutel)
+        downloads.downloadknoppen(kaartbeeld, jaar, lagen, sleutel)
+
+
+def tabelpaneel(kaartbeeld: Kaartbeeld, jaar: int, sleutel: str) -> None:
+    """The table behind the map (:func:`kaart.tabel.kaarttabel`), kept to the class chosen in the legend: sortable
+    and searchable, the chosen class's projects as links, CSV and XLSX downloads, and the same rows as an HTML
+    table (the skip link's target, read by screen readers)."""
+    klasse = legenda.gekozen_klasse(kaartbeeld, sleutel)
+    rijen = tabel.kaarttabel(kaartbeeld, klasse)
+    gemeenten = getallen.aantal(len(rijen), "gemeente", "gemeenten")
+    if klasse is None:
+        st.markdown(f"**Tabel bij de kaart** – {gemeenten} met projecten; kies een klasse in de legenda om te beperken")
+    else:
+        st.markdown(f"**Tabel bij de kaart** – klasse *{projectweergave.md(klasse)}*: {gemeenten}")
+    st.dataframe(
+        rijen,
+        hide_index=True,
+        width="stretch",
+        height=min(36 + 35 * max(len(rijen), 1), 390),
+        # The CBS code is in the downloads; on screen the name is enough and leaves room for the counts.
+        column_order=[naam for naam in tabel.KOLOMMEN if naam != "Gemeentecode"],
+        column_config={
+            "Wmo-regio": st.column_config.TextColumn(width="small"),
+            "Klasse": st.column_config.TextColumn(width="medium"),
+            "Projecten zeker": st.column_config.NumberColumn(
+                "Zeker", width="small", help="Projecten die zeker in de gemeente lopen"
+            ),
+            "Projecten mogelijk": st.column_config.NumberColumn(
+                "Mogelijk",
+                width="small",
+                help="Projecten in een gebied waarvan de bron zegt dat ze in een deel ervan lopen",
+            ),
+        },
+    )
+    if klasse is not None:
+        ids = tabel.projecten_in(rijen)
+        if ids:
+            st.markdown(f"**Projecten in deze klasse** ({getallen.getal(len(ids))})")
+            projectlijst(ids)
+    downloads.tabelknoppen(kaartbeeld, jaar, klasse, sleutel)
+    st.html(kaarttabel(kaartbeeld, sleutel, klasse))
 
 
 def _anker(sleutel: str) -> str:
@@ -114,25 +176,31 @@ def overslaanlink(sleutel: str) -> str:
     return f'<a href="#{_anker(sleutel)}">Kaart overslaan: naar de tabel met dezelfde gegevens</a>'
 
 
-def kaarttabel(kaartbeeld: Kaartbeeld, sleutel: str) -> str:
-    """The text alternative of a map: per municipality with projects its Wmo-region, class, number of projects and
-    project ids, folded under a summary that is the skip link's target; the others are counted in the summary."""
-    met = kaartbeeld.gemeenten[kaartbeeld.gemeenten["aantal_projecten"] > 0].sort_values("gemeente_naam")
-    zonder = len(kaartbeeld.gemeenten) - len(met)
-    rijen = "".join(
-        f'<tr><th scope="row">{html.escape(rij.gemeente_naam)}</th><td>{html.escape(str(rij.wmo_regio))}</td>'
-        f"<td>{html.escape(rij.klasse)}</td><td>{int(rij.aantal_projecten)}</td>"
-        f"<td>{html.escape(', '.join(rij.project_ids))}</td></tr>"
-        for rij in met.itertuples(index=False)
+def kaarttabel(kaartbeeld: Kaartbeeld, sleutel: str, klasse: str | None = None) -> str:
+    """The text alternative of a map: the rows of :func:`kaart.tabel.kaarttabel` (kept to ``klasse`` when given) as
+    an HTML table, folded under a summary that is the skip link's target; without a class the municipalities
+    without projects are counted in the summary."""
+    rijen = tabel.kaarttabel(kaartbeeld, klasse)
+    cellen = "".join(
+        f'<tr><th scope="row">{html.escape(rij[0])}</th>'
+        + "".join(f"<td>{html.escape(str(waarde))}</td>" for waarde in rij[2:])
+        + "</tr>"
+        for rij in rijen.itertuples(index=False)
     )
+    kop = "".join(f'<th scope="col">{html.escape(naam)}</th>' for naam in tabel.KOLOMMEN if naam != "Gemeentecode")
+    if klasse is None:
+        zonder = len(kaartbeeld.gemeenten) - len(rijen)
+        samenvatting = (
+            f"{getallen.aantal(len(rijen), 'gemeente', 'gemeenten')} met projecten ({zonder} "
+            f"{'gemeente zonder project staat' if zonder == 1 else 'gemeenten zonder project staan'} er niet in)"
+        )
+    else:
+        samenvatting = f"{getallen.aantal(len(rijen), 'gemeente', 'gemeenten')} in klasse {klasse}"
     return (
-        f'<details><summary id="{_anker(sleutel)}" tabindex="-1">Tabel bij de kaart: '
-        f"{getallen.aantal(len(met), 'gemeente', 'gemeenten')} met "
-        f"projecten ({zonder} {'gemeente zonder project staat' if zonder == 1 else 'gemeenten zonder project staan'} "
-        "er niet in)</summary>"
-        f'<table><caption>{html.escape(kaartbeeld.titel)}</caption><thead><tr><th scope="col">Gemeente</th>'
-        '<th scope="col">Wmo-regio</th><th scope="col">Klasse</th><th scope="col">Aantal projecten</th>'
-        f'<th scope="col">Project-ids</th></tr></thead><tbody>{rijen}</tbody></table></details>'
+        f'<details><summary id="{_anker(sleutel)}" tabindex="-1">Tabel bij de kaart als tekst: '
+        f"{html.escape(samenvatting)}</summary>"
+        f"<table><caption>{html.escape(kaartbeeld.titel)}</caption><thead><tr>{kop}</tr></thead>"
+        f"<tbody>{cellen}</tbody></table></details>"
     )
 
 
@@ -160,16 +228,18 @@ def _focuscode(filters: flt.Filters) -> str | None:
 
 
 def kaart_met_analyse(spec: KaartSpec, keuze: Keuze, sleutel: str, as_code: str = "inhoud") -> None:
-    """One map with the 'Let op!' text (combination maps) and the Analyse panel beside it; with a second selection
-    two maps side by side, each with its panel underneath."""
+    """One map with its legend, the 'Let op!' text (combination maps) and the Analyse panel beside it; with a
+    second selection two maps side by side, each with legend and panel underneath."""
     focus = _focuscode(keuze.links)
     if keuze.rechts is None:
-        kaartkolom, paneelkolom = st.columns([5, 2])
-        with kaartkolom:
-            getekend = interactieve_kaart(spec, keuze.links, keuze.lagen, f"{sleutel}-links", focus)
-        if getekend is not None:
-            with paneelkolom:
-                _naast_de_kaart(getekend, keuze.links, as_code)
+        interactieve_kaart(
+            spec,
+            keuze.links,
+            keuze.lagen,
+            f"{sleutel}-links",
+            focus,
+            paneel=partial(_naast_de_kaart, filters=keuze.links, as_code=as_code),
+        )
         return
     for kolom, (kant, filters) in zip(st.columns(2), (("links", keuze.links), ("rechts", keuze.rechts)), strict=True):
         with kolom:
@@ -181,14 +251,26 @@ def kaart_met_analyse(spec: KaartSpec, keuze: Keuze, sleutel: str, as_code: str 
 
 def enkele_kaart(spec: KaartSpec, keuze: Keuze, sleutel: str) -> None:
     """One interactive map of the left selection, without Analyse panel (reference maps such as kernwerkgebieden),
-    with the map's note underneath."""
-    getekend = interactieve_kaart(spec, keuze.links, keuze.lagen, sleutel, _focuscode(keuze.links))
-    if getekend is not None and getekend.waarschuwing:
-        st.caption(projectweergave.md(getekend.waarschuwing))
+    with its legend and the map's note beside it."""
+    interactieve_kaart(spec, keuze.links, keuze.lagen, sleutel, _focuscode(keuze.links), paneel=_noot)
 
 
-def kerncijfers(filters: flt.Filters) -> None:
-    """Headline figures of the selection as metrics."""
+def _noot(kaartbeeld: Kaartbeeld) -> None:
+    if kaartbeeld.waarschuwing:
+        st.caption(projectweergave.md(kaartbeeld.waarschuwing))
+
+
+def kerncijfers(filters: flt.Filters, rechts: flt.Filters | None = None) -> None:
+    """Headline figures of the selection as metrics; with a second selection ``rechts`` a row for each, named."""
+    if rechts is None:
+        _kerncijfers(filters)
+        return
+    for kant, gekozen in (("links", filters), ("rechts", rechts)):
+        st.markdown(f"**Selectie {kant}**: {projectweergave.md(selectietekst.beschrijving(gekozen))}")
+        _kerncijfers(gekozen)
+
+
+def _kerncijfers(filters: flt.Filters) -> None:
     gekozen = data.gefilterd(filters)
     cijfers = analyse.kerncijfers(gekozen, data.koppeling_voor(filters), data.gemeenten(filters.jaar))
     zonder = len(gekozen) - int(alleen_minima(gekozen).sum())

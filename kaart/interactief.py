@@ -5,10 +5,11 @@ table per municipality (class index, number of projects, Wmo-region, first title
 it to the features by CBS code. All text is HTML-escaped in Python before it reaches the page.
 
 A map is two parts: :func:`basiskaart` (municipalities, overlays, styles: the same for every selection of a year and
-set of layers) and :func:`vlakkenlaag` (one selection's colours, tooltip texts and legend, as one feature group);
+set of layers) and :func:`vlakkenlaag` (one selection's colours and tooltip texts, as one feature group);
 :func:`kaart` joins them for a stand-alone page. The dashboard itself draws its maps with the component of
 :mod:`kaart.kaartframe`, which loads the geometry once as a file; this folium page is the self-contained form
-(benchmarks, the lineage map's base) and shares its legend and checks with that component.
+(benchmarks, the lineage map's base) and shares its checks with that component. Neither holds the legend: the page
+shows it beside the map, where it covers no municipality.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from classify import vocab
 from geo import geodata
 from geo.lagen import HALO, KERNWERKGEBIED_EEN_KLEUR, kaartlaag, kaartlagen, tekenvolgorde
 from kaart import stijl, vulling
-from kaart.kaartframe import MAX_TITELS, controleer_codes, legenda_html
+from kaart.kaartframe import MAX_TITELS, controleer_codes
 from kaart.model import Kaartbeeld
 
 LEAFLET_JS = "../../app/static/leaflet/leaflet.js"
@@ -58,9 +59,9 @@ def kaart(kaartbeeld: Kaartbeeld, jaar: int, lagen: Iterable[str] = ("wmo_regio"
     folium.Map
         SVG-rendered map (one ``path`` per municipality), no tile layer, fitted to the country, with a tooltip per
         municipality (name, code, Wmo-region, class, number of projects and the first :data:`MAX_TITELS` titles)
-        and the legend as a Leaflet control (classes with municipality counts, layers, source line). A click sets
-        the feature properties ``code``, ``naam``, ``klasse`` and ``aantal_projecten`` (what ``st_folium``'s
-        ``last_active_drawing`` returns when the page is shown with it).
+        and no legend (the page shows it beside the map). A click sets the feature properties ``code``, ``naam``,
+        ``klasse`` and ``aantal_projecten`` (what ``st_folium``'s ``last_active_drawing`` returns when the page is
+        shown with it).
 
     Raises
     ------
@@ -88,8 +89,7 @@ def basiskaart(jaar: int, lagen: Iterable[str] = ("wmo_regio",)) -> folium.Map:
 
 def vlakkenlaag(kaartbeeld: Kaartbeeld, jaar: int, lagen: Iterable[str] = ("wmo_regio",)) -> folium.FeatureGroup:
     """The selection-dependent part of :func:`kaart`, for a :func:`basiskaart` of the same ``jaar``: one feature
-    group that fills the municipalities by class and sets their tooltip text and click properties, with the legend
-    (naming ``lagen``) as a Leaflet control; removing the group from the map removes its legend too.
+    group that fills the municipalities by class and sets their tooltip text and click properties.
 
     Raises ValueError for an unknown layer name or insurer, or when ``kaartbeeld`` holds codes that are no municipality
     of ``jaar``.
@@ -98,7 +98,6 @@ def vlakkenlaag(kaartbeeld: Kaartbeeld, jaar: int, lagen: Iterable[str] = ("wmo_
     controleer_codes(kaartbeeld, jaar)
     groep = folium.FeatureGroup(control=False)
     _Vlakken(kaartbeeld).add_to(groep)
-    Legenda(legenda_html(kaartbeeld, lagen, jaar), stijl.omtrek(jaar)).add_to(groep)
     return groep
 
 
@@ -119,6 +118,8 @@ def lege_kaart(jaar: int) -> folium.Map:
     kaartobject.default_js = [("leaflet", LEAFLET_JS)]
     kaartobject.default_css = [("leaflet_css", LEAFLET_CSS)]
     _Zoombaar().add_to(kaartobject)
+    # The country fills the frame (the lineage map adds no legend that fits it).
+    kaartobject.fit_bounds([list(zuidwest), list(noordoost)], padding=(10, 10))
     return kaartobject
 
 
@@ -217,8 +218,7 @@ class _Zoombaar(MacroElement):
 
 class _Gemeentevormen(Element):
     """The municipalities of a year as one GeoJSON layer, ``<kaart>.skwVlakken``, with a tooltip and a hover outline
-    each: drawn once per map frame, and coloured and labelled by each :class:`_Vlakken`; plus the styles of tooltip
-    and legend."""
+    each: drawn once per map frame, and coloured and labelled by each :class:`_Vlakken`; plus the tooltip's style."""
 
     _template = Template(
         """
@@ -226,16 +226,6 @@ class _Gemeentevormen(Element):
         <style>
           .leaflet-container { background: #ffffff; font-family: "Source Sans Pro", Arial, sans-serif; }
           .skw-tip { font-size: 12px; line-height: 1.35; max-width: 320px; white-space: normal; }
-          .skw-legenda { background: rgba(255,255,255,0.95); padding: 8px 10px; border-radius: 4px;
-                         box-shadow: 0 1px 4px rgba(0,0,0,0.3); font-size: 12px; line-height: 1.4;
-                         max-width: 300px; overflow-y: auto; }
-          .skw-legenda .skw-titel { font-weight: 600; font-size: 13px; }
-          .skw-legenda .skw-ondertitel { color: #555; margin-bottom: 4px; }
-          .skw-legenda .skw-rij { display: flex; align-items: center; gap: 6px; }
-          .skw-legenda .skw-vlak { flex: none; width: 14px; height: 12px; border: 1px solid #999; }
-          .skw-legenda .skw-lijn { flex: none; width: 16px; height: 0; }
-          .skw-legenda .skw-n { color: #555; margin-left: auto; padding-left: 8px; }
-          .skw-legenda .skw-bron { color: #555; font-size: 11px; margin-top: 6px; }
         </style>
         {% endmacro %}
         {% macro script(this, kwargs) %}

@@ -6,19 +6,17 @@ kernwerkgebied layers (compact GeoJSON from :mod:`kaart.stijl`, EPSG:4326), name
 extent. The dashboard serves it as a static file whose name holds a hash of its content, so a browser loads it
 once per year and reuses it across reruns, maps and pages. :func:`selectie` is what one selection adds: per
 municipality (in the order of :func:`geometrie`) a class, counts and title indices, the fills (hatching as SVG
-patterns from :mod:`kaart.vulling`), the layers to draw and the legend, a few kilobytes.
+patterns from :mod:`kaart.vulling`) and the layers to draw, a few kilobytes (the legend stands beside the map).
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from classify import vocab
-from geo import geodata
 from geo.lagen import HALO, KERNWERKGEBIED_EEN_KLEUR, kaartlaag, kaartlagen, tekenvolgorde
 from kaart import stijl, vulling
 from kaart.model import Kaartbeeld
@@ -82,9 +80,9 @@ def selectie(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -> dict:
     index, certain projects, possible projects, title indices...] (at most :data:`MAX_TITELS`
     titles). ``klassen`` and ``titels`` are raw text (the frame escapes them); ``vullingen`` per fill
     [SVG fill, outline colour, outline weight in px], where a hatched fill is ``url(#id)`` of a pattern in
-    ``patronen``; ``legenda`` is escaped HTML (:func:`legenda_html`); ``lagen`` as
-    :func:`_lagen`, with the insurers' colours in ``kleuren``. Cached per computed map (immutable, hashed by
-    identity) and layer set, so showing a selection again costs nothing.
+    ``patronen``; ``lagen`` as :func:`_lagen`, with the insurers' colours in ``kleuren``. The legend is not
+    here: the page shows it beside the map. Cached per computed map (immutable, hashed by identity) and layer set,
+    so showing a selection again costs nothing.
 
     Raises ValueError for an unknown layer or when ``kaartbeeld`` holds codes that are no municipality of ``jaar``.
     """
@@ -116,7 +114,6 @@ def selectie(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -> dict:
         "patronen": "".join(patronen),
         "titels": list(titels),
         "gemeenten": [per_code[code] for code in stijl.dekking(jaar)["gemeente_code"]],
-        "legenda": legenda_html(kaartbeeld, lagen, jaar),
         "lagen": _lagen(lagen),
         "kleuren": {v.naam: v.kleur for v in vocab.VERZEKERAARS},
     }
@@ -130,36 +127,3 @@ def controleer_codes(kaartbeeld: Kaartbeeld, jaar: int) -> None:
         raise ValueError(
             f"het kaartbeeld bevat {len(vreemd)} codes die geen gemeente van {jaar} zijn, o.a. {', '.join(vreemd[:5])}"
         )
-
-
-def legenda_html(kaartbeeld: Kaartbeeld, lagen: Iterable[str], jaar: int) -> str:
-    """The legend as an escaped HTML fragment: title, subtitle, classes with counts, layers and source line."""
-    delen = [
-        f'<div class="skw-titel">{html.escape(kaartbeeld.titel)}</div>',
-        f'<div class="skw-ondertitel">{html.escape(kaartbeeld.ondertitel)}</div>',
-    ]
-    for item in kaartbeeld.legenda:
-        achtergrond = html.escape(vulling.css_achtergrond(item.kleur))
-        delen.append(
-            f'<div class="skw-rij"><span class="skw-vlak" style="background:{achtergrond}"></span>'
-            f'<span>{html.escape(item.klasse)}</span><span class="skw-n">{item.aantal}</span></div>'
-        )
-    for laag in lagen:
-        soort, verzekeraar = kaartlaag(laag), laag.partition(":")[2]
-        if soort.per_verzekeraar:
-            met_gebied = set(stijl.dekking(jaar)[soort.kolom].dropna())
-            namen = [verzekeraar] if verzekeraar else [n for n in vocab.VERZEKERAAR_NAMEN if n in met_gebied]
-            for naam in namen:
-                kleur = KERNWERKGEBIED_EEN_KLEUR if verzekeraar else vocab.verzekeraar(naam).kleur
-                delen.append(
-                    f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{soort.lijndikte_px}px dashed '
-                    f'{kleur}"></span><span>{html.escape(geodata.kernwerkgebied_legenda(naam, jaar))}</span></div>'
-                )
-            delen.append(f'<div class="skw-ondertitel">{html.escape(geodata.kernwerkgebied_label(jaar))}</div>')
-        else:
-            delen.append(
-                f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{soort.lijndikte_px}px solid '
-                f'{soort.kleur}"></span><span>{soort.legenda}</span></div>'
-            )
-    delen.append(f'<div class="skw-bron">{html.escape(kaartbeeld.bronregel)}</div>')
-    return "".join(delen)

@@ -27,7 +27,7 @@ from pptx.util import Inches, Pt
 from classify import vocab
 from geo import geodata
 from geo.lagen import kaartlaag
-from kaart import alttekst, statisch, vulling
+from kaart import alttekst, statisch, tabel, vulling
 from kaart.model import Kaartbeeld, projecten_voor
 from tekst import analysetekst, getallen
 
@@ -252,9 +252,12 @@ def _kaartdia(deck, kaartbeeld: Kaartbeeld, feiten: list[str], jaar: int, lagen:
     boven, onder = 1.5, 7.0
     beeld = statisch.statische_kaart(kaartbeeld, jaar, lagen, formaat="png", dpi=KAART_DPI, opmaak="kaart")
     plaatje = dia.shapes.add_picture(io.BytesIO(beeld), Inches(0.4), Inches(boven), height=Inches(onder - boven))
-    plaatje.name = "Kaart"
-    # python-pptx names the picture's alt text after the file ("image.png"); a screen reader needs the map's facts.
-    plaatje._element.nvPicPr.cNvPr.set("descr", alttekst.beschrijving(kaartbeeld))
+    # python-pptx names the picture after the file ("image.png"), which PowerPoint shows as its name and alt text;
+    # a screen reader needs the map's facts, the selection pane the map's title.
+    plaatje.name = f"Kaart: {kaartbeeld.titel}"
+    kenmerken = plaatje._element.nvPicPr.cNvPr
+    kenmerken.set("descr", alttekst.beschrijving(kaartbeeld))
+    kenmerken.set("title", f"Kaart: {kaartbeeld.titel}")
 
     rijen = _legendarijen(kaartbeeld, jaar, lagen)
     links = (plaatje.left + plaatje.width) / _EMU + 0.25
@@ -274,11 +277,24 @@ def _kaartdia(deck, kaartbeeld: Kaartbeeld, feiten: list[str], jaar: int, lagen:
     )
     _alinea(bron, kaartbeeld.bronregel, _BRON_PT, kleur=_GRIJS, eerste=True)
 
-    notities = [f"Selectie: {kaartbeeld.ondertitel}", "Analyse:", *(f"- {zin}" for zin in feiten)]
+    # The subtitle already reads "Selectie: ..."; a map of all projects has none.
+    notities = [kaartbeeld.ondertitel or "Selectie: alle projecten", "Analyse:", *(f"- {zin}" for zin in feiten)]
     if kaartbeeld.waarschuwing:
         notities.append(kaartbeeld.waarschuwing)
     notities.append(kaartbeeld.bronregel)
+    notities += _tabelnotities(kaartbeeld)
     dia.notes_slide.notes_text_frame.text = "\n".join(notities)
+
+
+def _tabelnotities(kaartbeeld: Kaartbeeld) -> list[str]:
+    """The table behind the map (:func:`kaart.tabel.kaarttabel`) as note lines: one per municipality with projects,
+    "Gemeente (Wmo-regio): klasse; projecten: ids"."""
+    rijen = tabel.kaarttabel(kaartbeeld)
+    regels = [f"Tabel bij de kaart ({len(rijen)} {'gemeente' if len(rijen) == 1 else 'gemeenten'} met projecten):"]
+    for rij in rijen.itertuples(index=False):
+        mogelijk = f", mogelijk {rij[5]}" if rij[5] else ""
+        regels.append(f"- {rij[0]} ({rij[2]}): {rij[3]}; {rij[4]} zeker{mogelijk}: {rij[6]}")
+    return regels
 
 
 def _passend(feiten: Sequence[str], breedte: float, hoogte: float) -> tuple[int, int]:

@@ -29,6 +29,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
+from matplotlib.patheffects import withStroke
 
 from classify import vocab
 from geo import geodata
@@ -50,6 +51,11 @@ RAND_DIKTE = 0.35
 """Outline in points of municipalities with a project (:data:`kaart.vulling.RAND_KLEUR`)."""
 HATCH_DIKTE = 0.8
 """Hatch line width in points of combination and "mogelijk" fills."""
+
+NAMEN = 20
+"""Municipalities named on a static map, the largest by area: enough to find one's way, few enough to stay legible."""
+NAAM_PT = 6.5
+"""Font size of those names in points."""
 
 _TEKST = "#222222"
 _GRIJS = "#555555"
@@ -195,6 +201,16 @@ def _omtrek(jaar: int) -> tuple[float, float, float, float]:
     return west - _MARGE_M, zuid - _MARGE_M, oost + _MARGE_M, noord + _MARGE_M
 
 
+@cache
+def _grootste(jaar: int) -> tuple[tuple[str, float, float], ...]:
+    """Name and a point inside (EPSG:28992 metres) of the :data:`NAMEN` municipalities of ``jaar`` with the largest
+    area, largest first."""
+    vlak = stijl.dekking(jaar)
+    grootste = vlak.assign(m2=vlak.geometry.area).nlargest(NAMEN, "m2")
+    punten = grootste.geometry.representative_point()
+    return tuple(zip(grootste["gemeente_naam"].astype(str), punten.x, punten.y, strict=True))
+
+
 def _streep(soort: Kaartlaag) -> str | tuple:
     """The matplotlib line style of a layer: solid, or its dash pattern in points."""
     return (0, soort.streep_pt) if soort.streep_pt else "-"
@@ -291,6 +307,34 @@ def _kaartvlak(as_, kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -
     as_.set_ylim(zuid, noord)
     as_.set_aspect("equal")
     as_.set_axis_off()
+    _gemeentenamen(as_, jaar)
+
+
+def _gemeentenamen(as_, jaar: int) -> None:
+    """The names of the largest municipalities (:func:`_grootste`) inside them, on a white halo; a name that would
+    overlap one already placed or leave the map area (and so reach the legend) is left out."""
+    renderer = as_.figure.canvas.get_renderer()
+    kader = as_.get_window_extent(renderer)
+    geplaatst = []
+    for naam, x, y in _grootste(jaar):
+        tekst = as_.text(
+            x,
+            y,
+            naam,
+            fontsize=NAAM_PT,
+            color=_TEKST,
+            ha="center",
+            va="center",
+            parse_math=False,
+            zorder=10,
+            path_effects=[withStroke(linewidth=2, foreground="white")],
+        )
+        vak = tekst.get_window_extent(renderer)
+        binnen = kader.x0 <= vak.x0 and vak.x1 <= kader.x1 and kader.y0 <= vak.y0 and vak.y1 <= kader.y1
+        if not binnen or any(vak.overlaps(ander) for ander in geplaatst):
+            tekst.remove()
+        else:
+            geplaatst.append(vak)
 
 
 def _arceringen(as_, paden: Sequence[MplPath], vullingen: list[str]) -> None:

@@ -10,7 +10,7 @@ navigatie.via_app()
 keuze = zijbalk.keuze()
 st.title("Samenwerkingskaarten zorgverzekeraars en gemeenten")
 gemeentezoeker.zoekveld(keuze.links.jaar)
-kaartpaneel.kerncijfers(keuze.links)
+kaartpaneel.kerncijfers(keuze.links, keuze.rechts)
 overdegegevens.toon(keuze.links.jaar)
 
 st.header("Projecten – totaal (zonder minimacontracten)")

@@ -12,8 +12,10 @@ from classify import filters as flt
 from classify import vocab
 from dashboard import kaartframe, url
 from dashboard.navigatie import PAGINAS
+from dashboard.projectweergave import md
 from geo import geodata
 from kaart import kaartframe as kaartframe_data
+from kaart import tabel as kaarttabel
 from kaart.model import let_op
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -164,7 +166,9 @@ def test_map_component_names_the_geometry_file_and_carries_one_row_per_municipal
     assert (kaartframe.KAARTDATA / naam).read_bytes() == inhoud  # served by Streamlit's static file serving
     assert len(json.loads(inhoud)["gemeenten"]["features"]) == len(geodata.gemeenten(flt.STANDAARD_JAAR))
     assert len(kaart["selectie"]["gemeenten"]) == len(geodata.gemeenten(flt.STANDAARD_JAAR))
-    assert "kernwerkgebied VGZ" in kaart["selectie"]["legenda"]  # the legend belongs to the selection
+    # The legend stands beside the map frame, not in it: it covers no municipality.
+    assert "kernwerkgebied VGZ" not in json.dumps(kaart, ensure_ascii=False)
+    assert any("kernwerkgebied VGZ" in e.proto.body for e in at.get("html"))
 
 
 def test_a_filter_change_keeps_the_geometry_file_and_sends_only_a_small_selection():
@@ -176,7 +180,6 @@ def test_a_filter_change_keeps_the_geometry_file_and_sends_only_a_small_selectio
     na = _kaarten(at)
     assert [k["bestand"] for k in na] == [k["bestand"] for k in voor]
     assert all(n["selectie"] != v["selectie"] for n, v in zip(na, voor, strict=True))
-    assert "Selectie: inhoud: GGZ" in na[0]["selectie"]["legenda"]
     assert all(len(json.dumps(k, ensure_ascii=False)) < 12_000 for k in na)
 
 
@@ -224,3 +227,43 @@ def test_zorgverzekeraars_shows_the_insurers_strategy_with_its_source():
     assert "AEF, Samenwerking zorgverzekeraars en gemeenten, 2017" in fragment
     zonder = _draai("pages/zorgverzekeraars.py", {"verz": "dsw"})
     assert "De bronnen beschrijven geen samenwerkingsstrategie van DSW." in [c.value for c in zonder.caption]
+
+
+def _legendaknoppen(at: AppTest, sleutel: str) -> list:
+    return [b for b in at.button if b.key and b.key.startswith(f"legenda-{sleutel}-")]
+
+
+def test_the_legend_beside_the_map_chooses_a_class_and_the_table_follows():
+    at = _draai(BESTANDEN[0])
+    knoppen = _legendaknoppen(at, "overzicht-totaal-links")
+    kaartbeeld = _overzichtskaart()
+    assert [k.label for k in knoppen] == [f"{md(i.klasse)} ({i.aantal})" for i in kaartbeeld.legenda]
+    tabel = next(d for d in at.dataframe if list(d.value.columns) == list(kaarttabel.KOLOMMEN))
+    met = kaarttabel.kaarttabel(kaartbeeld)
+    assert len(tabel.value) == len(met) > 0
+    item = kaartbeeld.legenda[0]
+    knoppen[0].click().run()
+    assert not at.exception
+    tabel = next(d for d in at.dataframe if list(d.value.columns) == list(kaarttabel.KOLOMMEN))
+    assert len(tabel.value) == item.aantal and set(tabel.value["Klasse"]) == {item.klasse}
+    assert any(m.value.startswith("**Projecten in deze klasse**") for m in at.markdown)
+    _legendaknoppen(at, "overzicht-totaal-links")[0].click().run()  # again: all classes
+    tabel = next(d for d in at.dataframe if list(d.value.columns) == list(kaarttabel.KOLOMMEN))
+    assert len(tabel.value) == len(met)
+
+
+def _overzichtskaart():
+    """The Overzicht map under the default filters, as the app computes it."""
+    from dashboard import data
+    from kaart.model import KaartSpec
+
+    return data.kaartbeeld(KaartSpec("totaal", zonder_minima=True), flt.Filters())
+
+
+def test_compare_mode_shows_the_headline_figures_of_both_selections(projecten):
+    at = _draai(BESTANDEN[0], {"naast": "1", "inhoud": "ggz", "b_inhoud": "ouderen"})
+    koppen = [m.value for m in at.markdown if m.value.startswith("**Selectie ")]
+    assert koppen[:2] == ["**Selectie links**: inhoud: GGZ", "**Selectie rechts**: inhoud: Ouderen"]
+    projectcijfers = [m.value for m in at.metric if m.label == "Projecten"]
+    verwacht = [len(projecten[projecten["inhoud"] == thema]) for thema in ("GGZ", "Ouderen")]
+    assert projectcijfers == [str(n) for n in verwacht]

@@ -14,6 +14,8 @@ pytestmark = pytest.mark.browser
 
 GEVAARLIJK = "<img src=x onerror=alert(1)> **vet** [link](javascript:alert(2))"
 KAARTPAGINAS = ["", "inhoudelijk", "instrumenteel", "samenwerkingsvorm", "geografisch", "zorgverzekeraars"]
+LEGENDA = "[class*='st-key-legenda-']"
+"""The legend beside (or under) a map: a Streamlit container keyed legenda-<map key>."""
 
 
 @pytest.fixture(scope="module")
@@ -43,10 +45,14 @@ def test_a_deep_link_as_first_request_gets_the_apps_navigation_and_filters(app, 
 def test_every_map_page_draws_one_path_per_municipality_with_a_legend(app, pagina, kaartframe, foto, pad):
     pagina.goto(app + pad)
     frame = kaartframe(pagina)
-    legenda = frame.locator(".skw-legenda")
+    legenda = pagina.locator(LEGENDA).first
     playwright.expect(legenda).to_be_visible()
     playwright.expect(legenda).to_contain_text("projecten uit")
     playwright.expect(legenda).to_contain_text("AEF 2017")
+    # Beside or under the map frame, never over it.
+    playwright.expect(frame.locator(".skw-legenda")).to_have_count(0)
+    kaart, vak = pagina.locator("iframe[src*='kaartframe.kaart']").first.bounding_box(), legenda.bounding_box()
+    assert vak["x"] >= kaart["x"] + kaart["width"] or vak["y"] >= kaart["y"] + kaart["height"]
     playwright.expect(pagina.get_by_text("Selectie", exact=True)).to_be_visible()
     pagina.wait_for_timeout(500)
     foto(pagina, f"pagina_{pad or 'overzicht'}")
@@ -84,9 +90,8 @@ def test_a_filter_change_recolours_the_open_map_and_replaces_its_legend(app, pag
     veld.click()
     veld.fill("Jeugd")
     veld.press("Enter")
-    legenda = frame.locator(".skw-legenda")
+    legenda = pagina.locator(LEGENDA).first
     playwright.expect(legenda).to_contain_text("Selectie: inhoud: Jeugd 18-/18+")
-    playwright.expect(legenda).to_have_count(1)  # the legend of the previous selection left with its group
     # The same frame, recoloured: fewer municipalities with a project, all of them still drawn.
     assert kaartelement.get_attribute("data-skw-gezien") == "1"
     playwright.expect(frame.locator("path.leaflet-interactive")).to_have_count(388)
@@ -101,8 +106,8 @@ def _oppervlak(pad) -> float:
 
 def test_filters_in_the_url_reach_the_map_and_the_sidebar(app, pagina, kaartframe, foto):
     pagina.goto(app + "inhoudelijk?thema=esw&kaart=intensiteit&verzekeraar=zk&lagen=wmo,kernwerkgebied")
-    frame = kaartframe(pagina)
-    legenda = frame.locator(".skw-legenda")
+    kaartframe(pagina)
+    legenda = pagina.locator(LEGENDA).first
     playwright.expect(legenda).to_contain_text("Selectie: verzekeraar: Zilveren Kruis")
     playwright.expect(legenda).to_contain_text("kernwerkgebied Zilveren Kruis")
     playwright.expect(

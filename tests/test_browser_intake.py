@@ -147,7 +147,8 @@ def test_regio_levert_aan_redacteur_beoordeelt_kaart_toont(app, pagina, kaartfra
     playwright.expect(tooltip).to_contain_text(
         "• Bestuurlijke samenwerkingsafspraken met Zilveren Kruis in regio Drenthe (voorstel)"
     )
-    legenda = kaartframe(pagina).locator(".skw-legenda")
+    kaartframe(pagina)
+    legenda = pagina.locator("[class*='st-key-legenda-']").first
     playwright.expect(legenda).to_contain_text("inclusief voorstellen die nog niet zijn vastgesteld")
     playwright.expect(pagina.get_by_role("switch", name="Voorstellen tonen")).to_be_checked()
     foto(pagina, "intake_kaart_voorstellen")

@@ -62,16 +62,10 @@ def test_one_feature_per_municipality_and_svg_rendering(jaar):
     assert "L.tileLayer" not in html
 
 
-def test_legend_is_a_leaflet_control_with_classes_counts_and_source():
-    kaartbeeld = _kaartbeeld()
-    html = _html(interactief.kaart(kaartbeeld, 2017, ("wmo_regio",)))
-    assert 'L.control({position: "bottomright"})' in html
-    legenda = re.search(r"div\.innerHTML = (\".*?\");\n", html).group(1)
-    tekst = json.loads(legenda)
-    for item in kaartbeeld.legenda:
-        assert f'<span>{item.klasse}</span><span class="skw-n">{item.aantal}</span>' in tekst
-    assert "geen project" in tekst and "grens Wmo-regio" in tekst
-    assert "Bron: projectendatabase samenwerkingskaarten, 2 projecten; grenzen CBS/PDOK 2017" in tekst
+def test_the_map_frame_holds_no_legend_the_page_shows_it_beside_the_map():
+    html = _html(interactief.kaart(_kaartbeeld(), 2017, ("wmo_regio",)))
+    assert "L.control({" not in html and "skw-legenda" not in html
+    assert "Bron: projectendatabase" not in html
 
 
 def test_titles_are_escaped_everywhere():
@@ -106,13 +100,12 @@ def test_tooltip_data_per_municipality():
     assert [tabel["titels"][t] for t in titels] == ["&lt;img src=x onerror=alert(1)&gt;", "Tweede project"]
 
 
-def test_layers_are_drawn_non_interactive_under_the_legend():
+def test_layers_are_drawn_non_interactive():
     html = _html(interactief.kaart(_kaartbeeld(), 2017, ("provincie", "kernwerkgebied:VGZ", "wmo_regio")))
     # One GeoJSON layer per border layer, two (halo and dash) for the kernwerkgebied; none takes the mouse.
     interactief_per_laag = re.findall(r"L\.geoJSON\(\w+, \{\s*interactive: (\w+)", html)
     assert interactief_per_laag == ["false"] * sum(2 if laag.per_verzekeraar else 1 for laag in KAARTLAGEN)
     assert 'f.properties.verzekeraar === "VGZ"' in html
-    assert "kernwerkgebied VGZ" in html
 
 
 def test_map_loads_leaflet_from_the_app_not_a_cdn():
@@ -149,19 +142,17 @@ def test_rebuild_reuses_cached_geometry_and_only_the_table_changes():
     assert _tabel(een) != _tabel(twee)
 
 
-def test_the_selection_is_one_feature_group_whose_legend_leaves_with_it():
+def test_the_selection_is_one_feature_group():
     basis = _html(interactief.basiskaart(2017, ("wmo_regio",)))
     assert len(re.findall(r'"type":"Feature","id":"GM\d{4}"', basis)) == len(geodata.gemeenten(2017))
-    # Nothing of a selection in the base map: no table, no legend.
-    assert 'L.control({position: "bottomright"})' not in basis and "vlakken_" not in basis
+    # Nothing of a selection in the base map: no table.
+    assert "vlakken_" not in basis
     html = _html(interactief.kaart(_kaartbeeld(), 2017, ("wmo_regio",)))
-    groep = re.search(r"var (feature_group_\w+) = L\.featureGroup", html).group(1)
+    assert re.search(r"var (feature_group_\w+) = L\.featureGroup", html)
     # The group recolours the municipalities the base map drew, after the table it brings.
     assert re.search(
         r"var vlakken_\w+_d = \{.*?\};\s+\(function \(d\) \{.*?map_\w+\.skwVlakken\.eachLayer\(", html, re.S
     )
-    assert re.search(rf"\}}\)\(map_\w+, legenda_\w+, \[\[.*?\]\], {groep}\);", html)
-    assert 'groep.on("remove", function () { kaart.off("resize", pas); legenda.remove(); });' in html
 
 
 def test_a_deel_area_is_hatched_apart_from_certain_municipalities():

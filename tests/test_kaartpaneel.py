@@ -56,8 +56,9 @@ def test_the_table_behind_a_map_lists_each_municipality_with_projects_and_is_the
             "klasse": ["2 projecten", "1 project", "geen project"],
             "kleur": ["#111111", "#222222", "#F2F2F2"],
             "aantal_projecten": [2, 1, 0],
+            "aantal_mogelijk": [0, 1, 0],
             "titels": [("a", "b"), ("c",), ()],
-            "project_ids": [("P001", "P002"), ("P003",), ()],
+            "project_ids": [("P001", "P002"), ("P003", "P009"), ()],
         }
     )
     kaartbeeld = Kaartbeeld(
@@ -68,8 +69,12 @@ def test_the_table_behind_a_map_lists_each_municipality_with_projects_and_is_the
     assert link.get("href") == "#" + tabel.find("summary").get("id")
     rijen = [["".join(cel.itertext()) for cel in rij] for rij in tabel.iter("tr")][1:]
     assert rijen == [
-        ["Utrecht", "Utrecht Stad", "2 projecten", "2", "P001, P002"],
-        ["Zwolle", "IJssel-Vecht", "1 project", "1", "P003"],
+        ["Utrecht", "Utrecht Stad", "2 projecten", "2", "0", "P001, P002"],
+        ["Zwolle", "IJssel-Vecht", "1 project", "1", "1", "P003, P009"],
     ]
     assert "(1 gemeente zonder project staat er niet in)" in "".join(tabel.find("summary").itertext())
     assert html.escape(ALLE_AANVALLEN) not in kaarttabel(kaartbeeld, "x")  # the row without projects is not listed
+    # Kept to a legend class, the table lists just that class, also the class without projects.
+    alleen = ElementTree.fromstring(kaarttabel(kaartbeeld, "x", "geen project"))
+    assert [["".join(c.itertext()) for c in rij][0] for rij in alleen.iter("tr")][1:] == [ALLE_AANVALLEN]
+    assert "1 gemeente in klasse geen project" in "".join(alleen.find("summary").itertext())

@@ -59,7 +59,9 @@ def test_the_interactive_map_draws_in_registry_order_with_registry_styles_whatev
 
 
 def test_legends_name_the_layers_with_the_registry_labels():
-    html = interactief.kaart(_kaartbeeld(), 2017, CODES).get_root().render()
+    from dashboard.legenda import lagenregels
+
+    html = lagenregels(CODES, 2017)
     for laag in KAARTLAGEN:
         assert f"{laag.lijndikte_px}px" in html and laag.legenda in html
     grenzen = [laag.code for laag in KAARTLAGEN if not laag.per_verzekeraar]

@@ -213,3 +213,26 @@ def test_map_pictures_carry_the_maps_facts_as_alt_text(alle_themas):
         assert alt.startswith(f"Kaart: {kaart_.titel}. ") and "image" not in alt
         for item in kaart_.legenda:
             assert f"{item.klasse}: {item.aantal} gemeente" in alt
+
+
+def test_map_pictures_are_named_after_the_map_not_the_file(alle_themas):
+    kaarten, deck = alle_themas
+    for kaart_, dia in zip(kaarten, list(deck.slides)[1:-1], strict=True):
+        plaatje = next(vorm for vorm in dia.shapes if vorm.shape_type == MSO_SHAPE_TYPE.PICTURE)
+        kenmerken = plaatje._element.nvPicPr.cNvPr
+        assert plaatje.name == kenmerken.get("title") == f"Kaart: {kaart_.titel}"
+
+
+def test_notes_name_the_selection_once_and_carry_the_table_behind_the_map(frames):
+    (getekend,) = _kaarten(frames, ALLE_THEMAS[:1])
+    notities = list(_deck(frames, [getekend]).slides)[1].notes_slide.notes_text_frame.text
+    assert notities.startswith("Selectie: alle projecten\n") and "Selectie: Selectie" not in notities
+    regels = notities.split("\n")
+    kop = regels.index(next(r for r in regels if r.startswith("Tabel bij de kaart (")))
+    met = getekend.gemeenten[(getekend.gemeenten["aantal_projecten"] > 0) | (getekend.gemeenten["aantal_mogelijk"] > 0)]
+    assert regels[kop] == f"Tabel bij de kaart ({len(met)} gemeenten met projecten):"
+    rijen = regels[kop + 1 :]
+    assert len(rijen) == len(met)
+    eerste = met.sort_values("gemeente_naam").iloc[0]
+    assert rijen[0].startswith(f"- {eerste.gemeente_naam} ({eerste.wmo_regio}): {eerste.klasse}; ")
+    assert rijen[0].endswith(", ".join(eerste.project_ids))

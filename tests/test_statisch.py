@@ -6,6 +6,7 @@ import defusedxml.ElementTree as veilig_xml
 import numpy as np
 import pandas as pd
 import pytest
+import shapely
 from aanvalsteksten import ALLE_AANVALLEN
 from PIL import Image
 from pypdf import PdfReader
@@ -135,8 +136,9 @@ def test_every_municipality_is_filled_with_its_class_colour(basis, jaar):
     hoogte, breedte, _ = pixels.shape
     west, zuid, oost, noord = statisch._omtrek(jaar)
     vlak = stijl.dekking(jaar).merge(getekend.gemeenten[["gemeente_code", "kleur"]], on="gemeente_code")
-    # Municipalities large enough to hold a pixel away from their white edges.
+    # Municipalities large enough to hold a pixel away from their white edges; the largest carry their name there.
     groot = vlak[vlak.geometry.area > vlak.geometry.area.quantile(0.5)]
+    groot = groot.drop(groot.geometry.area.nlargest(statisch.NAMEN).index)
     punten = groot.geometry.representative_point()
     kolom = ((punten.x - west) / (oost - west) * breedte).astype(int).clip(0, breedte - 1)
     rij = ((noord - punten.y) / (noord - zuid) * hoogte).astype(int).clip(0, hoogte - 1)
@@ -217,3 +219,23 @@ def test_svg_starts_with_the_maps_title_and_a_description_of_its_classes(basis):
     assert beschrijving.text.startswith("Kaart: Ouderen & <zorg>. ")
     for item in getekend.legenda:
         assert f"{item.klasse}: {item.aantal} gemeente" in beschrijving.text
+
+
+@pytest.mark.parametrize("opmaak", statisch.OPMAKEN)
+def test_the_largest_municipalities_are_named_legibly_inside_the_map_area(basis, opmaak):
+    figuur = statisch._figuur(kaart(basis, OUDEREN_VORM), 2017, ("wmo_regio",), opmaak)
+    as_ = figuur.axes[0]
+    renderer = figuur.canvas.get_renderer()
+    vlak = stijl.dekking(2017)
+    grootste = vlak.assign(m2=vlak.geometry.area).nlargest(statisch.NAMEN, "m2")["gemeente_naam"].tolist()
+    namen = [t for t in as_.texts if t.get_text() in grootste]
+    assert 15 <= len(namen) <= statisch.NAMEN
+    assert all(t.get_fontsize() >= 6 for t in namen)
+    vakken = [t.get_window_extent(renderer) for t in namen]
+    kader = as_.get_window_extent(renderer)
+    assert all(kader.x0 <= v.x0 and v.x1 <= kader.x1 and kader.y0 <= v.y0 and v.y1 <= kader.y1 for v in vakken)
+    assert not any(a.overlaps(b) for i, a in enumerate(vakken) for b in vakken[i + 1 :])
+    # Each name sits inside its own municipality.
+    for tekst in namen:
+        vorm = vlak.loc[vlak["gemeente_naam"] == tekst.get_text(), "geometry"].iloc[0]
+        assert vorm.contains(shapely.Point(tekst.get_position()))

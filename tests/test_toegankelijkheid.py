@@ -94,8 +94,9 @@ def test_keyboard_only_reaches_a_municipality_opens_its_projects_and_skips_the_m
     assert gemeente and gemeente.startswith("Gemeente ")
     naam = gemeente.removeprefix("Gemeente ").rsplit(":", 1)[0]
     pagina.keyboard.press("Enter")
-    playwright.expect(pagina.get_by_text(naam, exact=True).first).to_be_visible()
-    playwright.expect(pagina.locator("a[href*='projecten?project=P']").first).to_be_visible()
+    # Its projects show beside the map, in view without scrolling.
+    playwright.expect(pagina.locator("strong", has_text=naam).first).to_be_in_viewport()
+    playwright.expect(pagina.locator("a[href*='projecten?project=P']").first).to_be_in_viewport()
     # The skip link leads past the map to its table, which lists the same municipality.
     overslaan = pagina.get_by_role("link", name="Kaart overslaan: naar de tabel met dezelfde gegevens").first
     overslaan.focus()

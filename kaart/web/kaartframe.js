@@ -6,7 +6,7 @@
 (function () {
   "use strict";
   var kaart = null, vormen = null, geometrie = null, bestand = null, lagenSleutel = null, overlays = [];
-  var legenda = null, legendavak = null, args = null, selectie = null, focusCode = null, focusIndex = -1, actief = 0;
+  var args = null, selectie = null, focusCode = null, focusIndex = -1, actief = 0;
   var paden = [], middens = [], volgend = false, gepast = false;
 
   function stuur(type, extra) {
@@ -145,18 +145,11 @@
     lagenSleutel = JSON.stringify(selectie.lagen);
   }
 
-  // Keep the legend off the country: leave its width free on the right or its height at the bottom, whichever
-  // leaves the larger map; the country fills the rest of the frame.
+  // The country fills the frame; the legend stands beside the map on the page, so it covers no municipality.
   function pas() {
-    var maat = kaart.getSize(), omtrek = geometrie.omtrek;
+    var maat = kaart.getSize();
     if (!maat.x || !maat.y) { return; }
-    legendavak.style.maxHeight = Math.max(maat.y - 40, 120) + "px";
-    var lw = legendavak.offsetWidth + 20, lh = legendavak.offsetHeight + 20;
-    var a = kaart.project(omtrek[0], 0), b = kaart.project(omtrek[1], 0);
-    var bw = Math.abs(b.x - a.x), bh = Math.abs(b.y - a.y);
-    var rechts = Math.min((maat.x - lw) / bw, maat.y / bh), onder = Math.min(maat.x / bw, (maat.y - lh) / bh);
-    kaart.fitBounds(omtrek, {paddingTopLeft: [10, 10], paddingBottomRight: rechts >= onder ? [lw, 10] : [10, lh],
-      animate: false});
+    kaart.fitBounds(geometrie.omtrek, {padding: [10, 10], animate: false});
     gepast = true;
   }
 
@@ -177,7 +170,6 @@
       wortel.insertBefore(defs, wortel.firstChild);
     }
     defs.innerHTML = selectie.patronen;
-    legendavak.innerHTML = selectie.legenda;
   }
 
   function focusOp(code) {
@@ -212,14 +204,6 @@
     // A first view, so the shapes are added (and get their elements) as soon as they arrive; pas() fits it.
     kaart.setView([52.2, 5.3], 7);
     L.control.scale({imperial: false}).addTo(kaart);
-    legenda = L.control({position: "bottomright"});
-    legenda.onAdd = function () {
-      legendavak = L.DomUtil.create("div", "skw-legenda");
-      L.DomEvent.disableClickPropagation(legendavak);
-      L.DomEvent.disableScrollPropagation(legendavak);
-      return legendavak;
-    };
-    legenda.addTo(kaart);
     kaart.on("resize", function () { if (geometrie) { pas(); } });
     // Compare mode: maps of one group on the page pan and zoom together (same-origin sibling frames).
     kaart.on("moveend", function () {
