@@ -57,10 +57,18 @@ def _aangeklikt(code: str | None, kaartbeeld: Kaartbeeld, focus: str | None = No
         f"**{projectweergave.md(rij.gemeente_naam)}** ({rij.gemeente_code}, Wmo-regio "
         f"{projectweergave.md(rij.wmo_regio)}): {projectweergave.md(rij.klasse)}"
     )
-    if len(rij.project_ids):
-        projectlijst(rij.project_ids)
-    else:
+    ids, zeker = tuple(rij.project_ids), int(rij.aantal_projecten)
+    if not ids:
         st.caption("Geen projecten in deze gemeente voor deze selectie.")
+    if ids[:zeker]:
+        projectlijst(ids[:zeker])
+    # Certain ids come first (kaart.model); the rest only possibly reach this municipality, and the list says so.
+    if ids[zeker:]:
+        st.markdown(
+            f"**Mogelijk** ({getallen.aantal(len(ids) - zeker, 'project', 'projecten')}): de bron noemt een gebied "
+            "waarin deze gemeente ligt, maar niet welke gemeenten meedoen."
+        )
+        projectlijst(ids[zeker:])
 
 
 def geen_projecten(filters: flt.Filters) -> str:

@@ -167,3 +167,17 @@ def test_every_map_page_has_the_search_and_zooms_to_the_gemeente_in_the_url(pagi
             assert kaart["focus"] == "GM0518"
         else:  # the lineage map (folium) is centred on the gemeente and outlines it
             assert kaart["zoom"] >= 9 and '"GM0518"' in kaart["script"] + (kaart["feature_group"] or "")
+
+
+def test_the_list_beside_the_map_keeps_possible_projects_apart(projecten):
+    """A project that only possibly reaches the gemeente (a ``deel`` area) is listed under "Mogelijk", never among
+    the projects the source names for it."""
+    rij = _model(projecten, 2017, OVERZICHT).loc["GM0518"]
+    zeker, mogelijk = rij.project_ids[: rij.aantal_projecten], rij.project_ids[rij.aantal_projecten :]
+    assert zeker and mogelijk  # Den Haag has both on the shipped data
+    teksten = [m.value for m in _draai(None, {"gemeente": "GM0518"}).markdown]
+    kop = next(i for i, t in enumerate(teksten) if t.startswith("**Mogelijk**"))
+    assert f"({len(mogelijk)} project" in teksten[kop]
+    genoemd = re.findall(r"\[(P\d{3})\]", teksten[kop - 1])
+    assert genoemd == list(zeker)
+    assert re.findall(r"\[(P\d{3})\]", teksten[kop + 1]) == list(mogelijk)
