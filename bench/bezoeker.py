@@ -4,8 +4,9 @@ One visitor does what the page does: ``GET /`` (through nginx this sets the stic
 ``/_stcore/stream`` with that cookie, ask for a script run (``BackMsg.rerun_script``) and read Streamlit's
 ``ForwardMsg`` protobufs until the run ends; then change the sidebar filter "Inhoud (thema)" by sending the new
 widget state in a second run request, as the browser does on a click. Times are wall-clock seconds from sending the
-request: *first map* = until the run that sends the ``streamlit_folium`` component has finished; *repaint* = until
-the filter run has finished (all of the run's messages, the map's new colours included, have arrived then).
+request: *first map* = until the run that sends the map component (``dashboard.kaartframe``) has finished;
+*repaint* = until the filter run has finished (all of the run's messages, the map's new colours included, have
+arrived then).
 
 Why not browsers: one chromium page costs about as much CPU as the server work it triggers, and on a 2-core
 machine 50 pages would measure the browser, not the app. The time the browser then needs to draw is the same for 1
@@ -25,7 +26,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 FILTER = "Inhoud (thema)"
-KAARTCOMPONENT = "streamlit_folium"
+KAARTCOMPONENT = "kaartframe.kaart"  # the name Streamlit gives dashboard.kaartframe's component
 
 
 @dataclass
