@@ -19,6 +19,7 @@ from geo import geodata
 from geo.lagen import KERNWERKGEBIED_EEN_KLEUR, kaartlaag
 from kaart import stijl, vulling
 from kaart.model import Kaartbeeld
+from palet.kleuren import verzekeraarkleur
 
 _STIJL = (
     "<style>.skw-lijnstaal{display:inline-block;flex:none;width:18px;height:0;}"
@@ -51,7 +52,7 @@ def lagenregels(lagen: Sequence[str], jaar: int) -> str:
             met_gebied = set(stijl.dekking(jaar)[soort.kolom].dropna())
             namen = [verzekeraar] if verzekeraar else [n for n in vocab.VERZEKERAAR_NAMEN if n in met_gebied]
             for naam in namen:
-                kleur = KERNWERKGEBIED_EEN_KLEUR if verzekeraar else vocab.verzekeraar(naam).kleur
+                kleur = KERNWERKGEBIED_EEN_KLEUR if verzekeraar else verzekeraarkleur(naam)
                 regels.append(
                     f'<div><span class="skw-lijnstaal" aria-hidden="true" style="border-top:'
                     f'{soort.lijndikte_px}px dashed {kleur}"></span>'
