@@ -30,7 +30,7 @@ from geo.lagen import kaartlaag
 from kaart import alttekst, statisch, tabel, vulling
 from kaart.model import Kaartbeeld, projecten_voor
 from palet.kleuren import GEEN_PROJECT_KLEUR, verzekeraarkleur
-from tekst import analysetekst, getallen
+from tekst import analysetekst, getallen, kernwerkgebiedtekst
 
 BREEDTE, HOOGTE = Inches(13.333), Inches(7.5)
 """16:9 slide size."""
@@ -318,7 +318,12 @@ def _legendarijen(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -> 
         if soort.per_verzekeraar:
             aanwezig = set(geodata.gemeenten(jaar)[soort.kolom].dropna())
             rijen += [
-                ("lijn", geodata.kernwerkgebied_legenda(v, jaar), verzekeraarkleur(v), True)
+                (
+                    "lijn",
+                    kernwerkgebiedtekst.legenda(v, geodata.kernwerkgebied_aantal(v, jaar)),
+                    verzekeraarkleur(v),
+                    True,
+                )
                 for v in vocab.VERZEKERAAR_NAMEN
                 if v in aanwezig and (not naam or v == naam)
             ]

@@ -38,6 +38,7 @@ from kaart import alttekst, stijl, vulling
 from kaart.formaten import DPI_MAX, DPI_MIN, FORMATEN
 from kaart.model import Kaartbeeld
 from palet.kleuren import GEEN_PROJECT_KLEUR, verzekeraarkleur
+from tekst import kernwerkgebiedtekst
 
 OPMAKEN: tuple[str, ...] = ("a4", "kaart")
 
@@ -487,7 +488,7 @@ def _legendarijen(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -> 
             lijnen += [
                 (
                     "lijn",
-                    geodata.kernwerkgebied_legenda(naam, jaar),
+                    kernwerkgebiedtekst.legenda(naam, geodata.kernwerkgebied_aantal(naam, jaar)),
                     verzekeraarkleur(naam),
                     soort.lijndikte_pt,
                     _streep(soort),
