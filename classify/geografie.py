@@ -29,7 +29,14 @@ import pandas as pd
 from classify import vocab
 
 BOVENREGIONAAL, REGIONAAL, GEMEENTELIJK = vocab.AS_GEOGRAFIE.namen
-KOLOMMEN_CONSISTENTIE = ("project_id", "veld", "opgeslagen", "afgeleid", "melding")
+KOLOMMEN_CONSISTENTIE = ("project_id", "veld", "opgeslagen", "afgeleid", "bevinding", "indeling_jaar")
+BEVINDINGEN: tuple[str, ...] = (
+    "geen_gemeenten",
+    "geografie_afwijkend",
+    "minima_buiten_anders",
+    "afspraken_zonder_document",
+)
+"""Codes of the consistency findings, in check order; the sentence for readers is :mod:`tekst.geografietekst`."""
 MINIMA = vocab.AS_INSTRUMENT.label("czm").naam
 ANDERS = vocab.AS_INHOUD.label("anders").naam
 AFSPRAKEN = vocab.AS_INTENSITEIT.label("samenwerkingsafspraken").naam
@@ -109,7 +116,8 @@ def geografie_per_project(
 def consistentie(
     projecten: pd.DataFrame, koppeling: pd.DataFrame, lidmaatschap: Mapping[int, Mapping[str, str]]
 ) -> pd.DataFrame:
-    """Findings where stored labels and the appendix disagree: [project_id, veld, opgeslagen, afgeleid, melding].
+    """Findings where stored labels and the appendix disagree: [project_id, veld, opgeslagen, afgeleid, bevinding,
+    indeling_jaar]; ``bevinding`` is one of :data:`BEVINDINGEN`, ``indeling_jaar`` the project's boundary year.
 
     ``projecten``: one row per project with project_id, indeling_jaar, inhoud, instrumenten (tuple of names),
     intensiteit, geografie. ``koppeling`` [project_id, gemeente_code] must hold each project's municipalities in
@@ -156,7 +164,8 @@ def _geografie_bevindingen(
                     "geografie",
                     r.geografie,
                     "",
-                    "Het project heeft geen gemeenten; de geografie is niet af te leiden.",
+                    "geen_gemeenten",
+                    jaar,
                 )
             )
         met = groep[groep["project_id"].isin(met_gemeenten)]
@@ -170,9 +179,8 @@ def _geografie_bevindingen(
                     "geografie",
                     r.geografie,
                     afgeleid[r.project_id],
-                    f"Opgeslagen '{r.geografie}', volgens de gemeenten en Wmo-regio's van {jaar} "
-                    f"'{afgeleid[r.project_id]}'. Het rapport laat die keuze aan de analist; de kaart toont het "
-                    "opgeslagen label.",
+                    "geografie_afwijkend",
+                    jaar,
                 )
             )
     return rijen
@@ -190,8 +198,8 @@ def _label_bevindingen(projecten: pd.DataFrame) -> list[tuple]:
                     "inhoud",
                     r.inhoud,
                     ANDERS,
-                    f"Instrument '{MINIMA}' bij inhoud '{r.inhoud}': de bijlage rekent minima tot 'Anders, nl'. "
-                    "Aanvullende afspraken op een thema (zoals preventie) komen voor; ter controle.",
+                    "minima_buiten_anders",
+                    r.indeling_jaar,
                 )
             )
         if r.intensiteit == AFSPRAKEN and DOCUMENT not in instrumenten:
@@ -202,8 +210,8 @@ def _label_bevindingen(projecten: pd.DataFrame) -> list[tuple]:
                     "instrumenten",
                     ";".join(instrumenten),
                     ";".join((*instrumenten, DOCUMENT)),
-                    f"Intensiteit '{AFSPRAKEN}' (convenant of gezamenlijke agenda) zonder instrument '{DOCUMENT}'; "
-                    "ter controle.",
+                    "afspraken_zonder_document",
+                    r.indeling_jaar,
                 )
             )
     return rijen

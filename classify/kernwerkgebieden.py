@@ -44,16 +44,10 @@ RAPPORT_AANTALLEN: tuple[RapportAantal, ...] = (
     ),
 )
 """The only kernwerkgebied sizes the report states, quoted verbatim: the one place these figures are kept. Maps,
-the insurer page and ``BRONNEN.md`` put them beside the proxy's own count (:func:`vergelijking`)."""
+the insurer page and ``BRONNEN.md`` put them beside the proxy's own count
+(:func:`tekst.kernwerkgebiedtekst.vergelijking`)."""
 
 
 def rapport_aantal(verzekeraar: str) -> RapportAantal | None:
     """The report's figure for ``verzekeraar`` (canonical name), or None when the report gives none."""
     return next((r for r in RAPPORT_AANTALLEN if r.verzekeraar == verzekeraar), None)
-
-
-def vergelijking(verzekeraar: str, aantal_benadering: int) -> str:
-    """The proxy's municipality count beside the report's, e.g. "benadering 96 gemeenten; rapport 2017: 108"."""
-    rapport = rapport_aantal(verzekeraar)
-    tekst = f"benadering {aantal_benadering} gemeenten"
-    return tekst + (f"; rapport 2017: {rapport.aantal_gemeenten}" if rapport else "")

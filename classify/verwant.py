@@ -1,4 +1,5 @@
-"""Vergelijkbare projecten: for one project, the most similar projects elsewhere, each with its reason in Dutch.
+"""Vergelijkbare projecten: for one project, the most similar projects elsewhere, each with what they share
+(:class:`Overeenkomst`; the Dutch sentence is :func:`tekst.verwanttekst.reden`).
 
 Two scores between 0 and 1, averaged with fixed weights (:data:`GEWICHT_TEKST`):
 
@@ -40,7 +41,7 @@ MAX_WOORDEN = 4
 DECIMALEN = 4
 """Scores are rounded to this many decimals, so equal scores tie exactly and project_id decides."""
 
-KOLOMMEN = ("project_id", "score", "tekstscore", "labelscore", "reden", "gekoppeld")
+KOLOMMEN = ("project_id", "score", "tekstscore", "labelscore", "overeenkomst", "gekoppeld")
 
 _EXTRA_STOPWOORDEN = frozenset(
     {"aantal", "andere", "heeft", "hebben", "kan", "kunnen", "meer", "nu", "samen", "wel", "ze", "zij"}
@@ -59,6 +60,24 @@ method)."""
 
 class OnbekendProject(ValueError):
     """A project_id that is not in the projects frame."""
+
+
+@dataclass(frozen=True)
+class Overeenkomst:
+    """What a candidate shares with the project asked about: the reason of its score, as data.
+
+    ``woorden``: shared words, strongest shared weight first (at most :data:`MAX_WOORDEN`); ``thema``: the inhoud
+    when both have the same one; ``instrumenten``: shared instruments in canonical order; ``zelfde_fase``: the
+    intensity when both are at a stage where either can build on the other; ``later`` and ``eerder``: (project_id,
+    intensiteit) of the one that can build on the other when the lineage runs one way only.
+    """
+
+    woorden: tuple[str, ...] = ()
+    thema: str | None = None
+    instrumenten: tuple[str, ...] = ()
+    zelfde_fase: str | None = None
+    later: tuple[str, str] | None = None
+    eerder: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -111,9 +130,10 @@ def verwante_projecten(index: Verwantschap, project_id: str, n: int = 5) -> pd.D
     """The ``n`` projects of ``index`` (:func:`verwantschap`) most similar to ``project_id`` among those elsewhere,
     best first.
 
-    Returns DataFrame [project_id, score, tekstscore, labelscore, reden, gekoppeld]: ``reden`` names the shared
-    words and labels, ``gekoppeld`` says whether one of the two already builds on the other. Candidates without
-    anything in common (score 0) are left out. Raises :class:`OnbekendProject` for an id not in the index.
+    Returns DataFrame [project_id, score, tekstscore, labelscore, overeenkomst, gekoppeld]: ``overeenkomst`` is the
+    :class:`Overeenkomst` (shared words and labels), ``gekoppeld`` says whether one of the two already builds on
+    the other. Candidates without anything in common (score 0) are left out. Raises :class:`OnbekendProject` for an
+    id not in the index.
     """
     if project_id not in index.positie:
         raise OnbekendProject(f"project {project_id!r} staat niet in de projecten")
@@ -144,7 +164,7 @@ def verwante_projecten(index: Verwantschap, project_id: str, n: int = 5) -> pd.D
             float(score[j]),
             float(np.round(tekst[j], DECIMALEN)),
             float(np.round(label[j], DECIMALEN)),
-            _reden(eigen, projecten.iloc[j], _gedeelde_woorden(index, eigen_vector, j)),
+            _overeenkomst(eigen, projecten.iloc[j], _gedeelde_woorden(index, eigen_vector, j)),
             ids[j] in eigen["bouwt_voort_op"] or project_id in projecten.iloc[j]["bouwt_voort_op"],
         )
         for j in gekozen
@@ -170,25 +190,19 @@ def _past_in_leerlijn(a: str, b: str) -> bool:
     return leerlijnen.verwachte_richting(a, b) or leerlijnen.verwachte_richting(b, a)
 
 
-def _reden(eigen: pd.Series, ander: pd.Series, woorden: list[str]) -> str:
-    """Why ``ander`` resembles ``eigen``, in Dutch: shared words, same theme, shared instruments, lineage fit."""
-    delen = []
-    if woorden:
-        delen.append(f"gedeelde woorden: {', '.join(woorden)}")
-    if eigen["inhoud"] == ander["inhoud"]:
-        delen.append(f"zelfde thema: {eigen['inhoud']}")
+def _overeenkomst(eigen: pd.Series, ander: pd.Series, woorden: list[str]) -> Overeenkomst:
+    """What ``ander`` shares with ``eigen``: shared words, same theme, shared instruments, lineage fit."""
     gedeeld = [n for n in vocab.AS_INSTRUMENT.namen if n in eigen["instrumenten"] and n in ander["instrumenten"]]
-    if gedeeld:
-        delen.append(f"{'gedeeld instrument' if len(gedeeld) == 1 else 'gedeelde instrumenten'}: {', '.join(gedeeld)}")
     vooruit = leerlijnen.verwachte_richting(ander["intensiteit"], eigen["intensiteit"])
     terug = leerlijnen.verwachte_richting(eigen["intensiteit"], ander["intensiteit"])
-    if vooruit and terug:
-        delen.append(f"beide {eigen['intensiteit']}: de een kan op de ander voortbouwen")
-    elif vooruit or terug:
+    later = eerder = None
+    if vooruit != terug:
         later, eerder = (ander, eigen) if vooruit else (eigen, ander)
-        delen.append(
-            f"past in een leerlijn: {later['project_id']} ({later['intensiteit']}) kan voortbouwen op "
-            f"{eerder['project_id']} ({eerder['intensiteit']})"
-        )
-    tekst = "; ".join(delen)
-    return tekst[:1].upper() + tekst[1:] + "."
+    return Overeenkomst(
+        woorden=tuple(woorden),
+        thema=eigen["inhoud"] if eigen["inhoud"] == ander["inhoud"] else None,
+        instrumenten=tuple(gedeeld),
+        zelfde_fase=eigen["intensiteit"] if vooruit and terug else None,
+        later=(later["project_id"], later["intensiteit"]) if later is not None else None,
+        eerder=(eerder["project_id"], eerder["intensiteit"]) if eerder is not None else None,
+    )

@@ -34,16 +34,14 @@ class OnbekendLabel(ValueError):
 class Label:
     """One value of an ordering axis.
 
-    ``kleur`` is a hex colour from a colour-blind-safe palette (Okabe-Ito / Paul Tol), chosen so that the
-    labels of one axis stay distinguishable next to each other. ``definitie`` is the report's "Toelichting" of the
-    label, verbatim.
+    Its colour lives in the presentation layer (:mod:`palet.kleuren`), keyed by ``code``. ``definitie`` is the
+    report's "Toelichting" of the label, verbatim.
     """
 
     naam: str
     code: str
     kort: str
     legenda: str
-    kleur: str
     definitie: str
     synoniemen: tuple[str, ...] = ()
 
@@ -104,7 +102,6 @@ AS_INHOUD = As(
             code="preventie",
             kort="preventie",
             legenda="preventie",
-            kleur="#009E73",
             definitie=(
                 "Gezamenlijk belang bij het gezond houden van burgers en het voorkomen van "
                 "(zwaardere)zorgvragen. Door samen te werken (en eventueel te investeren) in onder meer "
@@ -117,7 +114,6 @@ AS_INHOUD = As(
             code="ggz",
             kort="GGZ",
             legenda="GGZ",
-            kleur="#CC79A7",
             definitie=(
                 "De zorg voor mensen met een psychiatrische kwetsbaarheid verandert. De intramurale capaciteit "
                 "neemt af en er ontstaat meer vraag naar gespecialiseerde GGZ-zorg in de wijk. Nieuwe visies "
@@ -132,7 +128,6 @@ AS_INHOUD = As(
             code="ouderen",
             kort="ouderen",
             legenda="ouderen",
-            kleur="#0072B2",
             definitie=(
                 "De groep ouderen groeit. Mensen blijven langer zelfstandig thuis wonen en krijgen steeds meer "
                 "zorg thuis. Zorgverzekeraars en gemeenten werken onder meer samen aan een goede "
@@ -147,7 +142,6 @@ AS_INHOUD = As(
             code="esw",
             kort="ESW",
             legenda="effectief samenwerken in de wijk",
-            kleur="#E69F00",
             definitie=(
                 "Goede samenwerking tussen onder andere het eigen netwerk van de bewoner en professionals uit "
                 "het sociale en medische domein, die werken in de leefomgeving van de bewoner."
@@ -159,7 +153,6 @@ AS_INHOUD = As(
             code="jeugd",
             kort="jeugd 18-/18+",
             legenda="jeugd 18-/18+",
-            kleur="#D55E00",
             definitie=(
                 "De jeugdhulp is het domein van de geworden, maar kent nog enkele grensvlakken met het medisch "
                 "domein van de zorgverzekeraars. Welke keuzes hebben invloed op de GGZ-zorgvraag en de "
@@ -181,7 +174,6 @@ AS_INHOUD = As(
             code="anders",
             kort="anders",
             legenda="'anders'",
-            kleur="#555555",
             definitie=("Bijvoorbeeld: minima, algemeen"),
             synoniemen=("anders, nl", "anders nl", "minima", "algemeen", "overig"),
         ),
@@ -199,7 +191,6 @@ AS_INSTRUMENT = As(
             code="werkwijze",
             kort="werkwijze",
             legenda="werkwijze",
-            kleur="#0072B2",
             definitie=(
                 "Gemeenten en zorgverzekeraar werken samen met professionals in de lokale omgeving aan een "
                 "nieuwe werkwijze, zoals bijvoorbeeld samenwerkingsmethode tussen wijkteams en FACT-teams of "
@@ -213,7 +204,6 @@ AS_INSTRUMENT = As(
             code="beleid",
             kort="beleid",
             legenda="beleid",
-            kleur="#E69F00",
             definitie=(
                 "Gemeenten en zorgverzekeraars formuleren een aantal gezamenlijke kaders die richtinggevend zijn "
                 "voor beleid en waarbinnen zij afspraken maken met aanbieders en professionals"
@@ -224,7 +214,6 @@ AS_INSTRUMENT = As(
             code="inkoop",
             kort="inkoop",
             legenda="inkoop",
-            kleur="#009E73",
             definitie=(
                 "Gemeenten en zorgverzekeraars verankeren hun afspraken in een inkoopkader of module. Soms "
                 "gezamenlijk. Soms volgens dezelfde principes, maar dan afzonderlijk"
@@ -236,7 +225,6 @@ AS_INSTRUMENT = As(
             code="czm",
             kort="CZM",
             legenda="collectieve zorgminima",
-            kleur="#CC79A7",
             definitie=(
                 "Bijna driekwart van de gemeenten sluit een collectieve verzekering minima "
                 "(minimapolis/contract) af voor mensen met een laag inkomen. In sommige gevallen maken gemeenten "
@@ -258,7 +246,6 @@ AS_INSTRUMENT = As(
             code="samenwerkingsdocument",
             kort="document",
             legenda="samenwerkingsdocument",
-            kleur="#56B4E9",
             definitie=(
                 "Samenwerkingsafspraken worden voor een langere termijn vastgelegd in een document (bijv. "
                 "convenant, manifest, etc) waarin gemeenten en zorgverzekeraar hun samenwerkingsafspraken "
@@ -280,7 +267,6 @@ AS_INTENSITEIT = As(
             code="ontwikkelproject",
             kort="ontwikkelen",
             legenda="ontwikkelproject",
-            kleur="#B2182B",
             definitie=(
                 "Project met een vernieuwend karakter. Waarin zorgverzekeraar en gemeente(n) gezamenlijk – soms "
                 "samen met aanbieders en professionals – gericht ontwikkelen op een specifiek thema. Vaak een "
@@ -294,7 +280,6 @@ AS_INTENSITEIT = As(
             code="doorontwikkelen",
             kort="doorontwikkelen",
             legenda="doorontwikkelen",
-            kleur="#EF8A62",
             definitie=(
                 "Project dat reeds elders is ontwikkeld en door de zorgverzekeraar met een (beperkt) aantal "
                 "gemeenten wordt doorontwikkeld zodat het (a) toepasbaar is in meerdere gemeenten of de eigen "
@@ -307,7 +292,6 @@ AS_INTENSITEIT = As(
             code="implementatie",
             kort="implementeren",
             legenda="implementeren",
-            kleur="#67A9CF",
             definitie=(
                 "Project dat al is ontwikkeld, dat (voor het overgrote deel) wordt overgenomen door de gemeente "
                 "en toegepast in de eigen situatie."
@@ -319,7 +303,6 @@ AS_INTENSITEIT = As(
             code="samenwerkingsafspraken",
             kort="afspraken",
             legenda="samenwerkingsafspraken",
-            kleur="#2166AC",
             definitie=(
                 "Geen concrete projecten maar samenwerkingsafspraken in de vorm van een convenant of een "
                 "gezamenlijke agenda. De gemeente(n) en zorgverzekeraar weten waarvoor ze een beroep op elkaar "
@@ -341,7 +324,6 @@ AS_GEOGRAFIE = As(
             code="bovenregionaal",
             kort="bovenregionaal",
             legenda="bovenregionaal",
-            kleur="#762A83",
             definitie=("Samenwerking tussen meerdere gemeenten in meerdere Wmo-regio's."),
             synoniemen=("landelijk",),
         ),
@@ -350,7 +332,6 @@ AS_GEOGRAFIE = As(
             code="regionaal",
             kort="regionaal",
             legenda="regionaal",
-            kleur="#1B7837",
             definitie=("Samenwerking met alle gemeenten, binnen de Wmo-regio."),
             synoniemen=("regio",),
         ),
@@ -359,7 +340,6 @@ AS_GEOGRAFIE = As(
             code="gemeentelijk",
             kort="gemeente",
             legenda="gemeenten",
-            kleur="#F1A340",
             definitie=(
                 "Samenwerking op gemeentelijk niveau (eventueel met meerdere individuele gemeenten binnen een "
                 "Wmo-regio)."
@@ -397,7 +377,6 @@ class Verzekeraar:
     code: str
     kort: str
     koepel: str
-    kleur: str
     synoniemen: tuple[str, ...] = ()
 
 
@@ -407,7 +386,6 @@ VERZEKERAARS: tuple[Verzekeraar, ...] = (
         code="zk",
         kort="ZK",
         koepel="Achmea",
-        kleur="#0072B2",
         synoniemen=("Zilveren Kruis Achmea", "Agis", "Achmea Zorgkantoor", "Zilveren Kruis Zorgkantoor"),
     ),
     Verzekeraar(
@@ -415,7 +393,6 @@ VERZEKERAARS: tuple[Verzekeraar, ...] = (
         code="menzis",
         kort="Menzis",
         koepel="Menzis",
-        kleur="#009E73",
         synoniemen=("Anderzorg",),
     ),
     Verzekeraar(
@@ -423,7 +400,6 @@ VERZEKERAARS: tuple[Verzekeraar, ...] = (
         code="vgz",
         kort="VGZ",
         koepel="VGZ",
-        kleur="#E69F00",
         synoniemen=("Coöperatie VGZ", "Cooperatie VGZ", "Univé", "Unive", "IZA", "Trias", "Trias Zorgkantoor"),
     ),
     Verzekeraar(
@@ -431,7 +407,6 @@ VERZEKERAARS: tuple[Verzekeraar, ...] = (
         code="cz",
         kort="CZ",
         koepel="CZ",
-        kleur="#D55E00",
         synoniemen=("CZ groep", "OHRA"),
     ),
     Verzekeraar(
@@ -439,7 +414,6 @@ VERZEKERAARS: tuple[Verzekeraar, ...] = (
         code="dsw",
         kort="DSW",
         koepel="DSW",
-        kleur="#CC79A7",
         synoniemen=("DSW Zorgverzekeraar", "Stad Holland", "Zorgkantoor DSW"),
     ),
     Verzekeraar(
@@ -447,7 +421,6 @@ VERZEKERAARS: tuple[Verzekeraar, ...] = (
         code="eno",
         kort="Eno",
         koepel="Eno",
-        kleur="#56B4E9",
         synoniemen=("Eno", "Salland", "Salland Zorgverzekeringen", "Salland Zorgkantoor", "Hollandzorg"),
     ),
     Verzekeraar(
@@ -455,7 +428,6 @@ VERZEKERAARS: tuple[Verzekeraar, ...] = (
         code="zenz",
         kort="ZenZ",
         koepel="Zorg en Zekerheid",
-        kleur="#332288",
         synoniemen=("ZenZ", "Z&Z"),
     ),
     Verzekeraar(
@@ -463,7 +435,6 @@ VERZEKERAARS: tuple[Verzekeraar, ...] = (
         code="defriesland",
         kort="DFZ",
         koepel="Achmea",
-        kleur="#882255",
         synoniemen=("De Friesland Zorgverzekeraar", "Zorgkantoor Friesland", "DFZ"),
     ),
     Verzekeraar(
@@ -471,14 +442,12 @@ VERZEKERAARS: tuple[Verzekeraar, ...] = (
         code="onvz",
         kort="ONVZ",
         koepel="ONVZ",
-        kleur="#B4B4B4",
     ),
     Verzekeraar(
         naam="a.s.r.",
         code="asr",
         kort="a.s.r.",
         koepel="a.s.r.",
-        kleur="#5E3C00",
         synoniemen=("ASR", "a.s.r. Ziektekosten"),
     ),
 )
@@ -513,7 +482,3 @@ def verzekeraar(naam: str) -> Verzekeraar:
     if len(namen) != 1:
         raise OnbekendLabel(f"{naam!r} is een koepel van meerdere labels: {', '.join(namen)}")
     return next(v for v in VERZEKERAARS if v.naam == namen[0])
-
-
-GEEN_PROJECT_KLEUR = "#F2F2F2"
-"""Fill of municipalities without any project in the filtered set ("geen project")."""

@@ -24,7 +24,7 @@ from kaart import model as kaartmodel
 from kaart.model import Kaartbeeld, KaartSpec
 from projectdb import bereik, bronnen, gebied
 from projectdb.store import Store, open_store
-from tekst import analysetekst, leerlijntekst, selectietekst
+from tekst import analysetekst, geografietekst, leerlijntekst, selectietekst
 
 if TYPE_CHECKING:
     from classify import verwant
@@ -106,11 +106,13 @@ def koppeling_eigen_jaar() -> pd.DataFrame:
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _bevindingen(revisie: int) -> pd.DataFrame:
     lidmaatschap = {jaar: geodata.wmo_indeling(jaar) for jaar in geodata.JAREN}
-    return geografie.consistentie(_projecten(revisie), _koppeling_eigen_jaar(revisie), lidmaatschap)
+    gevonden = geografie.consistentie(_projecten(revisie), _koppeling_eigen_jaar(revisie), lidmaatschap)
+    return geografietekst.met_meldingen(gevonden)
 
 
 def bevindingen() -> pd.DataFrame:
-    """Consistency findings for all projects (:func:`classify.geografie.consistentie`)."""
+    """Consistency findings for all projects (:func:`classify.geografie.consistentie`), each with its sentence
+    (:func:`tekst.geografietekst.met_meldingen`)."""
     return _bevindingen(revisie())
 
 

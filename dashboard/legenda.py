@@ -19,6 +19,8 @@ from geo import geodata
 from geo.lagen import KERNWERKGEBIED_EEN_KLEUR, kaartlaag
 from kaart import stijl, vulling
 from kaart.model import Kaartbeeld
+from palet.kleuren import verzekeraarkleur
+from tekst import kernwerkgebiedtekst
 
 _STIJL = (
     "<style>.skw-lijnstaal{display:inline-block;flex:none;width:18px;height:0;}"
@@ -51,11 +53,12 @@ def lagenregels(lagen: Sequence[str], jaar: int) -> str:
             met_gebied = set(stijl.dekking(jaar)[soort.kolom].dropna())
             namen = [verzekeraar] if verzekeraar else [n for n in vocab.VERZEKERAAR_NAMEN if n in met_gebied]
             for naam in namen:
-                kleur = KERNWERKGEBIED_EEN_KLEUR if verzekeraar else vocab.verzekeraar(naam).kleur
+                kleur = KERNWERKGEBIED_EEN_KLEUR if verzekeraar else verzekeraarkleur(naam)
+                lijntekst = kernwerkgebiedtekst.legenda(naam, geodata.kernwerkgebied_aantal(naam, jaar))
                 regels.append(
                     f'<div><span class="skw-lijnstaal" aria-hidden="true" style="border-top:'
                     f'{soort.lijndikte_px}px dashed {kleur}"></span>'
-                    f"<span>{html.escape(geodata.kernwerkgebied_legenda(naam, jaar))}</span></div>"
+                    f"<span>{html.escape(lijntekst)}</span></div>"
                 )
             regels.append(f"<div><span>{html.escape(geodata.kernwerkgebied_label(jaar))}</span></div>")
         else:

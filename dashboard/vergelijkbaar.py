@@ -9,6 +9,7 @@ import streamlit as st
 from classify import leerlijnen, verwant
 from dashboard import data, foutgrens, projectweergave, toegang
 from projectdb.toegang import Redacteur
+from tekst import verwanttekst
 
 _UITKOMST = "_skw_leerlijnuitkomst"
 """Session key of the outcome of the last lineage confirmation: (project_id, soort, tekst, rapport)."""
@@ -24,6 +25,7 @@ def vergelijkbare_projecten(project_id: str, jaar: int, aantal: int = 5) -> None
     titels = data.projecten().set_index("project_id")["titel"]
     tabel.insert(0, "detail", [projectweergave.detaillink(pid) for pid in tabel["project_id"]])
     tabel.insert(2, "titel", [titels[pid] for pid in tabel["project_id"]])
+    tabel.insert(tabel.columns.get_loc("overeenkomst"), "reden", tabel.pop("overeenkomst").map(verwanttekst.reden))
     st.dataframe(
         tabel,
         hide_index=True,

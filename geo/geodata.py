@@ -23,7 +23,6 @@ import geopandas as gpd
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from classify import kernwerkgebieden as rapport
 from classify.vocab import JAREN, sleutel
 
 GEO_MAP = Path(__file__).resolve().parents[1] / "data" / "geo"
@@ -117,12 +116,9 @@ def kernwerkgebied_label(jaar: int) -> str:
     return str(kernwerkgebieden(jaar)["bepaling"].iloc[0])
 
 
-def kernwerkgebied_legenda(verzekeraar: str, jaar: int) -> str:
-    """Legend text of one insurer's kernwerkgebied line in ``jaar``: its name, the proxy's municipality count and
-    the report's own figure where it gives one, e.g. "kernwerkgebied Menzis (benadering 60 gemeenten; rapport
-    2017: 80)"."""
-    aantal = int((gemeenten(jaar)["kernwerkgebied"] == verzekeraar).sum())
-    return f"kernwerkgebied {verzekeraar} ({rapport.vergelijking(verzekeraar, aantal)})"
+def kernwerkgebied_aantal(verzekeraar: str, jaar: int) -> int:
+    """Number of municipalities of ``jaar`` in the shipped (proxy) kernwerkgebied of ``verzekeraar``."""
+    return int((gemeenten(jaar)["kernwerkgebied"] == verzekeraar).sum())
 
 
 def zorgkantoorregios(jaar: int) -> gpd.GeoDataFrame:

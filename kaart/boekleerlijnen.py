@@ -16,6 +16,7 @@ import pandas as pd
 
 from classify import leerlijnen, vocab, zekerheid
 from kaart import leerlijnkaart
+from palet.kleuren import labelkleur
 from tekst import leerlijntekst
 
 TITEL = "Leerlijnen: van ontwikkelen naar implementeren"
@@ -83,7 +84,7 @@ def gegevens(
             for paar, p in zip(paren, pijlen, strict=True)
         ],
         "fasen": [label.naam for label in vocab.AS_INTENSITEIT.labels],
-        "fasekleuren": [label.kleur for label in vocab.AS_INTENSITEIT.labels],
+        "fasekleuren": [labelkleur(label) for label in vocab.AS_INTENSITEIT.labels],
         "mogelijk": leerlijnkaart.MOGELIJK,
         "dekking": leerlijnkaart.VULDEKKING,
         "legenda": leerlijnkaart._legenda_html(fasen, doelen, ["wmo_regio"], kern, any(p["lus"] for p in pijlen), ""),

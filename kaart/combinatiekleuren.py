@@ -1,7 +1,7 @@
 """Colours of the combination maps: every combination in the colours of its member labels.
 
 The order of the combinations is the domain's (:func:`classify.combinaties.geordend`); this module only paints it.
-A combination is drawn in its members' own :attr:`classify.vocab.Label.kleur` (the first as fill, the others
+A combination is drawn in its members' own :func:`palet.kleuren.labelkleur` (the first as fill, the others
 hatched, see :mod:`kaart.vulling`), so a label looks the same on every map, page, side of the comparison and export,
 and a combination never takes a colour by its rank on one map.
 """
@@ -12,12 +12,13 @@ from collections import Counter
 from collections.abc import Iterable
 
 from classify import combinaties, vocab
+from palet.kleuren import labelkleur
 
 
 def kleuren_van(as_: vocab.As | str, masker: int) -> tuple[str, ...]:
     """The colours of the combination ``masker`` of ``as_``: each member label's colour, in axis order."""
     as_ = as_ if isinstance(as_, vocab.As) else vocab.as_voor(as_)
-    return tuple(label.kleur for i, label in enumerate(as_.labels) if masker >> i & 1)
+    return tuple(labelkleur(label) for i, label in enumerate(as_.labels) if masker >> i & 1)
 
 
 def kleuren(as_: vocab.As | str, aanwezige_combinaties: Iterable[str]) -> dict[str, tuple[str, ...]]:

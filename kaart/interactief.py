@@ -31,6 +31,7 @@ from geo.lagen import HALO, KERNWERKGEBIED_EEN_KLEUR, kaartlaag, kaartlagen, tek
 from kaart import stijl, vulling
 from kaart.kaartframe import MAX_TITELS, controleer_codes
 from kaart.model import Kaartbeeld
+from palet.kleuren import GEEN_PROJECT_KLEUR, verzekeraarkleur
 
 LEAFLET_JS = "../../app/static/leaflet/leaflet.js"
 LEAFLET_CSS = "../../app/static/leaflet/leaflet.css"
@@ -159,7 +160,7 @@ def _tabel(kaartbeeld: Kaartbeeld) -> dict:
         ]
     vullingen, patronen = [], []
     for i, kleur in enumerate(kleuren):
-        rand = ["#ffffff", 0.6] if kleur == vocab.GEEN_PROJECT_KLEUR else [vulling.RAND_KLEUR, 1.0]
+        rand = ["#ffffff", 0.6] if kleur == GEEN_PROJECT_KLEUR else [vulling.RAND_KLEUR, 1.0]
         if len(vulling.kleuren(kleur)) > 1:
             patronen.append(vulling.svg_patroon(kleur, f"skw-vulling-{i}"))
             vullingen.append([f"url(#skw-vulling-{i})", *rand])
@@ -266,7 +267,7 @@ class _Gemeentevormen(Element):
     def __init__(self, jaar: int):
         super().__init__()
         self._name = "Gemeentevormen"
-        self.leeg = scriptjson(vocab.GEEN_PROJECT_KLEUR)
+        self.leeg = scriptjson(GEEN_PROJECT_KLEUR)
         self.decodeer = stijl.DECODEER_JS
         self.geometrie = stijl.gemeentelaag(jaar).replace("</", "<\\/")
 
@@ -357,7 +358,7 @@ class _Laag(Element):
         basis, _, verzekeraar = laag.partition(":")
         self._name = "Laag"
         self.filter = scriptjson(verzekeraar) if verzekeraar else ""
-        self.kleuren = scriptjson({v.naam: v.kleur for v in vocab.VERZEKERAARS})
+        self.kleuren = scriptjson({v.naam: verzekeraarkleur(v.naam) for v in vocab.VERZEKERAARS})
         self.decodeer = stijl.DECODEER_JS
         soort = kaartlaag(basis)
         lijn = {"weight": soort.lijndikte_px, "opacity": soort.dekking}

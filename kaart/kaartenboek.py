@@ -33,6 +33,7 @@ from classify import bronnen, combinaties, leerlijnen, precisie, vocab, zekerhei
 from geo import geodata
 from kaart import boekleerlijnen, combinatiekleuren, leerlijnkaart, model, presentatie, stijl, vulling
 from kaart.model import GEEN_KERNWERKGEBIED, GEEN_PROJECT, VERSUS_OVERIG_KLEUR, Kaartbeeld, KaartSpec, projecten_voor
+from palet.kleuren import GEEN_PROJECT_KLEUR, labelkleur, verzekeraarkleur
 from tekst import analysetekst, brontekst, getallen, leerlijntekst
 
 LEAFLET = Path(__file__).resolve().parents[1] / "static" / "leaflet"
@@ -167,7 +168,7 @@ def klassenmodel(kaartbeeld: Kaartbeeld, projecten: pd.DataFrame) -> dict:
         met = set(heeft["project_id"])
         maskers = {pid: 3 if pid in met else 1 for pid in ids}
         tabel = [
-            [3, f"{eigen.legenda}: {thema.legenda}", thema.kleur],
+            [3, f"{eigen.legenda}: {thema.legenda}", labelkleur(thema)],
             [1, f"{eigen.legenda}: {combinaties.OVERIG}", VERSUS_OVERIG_KLEUR],
         ]
         return {"soort": "vast", "maskers": maskers, "tabel": tabel, "leeg": GEEN_PROJECT, "letop": ""}
@@ -265,12 +266,12 @@ def kaartenboek(
         "themas": list(vocab.AS_INHOUD.namen),
         "verzekeraars": list(vocab.VERZEKERAAR_NAMEN),
         "kleuren": {
-            "leeg": vocab.GEEN_PROJECT_KLEUR,
+            "leeg": GEEN_PROJECT_KLEUR,
             "mogelijk": vulling.MOGELIJK,
             "rand": vulling.RAND_KLEUR,
             "scheiding": vulling.SCHEIDING,
             "richtingen": list(vulling.RICHTINGEN),
-            "verzekeraars": {v.naam: v.kleur for v in vocab.VERZEKERAARS},
+            "verzekeraars": {v.naam: verzekeraarkleur(v.naam) for v in vocab.VERZEKERAARS},
         },
         "mogelijk": {"tekst": model.MOGELIJK, "max_bereik": model.MAX_BEREIK},
         "kernwerkgebiedlabel": geodata.kernwerkgebied_label(jaar),

@@ -20,6 +20,7 @@ from classify import vocab
 from geo.lagen import HALO, KERNWERKGEBIED_EEN_KLEUR, kaartlaag, kaartlagen, tekenvolgorde
 from kaart import stijl, vulling
 from kaart.model import Kaartbeeld
+from palet.kleuren import GEEN_PROJECT_KLEUR, verzekeraarkleur
 
 MAX_TITELS = 3
 """Project titles listed in a tooltip before "en nog n"."""
@@ -102,7 +103,7 @@ def selectie(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -> dict:
         ]
     vullingen, patronen = [], []
     for i, kleur in enumerate(kleuren):
-        rand = ["#ffffff", 0.6] if kleur == vocab.GEEN_PROJECT_KLEUR else [vulling.RAND_KLEUR, 1.0]
+        rand = ["#ffffff", 0.6] if kleur == GEEN_PROJECT_KLEUR else [vulling.RAND_KLEUR, 1.0]
         if len(vulling.kleuren(kleur)) > 1:
             patronen.append(vulling.svg_patroon(kleur, f"skw-vulling-{i}"))
             vullingen.append([f"url(#skw-vulling-{i})", *rand])
@@ -115,7 +116,7 @@ def selectie(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -> dict:
         "titels": list(titels),
         "gemeenten": [per_code[code] for code in stijl.dekking(jaar)["gemeente_code"]],
         "lagen": _lagen(lagen),
-        "kleuren": {v.naam: v.kleur for v in vocab.VERZEKERAARS},
+        "kleuren": {v.naam: verzekeraarkleur(v.naam) for v in vocab.VERZEKERAARS},
     }
 
 

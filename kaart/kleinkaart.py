@@ -12,9 +12,9 @@ import html
 from collections.abc import Sequence
 from functools import lru_cache
 
-from classify import vocab
 from kaart import alttekst, stijl, vulling
 from kaart.model import Kaartbeeld
+from palet.kleuren import GEEN_PROJECT_KLEUR
 
 
 def svg(kaartbeeld: Kaartbeeld, jaar: int, breedte: int = 240) -> str:
@@ -30,14 +30,14 @@ def svg(kaartbeeld: Kaartbeeld, jaar: int, breedte: int = 240) -> str:
         per_kleur.setdefault(kleur, []).append(f'<path d="{paden[code]}"/>')
     patronen, groepen = [], []
     # "geen project" first: later groups draw their outline over the shared borders.
-    for i, kleur in enumerate(sorted(per_kleur, key=lambda k: k != vocab.GEEN_PROJECT_KLEUR)):
+    for i, kleur in enumerate(sorted(per_kleur, key=lambda k: k != GEEN_PROJECT_KLEUR)):
         vormen = "".join(per_kleur[kleur])
         if len(vulling.kleuren(kleur)) > 1:
             patronen.append(vulling.svg_patroon(kleur, f"v{i}", stap=4.0, dikte=0.7))
             vul = f"url(#v{i})"
         else:
             vul = html.escape(kleur)
-        rand = "" if kleur == vocab.GEEN_PROJECT_KLEUR else f' stroke="{vulling.RAND_KLEUR}" stroke-width="0.4"'
+        rand = "" if kleur == GEEN_PROJECT_KLEUR else f' stroke="{vulling.RAND_KLEUR}" stroke-width="0.4"'
         groepen.append(f'<g fill="{vul}"{rand}>{vormen}</g>')
     return "".join(
         [

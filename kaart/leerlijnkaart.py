@@ -29,6 +29,7 @@ from classify.leerlijnen import Keten
 from geo import geodata
 from geo.lagen import GRENSLAGEN, kaartlaag
 from kaart import interactief, stijl, vulling
+from palet.kleuren import GEEN_PROJECT_KLEUR, labelkleur
 from tekst.leerlijntekst import JAAR_ONBEKEND, periode_tekst
 
 STAPPEN = 40
@@ -205,7 +206,7 @@ def leerlijnkaart(
     ``projecten`` must hold every chain project (project_id, titel, intensiteit, gebied, indeling_jaar);
     ``koppeling`` [project_id, gemeente_code] their municipalities in ``jaar``. Municipalities of chain projects
     are filled lightly in the colour of the earliest stage (in the order of the intensity axis) among those
-    projects, the others in :data:`classify.vocab.GEEN_PROJECT_KLEUR`. Every link is an arrow in the colour of
+    projects, the others in :data:`palet.kleuren.GEEN_PROJECT_KLEUR`. Every link is an arrow in the colour of
     the stage it leads to, with the tooltip of :func:`pijltekst` plus both titles. ``grenzen`` are border layers
     of :data:`geo.lagen.GRENSLAGEN` drawn between the fill and the arrows. The legend (stages, arrows, borders,
     ``ondertitel``, source) is a Leaflet control. A click on a municipality sets the feature properties ``code``
@@ -299,7 +300,7 @@ def _pijlen(
             {
                 "lijn": _wgs84(lijn),
                 "kop": _wgs84(kop),
-                "kleur": vocab.AS_INTENSITEIT.label(naar["intensiteit"]).kleur,
+                "kleur": labelkleur(vocab.AS_INTENSITEIT.label(naar["intensiteit"])),
                 "tekst": "<br>".join(regels),
                 "lus": is_lus,
             }
@@ -372,11 +373,11 @@ class _Gemeenten(interactief.Element):
     def __init__(self, tabel: dict[str, list], jaar: int):
         super().__init__()
         self._name = "Gemeenten"
-        kleur = {label.naam: label.kleur for label in vocab.AS_INTENSITEIT.labels}
+        kleur = {label.naam: labelkleur(label) for label in vocab.AS_INTENSITEIT.labels}
         kleur[MOGELIJK] = "url(#skw-ll-mogelijk)"
         self.tabel = interactief.scriptjson({code: [kleur[fase], tekst] for code, (fase, tekst) in tabel.items()})
         self.patroon = interactief.scriptjson(vulling.svg_patroon(vulling.MOGELIJK, "skw-ll-mogelijk"))
-        self.leeg = interactief.scriptjson(vocab.GEEN_PROJECT_KLEUR)
+        self.leeg = interactief.scriptjson(GEEN_PROJECT_KLEUR)
         self.dekking = VULDEKKING
         self.decodeer = stijl.DECODEER_JS
         self.geometrie = stijl.gemeentelaag(jaar).replace("</", "<\\/")
@@ -440,7 +441,7 @@ def _legenda_html(
     for label in vocab.AS_INTENSITEIT.labels:
         if label.naam in fasen:
             delen.append(
-                f'<div class="skw-rij"><span class="skw-vlak" style="background:{label.kleur};opacity:'
+                f'<div class="skw-rij"><span class="skw-vlak" style="background:{labelkleur(label)};opacity:'
                 f'{VULDEKKING + 0.2}"></span><span>{html.escape(label.legenda)}</span></div>'
             )
     if MOGELIJK in fasen:
@@ -453,7 +454,7 @@ def _legenda_html(
     for label in vocab.AS_INTENSITEIT.labels:
         if label.naam in doelen:
             delen.append(
-                f'<div class="skw-rij"><span class="skw-lijn" style="border-top-color:{label.kleur}"></span>'
+                f'<div class="skw-rij"><span class="skw-lijn" style="border-top-color:{labelkleur(label)}"></span>'
                 f"<span>{html.escape(_PIJLTEKST[label.naam])}</span></div>"
             )
     for soort in map(kaartlaag, grenzen):

@@ -16,6 +16,7 @@ import pandas as pd
 
 from classify import bronnen, combinaties, kernwerkgebieden, vocab, zekerheid
 from kaart import combinatiekleuren, vulling
+from palet.kleuren import GEEN_PROJECT_KLEUR, labelkleur, verzekeraarkleur
 from tekst import brontekst, getallen
 
 SOORTEN: tuple[str, ...] = ("totaal", "combinatie", "versus", "aantal", "verzekeraar", "kernwerkgebied", "project")
@@ -269,10 +270,10 @@ def kaartbeeld(
         rijen.append((tekst, vulling.MOGELIJK, int(alleen_mogelijk.sum())))
     leeg = GEEN_KERNWERKGEBIED if spec.soort == "kernwerkgebied" else GEEN_PROJECT
     basis["klasse"] = klasse.fillna(leeg).astype(str)
-    basis["kleur"] = kleur.map(_vulling, na_action="ignore").fillna(vocab.GEEN_PROJECT_KLEUR).astype(str)
+    basis["kleur"] = kleur.map(_vulling, na_action="ignore").fillna(GEEN_PROJECT_KLEUR).astype(str)
     rest = int(klasse.isna().sum())
     legenda = tuple(LegendaItem(*rij) for rij in rijen) + (
-        (LegendaItem(leeg, vocab.GEEN_PROJECT_KLEUR, rest),) if rest else ()
+        (LegendaItem(leeg, GEEN_PROJECT_KLEUR, rest),) if rest else ()
     )
     return Kaartbeeld(
         spec=spec,
@@ -424,7 +425,7 @@ def _klassen(
         eigen = vocab.as_voor(spec.as_code).label(spec.label)
         thema = vocab.as_voor(spec.tweede_as).label(spec.tweede_label)
         kleuren = {
-            f"{eigen.legenda}: {thema.legenda}": thema.kleur,
+            f"{eigen.legenda}: {thema.legenda}": labelkleur(thema),
             f"{eigen.legenda}: {combinaties.OVERIG}": VERSUS_OVERIG_KLEUR,
         }
         return _op_volgorde(basis["gemeente_code"].map(per_gemeente["klasse"]), kleuren)
@@ -436,7 +437,7 @@ def _klassen(
             klasse[(aantal >= laag) & (aantal <= (float("inf") if hoog is None else hoog))] = naam
         return _op_volgorde(klasse, dict(zip((naam for *_, naam in AANTAL_KLASSEN), AANTAL_KLEUREN, strict=True)))
     if spec.soort == "kernwerkgebied":
-        return _op_volgorde(basis["kernwerkgebied"], {v.naam: v.kleur for v in vocab.VERZEKERAARS})
+        return _op_volgorde(basis["kernwerkgebied"], {v.naam: verzekeraarkleur(v.naam) for v in vocab.VERZEKERAARS})
     if spec.soort == "project":
         return _projectklassen(geteld, koppeling, basis)
     naam, kleur = enkele_klasse(spec)
@@ -455,10 +456,10 @@ def _op_volgorde(klasse: pd.Series, kleuren: dict[str, str]) -> tuple[pd.Series,
 def enkele_klasse(spec: KaartSpec) -> tuple[str, str]:
     """The one class of a map of one insurer or one label: its legend text and its colour (hex)."""
     if spec.soort == "verzekeraar":
-        return f"projecten {spec.label}", vocab.verzekeraar(spec.label).kleur
+        return f"projecten {spec.label}", verzekeraarkleur(spec.label)
     if spec.as_code:
         label = vocab.as_voor(spec.as_code).label(spec.label)
-        return label.legenda.strip("'"), label.kleur
+        return label.legenda.strip("'"), labelkleur(label)
     return "samenwerkingsprojecten", TOTAAL_KLEUR
 
 

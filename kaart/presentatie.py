@@ -29,7 +29,8 @@ from geo import geodata
 from geo.lagen import kaartlaag
 from kaart import alttekst, statisch, tabel, vulling
 from kaart.model import Kaartbeeld, projecten_voor
-from tekst import analysetekst, getallen
+from palet.kleuren import GEEN_PROJECT_KLEUR, verzekeraarkleur
+from tekst import analysetekst, getallen, kernwerkgebiedtekst
 
 BREEDTE, HOOGTE = Inches(13.333), Inches(7.5)
 """16:9 slide size."""
@@ -317,7 +318,12 @@ def _legendarijen(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -> 
         if soort.per_verzekeraar:
             aanwezig = set(geodata.gemeenten(jaar)[soort.kolom].dropna())
             rijen += [
-                ("lijn", geodata.kernwerkgebied_legenda(v, jaar), vocab.verzekeraar(v).kleur, True)
+                (
+                    "lijn",
+                    kernwerkgebiedtekst.legenda(v, geodata.kernwerkgebied_aantal(v, jaar)),
+                    verzekeraarkleur(v),
+                    True,
+                )
                 for v in vocab.VERZEKERAAR_NAMEN
                 if v in aanwezig and (not naam or v == naam)
             ]
@@ -406,7 +412,7 @@ def _staal(dia, klasse: str, v: str, links: float, midden: float) -> None:
             vak.fill.pattern = _PATROON[richting]
             vak.fill.fore_color.rgb = _rgb(kleur)
             vak.fill.back_color.rgb = _rgb(vulling.basis(v))
-        vak.line.color.rgb = _rgb("#999999" if v == vocab.GEEN_PROJECT_KLEUR else vulling.RAND_KLEUR)
+        vak.line.color.rgb = _rgb("#999999" if v == GEEN_PROJECT_KLEUR else vulling.RAND_KLEUR)
         vak.line.width = Pt(0.5)
         vak.name = f"Legenda {klasse}" + (f" ({i + 1})" if len(delen) > 1 else "")
 

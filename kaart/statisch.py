@@ -37,6 +37,8 @@ from geo.lagen import KAARTLAGEN, Kaartlaag, kaartlaag, tekenvolgorde
 from kaart import alttekst, stijl, vulling
 from kaart.formaten import DPI_MAX, DPI_MIN, FORMATEN
 from kaart.model import Kaartbeeld
+from palet.kleuren import GEEN_PROJECT_KLEUR, verzekeraarkleur
+from tekst import kernwerkgebiedtekst
 
 OPMAKEN: tuple[str, ...] = ("a4", "kaart")
 
@@ -266,7 +268,7 @@ def _kaartvlak(as_, kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -
         raise ValueError(
             f"het kaartbeeld bevat {len(vreemd)} codes die geen gemeente van {jaar} zijn, o.a. {', '.join(vreemd[:5])}"
         )
-    vullingen = [kleur_per_code.get(code, vocab.GEEN_PROJECT_KLEUR) for code in codes]
+    vullingen = [kleur_per_code.get(code, GEEN_PROJECT_KLEUR) for code in codes]
     vlakken = PatchCollection(
         [PathPatch(pad) for pad in paden],
         facecolors=[vulling.basis(v) for v in vullingen],
@@ -285,7 +287,7 @@ def _kaartvlak(as_, kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -
                 as_.add_collection(
                     LineCollection(
                         _grenslijnen(jaar, soort.kolom, naam),
-                        colors=vocab.verzekeraar(naam).kleur,
+                        colors=verzekeraarkleur(naam),
                         linewidths=soort.lijndikte_pt,
                         linestyles=[_streep(soort)],
                         zorder=zorder,
@@ -356,7 +358,7 @@ def _arceringen(as_, paden: Sequence[MplPath], vullingen: list[str]) -> None:
                 zorder=1.5,
             )
         )
-    omlijnd = [PathPatch(pad) for pad, v in zip(paden, vullingen, strict=True) if v != vocab.GEEN_PROJECT_KLEUR]
+    omlijnd = [PathPatch(pad) for pad, v in zip(paden, vullingen, strict=True) if v != GEEN_PROJECT_KLEUR]
     if omlijnd:
         as_.add_collection(
             PatchCollection(omlijnd, facecolors="none", edgecolors=vulling.RAND_KLEUR, linewidths=RAND_DIKTE, zorder=2)
@@ -365,7 +367,7 @@ def _arceringen(as_, paden: Sequence[MplPath], vullingen: list[str]) -> None:
 
 def _staal(figuur: Figure, xy: tuple[float, float], breedte: float, hoogte: float, v: str) -> None:
     """A legend swatch of fill ``v`` in figure coordinates: base colour, hatching, outline as on the map."""
-    rand = "#999999" if v == vocab.GEEN_PROJECT_KLEUR else vulling.RAND_KLEUR
+    rand = "#999999" if v == GEEN_PROJECT_KLEUR else vulling.RAND_KLEUR
     figuur.add_artist(
         Rectangle(
             xy, breedte, hoogte, transform=figuur.transFigure, facecolor=vulling.basis(v), edgecolor=rand, linewidth=0.5
@@ -486,8 +488,8 @@ def _legendarijen(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -> 
             lijnen += [
                 (
                     "lijn",
-                    geodata.kernwerkgebied_legenda(naam, jaar),
-                    vocab.verzekeraar(naam).kleur,
+                    kernwerkgebiedtekst.legenda(naam, geodata.kernwerkgebied_aantal(naam, jaar)),
+                    verzekeraarkleur(naam),
                     soort.lijndikte_pt,
                     _streep(soort),
                 )

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 
-from classify import vocab
+from palet.kleuren import GEEN_PROJECT_KLEUR
 
 SCHEIDING = "|"
 
@@ -26,7 +26,7 @@ RAND_KLEUR = "#4D4D4D"
 ARCERING_KLEUR = "#000000"
 """Hatching of :data:`MOGELIJK`."""
 
-MOGELIJK = vocab.GEEN_PROJECT_KLEUR + SCHEIDING + ARCERING_KLEUR
+MOGELIJK = GEEN_PROJECT_KLEUR + SCHEIDING + ARCERING_KLEUR
 """Fill of municipalities reached only through a ``deel`` area: "geen project" grey with black hatching."""
 
 RICHTINGEN: tuple[str, ...] = ("/", "\\", "|", "-", "x")

@@ -15,12 +15,13 @@ REPO = Path(__file__).resolve().parents[1]
 MAG_IMPORTEREN: dict[str, set[str]] = {
     "classify": set(),
     "tekst": {"classify"},
+    "palet": {"classify"},
     "geo": {"classify"},
     "geo_bouw": {"classify"},
     "projectdb": {"tekst", "geo", "classify"},
-    "kaart": {"tekst", "geo", "classify"},
-    "dashboard": {"kaart", "projectdb", "tekst", "geo", "classify"},
-    "pages": {"dashboard", "kaart", "tekst", "geo", "classify"},
+    "kaart": {"palet", "tekst", "geo", "classify"},
+    "dashboard": {"kaart", "projectdb", "palet", "tekst", "geo", "classify"},
+    "pages": {"dashboard", "kaart", "palet", "tekst", "geo", "classify"},
     "maps": {"dashboard", "geo_bouw"},
 }
 """Package -> the project packages it may import: arrows only point down, ``geo_bouw`` and ``maps`` sit beside."""

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 from classify import combinaties as comb
 from classify import vocab
 from kaart import combinatiekleuren as kl
+from palet.kleuren import labelkleur
 
 # Legends quoted from the report (002_4672d5e83c675345.txt), in the report's order and spelling.
 OUDEREN_INTENSITEIT = [
@@ -180,8 +181,8 @@ def test_versus_overig():
 
 def test_legenda_in_report_order_with_member_colours():
     per_gemeente = ["implementeren", "ontwikkelproject", "implementeren", "ontwikkelproject + implementeren"]
-    ontwikkel = vocab.AS_INTENSITEIT.label("Ontwikkelproject").kleur
-    implementatie = vocab.AS_INTENSITEIT.label("Implementatie").kleur
+    ontwikkel = labelkleur(vocab.AS_INTENSITEIT.label("Ontwikkelproject"))
+    implementatie = labelkleur(vocab.AS_INTENSITEIT.label("Implementatie"))
     assert kl.legenda("intensiteit", per_gemeente) == [
         ("ontwikkelproject + implementeren", (ontwikkel, implementatie), 1),
         ("ontwikkelproject", (ontwikkel,), 1),
@@ -198,7 +199,7 @@ def test_a_combination_keeps_its_colours_whatever_else_is_on_the_map():
     assert (
         alleen["collectieve zorgminima"]
         == alle["collectieve zorgminima"]
-        == (vocab.AS_INSTRUMENT.label("Collectieve zorg minima").kleur,)
+        == (labelkleur(vocab.AS_INSTRUMENT.label("Collectieve zorg minima")),)
     )
     assert alleen["werkwijze + beleid"] == alle["werkwijze + beleid"]
     assert len(kl.legenda("instrument", teksten)) == ALLE_INSTRUMENTEN

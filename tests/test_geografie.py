@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from classify import geografie as geo
+from tekst import geografietekst
 
 GEO = Path(__file__).resolve().parents[1] / "data" / "geo"
 
@@ -114,11 +115,17 @@ def test_consistentie_reports_stored_versus_derived_geography():
         ]
     )
     bevindingen = geo.consistentie(projecten, KOPPELING, {2017: INDELING})
+    assert list(bevindingen.columns) == ["project_id", "veld", "opgeslagen", "afgeleid", "bevinding", "indeling_jaar"]
+    assert bevindingen[["bevinding", "indeling_jaar"]].values.tolist() == [["geografie_afwijkend", 2017]]
+    bevindingen = geografietekst.met_meldingen(bevindingen)
     assert list(bevindingen.columns) == ["project_id", "veld", "opgeslagen", "afgeleid", "melding"]
     assert bevindingen[["project_id", "veld", "opgeslagen", "afgeleid"]].values.tolist() == [
         ["P2", "geografie", "Bovenregionaal", "Regionaal"]
     ]
-    assert "keuze aan de analist" in bevindingen["melding"].iloc[0]
+    assert bevindingen["melding"].iloc[0] == (
+        "Opgeslagen 'Bovenregionaal', volgens de gemeenten en Wmo-regio's van 2017 'Regionaal'. "
+        "Het rapport laat die keuze aan de analist; de kaart toont het opgeslagen label."
+    )
 
 
 def test_consistentie_uses_each_projects_own_boundary_year():
@@ -148,14 +155,16 @@ def test_consistentie_soft_checks_from_the_appendix():
         ["P1", "inhoud", "Preventie", "Anders"],
         ["P3", "instrumenten", "Beleid", "Beleid;Samenwerkingsdocument"],
     ]
-    assert bevindingen["melding"].str.contains("ter controle").all()
+    assert bevindingen["bevinding"].tolist() == ["minima_buiten_anders", "afspraken_zonder_document"]
+    assert geografietekst.met_meldingen(bevindingen)["melding"].str.contains("ter controle").all()
 
 
 def test_consistentie_reports_a_project_without_municipalities_instead_of_failing():
     projecten = _projecten([("P9", 2017, "GGZ", ("Werkwijze",), "Ontwikkelproject", "Gemeentelijk")])
     bevindingen = geo.consistentie(projecten, KOPPELING, {2017: INDELING})
     assert bevindingen[["project_id", "veld", "afgeleid"]].values.tolist() == [["P9", "geografie", ""]]
-    assert "geen gemeenten" in bevindingen["melding"].iloc[0]
+    assert bevindingen["bevinding"].tolist() == ["geen_gemeenten"]
+    assert "geen gemeenten" in geografietekst.met_meldingen(bevindingen)["melding"].iloc[0]
 
 
 def test_consistentie_needs_the_membership_of_every_boundary_year():
@@ -199,3 +208,10 @@ def test_real_membership_2025_every_whole_region_is_regionaal():
     indeling, tabel = _echte_indeling(2025)
     uitkomst = geo.geografie_per_project(tabel.rename(columns={"wmo_regio": "project_id"}), indeling)
     assert len(uitkomst) == 43 and (uitkomst == "Regionaal").all()
+
+
+def test_every_finding_code_has_its_own_sentence_and_an_unknown_code_is_an_error():
+    zinnen = {geografietekst.melding(code, "Preventie", "Anders", 2017) for code in geo.BEVINDINGEN}
+    assert len(zinnen) == len(geo.BEVINDINGEN) and all(zin.endswith(".") for zin in zinnen)
+    with pytest.raises(ValueError, match="onbekende bevinding 'bestaat_niet'"):
+        geografietekst.melding("bestaat_niet", "", "", 2017)

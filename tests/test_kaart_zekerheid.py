@@ -17,6 +17,7 @@ from dashboard import url
 from geo import geodata
 from kaart import kleinkaart, presentatie, statisch, vulling
 from kaart.model import MOGELIJK, KaartSpec, kaartbeeld
+from palet.kleuren import GEEN_PROJECT_KLEUR, labelkleur
 from projectdb import bereik
 from tekst import selectietekst
 
@@ -104,7 +105,7 @@ def test_the_pptx_legend_swatch_is_patterned(kaart):
     staal = next(s for s in dia.shapes if s.name.startswith(f"Legenda {MOGELIJK}"))
     assert staal.fill.type == MSO_FILL.PATTERNED
     assert str(staal.fill.fore_color.rgb) == vulling.ARCERING_KLEUR.lstrip("#")
-    assert str(staal.fill.back_color.rgb) == vocab.GEEN_PROJECT_KLEUR.lstrip("#")
+    assert str(staal.fill.back_color.rgb) == GEEN_PROJECT_KLEUR.lstrip("#")
 
 
 # --- Overzicht --------------------------------------------------------------------------------------------------
@@ -179,7 +180,7 @@ def test_the_leerlijnen_map_hatches_municipalities_reached_only_through_a_deel_a
     mogelijk = set(koppeling["gemeente_code"]) - zeker
     assert zeker == {"GM0014"} and len(mogelijk) > 3
     assert {code for code, (vul, _) in tabel.items() if vul == "url(#skw-ll-mogelijk)"} == mogelijk
-    assert tabel["GM0014"][0] == vocab.AS_INTENSITEIT.label("Ontwikkelproject").kleur
+    assert tabel["GM0014"][0] == labelkleur(vocab.AS_INTENSITEIT.label("Ontwikkelproject"))
     assert '<pattern id=\\"skw-ll-mogelijk\\"' in html or '<pattern id="skw-ll-mogelijk"' in html
     assert MOGELIJK in html
 

@@ -5,6 +5,7 @@ from classify import vocab
 from kaart import combinatiekleuren
 from kaart import model as vl
 from kaart.model import KaartSpec
+from palet.kleuren import GEEN_PROJECT_KLEUR, labelkleur
 from projectdb import bronnen
 
 
@@ -82,7 +83,7 @@ def test_totaal_marks_municipalities_with_a_project_and_counts_the_rest():
     kaartbeeld = _maak(KaartSpec("totaal"))
     assert _klasse(kaartbeeld)["GM0005"] == vl.GEEN_PROJECT
     assert [(i.klasse, i.aantal) for i in kaartbeeld.legenda] == [("samenwerkingsprojecten", 4), ("geen project", 1)]
-    assert kaartbeeld.legenda[-1].kleur == vocab.GEEN_PROJECT_KLEUR
+    assert kaartbeeld.legenda[-1].kleur == GEEN_PROJECT_KLEUR
     rij = kaartbeeld.gemeenten.set_index("gemeente_code").loc["GM0001"]
     assert rij["aantal_projecten"] == 2 and rij["titels"] == ("Leefstijlcoach", "Valpreventie")
     assert kaartbeeld.bronregel == "Bron: projectendatabase samenwerkingskaarten, 4 projecten; grenzen CBS/PDOK 2017"
@@ -148,7 +149,7 @@ def test_versus_splits_label_with_and_without_theme():
     assert klassen["GM0002"] == "werkwijze: overig"
     assert klassen["GM0003"] == vl.GEEN_PROJECT
     assert kaartbeeld.titel == "werkwijze: preventie versus overig"
-    assert kaartbeeld.legenda[0].kleur == vocab.AS_INHOUD.label("Preventie").kleur
+    assert kaartbeeld.legenda[0].kleur == labelkleur(vocab.AS_INHOUD.label("Preventie"))
 
 
 def test_aantal_bins_the_count_of_one_label():

@@ -1,7 +1,9 @@
 import pandas as pd
 import pytest
 
+from geo import geodata
 from geo_bouw import kernwerkgebied as k
+from tekst import kernwerkgebiedtekst
 
 
 def _tabel(rijen):
@@ -149,3 +151,12 @@ def test_proxy_takes_the_concession_holder_of_the_year():
     }
     with pytest.raises(ValueError, match="geen concessiehouder 2017 voor zorgkantoorregio ZK99"):
         k.kernwerkgebied_uit_concessies(gemeenten.assign(zorgkantoorregio_code=["ZK99", "ZK09"]), concessies, 2017)
+
+
+def test_legend_text_puts_the_proxy_count_beside_the_reports_figure():
+    aantal = geodata.kernwerkgebied_aantal("Menzis", 2017)
+    assert aantal == int((geodata.gemeenten(2017)["kernwerkgebied"] == "Menzis").sum()) > 0
+    assert kernwerkgebiedtekst.legenda("Menzis", aantal) == (
+        f"kernwerkgebied Menzis (benadering {aantal} gemeenten; rapport 2017: 80)"
+    )
+    assert kernwerkgebiedtekst.vergelijking("VGZ", 89) == "benadering 89 gemeenten"  # the report gives no figure

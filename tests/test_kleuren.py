@@ -15,11 +15,14 @@ from streamlit.testing.v1 import AppTest
 from classify import vocab
 from kaart import vulling
 from kaart.model import SOORTEN, KaartSpec, kaartbeeld
+from palet import kleuren
+from palet.kleuren import GEEN_PROJECT_KLEUR, labelkleur
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 ZICHT = {"normaal": None, "protan": "protanomaly", "deutan": "deuteranomaly", "tritan": "tritanomaly"}
 MIN_DELTA_E = 10.0
 MIN_CONTRAST = 3.0
+HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 def _rgb(kleur: str) -> np.ndarray:
@@ -103,6 +106,42 @@ def _legenda_kleuren(kaart) -> set[str]:
     return {kleur.upper() for item in kaart.legenda for kleur in vulling.kleuren(item.kleur)}
 
 
+def test_every_label_and_insurer_has_exactly_one_colour():
+    assert kleuren.ontbrekende_kleuren() == []
+    for as_ in vocab.ASSEN:
+        per_label = [labelkleur(label) for label in as_.labels]
+        assert all(HEX.match(k) for k in per_label), per_label
+        assert len({k.upper() for k in per_label}) == len(per_label), as_.code
+        assert GEEN_PROJECT_KLEUR.upper() not in {k.upper() for k in per_label}
+    per_verzekeraar = [kleuren.verzekeraarkleur(naam) for naam in vocab.VERZEKERAAR_NAMEN]
+    assert all(HEX.match(k) for k in per_verzekeraar)
+    assert len({k.upper() for k in per_verzekeraar}) == len(vocab.VERZEKERAARS)
+
+
+def test_a_label_without_a_colour_fails_loudly_naming_the_label(monkeypatch):
+    ggz = vocab.AS_INHOUD.label("GGZ")
+    zonder = {code: k for code, k in kleuren.LABELKLEUREN["inhoud"].items() if code != "ggz"}
+    monkeypatch.setitem(kleuren.LABELKLEUREN, "inhoud", zonder)
+    assert kleuren.ontbrekende_kleuren() == ["label 'GGZ' (code 'ggz') van as 'Inhoudelijk' heeft geen kleur"]
+    with pytest.raises(kleuren.OntbrekendeKleur, match="label 'GGZ' .* heeft geen kleur in palet.kleuren"):
+        labelkleur(ggz)
+    assert labelkleur(vocab.AS_INHOUD.label("Preventie")) == "#009E73"
+
+
+def test_an_insurer_without_a_colour_fails_loudly_naming_the_insurer(monkeypatch):
+    monkeypatch.delitem(kleuren.VERZEKERAARKLEUREN, "ONVZ")
+    assert kleuren.ontbrekende_kleuren() == ["zorgverzekeraar 'ONVZ' heeft geen kleur"]
+    with pytest.raises(kleuren.OntbrekendeKleur, match="zorgverzekeraar 'ONVZ' heeft geen kleur"):
+        kleuren.verzekeraarkleur("onvz")
+
+
+def test_a_colour_for_an_unknown_label_is_reported(monkeypatch):
+    monkeypatch.setitem(
+        kleuren.LABELKLEUREN, "geografie", {**kleuren.LABELKLEUREN["geografie"], "landelijk": "#000000"}
+    )
+    assert kleuren.ontbrekende_kleuren() == ["kleur voor onbekend label 'landelijk' van as 'Geografisch'"]
+
+
 def test_every_legend_is_distinguishable_in_normal_and_colour_blind_vision():
     """Smallest CAM02-UCS distance between the colours of one legend, under normal vision and full protan, deutan
     and tritan simulation (severity 100). Hatched classes are told apart by their colours and pattern, so every
@@ -127,13 +166,13 @@ def test_every_legend_is_distinguishable_in_normal_and_colour_blind_vision():
 
 def test_fills_stand_out_from_geen_project_by_contrast_or_outline():
     """WCAG 1.4.11: a fill lighter than 3:1 against "geen project" is outlined in a colour that has 3:1."""
-    assert _contrast(vulling.RAND_KLEUR, vocab.GEEN_PROJECT_KLEUR) >= MIN_CONTRAST
-    assert _contrast(vulling.ARCERING_KLEUR, vocab.GEEN_PROJECT_KLEUR) >= MIN_CONTRAST
+    assert _contrast(vulling.RAND_KLEUR, GEEN_PROJECT_KLEUR) >= MIN_CONTRAST
+    assert _contrast(vulling.ARCERING_KLEUR, GEEN_PROJECT_KLEUR) >= MIN_CONTRAST
     projecten, koppeling, gemeenten = _alle_labels_frames()
     kaart = kaartbeeld(
         KaartSpec("aantal", as_code="inhoud", label="Preventie"), projecten, koppeling, gemeenten, jaar=2017
     )
-    licht = [i.klasse for i in kaart.legenda if _contrast(vulling.basis(i.kleur), vocab.GEEN_PROJECT_KLEUR) < 3]
+    licht = [i.klasse for i in kaart.legenda if _contrast(vulling.basis(i.kleur), GEEN_PROJECT_KLEUR) < 3]
     assert "1 project" in licht  # so the outline is what carries the contrast here
 
 
@@ -147,7 +186,7 @@ def test_a_label_keeps_its_colour_whatever_else_is_on_the_map():
             assert kleur_per_klasse.setdefault(item.klasse, item.kleur) == item.kleur, item.klasse
         for label in vocab.AS_INTENSITEIT.labels:
             if label.legenda in kleur_per_klasse:
-                assert kleur_per_klasse[label.legenda] == label.kleur
+                assert kleur_per_klasse[label.legenda] == labelkleur(label)
 
 
 # --- in the app ------------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from aanvalsteksten import ALLE_AANVALLEN
 
 from classify import leerlijnen, vocab
 from kaart import leerlijnkaart, stijl
+from palet.kleuren import labelkleur
 from projectdb import gebied
 
 GEVAARLIJK = ALLE_AANVALLEN
@@ -127,8 +128,8 @@ def test_one_arrow_per_link_coloured_by_the_stage_it_leads_to(html, gegevens):
     pijlen = _pijlen(html)
     assert len(pijlen) == len(leerlijnkaart.koppelingen(ketens)) == 6
     kleuren = [p["kleur"] for p in pijlen]
-    assert kleuren[0] == vocab.AS_INTENSITEIT.label("Doorontwikkelen").kleur
-    assert set(kleuren[1:]) == {vocab.AS_INTENSITEIT.label("Implementatie").kleur}
+    assert kleuren[0] == labelkleur(vocab.AS_INTENSITEIT.label("Doorontwikkelen"))
+    assert set(kleuren[1:]) == {labelkleur(vocab.AS_INTENSITEIT.label("Implementatie"))}
     for pijl in pijlen:
         punten = np.array(pijl["lijn"] + pijl["kop"])
         assert ((50.5 < punten[:, 0]) & (punten[:, 0] < 53.7)).all()  # EPSG:4326 latitude of the Netherlands
@@ -169,9 +170,9 @@ def test_user_text_is_escaped_and_never_run_as_a_template(html):
 
 def test_chain_municipalities_are_filled_by_earliest_stage(html):
     tabel = json.loads(re.search(r"var gemeenten_\w+_d = (\{.*?\});\n", html).group(1).replace("<\\/", "</"))
-    ontwikkel = vocab.AS_INTENSITEIT.label("Ontwikkelproject").kleur
+    ontwikkel = labelkleur(vocab.AS_INTENSITEIT.label("Ontwikkelproject"))
     assert tabel["GM0014"][0] == ontwikkel and tabel["GM1895"][0] == ontwikkel
-    assert tabel["GM0202"][0] == vocab.AS_INTENSITEIT.label("Implementatie").kleur
+    assert tabel["GM0202"][0] == labelkleur(vocab.AS_INTENSITEIT.label("Implementatie"))
     assert "GM0363" not in tabel  # Amsterdam: no chain project
     assert tabel["GM0014"][1].startswith("<b>Groningen</b> (GM0014)<br>P012 – Ontwikkelproject: Methodiek 18-/18+")
     assert len(re.findall(r'"type":"Feature","id":"GM\d{4}"', html)) == len(stijl.dekking(2017))

@@ -1,6 +1,7 @@
-"""Adding one label to the vocabulary needs no change anywhere else: with an axis extended in place (as if
-classify/vocab.py had one more ``Label``), filters, the URL codec, combinations, map legends and colours, the export
-command line and the glossary checks all take the new label as they take the others."""
+"""Adding one label to the vocabulary needs no change anywhere else but its colour in palet/kleuren.py: with an
+axis extended in place (as if classify/vocab.py had one more ``Label`` and the palette its colour), filters, the URL
+codec, combinations, map legends and colours, the export command line and the glossary checks all take the new
+label as they take the others."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from classify import filters as flt
 from dashboard import export, url
 from geo import geodata
 from kaart.model import KaartSpec, kaartbeeld
+from palet import kleuren
+from palet.kleuren import labelkleur
 from tekst import selectietekst
 
 NIEUW = {
@@ -21,7 +24,6 @@ NIEUW = {
         code="sport",
         kort="sport",
         legenda="sport",
-        kleur="#117733",
         definitie="Samen bewegen en sporten in de wijk als weg naar gezondheid.",
         synoniemen=("bewegen",),
     ),
@@ -30,16 +32,23 @@ NIEUW = {
         code="subsidie",
         kort="subsidie",
         legenda="subsidie",
-        kleur="#332288",
         definitie="Een gezamenlijke subsidieregeling voor initiatieven in de wijk.",
         synoniemen=("subsidieregeling",),
     ),
 }
 
+NIEUWE_KLEUR = {"inhoud": "#117733", "instrument": "#332288"}
+
 
 @pytest.fixture(params=sorted(NIEUW))
-def uitgebreid(request):
-    """The axis ``request.param`` with its new label appended, changed in place so every importer sees it."""
+def uitgebreid(request, monkeypatch):
+    """The axis ``request.param`` with its new label appended, changed in place so every importer sees it, and
+    its colour added to the palette."""
+    monkeypatch.setitem(
+        kleuren.LABELKLEUREN,
+        request.param,
+        {**kleuren.LABELKLEUREN[request.param], NIEUW[request.param].code: NIEUWE_KLEUR[request.param]},
+    )
     as_ = vocab.as_voor(request.param)
     nieuw = vocab.As(
         code=as_.code,
@@ -108,7 +117,7 @@ def test_combinations_legends_and_colours_take_the_new_label(uitgebreid):
         )
         kaart = kaartbeeld(spec, projecten, koppeling, gemeenten, jaar=2017)
         klasse = f"{ander.labels[0].legenda}: {label.legenda}"
-        assert (klasse, label.kleur) in [(item.klasse, item.kleur) for item in kaart.legenda]
+        assert (klasse, labelkleur(label)) in [(item.klasse, item.kleur) for item in kaart.legenda]
     telling = combinaties.aantallen_per_label(projecten, koppeling, as_)
     assert telling.set_index("gemeente_code").at[koppeling["gemeente_code"].iloc[1], label.naam] == 1
 

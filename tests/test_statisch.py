@@ -12,11 +12,11 @@ from PIL import Image
 from pypdf import PdfReader
 
 import projectdb
-from classify import vocab
 from geo import geodata
 from geo.lagen import KAARTLAGEN, kaartlaag
 from kaart import statisch, stijl
 from kaart.model import KaartSpec, kaartbeeld
+from palet.kleuren import verzekeraarkleur
 from projectdb import gebied
 
 SNEL = 50
@@ -154,7 +154,7 @@ def _aantal_in_kleur(pixels: np.ndarray, kleur: str) -> int:
 
 def test_layers_are_drawn_only_when_asked(basis):
     getekend = kaart(basis, OUDEREN_TOTAAL)
-    cz = vocab.verzekeraar("CZ").kleur
+    cz = verzekeraarkleur("CZ")
     wmo = kaartlaag("wmo_regio").kleur
 
     def teken(lagen):

@@ -7,6 +7,7 @@ import pytest
 
 from classify import suggest, verwant
 from projectdb import gebied, open_store
+from tekst import verwanttekst
 
 ONTW, DOOR, IMPL, AFSPR = "Ontwikkelproject", "Doorontwikkelen", "Implementatie", "Samenwerkingsafspraken"
 
@@ -89,7 +90,7 @@ KOPPELING = pd.DataFrame(
 
 def test_ranking_prefers_shared_method_and_fitting_stage_elsewhere():
     uit = verwant.verwante_projecten(verwant.verwantschap(PROJECTEN, KOPPELING), "P001")
-    assert list(uit.columns) == ["project_id", "score", "tekstscore", "labelscore", "reden", "gekoppeld"]
+    assert list(uit.columns) == ["project_id", "score", "tekstscore", "labelscore", "overeenkomst", "gekoppeld"]
     assert uit["project_id"].tolist()[:2] == ["P002", "P003"]
     assert "P001" not in set(uit["project_id"]) and "P004" not in set(uit["project_id"])
     assert uit["score"].is_monotonic_decreasing
@@ -126,16 +127,19 @@ def test_reason_names_shared_words_and_labels_that_are_really_shared():
     assert not uit.empty
     for r in uit.itertuples():
         ander = PROJECTEN.set_index("project_id").loc[r.project_id]
-        gevonden = re.search(r"gedeelde woorden: ([^;.]+)", r.reden, re.IGNORECASE)
+        reden = verwanttekst.reden(r.overeenkomst)
+        gevonden = re.search(r"gedeelde woorden: ([^;.]+)", reden, re.IGNORECASE)
         if r.tekstscore > 0:
             woorden = gevonden.group(1).split(", ")
+            assert tuple(woorden) == r.overeenkomst.woorden
             assert 1 <= len(woorden) <= verwant.MAX_WOORDEN
             for woord in woorden:
                 assert re.search(rf"\b{woord}\b", teksten["P001"]) and re.search(rf"\b{woord}\b", teksten[r.project_id])
         else:
             assert gevonden is None
-        assert ("zelfde thema: " in r.reden.lower()) == (ander["inhoud"] == eigen["inhoud"])
-    p002 = uit.set_index("project_id").loc["P002", "reden"]
+        assert ("zelfde thema: " in reden.lower()) == (ander["inhoud"] == eigen["inhoud"])
+        assert (r.overeenkomst.thema is not None) == (ander["inhoud"] == eigen["inhoud"])
+    p002 = verwanttekst.reden(uit.set_index("project_id").loc["P002", "overeenkomst"])
     assert p002.startswith("Gedeelde woorden: ")
     assert "gedeeld instrument: Werkwijze" in p002
     assert "past in een leerlijn: P002 (Implementatie) kan voortbouwen op P001 (Ontwikkelproject)" in p002
@@ -147,8 +151,9 @@ def test_insurer_names_and_function_words_are_no_shared_words():
         ("P002", "Menzis en VGZ", "Menzis en VGZ werken aan de wijkverpleging.", "GGZ", ("Inkoop",), AFSPR, ()),
     )
     koppeling = pd.DataFrame({"project_id": ["P001", "P002"], "gemeente_code": ["GM0014", "GM0153"]})
-    (reden,) = verwant.verwante_projecten(verwant.verwantschap(met_namen, koppeling), "P001")["reden"]
-    assert reden == "Gedeelde woorden: werken, wijkverpleging."
+    (overeenkomst,) = verwant.verwante_projecten(verwant.verwantschap(met_namen, koppeling), "P001")["overeenkomst"]
+    assert overeenkomst == verwant.Overeenkomst(woorden=("werken", "wijkverpleging"))
+    assert verwanttekst.reden(overeenkomst) == "Gedeelde woorden: werken, wijkverpleging."
 
 
 def test_unknown_project_is_an_error_and_n_limits():
@@ -163,4 +168,5 @@ def test_shipped_records_rank_the_menzis_chain_first(tmp_path):
     uit = verwant.verwante_projecten(verwant.verwantschap(projecten, koppeling), "P012")
     assert set(uit["project_id"].head(3)) == {"P034", "P035", "P041"}
     assert uit["gekoppeld"].head(3).all() and not uit["gekoppeld"].iloc[3:].any()
-    assert all("zelfde thema: Jeugd 18-/18+" in reden for reden in uit["reden"].head(3))
+    assert all(o.thema == "Jeugd 18-/18+" for o in uit["overeenkomst"].head(3))
+    assert all("zelfde thema: Jeugd 18-/18+" in verwanttekst.reden(o) for o in uit["overeenkomst"].head(3))
