@@ -178,12 +178,13 @@ def selectie(filters: flt.Filters, spec: KaartSpec | None = None) -> pd.DataFram
 def _kaartbeeld(revisie: int, kaartsleutel: str, filtersleutel: Filtersleutel) -> Kaartbeeld | None:
     spec = KaartSpec.van_sleutel(kaartsleutel)
     filters = _filters(filtersleutel)
-    gekozen = _gefilterd(revisie, filtersleutel)
-    if spec.soort != "kernwerkgebied" and kaartmodel.projecten_voor(spec, gekozen).empty:
+    # The map's own projects, selected once: kaartbeeld selects again, on these few rows (the selection is idempotent).
+    geteld = kaartmodel.projecten_voor(spec, _gefilterd(revisie, filtersleutel))
+    if spec.soort != "kernwerkgebied" and geteld.empty:
         return None
     return kaartmodel.kaartbeeld(
         spec,
-        gekozen,
+        geteld,
         _getoond(revisie, filters),
         gemeenten(filters.jaar),
         jaar=filters.jaar,

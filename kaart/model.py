@@ -381,22 +381,25 @@ def _per_gemeente(
     """Every municipality with the counted projects in it: certain and possible counts, ids and titles (certain
     first, possible ones marked with the project's ``bereik``, proposals marked), each in project order."""
     basis = gemeenten[["gemeente_code", "gemeente_naam", "wmo_regio", "kernwerkgebied"]].reset_index(drop=True)
-    titels_ = pd.DataFrame({"project_id": projecten["project_id"], "titel": _weergavetitels(projecten)})
+    # Plain dicts and sorted tuples instead of a merge and a sort of DataFrames: a few hundred pairs per map, and
+    # pandas' overhead per call was most of the time of a new map.
+    titel_van = dict(zip(projecten["project_id"], _weergavetitels(projecten), strict=True))
     ids: dict[str, list[str]] = {}
     titels: dict[str, list[str]] = {}
     aantallen = []
     for links, mogelijk_ in ((zeker, False), (mogelijk, True)):
-        paren = links[["project_id", "gemeente_code"]].drop_duplicates()
-        paren = paren.merge(titels_, on="project_id")
-        paren = paren.sort_values(["project_id", "gemeente_code"])
+        paren = sorted(set(zip(links["project_id"], links["gemeente_code"], strict=True)))
         per_code: dict[str, int] = {}
-        for project_id, code, titel in zip(paren["project_id"], paren["gemeente_code"], paren["titel"], strict=True):
+        for project_id, code in paren:
+            if project_id not in titel_van:
+                continue
+            titel = titel_van[project_id]
             ids.setdefault(code, []).append(project_id)
             titels.setdefault(code, []).append(
                 f"{titel} (mogelijk: {bereik.get(project_id, 'in een deel van het gebied')})" if mogelijk_ else titel
             )
             per_code[code] = per_code.get(code, 0) + 1
-        aantallen.append(basis["gemeente_code"].map(per_code).fillna(0).astype(int))
+        aantallen.append(pd.Series([per_code.get(code, 0) for code in basis["gemeente_code"]], dtype=int))
     basis["project_ids"] = [tuple(ids.get(code, ())) for code in basis["gemeente_code"]]
     basis["titels"] = [tuple(titels.get(code, ())) for code in basis["gemeente_code"]]
     basis["aantal_projecten"], basis["aantal_mogelijk"] = aantallen
