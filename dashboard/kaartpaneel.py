@@ -7,9 +7,11 @@ from __future__ import annotations
 import gc
 import html
 import re
+import weakref
 from collections.abc import Callable, Sequence
 from functools import partial
 
+import pandas as pd
 import streamlit as st
 
 from classify import analyse, vocab
@@ -30,6 +32,18 @@ MAX_LIJST = 200
 # now lives as long as the process, so take it out of those collections once; later garbage is still collected.
 gc.collect()
 gc.freeze()
+
+
+_RIJEN: weakref.WeakKeyDictionary[Kaartbeeld, dict[str | None, pd.DataFrame]] = weakref.WeakKeyDictionary()
+
+
+def tabelrijen(kaartbeeld: Kaartbeeld, klasse: str | None = None) -> pd.DataFrame:
+    """:func:`kaart.tabel.kaarttabel` of a map, built once per map and class while the map itself is cached: the
+    table, its HTML twin and each rerun of the page (a click in the legend or on the map) share the rows."""
+    per_klasse = _RIJEN.setdefault(kaartbeeld, {})
+    if klasse not in per_klasse:
+        per_klasse[klasse] = tabel.kaarttabel(kaartbeeld, klasse)
+    return per_klasse[klasse]
 
 
 def projectlijst(project_ids: Sequence[str]) -> None:
@@ -140,7 +154,7 @@ def tabelpaneel(kaartbeeld: Kaartbeeld, jaar: int, sleutel: str) -> None:
     and searchable, the chosen class's projects as links, CSV and XLSX downloads, and the same rows as an HTML
     table (the skip link's target, read by screen readers)."""
     klasse = legenda.gekozen_klasse(kaartbeeld, sleutel)
-    rijen = tabel.kaarttabel(kaartbeeld, klasse)
+    rijen = tabelrijen(kaartbeeld, klasse)
     gemeenten = getallen.aantal(len(rijen), "gemeente", "gemeenten")
     if klasse is None:
         st.markdown(f"**Tabel bij de kaart** – {gemeenten} met projecten; kies een klasse in de legenda om te beperken")
@@ -188,7 +202,7 @@ def kaarttabel(kaartbeeld: Kaartbeeld, sleutel: str, klasse: str | None = None) 
     """The text alternative of a map: the rows of :func:`kaart.tabel.kaarttabel` (kept to ``klasse`` when given) as
     an HTML table, folded under a summary that is the skip link's target; without a class the municipalities
     without projects are counted in the summary."""
-    rijen = tabel.kaarttabel(kaartbeeld, klasse)
+    rijen = tabelrijen(kaartbeeld, klasse)
     cellen = "".join(
         f'<tr><th scope="row">{html.escape(rij[0])}</th>'
         + "".join(f"<td>{html.escape(str(waarde))}</td>" for waarde in rij[2:])

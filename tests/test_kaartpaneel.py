@@ -78,3 +78,39 @@ def test_the_table_behind_a_map_lists_each_municipality_with_projects_and_is_the
     alleen = ElementTree.fromstring(kaarttabel(kaartbeeld, "x", "geen project"))
     assert [["".join(c.itertext()) for c in rij][0] for rij in alleen.iter("tr")][1:] == [ALLE_AANVALLEN]
     assert "1 gemeente in klasse geen project" in "".join(alleen.find("summary").itertext())
+
+
+def test_the_rows_behind_a_map_are_built_once_per_map_and_class_and_go_with_the_map():
+    import gc
+    import weakref
+
+    import pandas as pd
+
+    from dashboard import kaartpaneel
+    from kaart import tabel
+    from kaart.model import Kaartbeeld, KaartSpec, LegendaItem
+
+    gemeenten = pd.DataFrame(
+        {
+            "gemeente_code": ["GM0344", "GM0193"],
+            "gemeente_naam": ["Utrecht", "Zwolle"],
+            "wmo_regio": ["Utrecht Stad", "IJssel-Vecht"],
+            "klasse": ["1 project", "geen project"],
+            "kleur": ["#222222", "#F2F2F2"],
+            "aantal_projecten": [1, 0],
+            "aantal_mogelijk": [0, 0],
+            "titels": [("a",), ()],
+            "project_ids": [("P001",), ()],
+        }
+    )
+    kaartbeeld = Kaartbeeld(KaartSpec("totaal"), gemeenten, (LegendaItem("1 project", "#222222", 1),), "T", "", "")
+    alle = kaartpaneel.tabelrijen(kaartbeeld)
+    assert kaartpaneel.tabelrijen(kaartbeeld) is alle
+    pd.testing.assert_frame_equal(alle, tabel.kaarttabel(kaartbeeld))
+    leeg = kaartpaneel.tabelrijen(kaartbeeld, "geen project")
+    assert leeg["Gemeente"].tolist() == ["Zwolle"] and kaartpaneel.tabelrijen(kaartbeeld, "geen project") is leeg
+    # A map that leaves the cache takes its rows with it.
+    weg, aantal = weakref.ref(kaartbeeld), len(kaartpaneel._RIJEN)
+    del kaartbeeld
+    gc.collect()
+    assert weg() is None and len(kaartpaneel._RIJEN) == aantal - 1
