@@ -62,6 +62,7 @@ def test_clicking_a_municipality_lists_its_projects_with_detail_links(app, pagin
     pagina.goto(app)
     frame = kaartframe(pagina)
     gekleurd = frame.locator("path.leaflet-interactive:not([fill='#F2F2F2'])")
+    playwright.expect(gekleurd.first).to_be_attached()  # the frame draws its shapes after the geometry arrives
     doel = max(range(min(gekleurd.count(), 60)), key=lambda i: _oppervlak(gekleurd.nth(i)))
     gekleurd.nth(doel).click(force=True)
     link = pagina.locator("a[href*='projecten?project=P']").first
@@ -70,7 +71,7 @@ def test_clicking_a_municipality_lists_its_projects_with_detail_links(app, pagin
     foto(pagina, "klik_gemeente")
     href = link.get_attribute("href")
     pagina.goto(app + href.split("/")[-1])
-    playwright.expect(pagina.get_by_text("Bevindingen")).to_be_visible()
+    playwright.expect(pagina.get_by_role("heading", name="Bevindingen")).to_be_visible()
     playwright.expect(pagina.get_by_text(re.compile(r"\(bestand \d{3}_[0-9a-f]+\.txt\)"))).to_be_visible()
     foto(pagina, "projectdetail")
 

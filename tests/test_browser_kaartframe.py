@@ -77,8 +77,10 @@ def test_zooming_the_left_compare_map_moves_the_right_one(app, pagina, kaartfram
     voor = frames[1].evaluate("() => skwKaart.zoom()")
     links.locator(".leaflet-control-zoom-in").click()
     links.locator(".leaflet-control-zoom-in").click()
+    # Two clicks: wait until the right map has followed both (it follows each zoom as it ends).
     pagina.wait_for_function(
-        "([z]) => document.querySelectorAll(\"iframe[src*='kaartframe.kaart']\")[1].contentWindow.skwKaart.zoom() > z",
+        "([z]) => { const k = [...document.querySelectorAll(\"iframe[src*='kaartframe.kaart']\")]"
+        ".slice(0, 2).map(f => f.contentWindow.skwKaart.zoom()); return k[1] > z && k[0] === k[1]; }",
         arg=[voor],
     )
     assert frames[0].evaluate("() => skwKaart.zoom()") == frames[1].evaluate("() => skwKaart.zoom()")
