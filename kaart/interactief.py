@@ -28,8 +28,8 @@ from folium.template import Template
 from classify import vocab
 from geo import geodata
 from geo.lagen import HALO, KERNWERKGEBIED_EEN_KLEUR, kaartlaag, kaartlagen, tekenvolgorde
-from kaart import stijl, vulling
-from kaart.kaartframe import MAX_TITELS, controleer_codes
+from kaart import stijl
+from kaart.kaartframe import MAX_TITELS, controleer_codes, vullingen_en_patronen
 from kaart.model import Kaartbeeld
 from palet.kleuren import GEEN_PROJECT_KLEUR, verzekeraarkleur
 
@@ -158,18 +158,11 @@ def _tabel(kaartbeeld: Kaartbeeld) -> dict:
             [titels.setdefault(html.escape(t), len(titels)) for t in rij.titels[:MAX_TITELS]],
             int(rij.aantal_mogelijk),
         ]
-    vullingen, patronen = [], []
-    for i, kleur in enumerate(kleuren):
-        rand = ["#ffffff", 0.6] if kleur == GEEN_PROJECT_KLEUR else [vulling.RAND_KLEUR, 1.0]
-        if len(vulling.kleuren(kleur)) > 1:
-            patronen.append(vulling.svg_patroon(kleur, f"skw-vulling-{i}"))
-            vullingen.append([f"url(#skw-vulling-{i})", *rand])
-        else:
-            vullingen.append([kleur, *rand])
+    vullingen, patronen = vullingen_en_patronen(kleuren)
     return {
         "klassen": list(klassen),
         "vullingen": vullingen,
-        "patronen": "".join(patronen),
+        "patronen": patronen,
         "titels": list(titels),
         "regio_s": list(regio_s),
         "gemeenten": rijen,

@@ -101,6 +101,21 @@ def selectie(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -> dict:
             int(rij.aantal_mogelijk),
             *(titels.setdefault(t, len(titels)) for t in rij.titels[:MAX_TITELS]),
         ]
+    vullingen, patronen = vullingen_en_patronen(kleuren)
+    return {
+        "klassen": list(klassen),
+        "vullingen": vullingen,
+        "patronen": patronen,
+        "titels": list(titels),
+        "gemeenten": [per_code[code] for code in stijl.dekking(jaar)["gemeente_code"]],
+        "lagen": _lagen(lagen),
+        "kleuren": {v.naam: verzekeraarkleur(v.naam) for v in vocab.VERZEKERAARS},
+    }
+
+
+def vullingen_en_patronen(kleuren: Iterable[str]) -> tuple[list[list], str]:
+    """Per fill of ``kleuren`` (in order) [SVG fill, outline colour, outline weight in px], where a hatched fill is
+    ``url(#skw-vulling-<i>)``, and the SVG patterns those refer to; shared by the map frame and the folium page."""
     vullingen, patronen = [], []
     for i, kleur in enumerate(kleuren):
         rand = ["#ffffff", 0.6] if kleur == GEEN_PROJECT_KLEUR else [vulling.RAND_KLEUR, 1.0]
@@ -109,15 +124,7 @@ def selectie(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -> dict:
             vullingen.append([f"url(#skw-vulling-{i})", *rand])
         else:
             vullingen.append([kleur, *rand])
-    return {
-        "klassen": list(klassen),
-        "vullingen": vullingen,
-        "patronen": "".join(patronen),
-        "titels": list(titels),
-        "gemeenten": [per_code[code] for code in stijl.dekking(jaar)["gemeente_code"]],
-        "lagen": _lagen(lagen),
-        "kleuren": {v.naam: verzekeraarkleur(v.naam) for v in vocab.VERZEKERAARS},
-    }
+    return vullingen, "".join(patronen)
 
 
 def controleer_codes(kaartbeeld: Kaartbeeld, jaar: int) -> None:
