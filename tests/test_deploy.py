@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from browserhulp import wacht_tot_klaar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "deploy"))
 
@@ -38,13 +39,6 @@ def opstelling(pg_server):
     lokaal.stop(opstelling)
 
 
-def _wacht_op_app(page) -> None:
-    from playwright.sync_api import expect
-
-    expect(page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]')).to_have_count(1)
-    expect(page.locator('[data-testid="stSidebar"]')).to_be_visible()
-
-
 def _websockets(opstelling) -> list[tuple[str, str]]:
     """(replica address, cookie) of every closed websocket in nginx's access log."""
     return [
@@ -60,7 +54,7 @@ def test_nginx_spreads_sessions_and_keeps_each_on_its_replica(opstelling, browse
         context = browser.new_context()
         page = context.new_page()
         page.goto(opstelling.url)
-        _wacht_op_app(page)
+        wacht_tot_klaar(page)
         replica_van += [c["value"] for c in context.cookies() if c["name"] == COOKIE]
         context.close()
     assert sorted(set(replica_van)) == ["r0", "r1"], replica_van
@@ -84,20 +78,24 @@ def test_edit_through_replica_a_shows_on_replica_b_at_the_next_rerun(opstelling,
     kijker_context.add_cookies([{"name": COOKIE, "value": "r1", "url": opstelling.url}])
     kijker = kijker_context.new_page()
     kijker.goto(opstelling.url + "projecten?project=P012")
-    _wacht_op_app(kijker)
+    wacht_tot_klaar(kijker)
     expect(kijker.get_by_text("Werkagenda Menzis: methodiek Jeugd 18-/18+").first).to_be_visible()
 
     redacteur_context = browser.new_context(viewport={"width": 1400, "height": 1600})
     redacteur = redacteur_context.new_page()
     redacteur.goto(opstelling.replicas[0].url + "projecten?project=P012")
-    _wacht_op_app(redacteur)
+    wacht_tot_klaar(redacteur)
     zijbalk = redacteur.locator('[data-testid="stSidebar"]')
     zijbalk.get_by_label("Naam (voor het wijzigingslog)").fill("Ans Jansen")
     zijbalk.get_by_label("Wachtwoord").fill(WACHTWOORD)
     zijbalk.get_by_role("button", name="Aanmelden").click()
     expect(zijbalk.get_by_text("Aangemeld als Ans Jansen")).to_be_visible()
+    wacht_tot_klaar(redacteur)
     redacteur.get_by_text("Project bewerken").click()
-    redacteur.get_by_label("Titel", exact=True).fill(NIEUWE_TITEL)
+    titel = redacteur.get_by_label("Titel", exact=True)
+    titel.fill(NIEUWE_TITEL)
+    expect(titel).to_have_value(NIEUWE_TITEL)
+    wacht_tot_klaar(redacteur)
     redacteur.get_by_role("button", name="Opslaan").click()
     expect(redacteur.get_by_text("Opgeslagen als versie 2.")).to_be_visible()
     foto(redacteur, "deploy-redacteur-r0")
