@@ -11,3 +11,15 @@ def wacht_tot_klaar(pagina) -> None:
 
     expect(pagina.locator('[data-testid="stApp"][data-test-script-state="notRunning"]')).to_have_count(1)
     expect(pagina.locator('[data-testid="stSidebar"]')).to_be_visible()
+
+
+def vul_aanmelding_in(pagina, naam: str, wachtwoord: str) -> None:
+    """Sign in through the sidebar's password form as ``naam``, once the page has finished its run.
+
+    The outcome (signed in, wrong password, locked out) is for the caller to check.
+    """
+    wacht_tot_klaar(pagina)
+    zijbalk = pagina.locator('[data-testid="stSidebar"]')
+    zijbalk.get_by_label("Naam (voor het wijzigingslog)").fill(naam)
+    zijbalk.get_by_label("Wachtwoord", exact=True).fill(wachtwoord)
+    zijbalk.get_by_role("button", name="Aanmelden").click()

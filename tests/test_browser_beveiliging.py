@@ -7,6 +7,7 @@ Fixtures (the app on its own store, Chromium, screenshots) are in conftest.py; s
 
 import pytest
 from aanvalsteksten import ALLE_AANVALLEN
+from browserhulp import vul_aanmelding_in
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -95,9 +96,7 @@ def test_payloads_show_as_text_in_every_field_of_the_detail_view(app, pagina, fo
 def test_editor_opens_the_project_in_the_same_session_and_the_form_holds_the_payloads(app, pagina, foto):
     pagina.goto(app + "projecten")
     zijbalk = pagina.locator("[data-testid='stSidebar']")
-    zijbalk.get_by_label("Naam (voor het wijzigingslog)").fill("Ans")
-    zijbalk.get_by_label("Wachtwoord", exact=True).fill(WACHTWOORD)
-    zijbalk.get_by_role("button", name="Aanmelden").click()
+    vul_aanmelding_in(pagina, "Ans", WACHTWOORD)
     playwright.expect(zijbalk.get_by_text("Aangemeld als Ans")).to_be_visible()
     pagina.get_by_role("combobox", name="Project openen").click()
     keuze = pagina.get_by_role("option", name="P000")

@@ -3,6 +3,7 @@ attempt (no trusted proxy is configured) is still counted under its own connecti
 MAX_POGINGEN failures, in Chromium against ``streamlit run``."""
 
 import pytest
+from browserhulp import vul_aanmelding_in
 
 from projectdb.toegang import MAX_POGINGEN
 
@@ -24,9 +25,7 @@ def _poging(browser, app: str, adres: str, wachtwoord: str) -> str:
         page = context.new_page()
         page.goto(app)
         zijbalk = page.locator("[data-testid='stSidebar']")
-        zijbalk.get_by_label("Naam (voor het wijzigingslog)").fill("Ans Jansen")
-        zijbalk.get_by_label("Wachtwoord", exact=True).fill(wachtwoord)
-        zijbalk.get_by_role("button", name="Aanmelden").click()
+        vul_aanmelding_in(page, "Ans Jansen", wachtwoord)
         uitkomst = (
             zijbalk.get_by_text("onjuist")
             .or_(zijbalk.get_by_text("Te veel mislukte pogingen"))

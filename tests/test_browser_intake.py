@@ -8,6 +8,7 @@ Fixtures (the app on its own store, Chromium, screenshots) are in conftest.py; s
 import re
 
 import pytest
+from browserhulp import vul_aanmelding_in
 from openpyxl import load_workbook
 from test_intake import volgende_sleutel
 
@@ -100,9 +101,7 @@ def _tooltip(pagina, kaartframe, gemeente: str):
 def test_regio_levert_aan_redacteur_beoordeelt_kaart_toont(app, pagina, kaartframe, foto, ingevuld):
     pagina.goto(app + "projecten")
     zijbalk = pagina.locator("[data-testid='stSidebar']")
-    zijbalk.get_by_label("Naam (voor het wijzigingslog)").fill("Ans Jansen")
-    zijbalk.get_by_label("Wachtwoord", exact=True).fill(WACHTWOORD)
-    zijbalk.get_by_role("button", name="Aanmelden").click()
+    vul_aanmelding_in(pagina, "Ans Jansen", WACHTWOORD)
     playwright.expect(zijbalk.get_by_text("Aangemeld als Ans Jansen")).to_be_visible()
 
     pagina.get_by_text("Importeren", exact=True).click()

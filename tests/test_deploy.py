@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from browserhulp import wacht_tot_klaar
+from browserhulp import vul_aanmelding_in, wacht_tot_klaar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "deploy"))
 
@@ -84,11 +84,8 @@ def test_edit_through_replica_a_shows_on_replica_b_at_the_next_rerun(opstelling,
     redacteur_context = browser.new_context(viewport={"width": 1400, "height": 1600})
     redacteur = redacteur_context.new_page()
     redacteur.goto(opstelling.replicas[0].url + "projecten?project=P012")
-    wacht_tot_klaar(redacteur)
+    vul_aanmelding_in(redacteur, "Ans Jansen", WACHTWOORD)
     zijbalk = redacteur.locator('[data-testid="stSidebar"]')
-    zijbalk.get_by_label("Naam (voor het wijzigingslog)").fill("Ans Jansen")
-    zijbalk.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    zijbalk.get_by_role("button", name="Aanmelden").click()
     expect(zijbalk.get_by_text("Aangemeld als Ans Jansen")).to_be_visible()
     wacht_tot_klaar(redacteur)
     redacteur.get_by_text("Project bewerken").click()
