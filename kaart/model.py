@@ -25,7 +25,7 @@ from palet.kleuren import (
     labelkleur,
     verzekeraarkleur,
 )
-from tekst import brontekst, getallen
+from tekst import brontekst, getallen, kernwerkgebiedtekst
 
 SOORTEN: tuple[str, ...] = ("totaal", "combinatie", "versus", "aantal", "verzekeraar", "kernwerkgebied", "project")
 GEEN_PROJECT = "geen project"
@@ -481,7 +481,7 @@ def _projectklassen(
 
 def _titel(spec: KaartSpec, geteld: pd.DataFrame, basis: pd.DataFrame) -> str:
     if spec.soort == "kernwerkgebied":
-        return f"Kernwerkgebieden van de zorgverzekeraars ({kernwerkgebieden.BENADERING})"
+        return kernwerkgebiedtekst.KAARTTITEL
     if spec.soort == "verzekeraar":
         return f"Projecten {spec.label}"
     if spec.soort == "project":
