@@ -16,18 +16,18 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from gedeeld import WORTEL
 
+sys.path.insert(0, str(WORTEL / "deploy"))
+
+import streamlitproces  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
 from projectdb import open_store  # noqa: E402
@@ -130,13 +130,6 @@ _START_JS = """
 """Marks the moment of the next key press and the end of the script run it causes, in the page's own clock."""
 
 
-def vrije_poort() -> int:
-    """A TCP port on 127.0.0.1 that is free right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def maak_database(map_: Path) -> Path:
     """A fresh project store built from the shipped ``data/projects/projecten.csv`` in ``map_``."""
     pad = Path(map_) / "samenwerking.sqlite"
@@ -159,7 +152,7 @@ class Server:
     def __init__(self, script: Path, db: Path, log: Path):
         self.script = Path(script)
         self.db = Path(db)
-        self.poort = vrije_poort()
+        self.poort = streamlitproces.vrije_poort()
         self.url = f"http://127.0.0.1:{self.poort}"
         self.log = Path(log)
         self.proces: subprocess.Popen | None = None
@@ -168,43 +161,17 @@ class Server:
     def start(self) -> Server:
         """Start the server (returns at once; :meth:`wacht_gezond` waits for it). ``gestart`` is the
         :func:`time.perf_counter` just before the process was created."""
-        omgeving = {**os.environ, "SAMENWERKING_DB": str(self.db), "PYTHONUNBUFFERED": "1"}
-        opdracht = [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(self.script),
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(self.poort),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-        ]
-        with open(self.log, "wb") as uitvoer:
-            self.gestart = time.perf_counter()
-            self.proces = subprocess.Popen(
-                opdracht, cwd=WORTEL, env=omgeving, stdout=uitvoer, stderr=subprocess.STDOUT, start_new_session=True
-            )
+        self.gestart = time.perf_counter()
+        self.proces = streamlitproces.start(self.script, self.poort, self.db, self.log)
         return self
 
     def wacht_gezond(self, maximum: float = 120.0) -> float:
         """Wait until ``/_stcore/health`` answers "ok"; returns seconds since :meth:`start`."""
-        grens = time.perf_counter() + maximum
-        while time.perf_counter() < grens:
-            if self.proces.poll() is not None:
-                raise RuntimeError(f"{self.script.name} stopte (code {self.proces.returncode}): {self.logtekst()}")
-            try:
-                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=1) as antwoord:
-                    if antwoord.read().strip() == b"ok":
-                        return time.perf_counter() - self.gestart
-            except OSError:
-                pass
-            time.sleep(0.02)
-        raise TimeoutError(f"{self.script.name} niet gezond binnen {maximum:.0f} s: {self.logtekst()}")
+        try:
+            streamlitproces.wacht_gezond(self.url + "/", self.proces, self.log, maximum, pauze=0.02)
+        except (RuntimeError, TimeoutError) as fout:
+            raise type(fout)(f"{self.script.name}: {fout}\n{self.logtekst()}") from None
+        return time.perf_counter() - self.gestart
 
     def logtekst(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")[-3000:] if self.log.exists() else ""
@@ -219,14 +186,7 @@ class Server:
 
     def stop(self) -> None:
         """Stop the server process (its own process group, which it leads) and wait for it."""
-        if self.proces is None or self.proces.poll() is not None:
-            return
-        os.killpg(self.proces.pid, signal.SIGTERM)
-        try:
-            self.proces.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proces.pid, signal.SIGKILL)
-            self.proces.wait(timeout=15)
+        streamlitproces.beeindig(self.proces)
 
     def __enter__(self) -> Server:
         return self.start()

@@ -1,7 +1,8 @@
 """What the AEF report says about the insurers' kernwerkgebieden, and what the shipped layer is instead.
 
 The report defines a kernwerkgebied as the region where the insurer has the largest market share; the shipped
-layer approximates it by the zorgkantoor concession holder (:data:`BENADERING`). The report states the size of two
+layer approximates it by the zorgkantoor concession holder (the words a reader sees are in
+:mod:`tekst.kernwerkgebiedtekst`). The report states the size of two
 kernwerkgebieden itself; those figures, with their verbatim quotes, are kept here once, and every page, legend and
 ``data/geo/BRONNEN.md`` shows them beside the proxy's own count.
 """
@@ -9,9 +10,6 @@ kernwerkgebieden itself; those figures, with their verbatim quotes, are kept her
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-BENADERING = "benadering: zorgkantoorregio"
-"""What the shipped kernwerkgebied layer is: the concession holder of the zorgkantoorregio, not a market share."""
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,10 @@ import streamlit as st
 from classify import vocab
 from dashboard import projectweergave
 from geo import geodata
-from geo.lagen import KERNWERKGEBIED_EEN_KLEUR, kaartlaag
+from geo.lagen import kaartlaag
 from kaart import stijl, vulling
 from kaart.model import Kaartbeeld
-from palet.kleuren import verzekeraarkleur
+from palet.kleuren import laagkleur, verzekeraarkleur
 from tekst import kernwerkgebiedtekst
 
 _STIJL = (
@@ -53,7 +53,7 @@ def lagenregels(lagen: Sequence[str], jaar: int) -> str:
             met_gebied = set(stijl.dekking(jaar)[soort.kolom].dropna())
             namen = [verzekeraar] if verzekeraar else [n for n in vocab.VERZEKERAAR_NAMEN if n in met_gebied]
             for naam in namen:
-                kleur = KERNWERKGEBIED_EEN_KLEUR if verzekeraar else verzekeraarkleur(naam)
+                kleur = laagkleur(soort.code) if verzekeraar else verzekeraarkleur(naam)
                 lijntekst = kernwerkgebiedtekst.legenda(naam, geodata.kernwerkgebied_aantal(naam, jaar))
                 regels.append(
                     f'<div><span class="skw-lijnstaal" aria-hidden="true" style="border-top:'
@@ -64,7 +64,7 @@ def lagenregels(lagen: Sequence[str], jaar: int) -> str:
         else:
             regels.append(
                 f'<div><span class="skw-lijnstaal" aria-hidden="true" style="border-top:{soort.lijndikte_px}px '
-                f'solid {soort.kleur}"></span><span>{html.escape(soort.legenda)}</span></div>'
+                f'solid {laagkleur(soort.code)}"></span><span>{html.escape(soort.legenda)}</span></div>'
             )
     return f'{_STIJL}<div class="skw-lagen">{"".join(regels)}</div>' if regels else ""
 

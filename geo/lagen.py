@@ -22,9 +22,9 @@ from classify import vocab
 class Kaartlaag:
     """One overlay layer and its style on screen and on paper.
 
-    ``kleur`` is the line colour (hex); empty for the kernwerkgebied, which takes each insurer's own colour.
-    ``streep_px`` is a Leaflet ``dashArray`` in CSS pixels and ``streep_pt`` a matplotlib dash pattern
-    (on, off) in points; both empty for a solid line. ``dekking`` is the line opacity, 0 to 1.
+    The line colour is :func:`palet.kleuren.laagkleur` of ``code``. ``streep_px`` is a Leaflet ``dashArray`` in CSS
+    pixels and ``streep_pt`` a matplotlib dash pattern (on, off) in points; both empty for a solid line.
+    ``dekking`` is the line opacity, 0 to 1.
     """
 
     code: str
@@ -32,7 +32,6 @@ class Kaartlaag:
     label: str
     legenda: str
     kolom: str
-    kleur: str
     lijndikte_px: float
     lijndikte_pt: float
     dekking: float = 0.9
@@ -48,7 +47,6 @@ KAARTLAGEN: tuple[Kaartlaag, ...] = (
         label="Grenzen Wmo-regio's",
         legenda="grens Wmo-regio",
         kolom="wmo_code",
-        kleur="#333333",
         lijndikte_px=1.6,
         lijndikte_pt=0.9,
     ),
@@ -58,7 +56,6 @@ KAARTLAGEN: tuple[Kaartlaag, ...] = (
         label="Kernwerkgebieden (benadering, gestippeld)",
         legenda="kernwerkgebied",
         kolom="kernwerkgebied",
-        kleur="",
         lijndikte_px=2.5,
         lijndikte_pt=1.8,
         dekking=1.0,
@@ -72,18 +69,14 @@ KAARTLAGEN: tuple[Kaartlaag, ...] = (
         label="Provinciegrenzen",
         legenda="provinciegrens",
         kolom="provincie_code",
-        kleur="#000000",
         lijndikte_px=2.6,
         lijndikte_pt=1.5,
     ),
 )
 """All overlay layers in drawing order (bottom first)."""
 
-KERNWERKGEBIED_EEN_KLEUR = "#222222"
-"""Line colour of one insurer's kernwerkgebied drawn alone: its own colour may be the fill underneath."""
-
-HALO = {"kleur": "#ffffff", "lijndikte_px": 5.0, "dekking": 0.85}
-"""White band under a dashed screen line so it stays readable over any fill."""
+HALO = {"lijndikte_px": 5.0, "dekking": 0.85}
+"""Band under a dashed screen line so it stays readable over any fill (colour :data:`palet.kleuren.HALO_KLEUR`)."""
 
 _PER_CODE = {laag.code: laag for laag in KAARTLAGEN}
 GRENSLAGEN: tuple[str, ...] = tuple(laag.code for laag in KAARTLAGEN if not laag.per_verzekeraar)

@@ -16,10 +16,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from classify import kernwerkgebieden
 from classify.vocab import VERZEKERAAR_NAMEN, OnbekendLabel, normaliseer_verzekeraar
 
-LABEL_BENADERING = f"kernwerkgebied ({kernwerkgebieden.BENADERING})"
+LABEL_BENADERING = "kernwerkgebied (benadering: zorgkantoorregio)"
 """Label of the shipped kernwerkgebieden: concession holder of the zorgkantoorregio, not a market share."""
 
 LABEL_MARKTAANDEEL = "kernwerkgebied (grootste marktaandeel)"

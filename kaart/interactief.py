@@ -27,11 +27,11 @@ from folium.template import Template
 
 from classify import vocab
 from geo import geodata
-from geo.lagen import HALO, KERNWERKGEBIED_EEN_KLEUR, kaartlaag, kaartlagen, tekenvolgorde
+from geo.lagen import HALO, kaartlaag, kaartlagen, tekenvolgorde
 from kaart import stijl
 from kaart.kaartframe import MAX_TITELS, controleer_codes, vullingen_en_patronen
 from kaart.model import Kaartbeeld
-from palet.kleuren import GEEN_PROJECT_KLEUR, verzekeraarkleur
+from palet.kleuren import GEEN_PROJECT_KLEUR, HALO_KLEUR, laagkleur, verzekeraarkleur
 
 LEAFLET_JS = "../../app/static/leaflet/leaflet.js"
 LEAFLET_CSS = "../../app/static/leaflet/leaflet.css"
@@ -141,7 +141,7 @@ def _tabel(kaartbeeld: Kaartbeeld) -> dict:
     title indices, possible projects]; classes, fills, titles and regions are listed once.
 
     ``vullingen`` holds per fill the SVG fill value (a colour, or ``url(#id)`` of a pattern in ``patronen``) and
-    the outline [colour, weight]: municipalities with a project are outlined in :data:`kaart.vulling.RAND_KLEUR`.
+    the outline [colour, weight]: municipalities with a project are outlined in :data:`palet.kleuren.RAND_KLEUR`.
     """
     klassen: dict[str, int] = {}
     kleuren: dict[str, int] = {}
@@ -358,12 +358,12 @@ class _Laag(Element):
         if soort.per_verzekeraar:
             self.geometrie = stijl.kernwerkgebiedlaag(jaar).replace("</", "<\\/")
             # A null colour is filled in by the script with each insurer's own colour.
-            lijn.update(color=KERNWERKGEBIED_EEN_KLEUR if verzekeraar else None, dashArray=soort.streep_px)
-            halo = {"color": HALO["kleur"], "weight": HALO["lijndikte_px"], "opacity": HALO["dekking"]}
+            lijn.update(color=laagkleur(basis) if verzekeraar else None, dashArray=soort.streep_px)
+            halo = {"color": HALO_KLEUR, "weight": HALO["lijndikte_px"], "opacity": HALO["dekking"]}
             self.stijlen = [scriptjson(halo), scriptjson(lijn)]
         else:
             self.geometrie = stijl.grenslaag(jaar, basis).replace("</", "<\\/")
-            self.stijlen = [scriptjson({**lijn, "color": soort.kleur})]
+            self.stijlen = [scriptjson({**lijn, "color": laagkleur(basis)})]
 
 
 class Legenda(Element):
@@ -418,8 +418,8 @@ class Legenda(Element):
 
 
 FOCUS_RAND = {"color": "#000000", "weight": 4, "opacity": 1, "fill": False}
-"""Outline of the municipality in focus: black, 4 px, over a white halo (:data:`geo.lagen.HALO`) so it shows on every
-fill."""
+"""Outline of the municipality in focus: black, 4 px, over a white halo (:data:`palet.kleuren.HALO_KLEUR`) so it
+shows on every fill."""
 
 
 def focuslaag(gemeente_code: str) -> Element:
@@ -483,4 +483,4 @@ class _Focus(Element):
         self._name = "Focus"
         self.code = scriptjson(gemeente_code)
         self.rand = scriptjson(FOCUS_RAND)
-        self.halo = scriptjson({**FOCUS_RAND, "color": HALO["kleur"], "weight": FOCUS_RAND["weight"] + 3})
+        self.halo = scriptjson({**FOCUS_RAND, "color": HALO_KLEUR, "weight": FOCUS_RAND["weight"] + 3})

@@ -12,7 +12,7 @@ class text and fill per mask, in legend order (see :func:`klassenmodel`). The br
 *certainly* in a municipality that pass the filter; a municipality reached only through ``deel`` areas is
 *mogelijk* (grey, hatched in black, with the legend row "mogelijk: ... (circa N van M gemeenten)"), combinations are
 drawn in their members' own label colours (first as fill, the others hatched, :mod:`kaart.vulling`) and every
-municipality with a project gets the :data:`kaart.vulling.RAND_KLEUR` outline, so the classes, fills and legend it
+municipality with a project gets the :data:`palet.kleuren.RAND_KLEUR` outline, so the classes, fills and legend it
 computes are those :func:`kaart.model.kaartbeeld` computes for the same selection; the tests check both paths against
 each other. Text is HTML-escaped in the browser
 (``textContent``) or here, never interpreted.
@@ -32,8 +32,8 @@ import pandas as pd
 from classify import bronnen, combinaties, leerlijnen, precisie, vocab, zekerheid
 from geo import geodata
 from kaart import boekleerlijnen, combinatiekleuren, leerlijnkaart, model, presentatie, stijl, vulling
-from kaart.model import GEEN_KERNWERKGEBIED, GEEN_PROJECT, VERSUS_OVERIG_KLEUR, Kaartbeeld, KaartSpec, projecten_voor
-from palet.kleuren import GEEN_PROJECT_KLEUR, labelkleur, verzekeraarkleur
+from kaart.model import GEEN_KERNWERKGEBIED, GEEN_PROJECT, Kaartbeeld, KaartSpec, projecten_voor
+from palet.kleuren import GEEN_PROJECT_KLEUR, RAND_KLEUR, VERSUS_OVERIG_KLEUR, labelkleur, verzekeraarkleur
 from tekst import analysetekst, brontekst, getallen, leerlijntekst
 
 LEAFLET = Path(__file__).resolve().parents[1] / "static" / "leaflet"
@@ -268,7 +268,7 @@ def kaartenboek(
         "kleuren": {
             "leeg": GEEN_PROJECT_KLEUR,
             "mogelijk": vulling.MOGELIJK,
-            "rand": vulling.RAND_KLEUR,
+            "rand": RAND_KLEUR,
             "scheiding": vulling.SCHEIDING,
             "richtingen": list(vulling.RICHTINGEN),
             "verzekeraars": {v.naam: verzekeraarkleur(v.naam) for v in vocab.VERZEKERAARS},

@@ -17,10 +17,10 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from classify import vocab
-from geo.lagen import HALO, KERNWERKGEBIED_EEN_KLEUR, kaartlaag, kaartlagen, tekenvolgorde
+from geo.lagen import HALO, kaartlaag, kaartlagen, tekenvolgorde
 from kaart import stijl, vulling
 from kaart.model import Kaartbeeld
-from palet.kleuren import GEEN_PROJECT_KLEUR, verzekeraarkleur
+from palet.kleuren import GEEN_PROJECT_KLEUR, HALO_KLEUR, RAND_KLEUR, laagkleur, verzekeraarkleur
 
 MAX_TITELS = 3
 """Project titles listed in a tooltip before "en nog n"."""
@@ -64,11 +64,11 @@ def _lagen(lagen: Iterable[str]) -> list[dict]:
         soort = kaartlaag(basis)
         lijn = {"fill": False, "weight": soort.lijndikte_px, "opacity": soort.dekking}
         if soort.per_verzekeraar:
-            lijn.update(color=KERNWERKGEBIED_EEN_KLEUR if verzekeraar else None, dashArray=soort.streep_px)
-            halo = {"fill": False, "color": HALO["kleur"], "weight": HALO["lijndikte_px"], "opacity": HALO["dekking"]}
+            lijn.update(color=laagkleur(basis) if verzekeraar else None, dashArray=soort.streep_px)
+            halo = {"fill": False, "color": HALO_KLEUR, "weight": HALO["lijndikte_px"], "opacity": HALO["dekking"]}
             stijlen = [halo, lijn]
         else:
-            stijlen = [{**lijn, "color": soort.kleur}]
+            stijlen = [{**lijn, "color": laagkleur(basis)}]
         uit.append({"geometrie": basis, "verzekeraar": verzekeraar or None, "stijlen": stijlen})
     return uit
 
@@ -118,7 +118,7 @@ def vullingen_en_patronen(kleuren: Iterable[str]) -> tuple[list[list], str]:
     ``url(#skw-vulling-<i>)``, and the SVG patterns those refer to; shared by the map frame and the folium page."""
     vullingen, patronen = [], []
     for i, kleur in enumerate(kleuren):
-        rand = ["#ffffff", 0.6] if kleur == GEEN_PROJECT_KLEUR else [vulling.RAND_KLEUR, 1.0]
+        rand = ["#ffffff", 0.6] if kleur == GEEN_PROJECT_KLEUR else [RAND_KLEUR, 1.0]
         if len(vulling.kleuren(kleur)) > 1:
             patronen.append(vulling.svg_patroon(kleur, f"skw-vulling-{i}"))
             vullingen.append([f"url(#skw-vulling-{i})", *rand])

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from kaart import alttekst, stijl, vulling
 from kaart.model import Kaartbeeld
-from palet.kleuren import GEEN_PROJECT_KLEUR
+from palet.kleuren import GEEN_PROJECT_KLEUR, RAND_KLEUR
 
 
 def svg(kaartbeeld: Kaartbeeld, jaar: int, breedte: int = 240) -> str:
@@ -22,7 +22,7 @@ def svg(kaartbeeld: Kaartbeeld, jaar: int, breedte: int = 240) -> str:
 
     Paths are grouped by fill under one shared stroke, so per municipality only its path data is written. Hatched
     fills (:mod:`kaart.vulling`) are patterns in ``<defs>``; municipalities with a project are outlined in
-    :data:`kaart.vulling.RAND_KLEUR`, drawn after "geen project" so the outline stays whole.
+    :data:`palet.kleuren.RAND_KLEUR`, drawn after "geen project" so the outline stays whole.
     """
     paden = stijl.kleine_paden(jaar, breedte)
     per_kleur: dict[str, list[str]] = {}
@@ -37,7 +37,7 @@ def svg(kaartbeeld: Kaartbeeld, jaar: int, breedte: int = 240) -> str:
             vul = f"url(#v{i})"
         else:
             vul = html.escape(kleur)
-        rand = "" if kleur == GEEN_PROJECT_KLEUR else f' stroke="{vulling.RAND_KLEUR}" stroke-width="0.4"'
+        rand = "" if kleur == GEEN_PROJECT_KLEUR else f' stroke="{RAND_KLEUR}" stroke-width="0.4"'
         groepen.append(f'<g fill="{vul}"{rand}>{vormen}</g>')
     return "".join(
         [

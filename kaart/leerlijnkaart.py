@@ -29,7 +29,7 @@ from classify.leerlijnen import Keten
 from geo import geodata
 from geo.lagen import GRENSLAGEN, kaartlaag
 from kaart import interactief, stijl, vulling
-from palet.kleuren import GEEN_PROJECT_KLEUR, labelkleur
+from palet.kleuren import GEEN_PROJECT_KLEUR, laagkleur, labelkleur
 from tekst.leerlijntekst import JAAR_ONBEKEND, periode_tekst
 
 STAPPEN = 40
@@ -402,7 +402,7 @@ class _Grens(interactief.Element):
         self.geometrie = stijl.grenslaag(jaar, laag).replace("</", "<\\/")
         soort = kaartlaag(laag)
         self.stijl = interactief.scriptjson(
-            {"fill": False, "color": soort.kleur, "weight": soort.lijndikte_px, "opacity": soort.dekking}
+            {"fill": False, "color": laagkleur(laag), "weight": soort.lijndikte_px, "opacity": soort.dekking}
         )
 
 
@@ -460,7 +460,7 @@ def _legenda_html(
     for soort in map(kaartlaag, grenzen):
         delen.append(
             f'<div class="skw-rij"><span class="skw-lijn" style="border-top:{soort.lijndikte_px}px solid '
-            f'{soort.kleur}"></span><span>{soort.legenda}</span></div>'
+            f'{laagkleur(soort.code)}"></span><span>{soort.legenda}</span></div>'
         )
     if lussen:
         delen.append(

@@ -16,8 +16,16 @@ import pandas as pd
 
 from classify import bronnen, combinaties, kernwerkgebieden, vocab, zekerheid
 from kaart import combinatiekleuren, vulling
-from palet.kleuren import GEEN_PROJECT_KLEUR, labelkleur, verzekeraarkleur
-from tekst import brontekst, getallen
+from palet.kleuren import (
+    AANTAL_KLEUREN,
+    GEEN_PROJECT_KLEUR,
+    PROJECT_KLEUREN,
+    TOTAAL_KLEUR,
+    VERSUS_OVERIG_KLEUR,
+    labelkleur,
+    verzekeraarkleur,
+)
+from tekst import brontekst, getallen, kernwerkgebiedtekst
 
 SOORTEN: tuple[str, ...] = ("totaal", "combinatie", "versus", "aantal", "verzekeraar", "kernwerkgebied", "project")
 GEEN_PROJECT = "geen project"
@@ -62,14 +70,6 @@ AANTAL_KLASSEN: tuple[tuple[int, int | None, str], ...] = (
     (3, 4, "3–4 projecten"),
     (5, None, "5 of meer projecten"),
 )
-AANTAL_KLEUREN: tuple[str, ...] = ("#FEE391", "#FB9A29", "#CC4C02", "#662506")
-"""Paul Tol's sequential YlOrBr steps for the count maps per label."""
-
-TOTAAL_KLEUR = "#0072B2"
-VERSUS_OVERIG_KLEUR = "#C6DBEF"
-"""Light blue-grey for "X: overig": lighter than every theme colour, the grey of 'anders' included."""
-PROJECT_KLEUREN = ("#762A83", "#C7C1D8")
-"""A project's own municipalities, and the rest of the Wmo-regions it spans."""
 
 
 @dataclass(frozen=True)
@@ -481,7 +481,7 @@ def _projectklassen(
 
 def _titel(spec: KaartSpec, geteld: pd.DataFrame, basis: pd.DataFrame) -> str:
     if spec.soort == "kernwerkgebied":
-        return f"Kernwerkgebieden van de zorgverzekeraars ({kernwerkgebieden.BENADERING})"
+        return kernwerkgebiedtekst.KAARTTITEL
     if spec.soort == "verzekeraar":
         return f"Projecten {spec.label}"
     if spec.soort == "project":

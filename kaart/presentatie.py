@@ -29,7 +29,7 @@ from geo import geodata
 from geo.lagen import kaartlaag
 from kaart import alttekst, statisch, tabel, vulling
 from kaart.model import Kaartbeeld, projecten_voor
-from palet.kleuren import GEEN_PROJECT_KLEUR, verzekeraarkleur
+from palet.kleuren import GEEN_PROJECT_KLEUR, RAND_KLEUR, laagkleur, verzekeraarkleur
 from tekst import analysetekst, getallen, kernwerkgebiedtekst
 
 BREEDTE, HOOGTE = Inches(13.333), Inches(7.5)
@@ -328,7 +328,7 @@ def _legendarijen(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -> 
                 if v in aanwezig and (not naam or v == naam)
             ]
         else:
-            rijen.append(("lijn", soort.legenda, soort.kleur, False))
+            rijen.append(("lijn", soort.legenda, laagkleur(soort.code), False))
     return rijen
 
 
@@ -412,7 +412,7 @@ def _staal(dia, klasse: str, v: str, links: float, midden: float) -> None:
             vak.fill.pattern = _PATROON[richting]
             vak.fill.fore_color.rgb = _rgb(kleur)
             vak.fill.back_color.rgb = _rgb(vulling.basis(v))
-        vak.line.color.rgb = _rgb("#999999" if v == GEEN_PROJECT_KLEUR else vulling.RAND_KLEUR)
+        vak.line.color.rgb = _rgb("#999999" if v == GEEN_PROJECT_KLEUR else RAND_KLEUR)
         vak.line.width = Pt(0.5)
         vak.name = f"Legenda {klasse}" + (f" ({i + 1})" if len(delen) > 1 else "")
 

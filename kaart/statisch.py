@@ -37,7 +37,7 @@ from geo.lagen import KAARTLAGEN, Kaartlaag, kaartlaag, tekenvolgorde
 from kaart import alttekst, stijl, vulling
 from kaart.formaten import DPI_MAX, DPI_MIN, FORMATEN
 from kaart.model import Kaartbeeld
-from palet.kleuren import GEEN_PROJECT_KLEUR, verzekeraarkleur
+from palet.kleuren import GEEN_PROJECT_KLEUR, RAND_KLEUR, laagkleur, verzekeraarkleur
 from tekst import kernwerkgebiedtekst
 
 OPMAKEN: tuple[str, ...] = ("a4", "kaart")
@@ -50,7 +50,7 @@ KAARTHOOGTE = 6.0
 
 GEMEENTE_RAND = {"color": "#ffffff", "linewidth": 0.25}
 RAND_DIKTE = 0.35
-"""Outline in points of municipalities with a project (:data:`kaart.vulling.RAND_KLEUR`)."""
+"""Outline in points of municipalities with a project (:data:`palet.kleuren.RAND_KLEUR`)."""
 HATCH_DIKTE = 0.8
 """Hatch line width in points of combination and "mogelijk" fills."""
 
@@ -297,7 +297,7 @@ def _kaartvlak(as_, kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -
             as_.add_collection(
                 LineCollection(
                     _grenslijnen(jaar, soort.kolom),
-                    colors=soort.kleur,
+                    colors=laagkleur(soort.code),
                     linewidths=soort.lijndikte_pt,
                     capstyle="round",
                     joinstyle="round",
@@ -341,7 +341,7 @@ def _gemeentenamen(as_, jaar: int) -> None:
 
 def _arceringen(as_, paden: Sequence[MplPath], vullingen: list[str]) -> None:
     """Hatching of the :mod:`kaart.vulling` fills (one collection per direction and colour), then the
-    :data:`kaart.vulling.RAND_KLEUR` outline of every municipality with a project, over the white edges."""
+    :data:`palet.kleuren.RAND_KLEUR` outline of every municipality with a project, over the white edges."""
     lagen: dict[tuple[str, str], list[MplPath]] = {}
     for pad, v in zip(paden, vullingen, strict=True):
         for richting_kleur in vulling.arceringen(v):
@@ -361,13 +361,13 @@ def _arceringen(as_, paden: Sequence[MplPath], vullingen: list[str]) -> None:
     omlijnd = [PathPatch(pad) for pad, v in zip(paden, vullingen, strict=True) if v != GEEN_PROJECT_KLEUR]
     if omlijnd:
         as_.add_collection(
-            PatchCollection(omlijnd, facecolors="none", edgecolors=vulling.RAND_KLEUR, linewidths=RAND_DIKTE, zorder=2)
+            PatchCollection(omlijnd, facecolors="none", edgecolors=RAND_KLEUR, linewidths=RAND_DIKTE, zorder=2)
         )
 
 
 def _staal(figuur: Figure, xy: tuple[float, float], breedte: float, hoogte: float, v: str) -> None:
     """A legend swatch of fill ``v`` in figure coordinates: base colour, hatching, outline as on the map."""
-    rand = "#999999" if v == GEEN_PROJECT_KLEUR else vulling.RAND_KLEUR
+    rand = "#999999" if v == GEEN_PROJECT_KLEUR else RAND_KLEUR
     figuur.add_artist(
         Rectangle(
             xy, breedte, hoogte, transform=figuur.transFigure, facecolor=vulling.basis(v), edgecolor=rand, linewidth=0.5
@@ -496,7 +496,7 @@ def _legendarijen(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -> 
                 for naam in _kernwerkgebied_namen(jaar, laag)
             ]
         else:
-            lijnen.append(("lijn", soort.legenda, soort.kleur, soort.lijndikte_pt, _streep(soort)))
+            lijnen.append(("lijn", soort.legenda, laagkleur(soort.code), soort.lijndikte_pt, _streep(soort)))
     if lijnen:
         rijen.append(("kop", "Kaartlagen"))
         rijen += lijnen

@@ -16,15 +16,9 @@ from __future__ import annotations
 
 import html
 
-from palet.kleuren import GEEN_PROJECT_KLEUR
+from palet.kleuren import ARCERING_KLEUR, GEEN_PROJECT_KLEUR
 
 SCHEIDING = "|"
-
-RAND_KLEUR = "#4D4D4D"
-"""Outline of municipalities with a (certain or possible) project: 7.4:1 against the "geen project" grey."""
-
-ARCERING_KLEUR = "#000000"
-"""Hatching of :data:`MOGELIJK`."""
 
 MOGELIJK = GEEN_PROJECT_KLEUR + SCHEIDING + ARCERING_KLEUR
 """Fill of municipalities reached only through a ``deel`` area: "geen project" grey with black hatching."""

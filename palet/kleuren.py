@@ -57,6 +57,32 @@ VERZEKERAARKLEUREN: dict[str, str] = {
 GEEN_PROJECT_KLEUR = "#F2F2F2"
 """Fill of municipalities without any project in the filtered set ("geen project")."""
 
+TOTAAL_KLEUR = "#0072B2"
+"""Fill of the total maps: municipalities with at least one project."""
+
+VERSUS_OVERIG_KLEUR = "#C6DBEF"
+"""Light blue-grey for "X: overig": lighter than every theme colour, the grey of 'anders' included."""
+
+AANTAL_KLEUREN: tuple[str, ...] = ("#FEE391", "#FB9A29", "#CC4C02", "#662506")
+"""Paul Tol's sequential YlOrBr steps for the count maps per label, fewest projects first."""
+
+PROJECT_KLEUREN: tuple[str, str] = ("#762A83", "#C7C1D8")
+"""A project's own municipalities, and the rest of the Wmo-regions it spans."""
+
+RAND_KLEUR = "#4D4D4D"
+"""Outline of municipalities with a (certain or possible) project: 7.4:1 against the "geen project" grey."""
+
+ARCERING_KLEUR = "#000000"
+"""Hatching of municipalities a project only possibly reaches (over the "geen project" grey)."""
+
+LAAGKLEUREN: dict[str, str] = {"wmo_regio": "#333333", "kernwerkgebied": "#222222", "provincie": "#000000"}
+"""Layer code (:data:`geo.lagen.KAARTLAGEN`) -> line colour. The kernwerkgebied layer draws each insurer in her own
+colour (:func:`verzekeraarkleur`); its colour here is for one insurer's kernwerkgebied drawn alone, whose own colour
+may be the fill underneath."""
+
+HALO_KLEUR = "#ffffff"
+"""The band under a dashed line or a focus outline that keeps it readable over any fill."""
+
 
 class OntbrekendeKleur(KeyError):
     """A label or insurer of the vocabulary without a colour in this palette."""
@@ -94,6 +120,13 @@ def verzekeraarkleur(naam: str) -> str:
     if kleur is None:
         raise OntbrekendeKleur(f"zorgverzekeraar {canoniek!r} heeft geen kleur in palet.kleuren")
     return kleur
+
+
+def laagkleur(code: str) -> str:
+    """Hex line colour of the map layer ``code`` (see :data:`LAAGKLEUREN`)."""
+    if code not in LAAGKLEUREN:
+        raise OntbrekendeKleur(f"kaartlaag {code!r} heeft geen kleur in palet.kleuren")
+    return LAAGKLEUREN[code]
 
 
 def ontbrekende_kleuren() -> list[str]:

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from classify import kernwerkgebieden
 
+BENADERING = "benadering: zorgkantoorregio"
+"""What the shipped kernwerkgebied layer is: the concession holder of the zorgkantoorregio, not a market share.
+``geo_bouw.kernwerkgebied.LABEL_BENADERING``, stored with the layer, says the same (the offline build does not read
+``tekst``; ``tests/test_kernwerkgebied.py`` keeps the two equal)."""
+
+KAARTTITEL = f"Kernwerkgebieden van de zorgverzekeraars ({BENADERING})"
+"""Title of the map of all insurers' kernwerkgebieden."""
+
 
 def vergelijking(verzekeraar: str, aantal_benadering: int) -> str:
     """The proxy's municipality count beside the report's, e.g. "benadering 96 gemeenten; rapport 2017: 108"."""

@@ -11,19 +11,17 @@ module needs) and ``appomgeving`` (extra environment, such as an editor password
 """
 
 import os
-import secrets
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
-from pgserver import PG_BIN, PgServer
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "deploy"))
+
+import pgtijdelijk  # noqa: E402
+import streamlitproces  # noqa: E402
+
 UITVOER = ROOT / "test-output"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -38,12 +36,6 @@ ARGS = [
 GEMEENTEN_2017 = 388
 
 
-def _vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def pg_server():
     """URL of a PostgreSQL 15 server's ``postgres`` database as a superuser (see the module docstring)."""
@@ -51,11 +43,14 @@ def pg_server():
         yield os.environ["SAMENWERKING_TEST_PG"]
         return
     reden = None
-    if not (PG_BIN / "initdb").exists():
-        reden = f"PostgreSQL 15 ontbreekt ({PG_BIN}; apt-get install postgresql-15): PostgreSQL-varianten overgeslagen"
+    if not (pgtijdelijk.PG_BIN / "initdb").exists():
+        reden = (
+            f"PostgreSQL 15 ontbreekt ({pgtijdelijk.PG_BIN}; apt-get install postgresql-15): "
+            "PostgreSQL-varianten overgeslagen"
+        )
     else:
         try:
-            server = PgServer()
+            server = pgtijdelijk.Server(duurzaam=False)
         except (RuntimeError, KeyError, OSError) as fout:
             reden = f"PostgreSQL 15 start niet ({fout}): PostgreSQL-varianten overgeslagen"
     if reden:
@@ -69,29 +64,18 @@ def pg_server():
 @pytest.fixture
 def pg_database(pg_server):
     """``maak()``: a new, empty database on the test server; returns its URL. Dropped after the test."""
-    beheer = sa.create_engine(
-        pg_server.replace("postgresql://", "postgresql+psycopg://", 1),
-        isolation_level="AUTOCOMMIT",
-        poolclass=sa.pool.NullPool,
-    )
-    namen: list[str] = []
+    urls: list[str] = []
 
     def maak() -> str:
-        naam = f"test_{secrets.token_hex(6)}"
-        with beheer.connect() as con:
-            con.exec_driver_sql(f'CREATE DATABASE "{naam}"')
-        namen.append(naam)
-        return pg_server.rsplit("/", 1)[0] + "/" + naam
+        urls.append(pgtijdelijk.nieuwe_database(pg_server, "test"))
+        return urls[-1]
 
     yield maak
     from projectdb import verbinding
 
-    for naam in namen:
-        url = pg_server.rsplit("/", 1)[0] + "/" + naam
+    for url in urls:
         verbinding.engine(url).dispose()
-        with beheer.connect() as con:
-            con.exec_driver_sql(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
-    beheer.dispose()
+        pgtijdelijk.verwijder_database(pg_server, url)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
@@ -121,49 +105,16 @@ def app(appdatabase, appomgeving, tmp_path_factory):
     """``streamlit run app.py`` on a free port of 127.0.0.1; yields its base URL and stops it afterwards."""
     if not Path(CHROMIUM).exists():
         pytest.skip("chromium ontbreekt: apt-get install chromium")
-    poort = _vrije_poort()
-    omgeving = {**os.environ, **appomgeving, "SAMENWERKING_DB": str(appdatabase)}
-    log = (tmp_path_factory.mktemp("log") / "streamlit.log").open("w")
-    proces = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(poort),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=omgeving,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    poort, log = streamlitproces.vrije_poort(), tmp_path_factory.mktemp("log") / "streamlit.log"
+    proces = streamlitproces.start("app.py", poort, appdatabase, log, appomgeving)
     basis = f"http://127.0.0.1:{poort}/"
-    einde = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(basis + "_stcore/health", timeout=2) as antwoord:
-                if antwoord.status == 200:
-                    break
-        except OSError:
-            if proces.poll() is not None or time.monotonic() > einde:
-                proces.kill()
-                pytest.fail(f"streamlit startte niet (code {proces.poll()}); zie {log.name}")
-            time.sleep(0.5)
-    yield basis
-    proces.terminate()
     try:
-        proces.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proces.kill()
-    log.close()
+        streamlitproces.wacht_gezond(basis, proces, log, maximum=60)
+    except (RuntimeError, TimeoutError) as fout:
+        streamlitproces.beeindig(proces)
+        pytest.fail(f"streamlit startte niet: {fout}")
+    yield basis
+    streamlitproces.beeindig(proces)
 
 
 @pytest.fixture(scope="module")

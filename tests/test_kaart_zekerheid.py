@@ -17,7 +17,7 @@ from dashboard import url
 from geo import geodata
 from kaart import kleinkaart, presentatie, statisch, vulling
 from kaart.model import MOGELIJK, KaartSpec, kaartbeeld
-from palet.kleuren import GEEN_PROJECT_KLEUR, labelkleur
+from palet.kleuren import ARCERING_KLEUR, GEEN_PROJECT_KLEUR, labelkleur
 from projectdb import bereik
 from tekst import selectietekst
 
@@ -104,7 +104,7 @@ def test_the_pptx_legend_swatch_is_patterned(kaart):
     dia = list(Presentation(io.BytesIO(inhoud)).slides)[1]
     staal = next(s for s in dia.shapes if s.name.startswith(f"Legenda {MOGELIJK}"))
     assert staal.fill.type == MSO_FILL.PATTERNED
-    assert str(staal.fill.fore_color.rgb) == vulling.ARCERING_KLEUR.lstrip("#")
+    assert str(staal.fill.fore_color.rgb) == ARCERING_KLEUR.lstrip("#")
     assert str(staal.fill.back_color.rgb) == GEEN_PROJECT_KLEUR.lstrip("#")
 
 

@@ -11,6 +11,7 @@ from test_interactief import GEVAARLIJK, _kaartbeeld
 
 from geo import geodata
 from kaart import kaartframe, stijl, vulling
+from palet.kleuren import RAND_KLEUR
 
 LAGEN = ("wmo_regio", "kernwerkgebied")
 
@@ -54,7 +55,7 @@ def test_a_hatched_fill_is_an_svg_pattern_of_the_selection():
         gemeenten.loc[gemeenten.index[5], "gemeente_code"]
     )
     vulling_mogelijk = selectie["vullingen"][selectie["gemeenten"][plaats][1]]
-    assert vulling_mogelijk[0].startswith("url(#") and vulling_mogelijk[1] == vulling.RAND_KLEUR
+    assert vulling_mogelijk[0].startswith("url(#") and vulling_mogelijk[1] == RAND_KLEUR
     for v in selectie["vullingen"]:
         if v[0].startswith("url(#"):
             assert f'<pattern id="{v[0][5:-1]}"' in selectie["patronen"]

@@ -160,3 +160,11 @@ def test_legend_text_puts_the_proxy_count_beside_the_reports_figure():
         f"kernwerkgebied Menzis (benadering {aantal} gemeenten; rapport 2017: 80)"
     )
     assert kernwerkgebiedtekst.vergelijking("VGZ", 89) == "benadering 89 gemeenten"  # the report gives no figure
+
+
+@pytest.mark.parametrize("jaar", [2017, 2025])
+def test_the_map_title_and_the_stored_layer_label_name_the_same_approximation(jaar):
+    # The offline build writes its own label into data/geo; the screen text must not drift from it.
+    assert k.LABEL_BENADERING == f"kernwerkgebied ({kernwerkgebiedtekst.BENADERING})"
+    assert geodata.kernwerkgebied_label(jaar) == k.LABEL_BENADERING
+    assert kernwerkgebiedtekst.BENADERING in kernwerkgebiedtekst.KAARTTITEL

@@ -13,6 +13,7 @@ from geo import geodata
 from geo.lagen import HALO, KAARTLAGEN, kaartlaag, tekenvolgorde
 from kaart import interactief, leerlijnkaart
 from kaart.model import KaartSpec, kaartbeeld
+from palet.kleuren import HALO_KLEUR, LAAGKLEUREN, laagkleur
 
 CODES = tuple(laag.code for laag in KAARTLAGEN)
 
@@ -52,9 +53,9 @@ def test_the_interactive_map_draws_in_registry_order_with_registry_styles_whatev
     verwacht = []
     for laag in KAARTLAGEN:
         if laag.per_verzekeraar:
-            verwacht += [(HALO["lijndikte_px"], HALO["kleur"]), (laag.lijndikte_px, None)]
+            verwacht += [(HALO["lijndikte_px"], HALO_KLEUR), (laag.lijndikte_px, None)]
         else:
-            verwacht.append((laag.lijndikte_px, laag.kleur))
+            verwacht.append((laag.lijndikte_px, laagkleur(laag.code)))
     assert [(stijl["weight"], stijl["color"]) for stijl in _lijnstijlen(html)] == verwacht
 
 
@@ -67,6 +68,10 @@ def test_legends_name_the_layers_with_the_registry_labels():
     grenzen = [laag.code for laag in KAARTLAGEN if not laag.per_verzekeraar]
     leerlijnlegenda = leerlijnkaart._legenda_html(set(), set(), grenzen, False, False, "")
     assert [kaartlaag(code).legenda in leerlijnlegenda for code in grenzen] == [True] * len(grenzen)
+
+
+def test_every_layer_has_exactly_one_line_colour_in_the_palette():
+    assert sorted(LAAGKLEUREN) == sorted(CODES)
 
 
 def test_drawing_order_is_one_order_and_rejects_unknown_layers():

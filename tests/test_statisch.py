@@ -13,10 +13,10 @@ from pypdf import PdfReader
 
 import projectdb
 from geo import geodata
-from geo.lagen import KAARTLAGEN, kaartlaag
+from geo.lagen import KAARTLAGEN
 from kaart import statisch, stijl
 from kaart.model import KaartSpec, kaartbeeld
-from palet.kleuren import verzekeraarkleur
+from palet.kleuren import laagkleur, verzekeraarkleur
 from projectdb import gebied
 
 SNEL = 50
@@ -155,7 +155,7 @@ def _aantal_in_kleur(pixels: np.ndarray, kleur: str) -> int:
 def test_layers_are_drawn_only_when_asked(basis):
     getekend = kaart(basis, OUDEREN_TOTAAL)
     cz = verzekeraarkleur("CZ")
-    wmo = kaartlaag("wmo_regio").kleur
+    wmo = laagkleur("wmo_regio")
 
     def teken(lagen):
         return _pixels(statisch.statische_kaart(getekend, 2017, lagen, formaat="png", dpi=100, opmaak="kaart"))
