@@ -4,8 +4,9 @@ values): never by frames or CRS objects.
 The project store is opened once per process (:func:`st.cache_resource`). Everything loaded from it is keyed on
 :func:`revisie`, the store's revision, which every write raises from whichever process or replica made it (an edit
 in another app process, a command-line import or restore): the next rerun reads the new revision and so loads the
-new records, without a restart. Old revisions fall out of the caches (few entries each); :func:`vernieuw` empties
-them at once. Returned frames are shared: callers must not mutate them.
+new records, without a restart. The revision is read once per script run, so one page shows one revision. Old
+revisions fall out of the caches (few entries each); :func:`vernieuw` empties them at once. Returned
+frames are shared: callers must not mutate them.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from classify import analyse, geografie, leerlijnen, zekerheid
 from classify import filters as flt
-from classify import geografie, leerlijnen, zekerheid
 from geo import geodata
 from kaart import model as kaartmodel
 from kaart.model import Kaartbeeld, KaartSpec
@@ -38,9 +40,26 @@ def opslag() -> Store:
     return open_store()
 
 
+_RUNREVISIE = "_skw_revisie"
+
+
 def revisie() -> int:
-    """The store's current revision (one small query), the first key of every cache below."""
-    return opslag().revisie()
+    """The store's current revision, the first key of every cache below: one small query per script run.
+
+    A page asks for it a few dozen times (every cached lookup); each query costs a connection and a round trip, a
+    quarter of a warm run's CPU. Within a run the answer is kept on Streamlit's run context, tied to the run by the
+    context's per-run cursor dict (replaced at the start of every run, fragment runs included); :func:`vernieuw`
+    forgets it after a write from this process. Outside a script run every call queries.
+    """
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is None:
+        return opslag().revisie()
+    gelezen = getattr(ctx, _RUNREVISIE, None)
+    if gelezen is not None and gelezen[0] is ctx.cursors:
+        return gelezen[1]
+    waarde = opslag().revisie()
+    setattr(ctx, _RUNREVISIE, (ctx.cursors, waarde))
+    return waarde
 
 
 @st.cache_resource(show_spinner="Projecten laden…", max_entries=2)
@@ -221,6 +240,49 @@ def analysezinnen(filters: flt.Filters, as_code: str = "inhoud", spec: KaartSpec
     return _analyse(revisie(), _filtersleutel(filters), spec.sleutel if spec else "", as_code)
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _zonder_projecten(revisie: int, filtersleutel: Filtersleutel, kaartsleutels: tuple[str, ...]) -> frozenset[str]:
+    gekozen = _gefilterd(revisie, filtersleutel)
+    specs = (KaartSpec.van_sleutel(sleutel) for sleutel in kaartsleutels)
+    leeg = (spec for spec in specs if spec.soort != "kernwerkgebied")
+    return frozenset(spec.sleutel for spec in leeg if kaartmodel.projecten_voor(spec, gekozen).empty)
+
+
+def zonder_projecten(specs: tuple[KaartSpec, ...], filters: flt.Filters) -> frozenset[str]:
+    """The keys of the maps of ``specs`` that count no project under ``filters`` (the kernwerkgebied map always has
+    content), cached per revision, selection and set of maps."""
+    return _zonder_projecten(revisie(), _filtersleutel(filters), tuple(spec.sleutel for spec in specs))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _kerncijfers(revisie: int, filtersleutel: Filtersleutel) -> dict[str, int]:
+    filters = _filters(filtersleutel)
+    gekozen = _gefilterd(revisie, filtersleutel)
+    cijfers = analyse.kerncijfers(gekozen, _getoond(revisie, filters), gemeenten(filters.jaar))
+    return {**cijfers, "zonder_minima": len(gekozen) - int(kaartmodel.alleen_minima(gekozen).sum())}
+
+
+def kerncijfers(filters: flt.Filters) -> dict[str, int]:
+    """:func:`classify.analyse.kerncijfers` of the selection plus ``zonder_minima`` (its projects that are not only
+    a minima contract), cached per revision and filter selection."""
+    return _kerncijfers(revisie(), _filtersleutel(filters))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _kernwerkgebied_aandeel(revisie: int, filtersleutel: Filtersleutel) -> pd.DataFrame | None:
+    filters = _filters(filtersleutel)
+    gekozen = kaartmodel.projecten_voor(KaartSpec("totaal", zonder_minima=True), _gefilterd(revisie, filtersleutel))
+    if gekozen.empty:
+        return None
+    return analyse.kernwerkgebied_aandeel(gekozen, _getoond(revisie, filters), gemeenten(filters.jaar))
+
+
+def kernwerkgebied_aandeel(filters: flt.Filters) -> pd.DataFrame | None:
+    """:func:`classify.analyse.kernwerkgebied_aandeel` of the selection's projects without minima contracts (as the
+    totaal map counts them), ``None`` when there are none; cached per revision and filter selection."""
+    return _kernwerkgebied_aandeel(revisie(), _filtersleutel(filters))
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _leerlijnengraaf(revisie: int, voorstellen: bool) -> nx.DiGraph:
     alle = _projecten(revisie)
@@ -260,7 +322,11 @@ def verwantschap(jaar: int) -> verwant.Verwantschap:
 
 def vernieuw() -> None:
     """Forget the loaded projects and everything derived from them at once (their keys change with the revision
-    anyway; this frees the memory of the old ones)."""
+    anyway; this frees the memory of the old ones), and the revision read in this run: a write from this process
+    shows in the same run."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is not None and hasattr(ctx, _RUNREVISIE):
+        delattr(ctx, _RUNREVISIE)
     for cache in (
         _projecten,
         _koppeling,
@@ -274,5 +340,8 @@ def vernieuw() -> None:
         _gefilterd,
         _kaartbeeld,
         _analyse,
+        _kerncijfers,
+        _kernwerkgebied_aandeel,
+        _zonder_projecten,
     ):
         cache.clear()

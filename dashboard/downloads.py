@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from functools import partial
+from functools import lru_cache, partial
 
 import streamlit as st
 
 from classify import filters as flt
 from classify import vocab
 from dashboard import data, export
-from kaart.model import Kaartbeeld, KaartSpec, projecten_voor
+from kaart.model import Kaartbeeld, KaartSpec
 from tekst import selectietekst
 
 PNG_DPI = 300
@@ -211,15 +211,11 @@ def presentatie_samenstellen(filters: flt.Filters, lagen: Sequence[str], sleutel
         )
         overzicht = st.checkbox("Alle projecten – totaal (zonder minimacontracten)", key=f"{sleutel}-overzicht")
         kernwerk = st.checkbox("Kernwerkgebieden van de zorgverzekeraars", key=f"{sleutel}-kernwerkgebied")
-    kaarten = [*(["totaal"] if overzicht else []), *(["kernwerkgebied"] if kernwerk else [])]
-    specs = export.kaartspecs(kaarten, ()) if kaarten else []
-    if themas and soorten:
-        specs += export.kaartspecs([_PER_THEMA[s] for s in soorten], themas)
-    specs += versusspecs(versus, themas)
-    specs += [export.kaartspec(f"verzekeraar:{naam}") for naam in verzekeraars]
-    gekozen = data.gefilterd(filters)
-    leeg = [s for s in specs if s.soort != "kernwerkgebied" and projecten_voor(s, gekozen).empty]
-    bruikbaar = tuple(s for s in specs if s not in leeg)
+    kaarten = (*(["totaal"] if overzicht else []), *(["kernwerkgebied"] if kernwerk else []))
+    specs = _presentatiespecs(kaarten, tuple(soorten), tuple(themas), tuple(versus), tuple(verzekeraars))
+    zonder = data.zonder_projecten(specs, filters)
+    leeg = [s for s in specs if s.sleutel in zonder]
+    bruikbaar = tuple(s for s in specs if s.sleutel not in zonder)
     if leeg:
         st.caption(
             "Zonder projecten in deze selectie, dus niet in de presentatie: "
@@ -236,6 +232,24 @@ def presentatie_samenstellen(filters: flt.Filters, lagen: Sequence[str], sleutel
         icon=":material/slideshow:",
         disabled=not bruikbaar,
     )
+
+
+@lru_cache(maxsize=64)
+def _presentatiespecs(
+    kaarten: tuple[str, ...],
+    soorten: tuple[str, ...],
+    themas: tuple[str, ...],
+    versus: tuple[str, ...],
+    verzekeraars: tuple[str, ...],
+) -> tuple[KaartSpec, ...]:
+    """The maps of the builder's choices, in slide order; cached, as every run of the Overzicht asks for them with
+    the same (default) choices."""
+    specs = export.kaartspecs(kaarten, ()) if kaarten else []
+    if themas and soorten:
+        specs += export.kaartspecs([_PER_THEMA[s] for s in soorten], themas)
+    specs += versusspecs(versus, themas)
+    specs += [export.kaartspec(f"verzekeraar:{naam}") for naam in verzekeraars]
+    return tuple(specs)
 
 
 def _omschrijving(spec: KaartSpec) -> str:

@@ -14,12 +14,12 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from classify import analyse, vocab
 from classify import filters as flt
+from classify import vocab
 from dashboard import data, downloads, gemeentezoeker, kaartframe, legenda, projectweergave
 from dashboard.zijbalk import Keuze, een_label, url_keuze
 from kaart import kleinkaart, tabel
-from kaart.model import Kaartbeeld, KaartSpec, alleen_minima
+from kaart.model import Kaartbeeld, KaartSpec
 from tekst import analysetekst, getallen, selectietekst
 
 GEEN_PROJECTEN = analysetekst.GEEN_PROJECTEN
@@ -35,6 +35,7 @@ gc.freeze()
 
 
 _RIJEN: weakref.WeakKeyDictionary[Kaartbeeld, dict[str | None, pd.DataFrame]] = weakref.WeakKeyDictionary()
+_HTML: weakref.WeakKeyDictionary[Kaartbeeld, dict[tuple[str, str | None], str]] = weakref.WeakKeyDictionary()
 
 
 def tabelrijen(kaartbeeld: Kaartbeeld, klasse: str | None = None) -> pd.DataFrame:
@@ -201,7 +202,14 @@ def overslaanlink(sleutel: str) -> str:
 def kaarttabel(kaartbeeld: Kaartbeeld, sleutel: str, klasse: str | None = None) -> str:
     """The text alternative of a map: the rows of :func:`kaart.tabel.kaarttabel` (kept to ``klasse`` when given) as
     an HTML table, folded under a summary that is the skip link's target; without a class the municipalities
-    without projects are counted in the summary."""
+    without projects are counted in the summary. Built once per map, key and class while the map is cached."""
+    per_sleutel = _HTML.setdefault(kaartbeeld, {})
+    if (sleutel, klasse) not in per_sleutel:
+        per_sleutel[sleutel, klasse] = _kaarttabel(kaartbeeld, sleutel, klasse)
+    return per_sleutel[sleutel, klasse]
+
+
+def _kaarttabel(kaartbeeld: Kaartbeeld, sleutel: str, klasse: str | None) -> str:
     rijen = tabelrijen(kaartbeeld, klasse)
     cellen = "".join(
         f'<tr><th scope="row">{html.escape(rij[0])}</th>'
@@ -293,9 +301,8 @@ def kerncijfers(filters: flt.Filters, rechts: flt.Filters | None = None) -> None
 
 
 def _kerncijfers(filters: flt.Filters) -> None:
-    gekozen = data.gefilterd(filters)
-    cijfers = analyse.kerncijfers(gekozen, data.koppeling_voor(filters), data.gemeenten(filters.jaar))
-    zonder = len(gekozen) - int(alleen_minima(gekozen).sum())
+    cijfers = data.kerncijfers(filters)
+    zonder = cijfers["zonder_minima"]
     kolommen = st.columns(5)
     kolommen[0].metric("Projecten", getallen.getal(cijfers["projecten"]))
     kolommen[1].metric(
@@ -403,11 +410,10 @@ def kernwerkgebied_figuur(filters: flt.Filters) -> None:
     """Projects inside versus outside each insurer's kernwerkgebied (minima contracts left out): chart, table and
     one sentence per insurer. Projects whose area is the insurer's kernwerkgebied itself are counted in their own
     column and left out of the comparison: they lie inside by construction."""
-    gekozen = data.selectie(filters, KaartSpec("totaal", zonder_minima=True))
-    if gekozen.empty:
+    tabel = data.kernwerkgebied_aandeel(filters)
+    if tabel is None:
         st.info(GEEN_PROJECTEN)
         return
-    tabel = analyse.kernwerkgebied_aandeel(gekozen, data.koppeling_voor(filters), data.gemeenten(filters.jaar))
     if tabel["per_definitie"].any():
         st.markdown(
             f"**{getallen.aantal(int(tabel['per_definitie'].sum()), 'project', 'projecten')} van een verzekeraar "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from functools import lru_cache
 
 import streamlit as st
 
@@ -45,7 +46,13 @@ def _staal(kleur: str) -> str:
 
 def lagenregels(lagen: Sequence[str], jaar: int) -> str:
     """The layers drawn over the municipalities as legend lines (HTML, escaped): line sample and name; the
-    kernwerkgebied per insurer in its colour, with the proxy's municipality count."""
+    kernwerkgebied per insurer in its colour, with the proxy's municipality count. Built once per layer set and
+    year: it depends on nothing else."""
+    return _lagenregels(tuple(lagen), jaar)
+
+
+@lru_cache(maxsize=64)
+def _lagenregels(lagen: tuple[str, ...], jaar: int) -> str:
     regels = []
     for laag in lagen:
         soort, verzekeraar = kaartlaag(laag), laag.partition(":")[2]

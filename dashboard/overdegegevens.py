@@ -70,8 +70,14 @@ def md(waarde: str) -> str:
     return waarde.replace("*", "\\*").replace("_", "\\_").replace("[", "\\[")
 
 
-def toon(jaar: int) -> None:
-    """The section as a closed expander, for the boundary year ``jaar`` shown on the page."""
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _tekst(revisie: int, jaar: int) -> str:
     projecten = data.projecten()
+    return tekst(projecten, bereik.koppeling_zekerheid(projecten, jaar), jaar, len(strategie.strategieen()))
+
+
+def toon(jaar: int) -> None:
+    """The section as a closed expander, for the boundary year ``jaar`` shown on the page; its text is built once
+    per database revision and year (:func:`dashboard.data.revisie`), not on every run of the Overzicht."""
     with st.expander(TITEL):
-        st.markdown(tekst(projecten, bereik.koppeling_zekerheid(projecten, jaar), jaar, len(strategie.strategieen())))
+        st.markdown(_tekst(data.revisie(), jaar))
