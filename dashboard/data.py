@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from classify import filters as flt
 from classify import geografie, leerlijnen, zekerheid
@@ -29,6 +30,8 @@ from tekst import analysetekst, geografietekst, leerlijntekst, selectietekst
 if TYPE_CHECKING:
     from classify import verwant
 
+_REVISIE_PER_RUN = "_skw_revisie"
+"""Attribute of Streamlit's run context holding (the run's cursors, :attr:`Store.schrijvingen`, the revision)."""
 GEMEENTEKOLOMMEN = ["gemeente_code", "gemeente_naam", "provincie_naam", "wmo_code", "wmo_regio", "kernwerkgebied"]
 
 
@@ -39,8 +42,20 @@ def opslag() -> Store:
 
 
 def revisie() -> int:
-    """The store's current revision (one small query), the first key of every cache below."""
-    return opslag().revisie()
+    """The store's current revision, the first key of every cache below: read once per script run (one small
+    query), not once per cached call; a page run asks for it some twenty times, and on PostgreSQL each read is
+    five round trips. Read again when this process wrote in between (:attr:`Store.schrijvingen`)."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is None:
+        return opslag().revisie()
+    # Streamlit gives every run (and every fragment rerun) a new ``cursors`` dict; the memo holds the old one, so
+    # a new run can never look like the old.
+    onthouden = getattr(ctx, _REVISIE_PER_RUN, None)
+    if onthouden is not None and onthouden[0] is ctx.cursors and onthouden[1] == Store.schrijvingen:
+        return onthouden[2]
+    schrijvingen, waarde = Store.schrijvingen, opslag().revisie()
+    setattr(ctx, _REVISIE_PER_RUN, (ctx.cursors, schrijvingen, waarde))
+    return waarde
 
 
 @st.cache_resource(show_spinner="Projecten laden…", max_entries=2)
