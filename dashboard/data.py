@@ -31,6 +31,8 @@ from tekst import analysetekst, geografietekst, leerlijntekst, selectietekst
 if TYPE_CHECKING:
     from classify import verwant
 
+_REVISIE_PER_RUN = "_skw_revisie"
+"""Attribute of Streamlit's run context holding (the run's cursors, :attr:`Store.schrijvingen`, the revision)."""
 GEMEENTEKOLOMMEN = ["gemeente_code", "gemeente_naam", "provincie_naam", "wmo_code", "wmo_regio", "kernwerkgebied"]
 
 
@@ -40,25 +42,20 @@ def opslag() -> Store:
     return open_store()
 
 
-_RUNREVISIE = "_skw_revisie"
-
-
 def revisie() -> int:
-    """The store's current revision, the first key of every cache below: one small query per script run.
-
-    A page asks for it a few dozen times (every cached lookup); each query costs a connection and a round trip, a
-    quarter of a warm run's CPU. Within a run the answer is kept on Streamlit's run context, tied to the run by the
-    context's per-run cursor dict (replaced at the start of every run, fragment runs included); :func:`vernieuw`
-    forgets it after a write from this process. Outside a script run every call queries.
-    """
+    """The store's current revision, the first key of every cache below: read once per script run (one small
+    query), not once per cached call; a page run asks for it some twenty times, and on PostgreSQL each read is
+    five round trips. Read again when this process wrote in between (:attr:`Store.schrijvingen`)."""
     ctx = get_script_run_ctx(suppress_warning=True)
     if ctx is None:
         return opslag().revisie()
-    gelezen = getattr(ctx, _RUNREVISIE, None)
-    if gelezen is not None and gelezen[0] is ctx.cursors:
-        return gelezen[1]
-    waarde = opslag().revisie()
-    setattr(ctx, _RUNREVISIE, (ctx.cursors, waarde))
+    # Streamlit gives every run (and every fragment rerun) a new ``cursors`` dict; the memo holds the old one, so
+    # a new run can never look like the old.
+    onthouden = getattr(ctx, _REVISIE_PER_RUN, None)
+    if onthouden is not None and onthouden[0] is ctx.cursors and onthouden[1] == Store.schrijvingen:
+        return onthouden[2]
+    schrijvingen, waarde = Store.schrijvingen, opslag().revisie()
+    setattr(ctx, _REVISIE_PER_RUN, (ctx.cursors, schrijvingen, waarde))
     return waarde
 
 
@@ -325,8 +322,8 @@ def vernieuw() -> None:
     anyway; this frees the memory of the old ones), and the revision read in this run: a write from this process
     shows in the same run."""
     ctx = get_script_run_ctx(suppress_warning=True)
-    if ctx is not None and hasattr(ctx, _RUNREVISIE):
-        delattr(ctx, _RUNREVISIE)
+    if ctx is not None and hasattr(ctx, _REVISIE_PER_RUN):
+        delattr(ctx, _REVISIE_PER_RUN)
     for cache in (
         _projecten,
         _koppeling,

@@ -112,6 +112,10 @@ def open_store(pad: str | Path | None = None, bron: str | Path | None = None) ->
 class Store:
     """Access to one store; see the module docstring. Create it with :func:`open_store`."""
 
+    schrijvingen = 0
+    """Committed writes that raised a revision, by any store of this process: a revision read earlier is still
+    current as far as this process knows while this count is unchanged (``dashboard.data.revisie``)."""
+
     def __init__(self, doel: str | Path):
         self.is_postgresql = is_url(doel)
         self.doel = str(doel) if self.is_postgresql else str(Path(doel))
@@ -158,6 +162,8 @@ class Store:
             if revisie:
                 con.execute(sa.update(sch.stand).values(revisie=sch.stand.c.revisie + 1))
             yield con
+        if revisie:
+            Store.schrijvingen += 1
 
     def revisie(self) -> int:
         """The database revision: raised by every write and restore, from any process (the app's cache key)."""
