@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import astuple
 from typing import TYPE_CHECKING
 
-import networkx as nx
 import pandas as pd
 import streamlit as st
 
@@ -27,6 +26,8 @@ from projectdb.store import Store, open_store
 from tekst import analysetekst, geografietekst, leerlijntekst, selectietekst
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from classify import verwant
 
 GEMEENTEKOLOMMEN = ["gemeente_code", "gemeente_naam", "provincie_naam", "wmo_code", "wmo_regio", "kernwerkgebied"]
@@ -88,7 +89,7 @@ def koppeling_voor(filters: flt.Filters) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False)
 def gemeenten(jaar: int) -> pd.DataFrame:
     """Municipalities of ``jaar`` without geometry: code, name, province, Wmo-region and kernwerkgebied."""
-    return pd.DataFrame(geodata.gemeenten(jaar)[GEMEENTEKOLOMMEN])
+    return geodata.kenmerken("gemeenten", jaar)[GEMEENTEKOLOMMEN]
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

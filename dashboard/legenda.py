@@ -17,7 +17,7 @@ from classify import vocab
 from dashboard import projectweergave
 from geo import geodata
 from geo.lagen import KERNWERKGEBIED_EEN_KLEUR, kaartlaag
-from kaart import stijl, vulling
+from kaart import vulling
 from kaart.model import Kaartbeeld
 from palet.kleuren import verzekeraarkleur
 from tekst import kernwerkgebiedtekst
@@ -50,7 +50,7 @@ def lagenregels(lagen: Sequence[str], jaar: int) -> str:
     for laag in lagen:
         soort, verzekeraar = kaartlaag(laag), laag.partition(":")[2]
         if soort.per_verzekeraar:
-            met_gebied = set(stijl.dekking(jaar)[soort.kolom].dropna())
+            met_gebied = set(geodata.kenmerken("gemeenten", jaar)[soort.kolom].dropna())
             namen = [verzekeraar] if verzekeraar else [n for n in vocab.VERZEKERAAR_NAMEN if n in met_gebied]
             for naam in namen:
                 kleur = KERNWERKGEBIED_EEN_KLEUR if verzekeraar else verzekeraarkleur(naam)
