@@ -16,12 +16,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 
 from classify import vocab
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 # The three phases of a lineage by name, not by position on the axis: reordering the vocabulary must not change
 # what a lineage means. ``label`` raises at import when a name leaves the vocabulary.
@@ -95,6 +98,9 @@ def graaf(projecten: pd.DataFrame) -> nx.DiGraph:
     ``projecten`` is left out. Raises
     :class:`Kringverwijzing` when the references form a cycle (a project building on itself included).
     """
+    # Imported here: networkx is slow to import, and a page draws its first map before it needs a lineage.
+    import networkx as nx
+
     g = nx.DiGraph()
     kolommen = ["project_id", "intensiteit", "inhoud", "verzekeraars", "titel", "startjaar", "eindjaar"]
     for rij in projecten[kolommen].itertuples(index=False):

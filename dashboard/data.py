@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import astuple
 from typing import TYPE_CHECKING
 
-import networkx as nx
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -29,6 +28,8 @@ from projectdb.store import Store, open_store
 from tekst import analysetekst, geografietekst, leerlijntekst, selectietekst
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from classify import verwant
 
 _REVISIE_PER_RUN = "_skw_revisie"
@@ -104,7 +105,7 @@ def koppeling_voor(filters: flt.Filters) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False)
 def gemeenten(jaar: int) -> pd.DataFrame:
     """Municipalities of ``jaar`` without geometry: code, name, province, Wmo-region and kernwerkgebied."""
-    return pd.DataFrame(geodata.gemeenten(jaar)[GEMEENTEKOLOMMEN])
+    return geodata.kenmerken("gemeenten", jaar)[GEMEENTEKOLOMMEN]
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 import projectdb
 from classify import begrippen, vocab, zekerheid
@@ -34,7 +32,6 @@ from geo.lagen import KAARTLAGEN, kaartlaag
 from kaart import formaten, tabel
 from kaart.model import Kaartbeeld, KaartSpec, kaartbeeld, projecten_voor
 from projectdb import bereik, bronnen
-from projectdb.cli import NederlandseParser
 from projectdb.exporteer import als_bytes
 from projectdb.formule import neutraliseer_delen
 from tekst import brontekst, getallen, selectietekst
@@ -185,6 +182,10 @@ def tabelbestand(kaarten: Sequence[Kaartbeeld], formaat: str, klasse: str | None
             schrijver.writerow(rijen.columns)
             schrijver.writerows([_tabelcel(w) for w in rij] for rij in rijen.itertuples(index=False))
         return uit.getvalue().encode("utf-8-sig")
+    # Imported here: openpyxl is slow to import, and only an XLSX download needs it.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     boek = Workbook()
     boek.remove(boek.active)
     for i, kaartbeeld in enumerate(kaarten):
@@ -302,6 +303,9 @@ def exporteer(
 
 
 def _parser() -> argparse.ArgumentParser:
+    # Imported here: the store's command line brings the importer and openpyxl, which the dashboard never needs.
+    from projectdb.cli import NederlandseParser
+
     parser = NederlandseParser(
         ruw=True,
         prog="python -m dashboard.export",

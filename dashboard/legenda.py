@@ -18,7 +18,7 @@ from classify import vocab
 from dashboard import projectweergave
 from geo import geodata
 from geo.lagen import kaartlaag
-from kaart import stijl, vulling
+from kaart import vulling
 from kaart.model import Kaartbeeld
 from palet.kleuren import laagkleur, verzekeraarkleur
 from tekst import kernwerkgebiedtekst
@@ -57,7 +57,7 @@ def _lagenregels(lagen: tuple[str, ...], jaar: int) -> str:
     for laag in lagen:
         soort, verzekeraar = kaartlaag(laag), laag.partition(":")[2]
         if soort.per_verzekeraar:
-            met_gebied = set(stijl.dekking(jaar)[soort.kolom].dropna())
+            met_gebied = set(geodata.kenmerken("gemeenten", jaar)[soort.kolom].dropna())
             namen = [verzekeraar] if verzekeraar else [n for n in vocab.VERZEKERAAR_NAMEN if n in met_gebied]
             for naam in namen:
                 kleur = laagkleur(soort.code) if verzekeraar else verzekeraarkleur(naam)

@@ -27,7 +27,7 @@ def tekst(projecten: pd.DataFrame, koppeling: pd.DataFrame, jaar: int, strategie
     deel = projecten[projecten["gebied_precisie"] == precisie.DEEL]
     concessie = projecten[projecten["verzekeraar_herkomst"] == precisie.CONCESSIE]
     telling = precisie.tel_gemeenten(koppeling)
-    totaal = len(geodata.gemeenten(jaar))
+    totaal = len(geodata.kenmerken("gemeenten", jaar))
     zekerheden = bereik.concessiezekerheid(concessie)["concessiezekerheid"].value_counts()
     regels = [
         f"**{getallen.getal(len(projecten))} projecten, gereconstrueerd uit {len(documenten)} openbare "

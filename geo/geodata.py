@@ -2,7 +2,8 @@
 
 Everything is read from ``data/geo/`` (written by :mod:`geo_bouw.build_geo`); the TopoJSON sources are never read at
 run time. Layers are GeoDataFrames in EPSG:4326 (WGS84 degrees) with ``oppervlakte_km2`` computed in EPSG:28992;
-callers that need metres project themselves. Results are cached with :func:`functools.lru_cache` on plain
+callers that need metres project themselves; :func:`kenmerken` gives a layer without its geometry, read without
+geopandas, for lookups that need no shapes. Results are cached with :func:`functools.lru_cache` on plain
 arguments and shared between callers: do not mutate them, take ``.copy()`` first.
 
 The kernwerkgebieden shipped are a proxy, "kernwerkgebied (benadering: zorgkantoorregio)": the zorgkantoor
@@ -18,12 +19,16 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import pandas as pd
+import pyarrow.parquet as pq
 from rapidfuzz import fuzz, process
 
 from classify.vocab import JAREN, sleutel
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 GEO_MAP = Path(__file__).resolve().parents[1] / "data" / "geo"
 """Folder with the processed layers and tables."""
@@ -68,10 +73,34 @@ def _jaar(jaar: int) -> int:
     return int(jaar)
 
 
+LAGEN = ("gemeenten", "wmo_regios", "kernwerkgebieden", "zorgkantoorregios", "provincies")
+"""The GeoParquet layers shipped per boundary year (``<laag>_<jaar>.parquet``)."""
+
+
 @cache
 def _laag(bestand: str) -> gpd.GeoDataFrame:
     """A GeoParquet layer of ``data/geo`` (EPSG:4326), index 0..n-1."""
+    # Imported here: geopandas, shapely and pyproj cost the first visit a second; name lookups need no geometry.
+    import geopandas as gpd
+
     return gpd.read_parquet(GEO_MAP / f"{bestand}.parquet").reset_index(drop=True)
+
+
+@cache
+def _kenmerken(bestand: str) -> pd.DataFrame:
+    """The columns of a GeoParquet layer of ``data/geo`` except its geometry, index 0..n-1."""
+    pad = GEO_MAP / f"{bestand}.parquet"
+    kolommen = [naam for naam in pq.read_schema(pad).names if naam != "geometry"]
+    return pd.read_parquet(pad, columns=kolommen).reset_index(drop=True)
+
+
+def kenmerken(laag: str, jaar: int) -> pd.DataFrame:
+    """Layer ``laag`` of ``jaar`` (one of :data:`LAGEN`, e.g. ``"gemeenten"``) without its geometry column: the same
+    rows, order and values as :func:`gemeenten`, :func:`provincies` and the other layer functions, read with
+    pyarrow alone. For names, codes and counts, which need neither geometry nor geopandas."""
+    if laag not in LAGEN:
+        raise ValueError(f"laag {laag!r} bestaat niet; kies uit: {', '.join(LAGEN)}")
+    return _kenmerken(f"{laag}_{_jaar(jaar)}")
 
 
 @cache
@@ -113,12 +142,12 @@ def kernwerkgebieden(jaar: int) -> gpd.GeoDataFrame:
 
 def kernwerkgebied_label(jaar: int) -> str:
     """Legend label of the kernwerkgebieden of ``jaar``, e.g. "kernwerkgebied (benadering: zorgkantoorregio)"."""
-    return str(kernwerkgebieden(jaar)["bepaling"].iloc[0])
+    return str(kenmerken("kernwerkgebieden", jaar)["bepaling"].iloc[0])
 
 
 def kernwerkgebied_aantal(verzekeraar: str, jaar: int) -> int:
     """Number of municipalities of ``jaar`` in the shipped (proxy) kernwerkgebied of ``verzekeraar``."""
-    return int((gemeenten(jaar)["kernwerkgebied"] == verzekeraar).sum())
+    return int((kenmerken("gemeenten", jaar)["kernwerkgebied"] == verzekeraar).sum())
 
 
 def zorgkantoorregios(jaar: int) -> gpd.GeoDataFrame:
@@ -185,14 +214,14 @@ def gemeente_naam(gemeente_code: str, jaar: int) -> str:
 @cache
 def wmo_indeling(jaar: int) -> Mapping[str, str]:
     """Read-only mapping gemeente_code -> wmo_code for ``jaar``."""
-    frame = gemeenten(jaar)
+    frame = kenmerken("gemeenten", jaar)
     return MappingProxyType(dict(zip(frame["gemeente_code"], frame["wmo_code"], strict=True)))
 
 
 @cache
 def wmo_leden(jaar: int) -> Mapping[str, frozenset[str]]:
     """Read-only mapping wmo_code -> frozenset of its gemeente_codes in ``jaar``."""
-    frame = gemeenten(jaar)
+    frame = kenmerken("gemeenten", jaar)
     return MappingProxyType(
         {code: frozenset(groep["gemeente_code"]) for code, groep in frame.groupby("wmo_code", sort=True)}
     )
@@ -244,7 +273,7 @@ def _tegenhanger(code: str, van: int, naar: int) -> GevondenGemeente:
     ``van``: going forward the successor with the largest share, going back the largest predecessor."""
     tabel = herindeling().copy()
     kolom_van, kolom_naar = f"gemeente_code_{van}", f"gemeente_code_{naar}"
-    oppervlakte = gemeenten(2017).set_index("gemeente_code")["oppervlakte_km2"]
+    oppervlakte = kenmerken("gemeenten", 2017).set_index("gemeente_code")["oppervlakte_km2"]
     tabel["km2"] = tabel["aandeel"] * tabel["gemeente_code_2017"].map(oppervlakte)
     delen = tabel[tabel[kolom_van] == code].groupby(kolom_naar)["km2"].sum().sort_values(ascending=False)
     doel = str(delen.index[0])
@@ -276,7 +305,7 @@ def _officiele_namen(soort: str, jaar: str) -> Mapping[str, str]:
     if soort == "wmo_regio":
         lijst = wmo_regio_lijst()
         return MappingProxyType(dict(zip(lijst["wmo_code"], lijst["wmo_regio"], strict=True)))
-    frame = gemeenten(int(jaar)) if soort == "gemeente" else provincies(int(jaar))
+    frame = kenmerken("gemeenten" if soort == "gemeente" else "provincies", int(jaar))
     return MappingProxyType(dict(zip(frame[f"{soort}_code"], frame[f"{soort}_naam"], strict=True)))
 
 

@@ -2,11 +2,12 @@
 classes and colours.
 
 :func:`geometrie` is everything about a boundary year that no selection changes: the municipalities, the border and
-kernwerkgebied layers (compact GeoJSON from :mod:`kaart.stijl`, EPSG:4326), names, Wmo-regions and the country's
-extent. The dashboard serves it as a static file whose name holds a hash of its content, so a browser loads it
-once per year and reuses it across reruns, maps and pages. :func:`selectie` is what one selection adds: per
-municipality (in the order of :func:`geometrie`) a class, counts and title indices, the fills (hatching as SVG
-patterns from :mod:`kaart.vulling`) and the layers to draw, a few kilobytes (the legend stands beside the map).
+kernwerkgebied layers (compact GeoJSON from :mod:`kaart.stijl`, EPSG:4326, precomputed in ``data/kaart/``), names,
+Wmo-regions and the country's extent. The dashboard serves it as a static file whose name holds a hash of its
+content, so a browser loads it once per year and reuses it across reruns, maps and pages. :func:`selectie` is what
+one selection adds: per municipality (in the order of :func:`geometrie`) a class, counts and title indices, the
+fills (hatching as SVG patterns from :mod:`kaart.vulling`) and the layers to draw, a few kilobytes (the legend
+stands beside the map).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from functools import cache, lru_cache
 
 from classify import vocab
 from geo.lagen import HALO, kaartlaag, kaartlagen, tekenvolgorde
-from kaart import stijl, vulling
+from kaart import kaartdata, vulling
 from kaart.model import Kaartbeeld
 from palet.kleuren import GEEN_PROJECT_KLEUR, HALO_KLEUR, RAND_KLEUR, laagkleur, verzekeraarkleur
 
@@ -28,30 +29,21 @@ MAX_TITELS = 3
 
 @cache
 def geometrie(jaar: int) -> tuple[str, bytes]:
-    """(file name, UTF-8 JSON) of the selection-independent part of the map of boundary year ``jaar``.
+    """(file name, UTF-8 JSON) of the selection-independent part of the map of boundary year ``jaar``: the file
+    precomputed from ``data/geo/`` and shipped in ``data/kaart/`` (its content is described at
+    :func:`kaart.kaartdata.bereken_geometrie`).
 
-    The JSON holds ``gemeenten`` (compact GeoJSON, decoded in the browser as :data:`kaart.stijl.DECODEER_JS` does),
-    ``codes``, ``namen`` and ``regio`` (Wmo-region index into ``regio_s``) in feature order, the layers
-    ``wmo_regio``, ``provincie`` and ``kernwerkgebied`` and ``omtrek`` ((south, west), (north, east) in degrees).
     The name is ``gemeenten-<jaar>-<first 12 hex digits of the SHA-256 of the content>.json``: new boundaries or a
     new simplification give a new name, so the file can be cached without ever going stale.
     """
-    vlak = stijl.dekking(jaar)
-    regio_s: dict[str, int] = {}
-    inhoud = {
-        "jaar": jaar,
-        "codes": vlak["gemeente_code"].tolist(),
-        "namen": vlak["gemeente_naam"].tolist(),
-        "regio": [regio_s.setdefault(str(r), len(regio_s)) for r in vlak["wmo_regio"]],
-        "regio_s": list(regio_s),
-        "omtrek": [list(hoek) for hoek in stijl.omtrek(jaar)],
-        "gemeenten": json.loads(stijl.gemeentelaag(jaar)),
-        "wmo_regio": json.loads(stijl.grenslaag(jaar, "wmo_regio")),
-        "provincie": json.loads(stijl.grenslaag(jaar, "provincie")),
-        "kernwerkgebied": json.loads(stijl.kernwerkgebiedlaag(jaar)),
-    }
-    tekst = json.dumps(inhoud, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    tekst = kaartdata.lees("geometrie", jaar)
     return f"gemeenten-{jaar}-{hashlib.sha256(tekst).hexdigest()[:12]}.json", tekst
+
+
+@cache
+def codes(jaar: int) -> tuple[str, ...]:
+    """The CBS codes of the municipalities of ``jaar`` in the feature order of :func:`geometrie`."""
+    return tuple(json.loads(geometrie(jaar)[1])["codes"])
 
 
 def _lagen(lagen: Iterable[str]) -> list[dict]:
@@ -107,7 +99,7 @@ def selectie(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -> dict:
         "vullingen": vullingen,
         "patronen": patronen,
         "titels": list(titels),
-        "gemeenten": [per_code[code] for code in stijl.dekking(jaar)["gemeente_code"]],
+        "gemeenten": [per_code[code] for code in codes(jaar)],
         "lagen": _lagen(lagen),
         "kleuren": {v.naam: verzekeraarkleur(v.naam) for v in vocab.VERZEKERAARS},
     }
@@ -129,7 +121,7 @@ def vullingen_en_patronen(kleuren: Iterable[str]) -> tuple[list[list], str]:
 
 def controleer_codes(kaartbeeld: Kaartbeeld, jaar: int) -> None:
     """Raise ValueError when ``kaartbeeld`` holds codes that are no municipality of ``jaar``."""
-    bekend = set(stijl.dekking(jaar)["gemeente_code"])
+    bekend = set(codes(jaar))
     vreemd = sorted(set(kaartbeeld.gemeenten["gemeente_code"]) - bekend)
     if vreemd:
         raise ValueError(

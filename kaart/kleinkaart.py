@@ -1,8 +1,9 @@
 """Small static maps for small multiples: one SVG document per :class:`kaart.model.Kaartbeeld` plus an HTML caption,
 and a whole set of them as one HTML grid.
 
-Uses the coarse path data of :func:`kaart.stijl.kleine_paden` (EPSG:28992 scaled to SVG units, cached per year),
-so a map is a few tens of kilobytes and needs no map library. Every text is escaped.
+Uses the coarse path data of :func:`kaart.stijl.kleine_paden` (EPSG:28992 scaled to SVG units), precomputed per year
+in ``data/kaart/`` (:func:`kaart.kaartdata.kleine_paden`), so a map is a few tens of kilobytes and needs no map
+library. Every text is escaped.
 """
 
 from __future__ import annotations
@@ -12,19 +13,19 @@ import html
 from collections.abc import Sequence
 from functools import lru_cache
 
-from kaart import alttekst, stijl, vulling
+from kaart import alttekst, kaartdata, vulling
 from kaart.model import Kaartbeeld
 from palet.kleuren import GEEN_PROJECT_KLEUR, RAND_KLEUR
 
 
-def svg(kaartbeeld: Kaartbeeld, jaar: int, breedte: int = 240) -> str:
+def svg(kaartbeeld: Kaartbeeld, jaar: int) -> str:
     """The map of ``kaartbeeld`` on the boundaries of ``jaar`` as an SVG document (one ``path`` per municipality).
 
     Paths are grouped by fill under one shared stroke, so per municipality only its path data is written. Hatched
     fills (:mod:`kaart.vulling`) are patterns in ``<defs>``; municipalities with a project are outlined in
     :data:`palet.kleuren.RAND_KLEUR`, drawn after "geen project" so the outline stays whole.
     """
-    paden = stijl.kleine_paden(jaar, breedte)
+    paden = kaartdata.kleine_paden(jaar)
     per_kleur: dict[str, list[str]] = {}
     for code, kleur in zip(kaartbeeld.gemeenten["gemeente_code"], kaartbeeld.gemeenten["kleur"], strict=True):
         per_kleur.setdefault(kleur, []).append(f'<path d="{paden[code]}"/>')

@@ -129,13 +129,13 @@ def verzekeraars_tekst(verzekeraars: tuple[str, ...] | list[str], herkomst: str,
 
 def _regio_per_gemeente(jaar: int) -> dict[str, str]:
     """gemeente_code -> zorgkantoorregio_code in boundary year ``jaar``."""
-    frame = geodata.gemeenten(jaar)
+    frame = geodata.kenmerken("gemeenten", jaar)
     return dict(zip(frame["gemeente_code"], frame["zorgkantoorregio_code"], strict=True))
 
 
 def _concessies(jaar: int) -> dict[str, tuple[str, str]]:
     """zorgkantoorregio_code -> (concession holder, confidence) in boundary year ``jaar``."""
-    frame = geodata.zorgkantoorregios(jaar)
+    frame = geodata.kenmerken("zorgkantoorregios", jaar)
     return dict(
         zip(frame["zorgkantoorregio_code"], zip(frame["verzekeraar"], frame["zekerheid"], strict=True), strict=True)
     )

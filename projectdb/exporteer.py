@@ -19,8 +19,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from projectdb import bronnen
 from projectdb.formule import neutraliseer_delen
@@ -80,6 +78,10 @@ def naar_csv(projecten: pd.DataFrame, pad: Path) -> None:
 def naar_xlsx(projecten: pd.DataFrame, pad: Path) -> None:
     """XLSX with the sheet ``projecten`` (a bold, frozen header row and one row per project) and the sheet
     ``bronnen`` (the source documents of these projects and their peildatum)."""
+    # Imported here: openpyxl is slow to import, and only an XLSX download needs it.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     boek = Workbook()
     blad = boek.active
     blad.title = "projecten"
@@ -97,6 +99,8 @@ def naar_xlsx(projecten: pd.DataFrame, pad: Path) -> None:
 
 def _bronnenblad(blad, projecten: pd.DataFrame) -> None:
     """The source documents of ``projecten`` (registry order; unregistered names as given), then the peildatum."""
+    from openpyxl.styles import Font
+
     register = bronnen.bronnen()
     gebruikt = set(projecten["bron"])
     blad.append(["bestand", "bronvermelding", "peildatum", "toelichting", "projecten"])

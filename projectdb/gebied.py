@@ -153,21 +153,21 @@ def _gevonden(zoek, naam: str) -> bool:
 @cache
 def _provincienamen(jaar: int) -> dict[str, str]:
     """provincie_code -> provincie_naam in ``jaar``."""
-    frame = geodata.provincies(jaar)
+    frame = geodata.kenmerken("provincies", jaar)
     return dict(zip(frame["provincie_code"], frame["provincie_naam"], strict=True))
 
 
 def _kernwerkgebied(naam: str, jaar: int) -> str:
     """Canonical insurer name with a kernwerkgebied in ``jaar``."""
     verzekeraar = vocab.verzekeraar(naam).naam
-    if verzekeraar not in set(geodata.gemeenten(jaar)["kernwerkgebied"]):
+    if verzekeraar not in set(geodata.kenmerken("gemeenten", jaar)["kernwerkgebied"]):
         raise vocab.OnbekendLabel(f"{verzekeraar} heeft in {jaar} geen kernwerkgebied")
     return verzekeraar
 
 
 def _zorgkantoorregio(naam: str, jaar: int) -> str:
     """A zorgkantoorregio code of ``jaar`` for its code (``ZK05``) or name."""
-    frame = geodata.gemeenten(jaar)
+    frame = geodata.kenmerken("gemeenten", jaar)
     codes = dict(zip(frame["zorgkantoorregio_code"], frame["zorgkantoorregio"], strict=True))
     if naam.upper() in codes:
         return naam.upper()
@@ -183,7 +183,7 @@ def _zorgkantoorregio(naam: str, jaar: int) -> str:
 def gemeenten_van_token(token: str, jaar: int) -> frozenset[str]:
     """The gemeente_codes of boundary year ``jaar`` that ``token`` covers; :class:`GebiedFout` if none."""
     soort, naam = _soort_en_naam(token)
-    frame = geodata.gemeenten(jaar)
+    frame = geodata.kenmerken("gemeenten", jaar)
     try:
         if soort is None and _GEMEENTECODE.match(naam):
             codes = frozenset(frame.loc[frame["gemeente_code"] == naam.upper(), "gemeente_code"])

@@ -23,7 +23,6 @@ from geo import geodata
 from projectdb import schema as sch
 from projectdb.fouten import OngeldigeDatabase
 from projectdb.intake import wijs_sleutels_toe
-from projectdb.invoer import lees_invoer
 from projectdb.meldingen import Validatiefout
 from projectdb.validatie import valideer
 from projectdb.verbinding import SCHRIJVEN
@@ -305,7 +304,9 @@ def maak_als_leeg(store, bron: Path) -> None:
 
 def _vul(con: sa.Connection, bron: Path) -> None:
     """Create every table and fill labels, municipalities and the projects of ``bron`` (validated first)."""
-    from projectdb.store import Store, _tijdstip  # here: the store module imports this one
+    # Here: the store module imports this one, and the reader brings openpyxl, which opening a store never needs.
+    from projectdb.invoer import lees_invoer
+    from projectdb.store import Store, _tijdstip
 
     invoer = lees_invoer(bron)
     rijen = wijs_sleutels_toe(invoer.rijen, {}, "", invoer.rapport, invoer.regels)
@@ -318,7 +319,7 @@ def _vul(con: sa.Connection, bron: Path) -> None:
     for tabel, labels in sch.vocabulaire().items():
         _voeg_labels_toe(con, tabel, labels)
     for jaar in geodata.JAREN:
-        frame = geodata.gemeenten(jaar)
+        frame = geodata.kenmerken("gemeenten", jaar)
         con.execute(
             sa.insert(sch.gemeente),
             [

@@ -32,7 +32,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from projectdb import aanmeldstaat
-from projectdb.importeer import importeer_bestand
 from projectdb.meldingen import Rapport
 from projectdb.rollen import ROLLEN, mag, rolregels
 from projectdb.store import Store
@@ -394,6 +393,9 @@ class Toegang:
         """:func:`projectdb.importeer.importeer_bestand` (writing) as the signed-in editor; :class:`GeenToegang`
         (nothing read or written) without a sign-in whose role may import."""
         naam = self.controleer(redacteur, "importeren")
+        # Imported here: the importer brings openpyxl, which no page needs before someone imports a file.
+        from projectdb.importeer import importeer_bestand
+
         return importeer_bestand(
             store, pad, update=update, blad=blad, redacteur=naam, leverancier=leverancier, keuzes=keuzes
         )

@@ -11,16 +11,21 @@ warnings: the analyst decides.
 from __future__ import annotations
 
 from collections.abc import Mapping
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from classify.leerlijnen import DOORONTWIKKELEN, IMPLEMENTATIE, ONTWIKKELPROJECT, verwachte_richting
 from projectdb.meldingen import Rapport
 from tekst.leerlijntekst import periode_tekst
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 
 def graaf(records: Mapping[str, Mapping]) -> nx.DiGraph:
     """Directed graph project -> project it builds on, over the references that exist in ``records``."""
+    # Imported here, as in classify.leerlijnen: networkx is slow to import and only a write validates references.
+    import networkx as nx
+
     g = nx.DiGraph()
     g.add_nodes_from(records)
     for pid, record in records.items():
@@ -52,6 +57,8 @@ def controleer(
                 rapport.fout(f"onbekend project {doel}: staat niet in het bestand en niet in de database", regel, veld)
             else:
                 _richting(pid, record, doel, records[doel], regel, rapport)
+    import networkx as nx
+
     g = graaf(records)
     for groep in nx.strongly_connected_components(g):
         if len(groep) < 2:
