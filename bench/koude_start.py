@@ -23,7 +23,8 @@ from gedeeld import Meting, gehaald, markdown, tijd, verhouding
 import appserver  # noqa: E402
 
 OVERZICHT = "/?lagen=wmo,kernwerkgebied"
-DOEL = 6.0
+DOEL = 1.0
+"""Target: at most the naive page's time (ratio of the medians)."""
 
 
 def start_tot_kaart(browser, script: Path, pad: str, db: Path, log: Path) -> tuple[float, float]:
@@ -68,8 +69,8 @@ def main(argv: list[str] | None = None) -> int:
             "ons": tijd(ons_kaart),
             "naief": tijd(naief_kaart),
             "verhouding": verhouding(ons_kaart.mediaan, naief_kaart.mediaan),
-            "doel": f"< {DOEL:.0f} s",
-            "gehaald": gehaald(ons_kaart.mediaan < DOEL),
+            "doel": f"≤ {DOEL:.1f}x naief",
+            "gehaald": gehaald(ons_kaart.mediaan <= DOEL * naief_kaart.mediaan),
         },
         {
             "meting": "waarvan: streamlit run → server gezond",

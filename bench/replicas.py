@@ -6,8 +6,9 @@ has built its caches), N visitors start at the same moment through the proxy (:m
 client: first page, then one filter change, each picking the next theme of "Inhoud (thema)"). Reported per backend
 and N: p50/p95 time to the first map and to the repaint after the filter change, errors (a visitor that fails or
 takes longer than the bound), server CPU-seconds per visitor (user + system time of every replica process and its
-children from ``/proc``, before and after the N visitors, divided by N) and resident memory per replica after the
-run. The baseline is one replica, in the same run: the column "verhouding" is 2 replicas / 1 replica.
+children from ``/proc``, before and after the N visitors, divided by N), resident memory per replica after the
+run, and the load generator's own CPU-seconds per visitor (this process, on the same cores as the servers). The
+baseline is one replica, in the same run: the column "verhouding" is 2 replicas / 1 replica.
 
 The load generator runs on the same machine and competes with the servers for its 2 cores; with up to 8 other
 users on it too, the figures are noisy; the load (``uptime``) before and after is printed with the tables.
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 import tempfile
 from collections import Counter
@@ -84,11 +86,13 @@ def geheugen(pid: int) -> int:
 
 @dataclass
 class Uitslag:
-    """The N visitors on one set: their visits, CPU-seconds per visitor and memory (bytes) per replica."""
+    """The N visitors on one set: their visits, server CPU-seconds per visitor, memory (bytes) per replica and the
+    load generator's own CPU-seconds per visitor (this process: it shares the cores with the servers)."""
 
     bezoeken: list[bezoeker.Bezoek]
     cpu_per_bezoeker: float
     geheugen: list[int]
+    client_cpu_per_bezoeker: float
 
     def meting(self, veld: str) -> Meting | None:
         waarden = tuple(getattr(b, veld) for b in self.bezoeken if getattr(b, veld) is not None)
@@ -101,6 +105,12 @@ class Uitslag:
     @property
     def spreiding(self) -> str:
         return " / ".join(f"{naam}: {n}" for naam, n in sorted(Counter(b.replica for b in self.bezoeken).items()))
+
+
+def _eigen_cpu() -> float:
+    """User + system CPU-seconds of this process (the load generator) so far."""
+    gebruik = resource.getrusage(resource.RUSAGE_SELF)
+    return gebruik.ru_utime + gebruik.ru_stime
 
 
 def meet_set(replicas: int, backend: str, aantallen: tuple[int, ...], map_: Path) -> dict[int, Uitslag]:
@@ -118,11 +128,14 @@ def meet_set(replicas: int, backend: str, aantallen: tuple[int, ...], map_: Path
                 raise RuntimeError(f"opwarmen van {replica.naam} mislukte: {opwarming.fout}")
         uitslagen = {}
         for n in aantallen:
-            voor = [cpu_seconden(r.proces.pid) for r in opstelling.replicas]
+            voor, client_voor = [cpu_seconden(r.proces.pid) for r in opstelling.replicas], _eigen_cpu()
             bezoeken = bezoeker.tegelijk(opstelling.url, [KEUZES[i % len(KEUZES)] for i in range(n)], MAXIMUM)
-            na = [cpu_seconden(r.proces.pid) for r in opstelling.replicas]
+            na, client_na = [cpu_seconden(r.proces.pid) for r in opstelling.replicas], _eigen_cpu()
             uitslagen[n] = Uitslag(
-                bezoeken, (sum(na) - sum(voor)) / n, [geheugen(r.proces.pid) for r in opstelling.replicas]
+                bezoeken,
+                (sum(na) - sum(voor)) / n,
+                [geheugen(r.proces.pid) for r in opstelling.replicas],
+                (client_na - client_voor) / n,
             )
         return uitslagen
     finally:
@@ -177,6 +190,17 @@ def tabel(een: Uitslag, twee: Uitslag, n: int) -> str:
             "verhouding": verhouding(twee.cpu_per_bezoeker, een.cpu_per_bezoeker),
             "doel": f"≤ {HUIDIG_CPU / 3:.3f} s",
             "gehaald": gehaald(max(een.cpu_per_bezoeker, twee.cpu_per_bezoeker) <= HUIDIG_CPU / 3),
+        }
+    )
+    rijen.append(
+        {
+            "meting": "lastgenerator-CPU per bezoeker (zelfde kernen)",
+            "omvang": f"{n} tegelijk",
+            "ons": f"{twee.client_cpu_per_bezoeker:.3f} s",
+            "naief": f"{een.client_cpu_per_bezoeker:.3f} s",
+            "verhouding": "—",
+            "doel": "—",
+            "gehaald": "—",
         }
     )
     rijen.append(

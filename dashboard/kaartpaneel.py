@@ -63,8 +63,9 @@ def projectlijst(project_ids: Sequence[str]) -> None:
 def _aangeklikt(code: str | None, kaartbeeld: Kaartbeeld, focus: str | None = None) -> None:
     """The projects of the clicked municipality (CBS code; else of the one in focus), or a hint to click one."""
     code = code or focus
-    rij = kaartbeeld.gemeenten[kaartbeeld.gemeenten["gemeente_code"] == code]
-    if rij.empty:
+    # Before any click (most runs) there is nothing to look up among the municipalities.
+    rij = kaartbeeld.gemeenten[kaartbeeld.gemeenten["gemeente_code"] == code] if code else None
+    if rij is None or rij.empty:
         st.caption("Klik op een gemeente voor de lijst van haar projecten.")
         return
     rij = rij.iloc[0]
