@@ -219,7 +219,7 @@ class _Gemeentevormen(Element):
         {% macro header(this, kwargs) %}
         <style>
           .leaflet-container { background: #ffffff; font-family: "Source Sans Pro", Arial, sans-serif; }
-          .skw-tip { font-size: 12px; line-height: 1.35; max-width: 320px; white-space: normal; }
+          .skw-tip { font-size: 12px; line-height: 1.35; width: max-content; max-width: 320px; white-space: normal; }
         </style>
         {% endmacro %}
         {% macro script(this, kwargs) %}

@@ -10,8 +10,9 @@ navigatie.via_app()
 keuze = zijbalk.keuze()
 st.title("Samenwerkingskaarten zorgverzekeraars en gemeenten")
 gemeentezoeker.zoekveld(keuze.links.jaar)
-kaartpaneel.kerncijfers(keuze.links, keuze.rechts)
-overdegegevens.toon(keuze.links.jaar)
+# The headline figures and the data note stand above the map but are written after it: the map is what a visitor
+# waits for, and its message then leaves the server first.
+kop = st.container()
 
 st.header("Projecten – totaal (zonder minimacontracten)")
 st.caption(
@@ -19,6 +20,9 @@ st.caption(
     "instrument Collectieve zorg minima is, tellen niet mee, zoals in het rapport."
 )
 kaartpaneel.kaart_met_analyse(KaartSpec("totaal", zonder_minima=True), keuze, "overzicht-totaal")
+with kop:
+    kaartpaneel.kerncijfers(keuze.links, keuze.rechts)
+    overdegegevens.toon(keuze.links.jaar)
 
 st.header("Kernwerkgebieden van de zorgverzekeraars (benadering)")
 st.caption(

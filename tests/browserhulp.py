@@ -23,3 +23,22 @@ def vul_aanmelding_in(pagina, naam: str, wachtwoord: str) -> None:
     zijbalk.get_by_label("Naam (voor het wijzigingslog)").fill(naam)
     zijbalk.get_by_label("Wachtwoord", exact=True).fill(wachtwoord)
     zijbalk.get_by_role("button", name="Aanmelden").click()
+
+
+def wijzig_titel(pagina, titel: str) -> None:
+    """As a signed-in editor on a project's detail page: open "Project bewerken", give the project ``titel`` and
+    save with Enter in the title field, then wait for "Opgeslagen als versie 2.".
+
+    Enter submits the form as a user can; a click on "Opslaan" while the title field still has focus first blurs
+    the field, and under load that click could be lost between the two events.
+    """
+    from playwright.sync_api import expect
+
+    wacht_tot_klaar(pagina)
+    pagina.get_by_text("Project bewerken").click()
+    veld = pagina.get_by_label("Titel", exact=True)
+    veld.fill(titel)
+    expect(veld).to_have_value(titel)
+    wacht_tot_klaar(pagina)
+    veld.press("Enter")
+    expect(pagina.get_by_text("Opgeslagen als versie 2.")).to_be_visible()

@@ -14,7 +14,7 @@ import threading
 import time
 
 import pytest
-from browserhulp import wacht_tot_klaar
+from browserhulp import wacht_tot_klaar, wijzig_titel
 
 from projectdb.store import open_store
 from projectdb.toegang import BEEINDIGD
@@ -141,14 +141,7 @@ def test_editor_signs_in_saves_an_edit_and_signing_out_ends_the_role_everywhere(
     zijbalk = _zijbalk(pagina)
     playwright.expect(zijbalk.get_by_text(f"Aangemeld als {IDENTITEIT}, rol redacteur")).to_be_visible()
     pagina.goto(app + "projecten?project=P012")
-    wacht_tot_klaar(pagina)
-    pagina.get_by_text("Project bewerken").click()
-    titel = pagina.get_by_label("Titel", exact=True)
-    titel.fill("Titel gewijzigd na aanmelding bij de organisatie")
-    playwright.expect(titel).to_have_value("Titel gewijzigd na aanmelding bij de organisatie")
-    wacht_tot_klaar(pagina)
-    pagina.get_by_role("button", name="Opslaan").click()
-    playwright.expect(pagina.get_by_text("Opgeslagen als versie 2.")).to_be_visible()
+    wijzig_titel(pagina, "Titel gewijzigd na aanmelding bij de organisatie")
     foto(pagina, "oidc_redacteur_opgeslagen")
     log = open_store(appdatabase).wijzigingen("P012")
     assert list(log.query("actie == 'gewijzigd'")["redacteur"]) == [IDENTITEIT]

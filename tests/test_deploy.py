@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from browserhulp import vul_aanmelding_in, wacht_tot_klaar
+from browserhulp import vul_aanmelding_in, wacht_tot_klaar, wijzig_titel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "deploy"))
 
@@ -87,14 +87,7 @@ def test_edit_through_replica_a_shows_on_replica_b_at_the_next_rerun(opstelling,
     vul_aanmelding_in(redacteur, "Ans Jansen", WACHTWOORD)
     zijbalk = redacteur.locator('[data-testid="stSidebar"]')
     expect(zijbalk.get_by_text("Aangemeld als Ans Jansen")).to_be_visible()
-    wacht_tot_klaar(redacteur)
-    redacteur.get_by_text("Project bewerken").click()
-    titel = redacteur.get_by_label("Titel", exact=True)
-    titel.fill(NIEUWE_TITEL)
-    expect(titel).to_have_value(NIEUWE_TITEL)
-    wacht_tot_klaar(redacteur)
-    redacteur.get_by_role("button", name="Opslaan").click()
-    expect(redacteur.get_by_text("Opgeslagen als versie 2.")).to_be_visible()
+    wijzig_titel(redacteur, NIEUWE_TITEL)
     foto(redacteur, "deploy-redacteur-r0")
 
     project = open_store(opstelling.database).project("P012")
