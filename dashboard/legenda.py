@@ -32,7 +32,7 @@ _KNOPSTIJL = (
     # A legend row keeps swatch and class on one line; a long class wraps inside its button instead of being cut.
     # The button may shrink to its column (flex items keep their content width unless min-width is 0).
     "<style>[class*='st-key-legendarij-']{flex-wrap:nowrap;}"
-    "[class*='st-key-legendarij-'] > div:has(button){min-width:0;flex:1 1 auto;}"
+    "[class*='st-key-legendarij-'] > div:has(button){min-width:0;flex:0 1 auto;}"
     "[class*='st-key-legendarij-'] button{text-align:left;justify-content:flex-start;max-width:100%;}"
     "[class*='st-key-legendarij-'] button p{white-space:normal;overflow:visible;text-overflow:clip;}</style>"
 )
