@@ -21,6 +21,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from gedeeld import WORTEL
@@ -95,7 +96,8 @@ async ([basis, stil, maximum]) => {
             if (laatste === h) { geschilderd = performance.now(); }
           }));
         } else if (geschilderd && nu - gezien >= stil) {
-          klaar({start: window.__skwStart ?? null, script: window.__skwKlaar ?? null, geschilderd: geschilderd});
+          klaar({start: window.__skwStart ?? null, script: window.__skwKlaar ?? null, geschilderd: geschilderd,
+                 bericht: window.__skwBericht ?? null, ontvangen: window.__skwOntvangen ?? null});
           return;
         }
       } else {
@@ -114,6 +116,8 @@ _START_JS = """
 () => {
   window.__skwStart = null;
   window.__skwKlaar = null;
+  window.__skwBericht = null;
+  window.__skwOntvangen = null;
   const zet = () => { if (window.__skwStart === null) { window.__skwStart = performance.now(); } };
   document.addEventListener("keydown", zet, {capture: true, once: true});
   const app = document.querySelector('[data-testid="stApp"]');
@@ -128,6 +132,46 @@ _START_JS = """
 }
 """
 """Marks the moment of the next key press and the end of the script run it causes, in the page's own clock."""
+
+_TIJDLIJN_JS = """
+(() => {
+  if (window === window.top) {
+    // The first message from the server after the key press: the new script run has started.
+    const Echt = window.WebSocket;
+    window.WebSocket = class extends Echt {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener("message", () => {
+          if (window.__skwStart != null && window.__skwBericht == null) { window.__skwBericht = performance.now(); }
+        });
+      }
+    };
+    return;
+  }
+  // In a component frame (our map frame, st_folium): the first new arguments after the key press, converted to
+  // the top page's clock. Registered before the component's own listener, so it sees the message first.
+  window.addEventListener("message", (e) => {
+    if (!e.data || e.data.type !== "streamlit:render") { return; }
+    let boven = null;
+    try { boven = window.top; } catch (fout) { return; }
+    if (boven.__skwStart == null || boven.__skwOntvangen != null) { return; }
+    boven.__skwOntvangen = performance.timeOrigin + performance.now() - boven.performance.timeOrigin;
+  });
+})();
+"""
+"""Installed in every frame of a benchmark page: marks when the first server message after a key press arrives
+(top page) and when the first component frame receives its new arguments (in the top page's clock)."""
+
+
+@dataclass(frozen=True)
+class Tijden:
+    """Seconds from the key press of one change to: the map repainted, the end of the script run, the first
+    message from the server and the first map frame receiving the new selection (``None`` when not observed)."""
+
+    getekend: float
+    script: float | None
+    bericht: float | None
+    ontvangen: float | None
 
 
 def maak_database(map_: Path) -> Path:
@@ -257,6 +301,7 @@ def nieuwe_pagina(browser):
     locally (see the module docstring)."""
     context = browser.new_context(viewport=VENSTER)
     context.route(_EXTERN, _extern)
+    context.add_init_script(_TIJDLIJN_JS)
     return context.new_page()
 
 
@@ -338,13 +383,12 @@ def wacht_tot_rustig(pagina, stil: float = 0.4, maximum: float = 60.0) -> str:
     raise TimeoutError("de app werd niet rustig")
 
 
-def wijzig_en_meet(pagina, wijziging: tuple, stil: float = 0.4, maximum: float = 60.0) -> tuple[float, float | None]:
-    """Seconds from the key press that changes a filter to (the first map repainted with a new signature that then
-    stays unchanged for ``stil`` seconds, the end of the script run it caused), timed in the page's clock.
+def wijzig_en_meet(pagina, wijziging: tuple, stil: float = 0.4, maximum: float = 60.0) -> Tijden:
+    """The :class:`Tijden` of one change, timed in the page's clock from the key press that changes a filter: the
+    first map counts as repainted when it has a new signature that then stays unchanged for ``stil`` seconds.
 
     ``wijziging``: (preparation, key press), functions of the page, from :func:`kies_inhoud` or :data:`WIS_INHOUD`;
-    the clock starts at the key press, not at the preparation (focusing and typing into the widget). The script
-    time is None when no script run was observed.
+    the clock starts at the key press, not at the preparation (focusing and typing into the widget).
     """
     voorbereiding, druk = wijziging
     basis = wacht_tot_rustig(pagina)
@@ -354,8 +398,11 @@ def wijzig_en_meet(pagina, wijziging: tuple, stil: float = 0.4, maximum: float =
     uitkomst = pagina.evaluate(_WACHT_JS, [basis, stil * 1000, maximum * 1000])
     if uitkomst is None or uitkomst["start"] is None:
         raise TimeoutError("de kaart werd na de wijziging niet opnieuw getekend")
-    script = None if uitkomst["script"] is None else (uitkomst["script"] - uitkomst["start"]) / 1000
-    return (uitkomst["geschilderd"] - uitkomst["start"]) / 1000, script
+
+    def sinds_toets(sleutel: str) -> float | None:
+        return None if uitkomst[sleutel] is None else (uitkomst[sleutel] - uitkomst["start"]) / 1000
+
+    return Tijden(sinds_toets("geschilderd"), sinds_toets("script"), sinds_toets("bericht"), sinds_toets("ontvangen"))
 
 
 def _inhoudveld(pagina):

@@ -2,13 +2,15 @@
 
 Both apps run side by side (``streamlit run``, each on a copy of a fresh store built from the shipped projects) and
 are opened in headless chromium: ours on the Overzicht page with the Wmo-borders and kernwerkgebied layers
-(``?lagen=wmo,kernwerkgebied``), the naive one (:mod:`naief_app`) on its only page. A change is one key press in
-the sidebar multiselect "Inhoud (thema)": alternately picking a theme (each theme with projects on the map in turn)
-and removing it again. Latency is timed in the page, from that key press to the first map's paths repainted with
-new fill colours that then stay unchanged (:func:`appserver.wijzig_en_meet`); ours and naive alternate change by
-change. Our app caches a map per filter, so a theme picked again is served from the cache, as for an analyst
-clicking back and forth. To show where the time goes, the table also gives the moment the browser sees the script
-run end, the bytes received over the websocket per change (all, and those of the map components), the number of map
+(``?lagen=wmo,kernwerkgebied``), the naive one (:mod:`naief_app`) on its only page. A change is one key press in the
+sidebar multiselect "Inhoud (thema)": alternately picking a theme (each theme with projects on the map in turn) and
+removing it again. Latency is timed in the page, from that key press to the first map's paths repainted with new
+fill colours that then stay unchanged (:func:`appserver.wijzig_en_meet`); ours and naive alternate change by change.
+Our app caches a map per filter, so a theme picked again is served from the cache, as for an analyst clicking back
+and forth. To show where the time goes, the table also gives the moment the browser sees the script run end, a
+timeline of each change in the page's clock (key press → first message of the new run → first map frame receiving
+its new arguments → repainted; the rest is the browser laying out the other elements of the page and the frame
+drawing), the bytes received over the websocket per change (all, and those of the map components), the number of map
 frames on the page and how many of them are new after a change (st_folium builds a new frame, with Leaflet and all
 geometry, whenever a map's script changes; ours keeps its frame and its geometry, loaded once as a static file, and
 only receives the selection). Last, the server's CPU time per new visitor (first page plus one filter change, the
@@ -78,6 +80,9 @@ class Uitkomst:
 
     getekend: list[float] = field(default_factory=list)
     script: list[float] = field(default_factory=list)
+    bericht: list[float] = field(default_factory=list)
+    ontvangen: list[float] = field(default_factory=list)
+    tekenen: list[float] = field(default_factory=list)
     bytes: list[int] = field(default_factory=list)
     kaartbytes: list[int] = field(default_factory=list)
     nieuwe_frames: list[int] = field(default_factory=list)
@@ -111,14 +116,31 @@ def meet(aantal: int) -> dict[str, Uitkomst]:
                 for naam in ("ons", "naief") if i % 2 == 0 else ("naief", "ons"):
                     verkeer[naam].nul()
                     paginas[naam].evaluate(_MERK_FRAMES_JS)
-                    kaart, run = appserver.wijzig_en_meet(paginas[naam], wijziging)
-                    uit[naam].getekend.append(kaart)
+                    tijden = appserver.wijzig_en_meet(paginas[naam], wijziging)
+                    uit[naam].getekend.append(tijden.getekend)
+                    _voeg_toe(uit[naam], tijden)
                     uit[naam].bytes.append(verkeer[naam].bytes)
                     uit[naam].kaartbytes.append(verkeer[naam].kaartbytes)
                     uit[naam].nieuwe_frames.append(paginas[naam].evaluate(_NIEUWE_FRAMES_JS))
-                    if run is not None:
-                        uit[naam].script.append(run)
     return uit
+
+
+def _voeg_toe(uitkomst: Uitkomst, tijden: appserver.Tijden) -> None:
+    """Add the parts of one change's timeline that were observed."""
+    for veld in ("script", "bericht", "ontvangen"):
+        if getattr(tijden, veld) is not None:
+            getattr(uitkomst, veld).append(getattr(tijden, veld))
+    if tijden.ontvangen is not None:
+        uitkomst.tekenen.append(tijden.getekend - tijden.ontvangen)
+
+
+ONDERDELEN = (
+    ("script", "waarvan: tot het einde van de scriptrun, mediaan"),
+    ("bericht", "tijdlijn: toets → eerste bericht van de server (de scriptrun is begonnen), mediaan"),
+    ("ontvangen", "tijdlijn: toets → de eerste kaart ontvangt de nieuwe selectie, mediaan"),
+    ("tekenen", "tijdlijn: selectie ontvangen → kaart getekend, mediaan"),
+)
+"""The parts of a change reported beside the total: Uitkomst field and row label."""
 
 
 def _cpu_per_bezoeker(browser, server: appserver.Server, url: str, wijziging: tuple) -> float:
@@ -148,7 +170,6 @@ def main(argv: list[str] | None = None) -> int:
     aantal = 2 if args.klein else 20
     uitkomst = meet(aantal)
     ons, naief = Meting(tuple(uitkomst["ons"].getekend)), Meting(tuple(uitkomst["naief"].getekend))
-    script = {naam: _mediaan(u.script) for naam, u in uitkomst.items()}
     verkeer = {naam: _mediaan(u.bytes) for naam, u in uitkomst.items()}
     kaartverkeer = {naam: _mediaan(u.kaartbytes) for naam, u in uitkomst.items()}
     cpu = {naam: u.cpu_per_bezoeker for naam, u in uitkomst.items()}
@@ -178,14 +199,19 @@ def main(argv: list[str] | None = None) -> int:
             "doel": "—",
             "gehaald": "—",
         },
-        {
-            "meting": "waarvan: tot het einde van de scriptrun, mediaan",
-            "ons": tijd(script["ons"]),
-            "naief": tijd(script["naief"]),
-            "verhouding": verhouding(script["ons"], script["naief"]),
-            "doel": "—",
-            "gehaald": "—",
-        },
+        *(
+            {
+                "meting": meting,
+                "ons": tijd(_mediaan(getattr(uitkomst["ons"], veld))),
+                "naief": tijd(_mediaan(getattr(uitkomst["naief"], veld))),
+                "verhouding": verhouding(
+                    _mediaan(getattr(uitkomst["ons"], veld)), _mediaan(getattr(uitkomst["naief"], veld))
+                ),
+                "doel": "—",
+                "gehaald": "—",
+            }
+            for veld, meting in ONDERDELEN
+        ),
         {
             "meting": "ontvangen over de websocket per wijziging, mediaan",
             "ons": grootte(verkeer["ons"]),
