@@ -234,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     aantallen = KLEIN if args.klein else AANTALLEN
     print(
-        f"## 6. Replica's achter nginx: {', '.join(map(str, aantallen))} bezoekers tegelijk, SQLite en PostgreSQL "
+        f"## 7. Replica's achter nginx: {', '.join(map(str, aantallen))} bezoekers tegelijk, SQLite en PostgreSQL "
         "(ons = 2 replica's, naief = 1 replica)\n"
     )
     print(

@@ -21,6 +21,7 @@ import sqlalchemy as sa
 
 from geo import geodata
 from projectdb import schema as sch
+from projectdb import tijd
 from projectdb.fouten import OngeldigeDatabase
 from projectdb.intake import wijs_sleutels_toe
 from projectdb.meldingen import Validatiefout
@@ -278,18 +279,16 @@ def maak_als_leeg(store, bron: Path) -> None:
         with store._schrijf(revisie=False) as con:
             con.execute(sa.select(sa.func.pg_advisory_xact_lock(20171)))
             if not sa.inspect(con).get_table_names():
-                _vul(con, bron)
+                _vul(store, con, bron)
         return
     if store.pad.exists():
         return
-    from projectdb.store import Store  # here: the store module imports this one
-
     store.pad.parent.mkdir(parents=True, exist_ok=True)
     tijdelijk = store.pad.with_name(f".{store.pad.name}.{os.getpid()}-{secrets.token_hex(4)}.nieuw")
     try:
-        nieuw = Store(tijdelijk)
+        nieuw = type(store)(tijdelijk)  # a store of the same class (this module is imported by projectdb.store)
         with nieuw._schrijf(revisie=False) as con:
-            _vul(con, bron)
+            _vul(store, con, bron)
         nieuw.engine.dispose()
         with nieuw.engine.connect() as con:
             con.connection.driver_connection.execute("PRAGMA journal_mode = WAL")
@@ -302,11 +301,11 @@ def maak_als_leeg(store, bron: Path) -> None:
             rest.unlink()
 
 
-def _vul(con: sa.Connection, bron: Path) -> None:
-    """Create every table and fill labels, municipalities and the projects of ``bron`` (validated first)."""
-    # Here: the store module imports this one, and the reader brings openpyxl, which opening a store never needs.
+def _vul(store, con: sa.Connection, bron: Path) -> None:
+    """Create every table through ``con`` and fill labels, municipalities and the projects of ``bron`` (validated
+    first), written as ``store``'s class writes records."""
+    # Imported here: the reader brings openpyxl, which opening an existing store never needs.
     from projectdb.invoer import lees_invoer
-    from projectdb.store import Store, _tijdstip
 
     invoer = lees_invoer(bron)
     rijen = wijs_sleutels_toe(invoer.rijen, {}, "", invoer.rapport, invoer.regels)
@@ -329,7 +328,7 @@ def _vul(con: sa.Connection, bron: Path) -> None:
                 )
             ],
         )
-    Store._schrijf_records(con, records, {}, f"eerste start uit {bron.name}", _tijdstip())
+    type(store)._schrijf_records(con, records, {}, f"eerste start uit {bron.name}", tijd.tijdstip())
     con.execute(sa.insert(sch.stand).values(sleutel=1, revisie=1, herstellingen=0))
     con.execute(sa.insert(sch.schemaversie).values(versie=sch.SCHEMA_VERSIE))
 

@@ -21,12 +21,11 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
 
-from projectdb import migraties, schemacontrole
+from projectdb import migraties, schemacontrole, tijd
 from projectdb import schema as sch
 from projectdb.fouten import OngeldigeDatabase
 
@@ -41,14 +40,10 @@ NIET_TERUGZETTEN = frozenset({*sch.TOEGANGSTABELLEN, sch.stand.name, sch.schemav
 version (kept)."""
 
 
-def _stempel() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-
-
 def backup(store, map_: Path, naam: str | None = None) -> Path:
     """A backup of ``store`` in ``map_`` named ``<naam or database>-<UTC time>`` (.sqlite or .dump)."""
     map_.mkdir(parents=True, exist_ok=True)
-    basis = f"{naam or store.backupnaam}-{_stempel()}"
+    basis = f"{naam or store.backupnaam}-{tijd.bestandsstempel()}"
     if store.is_postgresql:
         doelpad = map_ / f"{basis}.dump"
         _pg(
@@ -96,8 +91,6 @@ def restore(store, bestand: Path) -> None:
 
 
 def _restore_sqlite(store, bestand: Path) -> None:
-    from projectdb.store import Store  # here: the store module imports this one
-
     with tempfile.TemporaryDirectory(dir=store.pad.parent) as map_:
         # Work on a private copy: the backup file itself is never changed, and a migration happens in the copy.
         kopie = Path(map_) / "herstel.sqlite"
@@ -109,7 +102,7 @@ def _restore_sqlite(store, bestand: Path) -> None:
                 bron.close()
         except sqlite3.DatabaseError as fout:
             raise OngeldigeDatabase(f"{bestand}: geen SQLite-database ({fout})") from None
-        herstel = Store(kopie)
+        herstel = type(store)(kopie)  # a store of the same class (this module is imported by projectdb.store)
         try:
             _controleer_en_zet_terug(store, herstel, bestand)
         finally:
@@ -117,8 +110,6 @@ def _restore_sqlite(store, bestand: Path) -> None:
 
 
 def _restore_postgresql(store, bestand: Path) -> None:
-    from projectdb.store import Store  # here: the store module imports this one
-
     with schemacontrole.tijdelijke_database(store.doel) as url:
         try:
             _pg(
@@ -131,7 +122,7 @@ def _restore_postgresql(store, bestand: Path) -> None:
             )
         except OngeldigeDatabase as fout:
             raise OngeldigeDatabase(f"{bestand}: geen bruikbare pg_dump-reservekopie ({fout})") from None
-        herstel = Store(url.render_as_string(hide_password=False))
+        herstel = type(store)(url.render_as_string(hide_password=False))
         try:
             _controleer_en_zet_terug(store, herstel, bestand)
         finally:

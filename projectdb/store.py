@@ -18,13 +18,12 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 import sqlalchemy as sa
 
-from projectdb import gebied, intake, migraties, reservekopie, schemacontrole
+from projectdb import gebied, intake, migraties, reservekopie, schemacontrole, tijd
 from projectdb import schema as sch
 from projectdb.fouten import Conflict, OnbekendProject
 from projectdb.kolommen import KOLOMMEN, MEERVOUDIG
@@ -51,11 +50,6 @@ def huidige_redacteur(opgegeven: str | None = None) -> str:
         return getpass.getuser()
     except (OSError, KeyError):
         return "onbekend"
-
-
-def _tijdstip() -> str:
-    """Now in UTC, ISO 8601 with microseconds and 'Z'."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _als_tekst(waarde: object) -> str:
@@ -304,7 +298,7 @@ class Store:
             records = valideer([{**huidig, **wijzigingen}], rapport, bestaande, update=True, regels=[None])
             if rapport.fouten:
                 raise Validatiefout(rapport)
-            gewijzigd = self._schrijf_records(con, records, bestaande, str(redacteur).strip(), _tijdstip())
+            gewijzigd = self._schrijf_records(con, records, bestaande, str(redacteur).strip(), tijd.tijdstip())
         return huidig["versie"] + 1 if gewijzigd else huidig["versie"]
 
     @staticmethod
@@ -326,7 +320,7 @@ class Store:
             raise ValueError(f"status {status!r} bestaat niet; kies uit: {', '.join(sch.STATUSSEN)}")
         if not str(redacteur).strip():
             raise weiger("beoordeling", "redacteur ontbreekt")
-        tijdstip, p = _tijdstip(), sch.project
+        tijdstip, p = tijd.tijdstip(), sch.project
         gewijzigd: list[str] = []
         with self._schrijf() as con:
             for project_id, verwacht in versies.items():
@@ -426,7 +420,7 @@ class Store:
         if proef or not (rapport.nieuw or rapport.bijgewerkt):
             return rapport
         reservekopie.automatische_backup(self, "voor-import")
-        tijdstip = _tijdstip()
+        tijdstip = tijd.tijdstip()
         with self._schrijf() as con:
             if con.execute(sa.select(sch.stand.c.revisie)).scalar_one() != revisie + 1:
                 records, bestaande = self._opnieuw(
