@@ -320,11 +320,8 @@ def verwantschap(jaar: int) -> verwant.Verwantschap:
 
 def vernieuw() -> None:
     """Forget the loaded projects and everything derived from them at once (their keys change with the revision
-    anyway; this frees the memory of the old ones), and the revision read in this run: a write from this process
-    shows in the same run."""
-    ctx = get_script_run_ctx(suppress_warning=True)
-    if ctx is not None and hasattr(ctx, _REVISIE_PER_RUN):
-        delattr(ctx, _REVISIE_PER_RUN)
+    anyway; this frees the memory of the old ones). A write from this process is seen in the same run without it:
+    :func:`revisie` reads again when :attr:`Store.schrijvingen` has moved."""
     for cache in (
         _projecten,
         _koppeling,

@@ -34,17 +34,23 @@ gc.collect()
 gc.freeze()
 
 
-_RIJEN: weakref.WeakKeyDictionary[Kaartbeeld, dict[str | None, pd.DataFrame]] = weakref.WeakKeyDictionary()
-_HTML: weakref.WeakKeyDictionary[Kaartbeeld, dict[tuple[str, str | None], str]] = weakref.WeakKeyDictionary()
+_PER_KAART: weakref.WeakKeyDictionary[Kaartbeeld, dict[tuple, object]] = weakref.WeakKeyDictionary()
+"""What is derived from one cached map (table rows per class, HTML tables per key and class), kept as long as the
+map itself is cached."""
+
+
+def _onthoud(kaartbeeld: Kaartbeeld, sleutel: tuple, maak: Callable[[], object]):
+    """``maak()`` once per map and ``sleutel``; later calls return the same object."""
+    per_kaart = _PER_KAART.setdefault(kaartbeeld, {})
+    if sleutel not in per_kaart:
+        per_kaart[sleutel] = maak()
+    return per_kaart[sleutel]
 
 
 def tabelrijen(kaartbeeld: Kaartbeeld, klasse: str | None = None) -> pd.DataFrame:
     """:func:`kaart.tabel.kaarttabel` of a map, built once per map and class while the map itself is cached: the
     table, its HTML twin and each rerun of the page (a click in the legend or on the map) share the rows."""
-    per_klasse = _RIJEN.setdefault(kaartbeeld, {})
-    if klasse not in per_klasse:
-        per_klasse[klasse] = tabel.kaarttabel(kaartbeeld, klasse)
-    return per_klasse[klasse]
+    return _onthoud(kaartbeeld, ("rijen", klasse), lambda: tabel.kaarttabel(kaartbeeld, klasse))
 
 
 def projectlijst(project_ids: Sequence[str]) -> None:
@@ -204,10 +210,7 @@ def kaarttabel(kaartbeeld: Kaartbeeld, sleutel: str, klasse: str | None = None) 
     """The text alternative of a map: the rows of :func:`kaart.tabel.kaarttabel` (kept to ``klasse`` when given) as
     an HTML table, folded under a summary that is the skip link's target; without a class the municipalities
     without projects are counted in the summary. Built once per map, key and class while the map is cached."""
-    per_sleutel = _HTML.setdefault(kaartbeeld, {})
-    if (sleutel, klasse) not in per_sleutel:
-        per_sleutel[sleutel, klasse] = _kaarttabel(kaartbeeld, sleutel, klasse)
-    return per_sleutel[sleutel, klasse]
+    return _onthoud(kaartbeeld, ("html", sleutel, klasse), lambda: _kaarttabel(kaartbeeld, sleutel, klasse))
 
 
 def _kaarttabel(kaartbeeld: Kaartbeeld, sleutel: str, klasse: str | None) -> str:

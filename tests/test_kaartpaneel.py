@@ -110,7 +110,7 @@ def test_the_rows_behind_a_map_are_built_once_per_map_and_class_and_go_with_the_
     leeg = kaartpaneel.tabelrijen(kaartbeeld, "geen project")
     assert leeg["Gemeente"].tolist() == ["Zwolle"] and kaartpaneel.tabelrijen(kaartbeeld, "geen project") is leeg
     # A map that leaves the cache takes its rows with it.
-    weg, aantal = weakref.ref(kaartbeeld), len(kaartpaneel._RIJEN)
+    weg, aantal = weakref.ref(kaartbeeld), len(kaartpaneel._PER_KAART)
     del kaartbeeld
     gc.collect()
-    assert weg() is None and len(kaartpaneel._RIJEN) == aantal - 1
+    assert weg() is None and len(kaartpaneel._PER_KAART) == aantal - 1
