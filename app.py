@@ -7,4 +7,5 @@ from dashboard import aanmeldbeheer, foutgrens, navigatie, toegang, toegankelijk
 st.set_page_config(page_title="Samenwerkingskaarten", page_icon="🗺️", layout="wide")
 toegankelijkheid.paginahulp()
 pagina = st.navigation(navigatie.paginas())
+navigatie.stuur_door(pagina)
 foutgrens.bewaak(zijbalk.toon, lambda: aanmeldbeheer.beheer(toegang.zijbalk()), pagina.run)

@@ -47,10 +47,12 @@ def _cookie(url: str) -> str:
         return "; ".join(c.split(";", 1)[0] for c in antwoord.headers.get_all("Set-Cookie") or [])
 
 
-def _run(widgets: dict[str, list[str]]) -> bytes:
+def _run(widgets: dict[str, list[str]], pagina: str = "", zoekdeel: str = "") -> bytes:
+    """A run request with ``widgets`` (widget id -> chosen values) for page ``pagina`` (its script hash; "" is the
+    root URL) with the query string ``zoekdeel``."""
     bericht = BackMsg()
-    bericht.rerun_script.query_string = ""
-    bericht.rerun_script.page_script_hash = ""
+    bericht.rerun_script.query_string = zoekdeel
+    bericht.rerun_script.page_script_hash = pagina
     for sleutel, waarde in widgets.items():
         staat = bericht.rerun_script.widget_states.widgets.add()
         staat.id = sleutel
@@ -59,12 +61,17 @@ def _run(widgets: dict[str, list[str]]) -> bytes:
 
 
 async def _tot_einde(socket, gezien: dict) -> None:
-    """Read messages until the script run ends; note widget ids and whether the map component came."""
+    """Read messages until the script run ends; note widget ids, whether the map component came, and the page and
+    query string the run ended on (what the browser sends back with its next run request)."""
     while True:
         bericht = ForwardMsg()
         bericht.ParseFromString(await socket.recv())
         soort = bericht.WhichOneof("type")
-        if soort == "delta" and bericht.delta.WhichOneof("type") == "new_element":
+        if soort == "new_session":
+            gezien["pagina"] = bericht.new_session.page_script_hash
+        elif soort == "page_info_changed":
+            gezien["zoekdeel"] = bericht.page_info_changed.query_string
+        elif soort == "delta" and bericht.delta.WhichOneof("type") == "new_element":
             element = bericht.delta.new_element
             if element.WhichOneof("type") == "multiselect":
                 gezien.setdefault("widgets", {})[element.multiselect.label] = (
@@ -117,7 +124,8 @@ async def bezoek(url: str, keuze: str, maximum: float = 120.0) -> Bezoek:
                 if keuze not in opties:
                     raise RuntimeError(f"{keuze!r} staat niet in de keuzelijst {FILTER!r}")
                 start = time.perf_counter()
-                await socket.send(_run({sleutel: [keuze]}))
+                # Like the browser: the page it is on (the root URL forwarded to Overzicht) and its query string.
+                await socket.send(_run({sleutel: [keuze]}, gezien.get("pagina", ""), gezien.get("zoekdeel", "")))
                 await _tot_einde(socket, {})
                 uitkomst.herschilderd = time.perf_counter() - start
     except (TimeoutError, OSError, RuntimeError, KeyError, websockets.WebSocketException) as fout:

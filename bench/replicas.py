@@ -10,6 +10,12 @@ children from ``/proc``, before and after the N visitors, divided by N), residen
 run, and the load generator's own CPU-seconds per visitor (this process, on the same cores as the servers). The
 baseline is one replica, in the same run: the column "verhouding" is 2 replicas / 1 replica.
 
+A protocol-level visitor does not load the page's files. What a real browser adds is measured per backend with
+headless chromium on one replica behind nginx: :data:`BROWSERS` visitors one after the other, each in a fresh
+context (nothing cached), open the page, wait for the map, pick a theme and wait for the repaint; once through the
+proxy (which serves the page's files itself) and once straight at the replica (which then serves them),
+visitor by visitor in turn.
+
 The load generator runs on the same machine and competes with the servers for its 2 cores; with up to 8 other
 users on it too, the figures are noisy; the load (``uptime``) before and after is printed with the tables.
 
@@ -29,6 +35,7 @@ from pathlib import Path
 
 from gedeeld import WORTEL, Meting, gehaald, markdown, verhouding
 
+import appserver  # noqa: E402
 import bezoeker  # noqa: E402
 
 sys.path.insert(0, str(WORTEL / "deploy"))
@@ -48,6 +55,8 @@ KEUZES = tuple(naam for naam in vocab.AS_INHOUD.namen if naam != "Anders")
 KOLOMMEN = ("meting", "omvang", "ons", "naief", "verhouding", "doel", "gehaald")
 """ons = 2 replicas, naief = 1 replica (the baseline)."""
 TIK = os.sysconf("SC_CLK_TCK")
+BROWSERS = 4
+"""Browser visitors per route (through nginx, straight at the replica) in :func:`meet_browsers`."""
 
 
 def _procesboom(pid: int) -> list[int]:
@@ -140,6 +149,51 @@ def meet_set(replicas: int, backend: str, aantallen: tuple[int, ...], map_: Path
         return uitslagen
     finally:
         lokaal.stop(opstelling)
+
+
+def meet_browsers(backend: str, map_: Path) -> tuple[float, float]:
+    """Server CPU-seconds per browser visitor (page + one filter change) on one replica of ``backend``: (through
+    nginx, straight at the replica), each the mean of :data:`BROWSERS` visitors, taken in turn. One uncounted
+    visitor goes first on each route: the visitors of a meeting open the same link, so all but the first find
+    that selection in the replica's caches."""
+    sqlite = None
+    if backend == "sqlite":
+        sqlite = map_ / "samenwerking-browser.sqlite"
+        open_store(sqlite)
+    opstelling = lokaal.start(1, sqlite=sqlite)
+    replica = opstelling.replicas[0]
+    routes = {"nginx": opstelling.url, "replica": replica.url}
+    cpu = {route: 0.0 for route in routes}
+    try:
+        with appserver.chromium() as browser:
+            for i in range(BROWSERS + 1):
+                for route, url in routes.items():
+                    voor = cpu_seconden(replica.proces.pid)
+                    pagina = appserver.nieuwe_pagina(browser)
+                    appserver.laad(pagina, url)
+                    appserver.wacht_tot_klaar(pagina)
+                    appserver.wijzig_en_meet(pagina, appserver.kies_inhoud(KEUZES[1]))
+                    appserver.wacht_tot_klaar(pagina)
+                    pagina.context.close()
+                    if i:
+                        cpu[route] += cpu_seconden(replica.proces.pid) - voor
+    finally:
+        lokaal.stop(opstelling)
+    return cpu["nginx"] / BROWSERS, cpu["replica"] / BROWSERS
+
+
+def browsertabel(via_nginx: float, rechtstreeks: float) -> str:
+    """The row of :func:`meet_browsers`: through nginx (ons) against straight at the replica (naief)."""
+    rij = {
+        "meting": "server-CPU per bezoeker in een browser (pagina + filterwijziging)",
+        "omvang": f"{BROWSERS} na elkaar",
+        "ons": f"{via_nginx:.3f} s",
+        "naief": f"{rechtstreeks:.3f} s",
+        "verhouding": verhouding(via_nginx, rechtstreeks),
+        "doel": f"≤ {HUIDIG_CPU / 3:.3f} s",
+        "gehaald": gehaald(via_nginx <= HUIDIG_CPU / 3),
+    }
+    return markdown([rij], KOLOMMEN)
 
 
 def _s(m: Meting | None, p: float) -> tuple[str, float | None]:
@@ -248,10 +302,16 @@ def main(argv: list[str] | None = None) -> int:
         for backend in ("sqlite", "postgresql"):
             een = meet_set(1, backend, aantallen, Path(map_))
             twee = meet_set(2, backend, aantallen, Path(map_))
+            browsers = meet_browsers(backend, Path(map_))
             for n in aantallen:
                 print(f"### {backend}, {n} bezoekers tegelijk: 2 replica's (ons) tegen 1 replica (naief)\n")
                 print(tabel(een[n], twee[n], n) + "\n")
                 fouten += [f"{backend} {n}: {b.fout}" for b in een[n].bezoeken + twee[n].bezoeken if b.fout]
+            print(
+                f"### {backend}, bezoekers in een browser: via nginx, dat de bestanden van de pagina zelf "
+                "serveert (ons), tegen rechtstreeks bij de replica (naief)\n"
+            )
+            print(browsertabel(*browsers) + "\n")
     print(f"belasting achteraf (uptime): {', '.join(f'{b:.2f}' for b in os.getloadavg())}")
     if fouten:
         print("\nfoutmeldingen (eerste 5):\n" + "\n".join(f"- {f}" for f in fouten[:5]))

@@ -25,7 +25,11 @@ URL_KAARTDATA = "../../app/static/kaartdata/"
 """The geometry files relative to the component frame (``component/<naam>/index.html``)."""
 KAARTNAAM = "Interactieve kaart van de gemeenten; de tabel onder de kaart geeft dezelfde gegevens"
 
-_component = components.declare_component("kaart", path=str(WEB))
+NAAM = "kaart"
+URL_COMPONENT = f"/component/{__name__}.{NAAM}/"
+"""Where Streamlit serves the frame's files (:data:`WEB`): ``/component/<module>.<name>/``."""
+
+_component = components.declare_component(NAAM, path=str(WEB))
 
 
 def geometriebestand(jaar: int) -> str:
@@ -40,6 +44,8 @@ def geometriebestand(jaar: int) -> str:
     if not doel.exists():
         KAARTDATA.mkdir(parents=True, exist_ok=True)
         fd, tijdelijk = tempfile.mkstemp(dir=KAARTDATA, prefix=".", suffix=".deel")
+        # mkstemp makes the file private (0600); it is a public static file, readable by a web server in front.
+        os.fchmod(fd, 0o644)
         with os.fdopen(fd, "wb") as uit:
             uit.write(inhoud)
         os.replace(tijdelijk, doel)

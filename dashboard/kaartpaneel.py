@@ -16,7 +16,7 @@ import streamlit as st
 
 from classify import filters as flt
 from classify import vocab
-from dashboard import data, downloads, gemeentezoeker, kaartframe, legenda, projectweergave
+from dashboard import data, downloads, gemeentezoeker, htmlblok, kaartframe, legenda, projectweergave
 from dashboard.zijbalk import Keuze, een_label, url_keuze
 from kaart import kleinkaart, tabel
 from kaart.model import Kaartbeeld, KaartSpec
@@ -194,7 +194,7 @@ def tabelpaneel(kaartbeeld: Kaartbeeld, jaar: int, sleutel: str) -> None:
             st.markdown(f"**Projecten in deze klasse** ({getallen.getal(len(ids))})")
             projectlijst(ids)
     downloads.tabelknoppen(kaartbeeld, jaar, klasse, sleutel)
-    st.html(kaarttabel(kaartbeeld, sleutel, klasse))
+    htmlblok.toon(kaarttabel(kaartbeeld, sleutel, klasse))
 
 
 def _anker(sleutel: str) -> str:
@@ -384,7 +384,7 @@ def kleine_kaarten(specs: Sequence[KaartSpec], filters: flt.Filters, per_rij: in
     if not getekend:
         st.info(geen_projecten(filters))
         return
-    st.html(kleinkaart.raster(getekend, filters.jaar, per_rij))
+    htmlblok.toon(kleinkaart.raster(getekend, filters.jaar, per_rij))
 
 
 def projectkaarten(filters: flt.Filters, geografie: str) -> None:

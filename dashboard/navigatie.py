@@ -40,6 +40,14 @@ def paginas() -> list[st.Page]:
     return [st.Page(start, title=PAGINAS[0][1], url_path="start", default=True, visibility="hidden"), *zichtbaar]
 
 
+def stuur_door(pagina: st.Page) -> None:
+    """When ``pagina`` (from ``st.navigation``) is the start page, forward to Overzicht now: Streamlit's page
+    switch ends this run. app.py calls this before it draws the sidebar, which a run that only forwards would
+    build for nothing (a first visit opens the root URL)."""
+    if pagina.url_path == "":  # Streamlit's path of the default page, the start page
+        pagina.run()
+
+
 def via_app() -> None:
     """Make sure a page runs inside app.py's navigation (with the sidebar); call it first in every page.
 

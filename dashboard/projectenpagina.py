@@ -18,7 +18,7 @@ import streamlit as st
 
 from classify import filters as flt
 from classify import suggest, vocab
-from dashboard import data, foutgrens, projectweergave, toegang, url, vergelijkbaar
+from dashboard import data, foutgrens, htmlblok, projectweergave, toegang, url, vergelijkbaar
 from dashboard.export import MIME
 from geo import geodata
 from kaart import kleinkaart
@@ -233,7 +233,7 @@ def detail(project_id: str, jaar: int) -> None:
     with kolommen[1]:
         kaartbeeld = data.kaartbeeld(KaartSpec("project", label=project_id), flt.Filters(jaar=jaar))
         if kaartbeeld is not None:
-            st.html(kleinkaart.afbeelding(kaartbeeld, jaar))
+            htmlblok.toon(kleinkaart.afbeelding(kaartbeeld, jaar))
             st.html(kleinkaart.onderschrift(kaartbeeld))
     redacteur = toegang.huidige()
     if redacteur is not None:

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pgtijdelijk  # noqa: E402
 import streamlitproces  # noqa: E402
-from nginx_conf import configuratie  # noqa: E402
+from nginx_conf import configuratie, statische_bestanden  # noqa: E402
 from streamlitproces import WORTEL, beeindig, vrije_poort, wacht_gezond  # noqa: E402
 
 NGINX = Path("/usr/sbin/nginx")
@@ -88,7 +88,11 @@ def _start_nginx(opstelling: Opstelling) -> None:
     conf = map_ / "nginx.conf"
     conf.write_text(
         configuratie(
-            poort, {r.naam: r.poort for r in opstelling.replicas}, map_, "www-data" if os.geteuid() == 0 else None
+            poort,
+            {r.naam: r.poort for r in opstelling.replicas},
+            map_,
+            "www-data" if os.geteuid() == 0 else None,
+            statische_bestanden(map_ / "bestanden"),
         ),
         encoding="utf-8",
     )

@@ -71,6 +71,50 @@ def test_nginx_spreads_sessions_and_keeps_each_on_its_replica(opstelling, browse
     assert {poorten[adres] for adres, _ in sockets} == {"r0", "r1"}
 
 
+def test_nginx_serves_the_files_of_a_page_itself(opstelling, browser):
+    import urllib.error
+    import urllib.request
+
+    import streamlit
+
+    context = browser.new_context()
+    pagina = context.new_page()
+    mislukt = []
+    pagina.on("response", lambda antwoord: mislukt.append(antwoord.url) if antwoord.status >= 400 else None)
+    pagina.goto(opstelling.url)
+    wacht_tot_klaar(pagina)
+    # The map painted its municipalities: Leaflet, the frame and the geometry file all arrived.
+    pagina.frame_locator('iframe[src*="kaartframe.kaart"]').first.locator("path.leaflet-interactive").first.wait_for()
+    context.close()
+    assert mislukt == []
+    regels = opstelling.toegangslog.read_text().splitlines()
+    bestanden = [r for r in regels if re.search(r'"GET /(static/|app/static/leaflet/|component/)', r)]
+    # Streamlit's frontend (scripts, styles, fonts), Leaflet and the map frame all came from nginx's copies: nginx
+    # logs "-" as the upstream address of what it served from disk.
+    assert sum('"GET /static/' in r for r in bestanden) >= 10, bestanden
+    assert any('"GET /component/' in r for r in bestanden), bestanden
+    assert all(re.search(r'" (200|304) - ', r) for r in bestanden), [r for r in bestanden if " - cookie" not in r]
+
+    index = urllib.request.urlopen(opstelling.url).read().decode()
+    script = re.search(r'src="\.?/?(static/js/index\.[^"]+\.js)"', index).group(1)
+    with urllib.request.urlopen(opstelling.url + script) as antwoord:
+        inhoud = antwoord.read()
+        assert "javascript" in antwoord.headers["Content-Type"]
+        assert "immutable" in antwoord.headers["Cache-Control"]
+    assert inhoud == (Path(streamlit.__file__).parent / "static" / script).read_bytes()
+
+    # What the copies lack (a geometry file a replica wrote after the start) is asked of a replica.
+    with pytest.raises(urllib.error.HTTPError) as fout:
+        urllib.request.urlopen(opstelling.url + "app/static/kaartdata/bestaat-niet.json")
+    assert fout.value.code == 404
+    poorten = {f"127.0.0.1:{r.poort}" for r in opstelling.replicas}
+    grens = time.monotonic() + 10  # nginx logs a request once it has answered it
+    while not (regels := [r for r in opstelling.toegangslog.read_text().splitlines() if "bestaat-niet" in r]):
+        assert time.monotonic() < grens, "het verzoek staat niet in het toegangslog"
+        time.sleep(0.1)
+    assert regels[-1].split('" 404 ')[1].split()[0] in poorten, regels[-1]
+
+
 def test_edit_through_replica_a_shows_on_replica_b_at_the_next_rerun(opstelling, browser, foto):
     from playwright.sync_api import expect
 

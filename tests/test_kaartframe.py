@@ -84,3 +84,5 @@ def test_the_dashboard_writes_the_geometry_file_whole_and_again_when_it_is_gone(
     component.geometriebestand(2017)
     assert bestand.read_bytes() == inhoud
     assert [p.name for p in (tmp_path / "kaartdata").iterdir()] == [naam]  # no temporary file left behind
+    # A public static file: a web server in front (deploy/nginx_conf.py) must be able to read it.
+    assert bestand.stat().st_mode & 0o777 == 0o644
