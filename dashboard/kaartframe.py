@@ -14,6 +14,7 @@ from pathlib import Path
 
 import streamlit.components.v1 as components
 
+from dashboard import toegankelijkheid
 from kaart import kaartframe
 from kaart.model import Kaartbeeld
 
@@ -23,7 +24,6 @@ KAARTDATA = STATISCH / "kaartdata"
 """Generated geometry files (git-ignored); Streamlit serves them at ``app/static/kaartdata/``."""
 URL_KAARTDATA = "../../app/static/kaartdata/"
 """The geometry files relative to the component frame (``component/<naam>/index.html``)."""
-KAARTNAAM = "Interactieve kaart van de gemeenten; de tabel onder de kaart geeft dezelfde gegevens"
 
 NAAM = "kaart"
 URL_COMPONENT = f"/component/{__name__}.{NAAM}/"
@@ -71,7 +71,7 @@ def kaart(
     return _component(
         bestand=geometriebestand(jaar),
         selectie=kaartframe.selectie(kaartbeeld, jaar, lagen),
-        naam=KAARTNAAM,
+        naam=toegankelijkheid.KAARTTITEL,
         hoogte=hoogte,
         focus=focus,
         groep=groep,

@@ -4,19 +4,25 @@ the English words of the file uploader.
 Streamlit serves every page as ``<html lang="en">``, titles each component frame after the component
 ("streamlit_folium.st_folium") and writes its file uploader in English ("Drag and drop file here", "Browse files",
 "Limit 10MB per file"), with no option to change those words. One small same-origin component script corrects all
-three in the parent page and keeps them corrected while Streamlit redraws (a MutationObserver), so it works for
-every page, map and uploader.
+three in the page and keeps them corrected while Streamlit redraws (a MutationObserver), so it works for every
+page, map and uploader.
+
+The script runs in the page itself (``st.html`` with JavaScript allowed), not in a component frame: a frame per page
+cost the browser a document of its own, and ``components.html`` walked the whole call stack on every run to print
+a deprecation warning.
 """
 
 from __future__ import annotations
 
 import json
 
-import streamlit.components.v1 as components
+import streamlit as st
 
 TAAL = "nl"
 KAARTTITEL = "Interactieve kaart van de gemeenten; de tabel onder de kaart geeft dezelfde gegevens"
-HULPTITEL = "Taal en kaarttitels van deze pagina"
+"""The title of every map frame (the app's own map sets it itself too, once drawn)."""
+KAARTFRAMES = ("streamlit_folium.st_folium", "dashboard.kaartframe.kaart")
+"""The titles Streamlit gives the map frames (the component's name): st_folium's and :mod:`dashboard.kaartframe`'s."""
 UPLOADERTEKST: dict[str, str] = {
     "Drag and drop file here": "Sleep een bestand hierheen",
     "Drag and drop files here": "Sleep bestanden hierheen",
@@ -30,14 +36,13 @@ UPLOADERTEKST: dict[str, str] = {
 _SCRIPT = r"""
 <script>
 (function () {
-  var kader = window.frameElement, doc = window.parent.document, woorden = %(woorden)s;
-  // This helper frame shows nothing: keep it out of the tab order and the accessibility tree.
-  kader.title = %(hulptitel)s;
-  kader.setAttribute("aria-hidden", "true");
-  kader.setAttribute("tabindex", "-1");
+  // Streamlit inserts the script again when the element is drawn anew (another page): observe once.
+  if (window.__skwPaginahulp) { return; }
+  window.__skwPaginahulp = true;
+  var doc = document, woorden = %(woorden)s;
   function herstel() {
     if (doc.documentElement.lang !== %(taal)s) { doc.documentElement.lang = %(taal)s; }
-    doc.querySelectorAll('iframe[title="streamlit_folium.st_folium"]').forEach(function (f) {
+    doc.querySelectorAll(%(kaartframes)s).forEach(function (f) {
       f.title = %(kaarttitel)s;
     });
     doc.querySelectorAll('[data-testid="stFileUploader"]').forEach(function (u) {
@@ -65,13 +70,13 @@ _SCRIPT = r"""
 def paginahulp() -> None:
     """Set ``lang="nl"`` on the page, a meaningful title on every map frame and Dutch words in every file uploader;
     call once per run in app.py."""
-    components.html(
+    st.html(
         _SCRIPT
         % {
             "taal": json.dumps(TAAL),
             "kaarttitel": json.dumps(KAARTTITEL),
-            "hulptitel": json.dumps(HULPTITEL),
+            "kaartframes": json.dumps(", ".join(f'iframe[title="{titel}"]' for titel in KAARTFRAMES)),
             "woorden": json.dumps(UPLOADERTEKST),
         },
-        height=0,
+        unsafe_allow_javascript=True,
     )

@@ -5,7 +5,7 @@ import pytest
 from taalregels import ENGELS, gevonden
 
 from dashboard.navigatie import PAGINAS
-from dashboard.toegankelijkheid import UPLOADERTEKST
+from dashboard.toegankelijkheid import KAARTTITEL, TAAL, UPLOADERTEKST
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -42,3 +42,15 @@ def test_uitleg_is_linked_from_the_navigation(app, pagina):
     pagina.locator("[data-testid='stSidebarNav'] a", has_text="Uitleg").click()
     playwright.expect(pagina.locator("h1", has_text="Uitleg")).to_be_visible()
     playwright.expect(pagina.locator("h2", has_text="De vier assen")).to_be_visible()
+
+
+@pytest.mark.parametrize("pad", ["overzicht", "leerlijnen"])
+def test_the_page_is_dutch_and_every_frame_on_it_is_a_titled_map(app, pagina, pad):
+    # Overzicht has the app's own map frames, Leerlijnen an st_folium one; the page script needs no frame itself.
+    pagina.goto(app + pad)
+    _klaar(pagina)
+    playwright.expect(pagina.locator("html")).to_have_attribute("lang", TAAL)
+    frames = pagina.locator("iframe")
+    playwright.expect(frames.first).to_be_attached()
+    for nummer in range(frames.count()):
+        playwright.expect(frames.nth(nummer)).to_have_attribute("title", KAARTTITEL)

@@ -86,3 +86,12 @@ def test_the_dashboard_writes_the_geometry_file_whole_and_again_when_it_is_gone(
     assert [p.name for p in (tmp_path / "kaartdata").iterdir()] == [naam]  # no temporary file left behind
     # A public static file: a web server in front (deploy/nginx_conf.py) must be able to read it.
     assert bestand.stat().st_mode & 0o777 == 0o644
+
+
+def test_the_page_script_knows_the_name_streamlit_gives_the_map_frame():
+    from dashboard import kaartframe as component
+    from dashboard import toegankelijkheid
+
+    naam = f"{component.__name__}.{component.NAAM}"
+    assert naam in toegankelijkheid.KAARTFRAMES
+    assert component.URL_COMPONENT == f"/component/{naam}/"
