@@ -41,3 +41,18 @@ def test_every_html_block_on_overzicht_is_what_st_html_would_have_sent(appstore)
     assert len(groot) >= 3
     for lichaam in lichamen:
         assert textwrap.dedent(lichaam).strip() == lichaam
+
+
+def test_only_the_fixed_page_script_runs_javascript_in_the_page():
+    # st.html(..., unsafe_allow_javascript=True) runs its script in the page itself: only for the page script,
+    # which holds no data, never for HTML built from project texts.
+    from pathlib import Path
+
+    wortel = Path(__file__).resolve().parents[1]
+    bestanden = [
+        str(pad.relative_to(wortel))
+        for map_ in ("dashboard", "pages", "kaart")
+        for pad in sorted((wortel / map_).glob("*.py"))
+        if "unsafe_allow_javascript" in pad.read_text(encoding="utf-8")
+    ]
+    assert bestanden == ["dashboard/toegankelijkheid.py"]
