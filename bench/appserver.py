@@ -222,11 +222,11 @@ class Server:
 
     def cpu_seconden(self) -> float:
         """CPU time (user + system) in seconds used so far by the server process and its child processes."""
-        return sum(_cpu(pid) for pid in _procesboom(self.proces.pid))
+        return cpu_seconden(self.proces.pid)
 
     def piek_rss(self) -> int:
         """Peak resident memory (VmHWM) in bytes of the server process plus its child processes."""
-        return sum(_vmhwm(pid) for pid in _procesboom(self.proces.pid))
+        return geheugen(self.proces.pid, "VmHWM")
 
     def stop(self) -> None:
         """Stop the server process (its own process group, which it leads) and wait for it."""
@@ -249,22 +249,43 @@ def _procesboom(pid: int) -> list[int]:
     return boom
 
 
-def _cpu(pid: int) -> float:
-    try:
-        velden = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    # Fields 14 and 15 of /proc/<pid>/stat (utime, stime), counted after the command name.
-    return (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
+def cpu_seconden(pid: int) -> float:
+    """User + system CPU-seconds so far of process ``pid`` and its children (``/proc/<pid>/stat``)."""
+    totaal = 0
+    for deel in _procesboom(pid):
+        try:
+            velden = Path(f"/proc/{deel}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        totaal += int(velden[11]) + int(velden[12])  # utime, stime (fields 14 and 15 of stat)
+    return totaal / os.sysconf("SC_CLK_TCK")
 
 
-def _vmhwm(pid: int) -> int:
+def geheugen(pid: int, veld: str = "VmRSS") -> int:
+    """Memory in bytes of process ``pid`` and its children: ``veld`` of ``/proc/<pid>/status`` (VmRSS resident
+    now, VmHWM its peak)."""
+    totaal = 0
+    for deel in _procesboom(pid):
+        try:
+            regels = Path(f"/proc/{deel}/status").read_text().splitlines()
+        except OSError:
+            continue
+        totaal += next((int(r.split()[1]) for r in regels if r.startswith(f"{veld}:")), 0) * 1024
+    return totaal
+
+
+def browserbezoek(browser, url: str, wijziging: tuple) -> None:
+    """One new visitor in a fresh browser context (nothing cached): open ``url``, wait until the map is drawn and
+    the run has ended, make ``wijziging`` (:func:`kies_inhoud`, :data:`WIS_INHOUD`), wait until the map is
+    repainted and the run has ended, close."""
+    pagina = nieuwe_pagina(browser)
     try:
-        regels = Path(f"/proc/{pid}/status").read_text().splitlines()
-    except FileNotFoundError:
-        return 0
-    kb = next((int(r.split()[1]) for r in regels if r.startswith("VmHWM:")), 0)
-    return kb * 1024
+        laad(pagina, url)
+        wacht_tot_klaar(pagina)
+        wijzig_en_meet(pagina, wijziging)
+        wacht_tot_klaar(pagina)
+    finally:
+        pagina.context.close()
 
 
 @contextmanager

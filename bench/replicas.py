@@ -54,43 +54,8 @@ HUIDIG_CPU = 0.55
 KEUZES = tuple(naam for naam in vocab.AS_INHOUD.namen if naam != "Anders")
 KOLOMMEN = ("meting", "omvang", "ons", "naief", "verhouding", "doel", "gehaald")
 """ons = 2 replicas, naief = 1 replica (the baseline)."""
-TIK = os.sysconf("SC_CLK_TCK")
 BROWSERS = 4
 """Browser visitors per route (through nginx, straight at the replica) in :func:`meet_browsers`."""
-
-
-def _procesboom(pid: int) -> list[int]:
-    boom, todo = [], [pid]
-    while todo:
-        huidig = todo.pop()
-        boom.append(huidig)
-        for taak in Path(f"/proc/{huidig}/task").glob("*/children"):
-            todo.extend(int(k) for k in taak.read_text().split())
-    return boom
-
-
-def cpu_seconden(pid: int) -> float:
-    """User + system CPU-seconds so far of process ``pid`` and its children (``/proc/<pid>/stat``)."""
-    totaal = 0
-    for deel in _procesboom(pid):
-        try:
-            velden = Path(f"/proc/{deel}/stat").read_text().rsplit(")", 1)[1].split()
-        except FileNotFoundError:
-            continue
-        totaal += int(velden[11]) + int(velden[12])  # utime, stime (fields 14 and 15 of stat)
-    return totaal / TIK
-
-
-def geheugen(pid: int) -> int:
-    """Resident memory (VmRSS) in bytes of process ``pid`` and its children."""
-    totaal = 0
-    for deel in _procesboom(pid):
-        try:
-            regels = Path(f"/proc/{deel}/status").read_text().splitlines()
-        except FileNotFoundError:
-            continue
-        totaal += next((int(r.split()[1]) for r in regels if r.startswith("VmRSS:")), 0) * 1024
-    return totaal
 
 
 @dataclass
@@ -137,13 +102,13 @@ def meet_set(replicas: int, backend: str, aantallen: tuple[int, ...], map_: Path
                 raise RuntimeError(f"opwarmen van {replica.naam} mislukte: {opwarming.fout}")
         uitslagen = {}
         for n in aantallen:
-            voor, client_voor = [cpu_seconden(r.proces.pid) for r in opstelling.replicas], _eigen_cpu()
+            voor, client_voor = [appserver.cpu_seconden(r.proces.pid) for r in opstelling.replicas], _eigen_cpu()
             bezoeken = bezoeker.tegelijk(opstelling.url, [KEUZES[i % len(KEUZES)] for i in range(n)], MAXIMUM)
-            na, client_na = [cpu_seconden(r.proces.pid) for r in opstelling.replicas], _eigen_cpu()
+            na, client_na = [appserver.cpu_seconden(r.proces.pid) for r in opstelling.replicas], _eigen_cpu()
             uitslagen[n] = Uitslag(
                 bezoeken,
                 (sum(na) - sum(voor)) / n,
-                [geheugen(r.proces.pid) for r in opstelling.replicas],
+                [appserver.geheugen(r.proces.pid) for r in opstelling.replicas],
                 (client_na - client_voor) / n,
             )
         return uitslagen
@@ -168,15 +133,10 @@ def meet_browsers(backend: str, map_: Path) -> tuple[float, float]:
         with appserver.chromium() as browser:
             for i in range(BROWSERS + 1):
                 for route, url in routes.items():
-                    voor = cpu_seconden(replica.proces.pid)
-                    pagina = appserver.nieuwe_pagina(browser)
-                    appserver.laad(pagina, url)
-                    appserver.wacht_tot_klaar(pagina)
-                    appserver.wijzig_en_meet(pagina, appserver.kies_inhoud(KEUZES[1]))
-                    appserver.wacht_tot_klaar(pagina)
-                    pagina.context.close()
+                    voor = appserver.cpu_seconden(replica.proces.pid)
+                    appserver.browserbezoek(browser, url, appserver.kies_inhoud(KEUZES[1]))
                     if i:
-                        cpu[route] += cpu_seconden(replica.proces.pid) - voor
+                        cpu[route] += appserver.cpu_seconden(replica.proces.pid) - voor
     finally:
         lokaal.stop(opstelling)
     return cpu["nginx"] / BROWSERS, cpu["replica"] / BROWSERS
