@@ -5,6 +5,7 @@ clicked (also in compare mode, also from the keyboard), and a municipality's too
 import re
 
 import pytest
+from browserhulp import wacht_tot_klaar
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -16,12 +17,20 @@ KLIKREGEL = re.compile(r"\(GM\d{4}, Wmo-regio ")
 ONDER_DE_KAART_PX = 80
 """Largest gap in CSS pixels between the bottom of the clicked map and its click list."""
 
-_LEGENDA_UITSTEEK_JS = """() => [...document.querySelectorAll("[class*='st-key-legendarij-']")].map((rij) => {
-  const kolom = rij.closest("[data-testid='stColumn']").getBoundingClientRect();
-  const knop = rij.querySelector("button").getBoundingClientRect();
-  return [rij.innerText.trim().slice(0, 50), Math.round(knop.right - kolom.right), Math.round(knop.left - kolom.left)];
-})"""
-"""Per legend row: its text, how far its button sticks out right of its column, and its left offset in it (px)."""
+_LEGENDA_UITSTEEK_JS = """() => {
+  const rijen = [...document.querySelectorAll("[class*='st-key-legendarij-']")];
+  if (!rijen.length || rijen.some((rij) => !rij.querySelector("button") || !rij.closest("[data-testid='stColumn']"))) {
+    return null;
+  }
+  return rijen.map((rij) => {
+    const kolom = rij.closest("[data-testid='stColumn']").getBoundingClientRect();
+    const knop = rij.querySelector("button").getBoundingClientRect();
+    const tekst = rij.innerText.trim().slice(0, 50);
+    return [tekst, Math.round(knop.right - kolom.right), Math.round(knop.left - kolom.left)];
+  });
+}"""
+"""Per legend row: its text, how far its button sticks out right of its column, and its left offset in it (px);
+null while a row is still being drawn (a row arrives before its button while the run streams)."""
 
 
 @pytest.fixture
@@ -52,7 +61,8 @@ def test_legend_buttons_stay_inside_their_column_at_1920_px(app, breed, kaartfra
     kaartframe(breed)
     rijen = breed.locator("[class*='st-key-legendarij-']")
     playwright.expect(rijen.filter(has_text="mogelijk").first).to_be_visible()
-    gemeten = breed.evaluate(_LEGENDA_UITSTEEK_JS)
+    wacht_tot_klaar(breed)
+    gemeten = breed.wait_for_function(_LEGENDA_UITSTEEK_JS).json_value()
     assert gemeten and all(links >= 0 for _, _, links in gemeten), gemeten
     assert [(tekst, over) for tekst, over, _ in gemeten if over > 0] == []
     foto(breed, f"legenda_1920_{pad.split('?')[0] or 'overzicht'}")
