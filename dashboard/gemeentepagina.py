@@ -134,9 +134,9 @@ def _projectregels(groep: list[tuple[str, tuple[str, ...]]]) -> str:
 def toon(filters: flt.Filters) -> None:
     """The profile page for the gemeente in the URL, with the search box to pick another one."""
     st.title("Gemeenteprofiel")
-    if data.gefilterd(filters).empty:
-        st.info(analysetekst.GEEN_PROJECTEN)
     gevonden = gemeentezoeker.zoekveld(filters.jaar, kaartpagina=False)
+    # An empty selection is said where the projects would be listed, not above the search box.
+    leeg = data.gefilterd(filters).empty
     if gevonden is None:
         gevraagd = st.query_params.get(url.GEMEENTE, "")
         if gevraagd:
@@ -146,14 +146,31 @@ def toon(filters: flt.Filters) -> None:
             )
         else:
             st.info("Zoek hierboven een gemeente op naam of CBS-code om haar profiel te zien.")
+        if leeg:
+            st.info(analysetekst.GEEN_PROJECTEN)
         return
     code = gevonden.code
     st.header(f"{gevonden.naam} ({code})")
     st.caption(f"Indeling {filters.jaar}; selectie: {selectietekst.beschrijving(filters)}.")
     st.markdown("\n".join(f"- **{label}:** {md(tekst)}" for label, tekst in ligging(code, filters.jaar)))
 
-    zeker, mogelijk = aantallen(code, filters)
     st.subheader("Projecten")
+    if leeg:
+        st.info(analysetekst.GEEN_PROJECTEN)
+    else:
+        _projecten(code, filters)
+
+    st.subheader("Leerlijnen")
+    _leerlijnen(code, filters)
+
+    st.subheader(f"Vergelijking met de andere gemeenten van de Wmo-regio {_gemeenterij(code, filters.jaar).wmo_regio}")
+    st.caption("Aantal projecten per gemeente op de kaart van het Overzicht, zeker en mogelijk.")
+    st.dataframe(regiovergelijking(code, filters), hide_index=True)
+
+
+def _projecten(code: str, filters: flt.Filters) -> None:
+    """The gemeente's count on the Overzicht map, its projects per group and the minima contracts beside them."""
+    zeker, mogelijk = aantallen(code, filters)
     telling = gemeentezoeker.aantallen_tekst(zeker, mogelijk)
     st.markdown(f"Op de kaart van het Overzicht (zonder minimacontracten): **{telling}**.")
     for (_soort, titel, uitleg), groep in zip(GROEPEN, projectgroepen(code, filters).values(), strict=True):
@@ -162,13 +179,6 @@ def toon(filters: flt.Filters) -> None:
         if groep:
             st.markdown(_projectregels(groep))
     _minimacontracten(code, filters)
-
-    st.subheader("Leerlijnen")
-    _leerlijnen(code, filters)
-
-    st.subheader(f"Vergelijking met de andere gemeenten van de Wmo-regio {_gemeenterij(code, filters.jaar).wmo_regio}")
-    st.caption("Aantal projecten per gemeente op de kaart van het Overzicht, zeker en mogelijk.")
-    st.dataframe(regiovergelijking(code, filters), hide_index=True)
 
 
 def _minimacontracten(code: str, filters: flt.Filters) -> None:

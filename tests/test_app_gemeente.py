@@ -16,6 +16,7 @@ from geo import geodata
 from kaart.model import KaartSpec, kaartbeeld
 from projectdb import bereik
 from projectdb.store import open_store
+from tekst import analysetekst
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 OVERZICHT = KaartSpec("totaal", zonder_minima=True)
@@ -181,3 +182,33 @@ def test_the_list_beside_the_map_keeps_possible_projects_apart(projecten):
     genoemd = re.findall(r"\[(P\d{3})\]", teksten[kop - 1])
     assert genoemd == list(zeker)
     assert re.findall(r"\[(P\d{3})\]", teksten[kop + 1]) == list(mogelijk)
+
+
+def _volgorde(blok) -> list[tuple[str, str]]:
+    """The elements under ``blok`` in page order, as (type, value) with the value as text."""
+    uit = []
+    for kind in blok.children.values():
+        if hasattr(kind, "children") and kind.children:
+            uit += _volgorde(kind)
+        else:
+            uit.append((kind.type, str(getattr(kind, "value", ""))))
+    return uit
+
+
+@pytest.mark.parametrize(
+    "params, na",
+    [
+        ({"gemeente": "GM0518", "verzekeraar": "onvz"}, "Projecten"),
+        ({"verzekeraar": "onvz"}, "Zoek hierboven een gemeente op naam of CBS-code om haar profiel te zien."),
+    ],
+)
+def test_an_empty_selection_is_said_where_the_projects_would_be_not_above_the_search(params, na):
+    at = _draai("pages/gemeente.py", params)
+    volgorde = _volgorde(at.main)
+    melding = [i for i, (soort, waarde) in enumerate(volgorde) if waarde == analysetekst.GEEN_PROJECTEN]
+    zoekveld = next(i for i, (soort, _) in enumerate(volgorde) if soort == "text_input")
+    assert len(melding) == 1, volgorde
+    assert melding[0] > zoekveld
+    assert volgorde[melding[0] - 1][1] == na, volgorde
+    # No zero counts and empty groups beside the message.
+    assert not [m.value for m in at.markdown if m.value.startswith("Op de kaart van het Overzicht")]
