@@ -16,7 +16,7 @@ import streamlit as st
 
 from classify import filters as flt
 from classify import vocab
-from dashboard import data, downloads, gemeentezoeker, htmlblok, kaartframe, legenda, projectweergave
+from dashboard import data, downloads, gemeentezoeker, htmlblok, kaartframe, legenda, projectweergave, voorrang
 from dashboard.zijbalk import Keuze, een_label, url_keuze
 from kaart import kleinkaart, tabel
 from kaart.model import Kaartbeeld, KaartSpec
@@ -150,6 +150,8 @@ def _kaart_met_klik(
         # Beside the map the clicked municipality's projects show without scrolling; the legend follows.
         _aangeklikt(code, kaartbeeld, focus)
         legenda.legenda(kaartbeeld, jaar, lagen, sleutel)
+        # The analysis, the table and the rest of the page wait a moment on a session's first map.
+        voorrang.na_eerste_kaart()
         if paneel:
             paneel(kaartbeeld)
     with kaartvak:

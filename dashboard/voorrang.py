@@ -1,0 +1,45 @@
+"""The first map of a session gets the server to itself for a moment.
+
+Streamlit serves the files of a page (its own lazily loaded scripts, the map frame, Leaflet, the map geometry)
+from the process that runs the page script, and a running script holds Python's GIL. On a session's first page the
+map frame's files therefore waited until the rest of the page was computed: the server had sent the first map
+after 2.0–2.3 s, the browser drew it after 3.5–4.1 s (``bench/interactie.py``, eerste bezoek). Pausing the script
+once, right after the first map and its legend, leaves the GIL to the server's event loop, which then serves those
+files: the map is drawn after 2.7–2.8 s. The pause costs no CPU; the rest of the first page comes that much later.
+
+Only for a browser that talks to Streamlit directly: behind a reverse proxy (``deploy/``: nginx serves those files
+itself) the request carries forwarding headers, and a session without any HTTP headers (Streamlit's AppTest) has no
+browser to serve.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+
+import streamlit as st
+
+PAUZE = 0.5
+"""Seconds the first page run of a session waits after its first map."""
+
+_GEHAD = "_voorrang_gehad"
+"""Session-state key: this session has had its pause (or needed none)."""
+
+_DOORGESTUURD = frozenset({"x-forwarded-for", "x-real-ip", "forwarded"})
+
+
+def pauze(kopregels: Mapping[str, str], al_gehad: bool) -> float:
+    """Seconds to pause after a map: :data:`PAUZE` for the first map of a session whose request headers
+    ``kopregels`` come straight from a browser, else 0."""
+    namen = {str(naam).lower() for naam in kopregels}
+    if al_gehad or not namen or namen & _DOORGESTUURD:
+        return 0.0
+    return PAUZE
+
+
+def na_eerste_kaart() -> None:
+    """Call right after a map and its legend are sent: pauses once per session (see the module)."""
+    seconden = pauze(st.context.headers, bool(st.session_state.get(_GEHAD)))
+    st.session_state[_GEHAD] = True
+    if seconden:
+        time.sleep(seconden)
