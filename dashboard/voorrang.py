@@ -3,9 +3,11 @@
 Streamlit serves the files of a page (its own lazily loaded scripts, the map frame, Leaflet, the map geometry)
 from the process that runs the page script, and a running script holds Python's GIL. On a session's first page the
 map frame's files therefore waited until the rest of the page was computed: the server had sent the first map
-after 2.0–2.3 s, the browser drew it after 3.5–4.1 s (``bench/interactie.py``, eerste bezoek). Pausing the script
-once, right after the first map and its legend, leaves the GIL to the server's event loop, which then serves those
-files: the map is drawn after 2.7–2.8 s. The pause costs no CPU; the rest of the first page comes that much later.
+after 2.0–2.3 s, the browser drew it after 3.5–4.1 s. Pausing the script once, right after the first map and its
+legend, leaves the GIL to the server's event loop, which then serves those files. From the map sent to the map
+drawn took 0.6–0.9 s on a 2-core machine with a browser beside the server; a pause of 0.5 s sometimes ended before
+the frame had its geometry (drawn after 2.8–3.9 s), 0.8 s did not (3.1–3.2 s in the same series). The pause costs
+no CPU; the rest of the first page comes that much later.
 
 Only for a browser that talks to Streamlit directly: behind a reverse proxy (``deploy/``: nginx serves those files
 itself) the request carries forwarding headers, and a session without any HTTP headers (Streamlit's AppTest) has no
@@ -19,7 +21,7 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-PAUZE = 0.5
+PAUZE = 0.8
 """Seconds the first page run of a session waits after its first map."""
 
 _GEHAD = "_voorrang_gehad"
