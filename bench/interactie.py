@@ -109,6 +109,8 @@ def meet(aantal: int) -> dict[str, Uitkomst]:
                 pagina = appserver.nieuwe_pagina(browser)
                 verkeer[naam] = appserver.Verkeer(pagina)
                 uit[naam].laden = appserver.laad(pagina, server.url + pad)
+                # Counted once the first run has ended: the first map is drawn before the rest of the page.
+                appserver.wacht_tot_klaar(pagina)
                 uit[naam].kaarten = appserver.kaartframes(pagina)
                 paginas[naam] = pagina
                 uit[naam].cpu_per_bezoeker = _cpu_per_bezoeker(browser, server, server.url + pad, reeks[0])
