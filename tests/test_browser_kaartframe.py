@@ -5,6 +5,7 @@ arrow keys between municipalities."""
 import re
 
 import pytest
+from browserhulp import wacht_tot_klaar
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -51,8 +52,9 @@ def test_a_filter_change_repaints_the_open_frame_and_its_messages_stay_small(app
     eerste.evaluate("() => { window.skwGezien = 1; }")
     gekleurd = frame.locator("path.leaflet-interactive:not([fill='#F2F2F2'])")
     voor = gekleurd.count()
-    playwright.expect(pagina.locator("[data-testid='stStatusWidget']")).to_have_count(0)
-    # Every map on the page has its geometry (the first map is drawn before the rest of the first page is built).
+    # Every map on the page has its geometry: the first map is drawn before the rest of the first page is built, so
+    # wait for the run to end (the status widget may not have appeared yet) and then for every frame.
+    wacht_tot_klaar(pagina)
     for i in range(pagina.locator(KAARTFRAMES).count()):
         kaartframe(pagina, i)
     geladen = len(bestanden)

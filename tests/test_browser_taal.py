@@ -2,6 +2,7 @@
 untranslated English, the file uploader included, and the Uitleg page is in the navigation."""
 
 import pytest
+from browserhulp import wacht_tot_klaar
 from taalregels import ENGELS, gevonden
 
 from dashboard.navigatie import PAGINAS
@@ -13,8 +14,10 @@ pytestmark = pytest.mark.browser
 
 
 def _klaar(pagina) -> None:
+    """Wait until the page's run has ended (its title drawn first, so the run has begun; the status widget can
+    still be absent while a first page pauses after its first map) and the page has settled."""
     playwright.expect(pagina.locator("h1").first).to_be_visible()
-    playwright.expect(pagina.locator("[data-testid='stStatusWidget']")).to_have_count(0)
+    wacht_tot_klaar(pagina)
     pagina.wait_for_timeout(1500)
 
 

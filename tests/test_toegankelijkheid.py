@@ -2,6 +2,7 @@
 every map frame, the page language, and a keyboard-only route through a map."""
 
 import pytest
+from browserhulp import wacht_tot_klaar
 
 playwright = pytest.importorskip("playwright.sync_api")
 axe_playwright = pytest.importorskip("axe_playwright_python.sync_playwright")
@@ -41,8 +42,10 @@ def _schendingen(doel) -> list[str]:
 
 
 def _klaar(pagina) -> None:
-    """Wait until Streamlit has finished the run (no spinner, no 'running' status)."""
-    playwright.expect(pagina.locator("[data-testid='stStatusWidget']")).to_have_count(0)
+    """Wait until the page's run has ended (its title drawn first, so the run has begun; the status widget can
+    still be absent while a first page pauses after its first map) and the page has settled."""
+    playwright.expect(pagina.locator("h1").first).to_be_visible()
+    wacht_tot_klaar(pagina)
     pagina.wait_for_timeout(1500)
 
 
