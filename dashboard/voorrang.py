@@ -39,6 +39,12 @@ def pauze(kopregels: Mapping[str, str], al_gehad: bool) -> float:
     return PAUZE
 
 
+def nog_te_gaan() -> bool:
+    """Whether this session's first map (and its pause) is still ahead: what a page writes above its first map
+    after it then comes too late, and pushes the drawn map down when it arrives."""
+    return not st.session_state.get(_GEHAD)
+
+
 def na_eerste_kaart() -> None:
     """Call right after a map and its legend are sent: pauses once per session (see the module)."""
     seconden = pauze(st.context.headers, bool(st.session_state.get(_GEHAD)))

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from classify import vocab
-from dashboard import downloads, gemeentezoeker, kaartpaneel, navigatie, overdegegevens, zijbalk
+from dashboard import downloads, gemeentezoeker, kaartpaneel, navigatie, overdegegevens, voorrang, zijbalk
 from kaart.model import KaartSpec
 
 navigatie.via_app()
@@ -11,8 +11,20 @@ keuze = zijbalk.keuze()
 st.title("Samenwerkingskaarten zorgverzekeraars en gemeenten")
 gemeentezoeker.zoekveld(keuze.links.jaar)
 # The headline figures and the data note stand above the map but are written after it: the map is what a visitor
-# waits for, and its message then leaves the server first.
+# waits for, and its message then leaves the server first. On a session's first page the map is drawn before the
+# rest is computed (dashboard/voorrang.py); there they come first, so they do not push the drawn map down.
 kop = st.container()
+kop_eerst = voorrang.nog_te_gaan()
+
+
+def vul_kop() -> None:
+    with kop:
+        kaartpaneel.kerncijfers(keuze.links, keuze.rechts)
+        overdegegevens.toon(keuze.links.jaar)
+
+
+if kop_eerst:
+    vul_kop()
 
 st.header("Projecten – totaal (zonder minimacontracten)")
 st.caption(
@@ -20,9 +32,8 @@ st.caption(
     "instrument Collectieve zorg minima is, tellen niet mee, zoals in het rapport."
 )
 kaartpaneel.kaart_met_analyse(KaartSpec("totaal", zonder_minima=True), keuze, "overzicht-totaal")
-with kop:
-    kaartpaneel.kerncijfers(keuze.links, keuze.rechts)
-    overdegegevens.toon(keuze.links.jaar)
+if not kop_eerst:
+    vul_kop()
 
 st.header("Kernwerkgebieden van de zorgverzekeraars (benadering)")
 st.caption(

@@ -40,3 +40,20 @@ def test_a_map_page_pauses_once_in_a_session_and_not_on_its_reruns(appstore, mon
     assert pauzes == [voorrang.PAUZE]
     at.run()
     assert pauzes == [voorrang.PAUZE]
+
+
+def test_on_the_first_page_the_headline_figures_come_before_the_pause_not_after_it(appstore, monkeypatch):
+    """Written after the pause they would push the drawn map down; on later runs they follow the map."""
+    from dashboard import kaartpaneel
+
+    volgorde = []
+    echte_pauze, echte_kerncijfers = voorrang.pauze, kaartpaneel.kerncijfers
+    monkeypatch.setattr(voorrang, "pauze", lambda _kop, al_gehad: echte_pauze(BROWSER, al_gehad))
+    monkeypatch.setattr(voorrang, "time", SimpleNamespace(sleep=lambda _s: volgorde.append("pauze")))
+    monkeypatch.setattr(kaartpaneel, "kerncijfers", lambda *a: volgorde.append("kerncijfers") or echte_kerncijfers(*a))
+    at = start("pages/overzicht.py")
+    assert volgorde == ["kerncijfers", "pauze"]
+    assert at.metric[0].label == "Projecten"
+    volgorde.clear()
+    at.run()
+    assert volgorde == ["kerncijfers"]
