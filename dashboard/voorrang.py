@@ -21,20 +21,20 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+from projectdb.toegang import DOORSTUURKOPPEN
+
 PAUZE = 0.8
 """Seconds the first page run of a session waits after its first map."""
 
 _GEHAD = "_voorrang_gehad"
 """Session-state key: this session has had its pause (or needed none)."""
 
-_DOORGESTUURD = frozenset({"x-forwarded-for", "x-real-ip", "forwarded"})
-
 
 def pauze(kopregels: Mapping[str, str], al_gehad: bool) -> float:
     """Seconds to pause after a map: :data:`PAUZE` for the first map of a session whose request headers
     ``kopregels`` come straight from a browser, else 0."""
     namen = {str(naam).lower() for naam in kopregels}
-    if al_gehad or not namen or namen & _DOORGESTUURD:
+    if al_gehad or not namen or namen & DOORSTUURKOPPEN:
         return 0.0
     return PAUZE
 
@@ -47,7 +47,7 @@ def nog_te_gaan() -> bool:
 
 def na_eerste_kaart() -> None:
     """Call right after a map and its legend are sent: pauses once per session (see the module)."""
-    seconden = pauze(st.context.headers, bool(st.session_state.get(_GEHAD)))
+    seconden = pauze(st.context.headers, not nog_te_gaan())
     st.session_state[_GEHAD] = True
     if seconden:
         time.sleep(seconden)

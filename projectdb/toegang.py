@@ -199,6 +199,9 @@ def _adres(tekst: str) -> str | None:
         return None
 
 
+DOORSTUURKOPPEN = frozenset({"x-forwarded-for", "x-real-ip", "forwarded"})
+"""The request headers (lower case) by which a reverse proxy says it forwarded a request."""
+
 DOORGESTUURD = "doorgestuurd"
 """The one counter for every attempt that carries forwarding headers while no proxy is trusted."""
 
@@ -221,7 +224,7 @@ def client_adres(verbinding: str | None, kopregels: Mapping[str, str], vertrouwd
     adres = _adres(verbinding or "127.0.0.1") or "onbekend"
     kop = {str(sleutel).lower(): str(waarde) for sleutel, waarde in kopregels.items()}
     if not vertrouwd:
-        return DOORGESTUURD if {"x-forwarded-for", "x-real-ip", "forwarded"} & kop.keys() else adres
+        return DOORGESTUURD if DOORSTUURKOPPEN & kop.keys() else adres
     if adres in vertrouwd:
         doorgegeven = kop.get("x-real-ip") or kop.get("x-forwarded-for", "").split(",")[-1]
         return _adres(doorgegeven) or adres
