@@ -192,22 +192,33 @@ def presentatie_samenstellen(filters: flt.Filters, lagen: Sequence[str], sleutel
             default=list(vocab.AS_INHOUD.namen),
             key=f"{sleutel}-themas",
             placeholder="geen",
+            select_all=False,
         )
         soorten = st.multiselect(
-            "Kaarten per thema", list(_PER_THEMA), default=["totaal"], key=f"{sleutel}-soorten", placeholder="geen"
+            "Kaarten per thema",
+            list(_PER_THEMA),
+            default=["totaal"],
+            key=f"{sleutel}-soorten",
+            placeholder="geen",
+            select_all=False,
         )
         versus = st.multiselect(
             "Thema versus overig, per instrument of samenwerkingsvorm",
             versuskeuzes(),
             key=f"{sleutel}-versus",
             placeholder="geen",
+            select_all=False,
             help="Zoals op de pagina's Instrumenteel en Samenwerkingsvorm: per gekozen thema één kaart met de "
             "gemeenten waar een project met dit instrument (of deze vorm) over dat thema gaat, en waar alleen over "
             "een ander thema.",
         )
     with rechts:
         verzekeraars = st.multiselect(
-            "Projecten per zorgverzekeraar", vocab.VERZEKERAAR_NAMEN, key=f"{sleutel}-verzekeraars", placeholder="geen"
+            "Projecten per zorgverzekeraar",
+            vocab.VERZEKERAAR_NAMEN,
+            key=f"{sleutel}-verzekeraars",
+            placeholder="geen",
+            select_all=False,
         )
         overzicht = st.checkbox("Alle projecten – totaal (zonder minimacontracten)", key=f"{sleutel}-overzicht")
         kernwerk = st.checkbox("Kernwerkgebieden van de zorgverzekeraars", key=f"{sleutel}-kernwerkgebied")

@@ -270,7 +270,7 @@ def bewerken(project: dict, redacteur: Redacteur) -> None:
             for veld, (titel, opties) in _LABELVELDEN.items():
                 waarde = project[veld]
                 if isinstance(waarde, tuple):
-                    st.multiselect(titel, opties, default=list(waarde), key=f"{sleutel}-{veld}")
+                    st.multiselect(titel, opties, default=list(waarde), key=f"{sleutel}-{veld}", select_all=False)
                 else:
                     st.selectbox(titel, opties, index=list(opties).index(waarde), key=f"{sleutel}-{veld}")
             st.form_submit_button(

@@ -135,6 +135,7 @@ def _filterwidgets(gekozen: flt.Filters, prefix: str) -> None:
             flt.opties(veld),
             key=sleutel,
             placeholder="alle",
+            select_all=False,  # Streamlit writes that option in English; "alle" is the empty choice
             on_change=_na_filter,
             args=(prefix,),
         )

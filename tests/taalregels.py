@@ -9,7 +9,7 @@ JARGON = (
     "dry-run",
     "koppelingen project–gemeente per gemeente",
 )
-ENGELS = ("Drag and drop", "Browse files", "per file", "Limit ")
+ENGELS = ("Drag and drop", "Browse files", "per file", "Limit ", "Select all")
 VERBODEN = JARGON + ENGELS
 
 

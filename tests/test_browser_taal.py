@@ -39,6 +39,18 @@ def test_the_file_uploader_speaks_dutch(app, pagina):
     assert [woord for woord in ENGELS if woord.lower() in tekst.lower()] == []
 
 
+def test_an_open_filter_list_speaks_dutch(app, pagina):
+    """Streamlit adds an English "Select all" to a multiselect's list; the filters have "alle" (empty) instead."""
+    pagina.goto(app)
+    _klaar(pagina)
+    keuze = pagina.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text="Inhoud (thema)")
+    keuze.locator("input").click()
+    lijst = pagina.locator("[role='listbox']")
+    playwright.expect(lijst).to_contain_text("Preventie")
+    tekst = lijst.inner_text()
+    assert [woord for woord in ENGELS if woord.lower() in tekst.lower()] == []
+
+
 def test_uitleg_is_linked_from_the_navigation(app, pagina):
     pagina.goto(app)
     _klaar(pagina)
