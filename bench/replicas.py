@@ -4,7 +4,8 @@ Each set is brought up by ``deploy/lokaal.py`` (the documented deployment; nginx
 both sides pay the same proxy). After one warm-up visitor per replica (straight to the replica, so every process
 has built its caches), N visitors start at the same moment through the proxy (:mod:`bezoeker`: a protocol-level
 client: first page, then one filter change, each picking the next theme of "Inhoud (thema)"). Reported per backend
-and N: p50/p95 time to the first map and to the repaint after the filter change, errors (a visitor that fails or
+and N: p50/p95 time to the first map and to the repaint after the filter change (until the run's map component
+has arrived, see :mod:`bezoeker`), errors (a visitor that fails or
 takes longer than the bound), server CPU-seconds per visitor (user + system time of every replica process and its
 children from ``/proc``, before and after the N visitors, divided by N), resident memory per replica after the
 run, and the load generator's own CPU-seconds per visitor (this process, on the same cores as the servers). The
