@@ -14,10 +14,11 @@ After a change of the selection. The server computes a rerun in about 60 ms, and
 and more redrawing the page: the map frame shares the page's main thread, so it got its new colours only after
 the tables, the small multiples and the other elements had been rendered (map repainted 380 ms after the key
 press, median on the Overzicht page). Pausing after the first map and its legend lets the browser draw the
-sidebar, the map and its legend first (repainted after 150–175 ms); the rest of the page follows the pause. 0.1 s
-was sometimes too short for the browser's first batch (p90 385 ms), 0.15 s was not (p90 183–288 ms). Only when
-the selection in the URL changed since the session's previous run: other reruns (a button, a download) leave the
-map as it was.
+sidebar, the map and its legend first (repainted after 150–260 ms); the rest of the page follows the pause. A
+pause that ends before the browser has drawn its first part lets the rest block the drawing: 0.1 s gave a p90 of
+385 ms. With the themes not yet cached (the server computes the maps) 0.15 s gave p90s of 257–658 ms in four
+series, 0.2 s 256–368 ms with the same medians. Only when the selection in the URL changed since the session's
+previous run: other reruns (a button, a download) leave the map as it was.
 
 No pause for a session without any HTTP headers (Streamlit's AppTest): it has no browser. The pauses cost no CPU.
 """
@@ -33,7 +34,7 @@ from projectdb.toegang import DOORSTUURKOPPEN
 
 PAUZE = 0.8
 """Seconds the first page run of a session waits after its first map."""
-HERTEKENPAUZE = 0.15
+HERTEKENPAUZE = 0.2
 """Seconds a run after a change of the selection waits after its first map."""
 
 _GEHAD = "_voorrang_gehad"
