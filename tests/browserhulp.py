@@ -13,6 +13,17 @@ def wacht_tot_klaar(pagina) -> None:
     expect(pagina.locator('[data-testid="stSidebar"]')).to_be_visible()
 
 
+def wacht_op_pagina(pagina) -> None:
+    """Wait until a freshly opened page's run has ended and the page has settled: its title drawn first (the run has
+    begun; the status widget can still be absent while a first page pauses after its first map), then
+    :func:`wacht_tot_klaar`, then 1.5 s for the map frames and late layout."""
+    from playwright.sync_api import expect
+
+    expect(pagina.locator("h1").first).to_be_visible()
+    wacht_tot_klaar(pagina)
+    pagina.wait_for_timeout(1500)
+
+
 def vul_aanmelding_in(pagina, naam: str, wachtwoord: str) -> None:
     """Sign in through the sidebar's password form as ``naam``, once the page has finished its run.
 

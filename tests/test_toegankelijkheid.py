@@ -2,7 +2,7 @@
 every map frame, the page language, and a keyboard-only route through a map."""
 
 import pytest
-from browserhulp import wacht_tot_klaar
+from browserhulp import wacht_op_pagina
 
 playwright = pytest.importorskip("playwright.sync_api")
 axe_playwright = pytest.importorskip("axe_playwright_python.sync_playwright")
@@ -41,19 +41,11 @@ def _schendingen(doel) -> list[str]:
     ]
 
 
-def _klaar(pagina) -> None:
-    """Wait until the page's run has ended (its title drawn first, so the run has begun; the status widget can
-    still be absent while a first page pauses after its first map) and the page has settled."""
-    playwright.expect(pagina.locator("h1").first).to_be_visible()
-    wacht_tot_klaar(pagina)
-    pagina.wait_for_timeout(1500)
-
-
 @pytest.mark.parametrize("naam", PAGINAS)
 def test_every_page_and_map_frame_has_no_wcag_aa_violations(app, pagina, naam):
     pagina.goto(app + PAGINAS[naam])
     playwright.expect(pagina.locator("h1").first).to_be_visible()
-    _klaar(pagina)
+    wacht_op_pagina(pagina)
     assert _schendingen(pagina) == []
     kaarten = pagina.locator("iframe[src*='streamlit_folium'], iframe[src*='kaartframe.kaart']")
     for nummer in range(kaarten.count()):
@@ -77,7 +69,7 @@ def test_pages_are_dutch_and_map_frames_are_named(app, pagina):
 def test_keyboard_only_reaches_a_municipality_opens_its_projects_and_skips_the_map(app, pagina, kaartframe):
     pagina.goto(app)
     frame = kaartframe(pagina)
-    _klaar(pagina)
+    wacht_op_pagina(pagina)
     # Every municipality has a name; only those with projects are tab stops.
     utrecht = frame.locator("path[aria-label^='Gemeente Utrecht:']")
     playwright.expect(utrecht).to_have_count(1)
