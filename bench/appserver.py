@@ -274,16 +274,21 @@ def geheugen(pid: int, veld: str = "VmRSS") -> int:
     return totaal
 
 
-def browserbezoek(browser, url: str, wijziging: tuple) -> None:
+_BRONNEN_JS = "() => performance.getEntriesByType('resource').map((r) => r.name)"
+
+
+def browserbezoek(browser, url: str, wijziging: tuple) -> list[str]:
     """One new visitor in a fresh browser context (nothing cached): open ``url``, wait until the map is drawn and
     the run has ended, make ``wijziging`` (:func:`kies_inhoud`, :data:`WIS_INHOUD`), wait until the map is
-    repainted and the run has ended, close."""
+    repainted and the run has ended, close. Returns the URLs the page itself fetched over HTTP (not those of its
+    frames), ``url`` first."""
     pagina = nieuwe_pagina(browser)
     try:
         laad(pagina, url)
         wacht_tot_klaar(pagina)
         wijzig_en_meet(pagina, wijziging)
         wacht_tot_klaar(pagina)
+        return [url, *pagina.evaluate(_BRONNEN_JS)]
     finally:
         pagina.context.close()
 

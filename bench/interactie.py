@@ -15,7 +15,9 @@ frames on the page and how many of them are new after a change (st_folium builds
 geometry, whenever a map's script changes; ours keeps its frame and its geometry, loaded once as a static file, and
 only receives the selection). Last, the server's CPU time per new visitor (first page plus one filter change, the
 measure of the load benchmark): right after the first visit, a few fresh browser contexts each open the page, pick
-the first theme of the series and wait until the map is repainted, with the data caches warm.
+the first theme of the series and wait until the map is repainted, with the data caches warm. That CPU is split
+into the part spent serving Streamlit's own files (its page, JavaScript, CSS and fonts, the same for any app; behind
+the nginx of ``deploy/`` nginx serves them, see bench/replicas.py) and the rest.
 
     python bench/interactie.py [--klein]
 """
@@ -25,6 +27,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,6 +92,7 @@ class Uitkomst:
     laden: float = 0.0
     kaarten: int = 0
     cpu_per_bezoeker: float = 0.0
+    cpu_streamlitbestanden: float = 0.0
 
 
 def meet(aantal: int) -> dict[str, Uitkomst]:
@@ -113,7 +117,9 @@ def meet(aantal: int) -> dict[str, Uitkomst]:
                 appserver.wacht_tot_klaar(pagina)
                 uit[naam].kaarten = appserver.kaartframes(pagina)
                 paginas[naam] = pagina
-                uit[naam].cpu_per_bezoeker = _cpu_per_bezoeker(browser, server, server.url + pad, reeks[0])
+                uit[naam].cpu_per_bezoeker, uit[naam].cpu_streamlitbestanden = _cpu_per_bezoeker(
+                    browser, server, server.url + pad, reeks[0]
+                )
             for i, wijziging in enumerate(reeks):
                 for naam in ("ons", "naief") if i % 2 == 0 else ("naief", "ons"):
                     verkeer[naam].nul()
@@ -145,16 +151,35 @@ ONDERDELEN = (
 """The parts of a change reported beside the total: Uitkomst field and row label."""
 
 
-def _cpu_per_bezoeker(browser, server: appserver.Server, url: str, wijziging: tuple) -> float:
+def _cpu_per_bezoeker(browser, server: appserver.Server, url: str, wijziging: tuple) -> tuple[float, float]:
     """Mean server CPU seconds of :data:`BEZOEKERS` new visitors, one after the other: each opens ``url`` in a new
     browser context (no cached files), waits until the run has ended and the map is drawn, makes ``wijziging`` and
     waits until the map is repainted. One visitor more goes first, uncounted: the visitors of a meeting open the
-    same link, so all but the first find that selection in the caches."""
+    same link, so all but the first find that selection in the caches.
+
+    Second: the part of that spent serving Streamlit's own files (:func:`_streamlitbestanden`), measured by
+    fetching the files one visit fetched, :data:`BEZOEKERS` times over, without a browser and one connection per
+    file (which cost less server CPU here than one kept-alive connection, so this part is not overstated)."""
     for i in range(BEZOEKERS + 1):
         if i == 1:
             voor = server.cpu_seconden()
-        appserver.browserbezoek(browser, url, wijziging)
-    return (server.cpu_seconden() - voor) / BEZOEKERS
+        bronnen = appserver.browserbezoek(browser, url, wijziging)
+    totaal = (server.cpu_seconden() - voor) / BEZOEKERS
+    bestanden = _streamlitbestanden(server.url, bronnen)
+    voor = server.cpu_seconden()
+    for _ in range(BEZOEKERS):
+        for adres in bestanden:
+            with urllib.request.urlopen(adres, timeout=60) as antwoord:
+                antwoord.read()
+    return totaal, (server.cpu_seconden() - voor) / BEZOEKERS
+
+
+def _streamlitbestanden(basis: str, bronnen: list[str]) -> list[str]:
+    """The URLs in ``bronnen`` that Streamlit serves for any app (the page itself, its JavaScript, CSS, fonts,
+    icon, health and host-config): those of server ``basis`` outside the app's static folder (``/app/static/``)
+    and the component frames (``/component/``)."""
+    eigen = (f"{basis}/app/static/", f"{basis}/component/")
+    return [b for b in dict.fromkeys(bronnen) if b.startswith(basis + "/") and not b.startswith(eigen)]
 
 
 def _mediaan(waarden: list[float]) -> float | None:
@@ -172,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     onderdeel = {veld: {naam: _mediaan(getattr(u, veld)) for naam, u in uitkomst.items()} for veld, _ in ONDERDELEN}
     kaartverkeer = {naam: _mediaan(u.kaartbytes) for naam, u in uitkomst.items()}
     cpu = {naam: u.cpu_per_bezoeker for naam, u in uitkomst.items()}
+    statisch = {naam: u.cpu_streamlitbestanden for naam, u in uitkomst.items()}
     nieuw = {naam: _mediaan(u.nieuwe_frames) for naam, u in uitkomst.items()}
     rijen = [
         {
@@ -256,6 +282,22 @@ def main(argv: list[str] | None = None) -> int:
             "verhouding": verhouding(cpu["ons"], cpu["naief"]),
             "doel": f"≤ {tijd(DOEL_CPU)}",
             "gehaald": gehaald(cpu["ons"] <= DOEL_CPU),
+        },
+        {
+            "meting": "waarvan Streamlits eigen bestanden (pagina, JavaScript, CSS, lettertypen), zonder nginx ervoor",
+            "ons": tijd(statisch["ons"]),
+            "naief": tijd(statisch["naief"]),
+            "verhouding": verhouding(statisch["ons"], statisch["naief"]),
+            "doel": "—",
+            "gehaald": "—",
+        },
+        {
+            "meting": "waarvan de rest: scriptruns, websocket en eigen bestanden (Leaflet, kaartframe, geometrie)",
+            "ons": tijd(cpu["ons"] - statisch["ons"]),
+            "naief": tijd(cpu["naief"] - statisch["naief"]),
+            "verhouding": verhouding(cpu["ons"] - statisch["ons"], cpu["naief"] - statisch["naief"]),
+            "doel": "—",
+            "gehaald": "—",
         },
     ]
     print(f"## 2. Interactie in de browser (headless chromium, {aantal} filterwijzigingen per app, afwisselend)\n")
