@@ -26,12 +26,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# Run as ``python deploy/lokaal.py``: its own folder and the checkout (the app's packages) on the path.
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1])]
 
 import pgtijdelijk  # noqa: E402
 import streamlitproces  # noqa: E402
 from nginx_conf import configuratie, statische_bestanden  # noqa: E402
 from streamlitproces import WORTEL, beeindig, vrije_poort, wacht_gezond  # noqa: E402
+
+from projectdb import verbinding  # noqa: E402
 
 NGINX = Path("/usr/sbin/nginx")
 
@@ -128,7 +131,7 @@ def start(
                 opstelling.pg = pgtijdelijk.Server(opstelling.map / "pg")
                 pg = opstelling.pg.url
             opstelling.server = pg
-            opstelling.database = pgtijdelijk.nieuwe_database(pg)
+            opstelling.database = verbinding.nieuwe_database(pg)
         subprocess.run(
             [sys.executable, "-c", "from projectdb import open_store; open_store()"],
             cwd=WORTEL,
@@ -159,7 +162,7 @@ def stop(opstelling: Opstelling) -> None:
         opstelling.pg.stop()
     elif opstelling.server and opstelling.database:
         # An existing server keeps running: only the database this set made goes.
-        pgtijdelijk.verwijder_database(opstelling.server, opstelling.database)
+        verbinding.verwijder_database(opstelling.database)
     shutil.rmtree(opstelling.map, ignore_errors=True)
 
 

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import os
 import pwd
-import secrets
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-import sqlalchemy as sa
 from streamlitproces import vrije_poort
 
 PG_BIN = Path(os.environ.get("SAMENWERKING_PG_BIN", "/usr/lib/postgresql/15/bin"))
@@ -82,30 +80,3 @@ class Server:
             check=False,
         )
         shutil.rmtree(self.map, ignore_errors=True)
-
-
-def _beheer(server: str, opdracht: str) -> None:
-    """Run one statement outside a transaction (CREATE/DROP DATABASE) on ``server``, a superuser URL."""
-    beheer = sa.create_engine(
-        server.replace("postgresql://", "postgresql+psycopg://", 1),
-        isolation_level="AUTOCOMMIT",
-        poolclass=sa.pool.NullPool,
-    )
-    try:
-        with beheer.connect() as con:
-            con.exec_driver_sql(opdracht)
-    finally:
-        beheer.dispose()
-
-
-def nieuwe_database(server: str, voorvoegsel: str = "samenwerking") -> str:
-    """Create an empty database ``<voorvoegsel>_<random hex>`` on ``server`` (a superuser URL); returns its URL."""
-    naam = f"{voorvoegsel}_{secrets.token_hex(6)}"
-    _beheer(server, f'CREATE DATABASE "{naam}"')
-    return server.rsplit("/", 1)[0] + "/" + naam
-
-
-def verwijder_database(server: str, database: str) -> None:
-    """Drop the database of the URL ``database`` (made by :func:`nieuwe_database` on ``server``), ending its open
-    sessions."""
-    _beheer(server, f'DROP DATABASE IF EXISTS "{database.rsplit("/", 1)[1]}" WITH (FORCE)')

@@ -10,14 +10,13 @@ database differs from :func:`referentie`, a fresh database of the same backend m
 from __future__ import annotations
 
 import re
-import secrets
 from contextlib import contextmanager
 from functools import cache
 
 import sqlalchemy as sa
 
 from projectdb import schema as sch
-from projectdb.verbinding import sqlalchemy_url
+from projectdb.verbinding import nieuwe_database, sqlalchemy_url, verwijder_database
 
 _EXTRA_SQLITE = {
     "trigger": "SELECT name FROM sqlite_master WHERE type = 'trigger'",
@@ -158,14 +157,8 @@ def _referentie_postgresql(doel: str) -> dict[tuple[str, str], object]:
 def tijdelijke_database(doel: str):
     """A new, empty PostgreSQL database on the server of ``doel`` (needs the CREATEDB privilege); yields its
     SQLAlchemy URL and drops it afterwards."""
-    url = sqlalchemy_url(doel)
-    naam = f"samenwerking_tmp_{secrets.token_hex(6)}"
-    beheer = sa.create_engine(url.set(database="postgres"), poolclass=sa.pool.NullPool, isolation_level="AUTOCOMMIT")
-    with beheer.connect() as con:
-        con.exec_driver_sql(f'CREATE DATABASE "{naam}" TEMPLATE template0 ENCODING UTF8')
+    url = nieuwe_database(doel, "samenwerking_tmp")
     try:
-        yield url.set(database=naam)
+        yield sqlalchemy_url(url)
     finally:
-        with beheer.connect() as con:
-            con.exec_driver_sql(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
-        beheer.dispose()
+        verwijder_database(url)

@@ -11,6 +11,7 @@ PostgreSQL: reads run in one ``REPEATABLE READ`` snapshot; writes in ``READ COMM
 from __future__ import annotations
 
 import os
+import secrets
 import weakref
 from functools import cache
 from pathlib import Path
@@ -37,6 +38,34 @@ def sqlalchemy_url(doel: str | Path) -> sa.URL:
         url = sa.make_url(str(doel).replace("postgres://", "postgresql://", 1))
         return url.set(drivername="postgresql+psycopg")
     return sa.URL.create("sqlite", database=str(doel))
+
+
+def _beheer(doel: str, opdracht: str) -> None:
+    """Run one statement outside a transaction (CREATE/DROP DATABASE) in the ``postgres`` database of the server
+    of the PostgreSQL URL ``doel``."""
+    motor = sa.create_engine(
+        sqlalchemy_url(doel).set(database="postgres"), poolclass=NullPool, isolation_level="AUTOCOMMIT"
+    )
+    try:
+        with motor.connect() as con:
+            con.exec_driver_sql(opdracht)
+    finally:
+        motor.dispose()
+
+
+def nieuwe_database(doel: str, voorvoegsel: str = "samenwerking") -> str:
+    """Create an empty UTF-8 database ``<voorvoegsel>_<12 random hex digits>`` on the server of the PostgreSQL URL
+    ``doel`` (its role needs CREATEDB); returns ``doel`` with that database in it."""
+    naam = f"{voorvoegsel}_{secrets.token_hex(6)}"
+    _beheer(doel, f'CREATE DATABASE "{naam}" TEMPLATE template0 ENCODING UTF8')
+    return sa.make_url(doel).set(database=naam).render_as_string(hide_password=False)
+
+
+def verwijder_database(doel: str) -> None:
+    """Drop the database of the PostgreSQL URL ``doel`` (as made by :func:`nieuwe_database`), ending its open
+    sessions; nothing happens when it is gone already."""
+    naam = sa.make_url(doel).database
+    _beheer(doel, f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
 
 
 @cache

@@ -22,6 +22,9 @@ sys.path.insert(0, str(ROOT / "deploy"))
 import pgtijdelijk  # noqa: E402
 import streamlitproces  # noqa: E402
 
+from projectdb import verbinding  # noqa: E402
+from projectdb.verbinding import nieuwe_database, verwijder_database  # noqa: E402
+
 UITVOER = ROOT / "test-output"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -67,15 +70,13 @@ def pg_database(pg_server):
     urls: list[str] = []
 
     def maak() -> str:
-        urls.append(pgtijdelijk.nieuwe_database(pg_server, "test"))
+        urls.append(nieuwe_database(pg_server, "test"))
         return urls[-1]
 
     yield maak
-    from projectdb import verbinding
-
     for url in urls:
         verbinding.engine(url).dispose()
-        pgtijdelijk.verwijder_database(pg_server, url)
+        verwijder_database(url)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])

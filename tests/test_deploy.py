@@ -144,3 +144,49 @@ def test_edit_through_replica_a_shows_on_replica_b_at_the_next_rerun(opstelling,
     assert [c["value"] for c in kijker_context.cookies() if c["name"] == COOKIE] == ["r1"]
     redacteur_context.close()
     kijker_context.close()
+
+
+def test_the_documented_command_starts_serves_and_cleans_up(pg_server):
+    """``python deploy/lokaal.py`` as the README gives it, from the checkout: the proxy answers, Ctrl-C stops it
+    with exit code 0 and the database it made on the existing server is gone."""
+    import signal
+    import subprocess
+    import urllib.request
+
+    import sqlalchemy as sa
+
+    if not lokaal.NGINX.exists():
+        pytest.skip("nginx ontbreekt (apt-get install nginx)")
+    wortel = Path(__file__).resolve().parents[1]
+    omgeving = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    proces = subprocess.Popen(
+        [sys.executable, "deploy/lokaal.py", "--replicas", "1", "--pg", pg_server],
+        cwd=wortel,
+        env=omgeving,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        uitvoer = {}
+        for regel in proces.stdout:
+            sleutel, _, waarde = regel.partition(":")
+            uitvoer[sleutel.strip()] = waarde.strip()
+            if regel.startswith("stoppen met Ctrl-C"):
+                break
+        assert "proxy" in uitvoer, proces.stderr.read() if proces.poll() is not None else uitvoer
+        with urllib.request.urlopen(uitvoer["proxy"], timeout=30) as antwoord:
+            assert antwoord.status == 200
+            assert b"<noscript>" in antwoord.read()
+        proces.send_signal(signal.SIGINT)
+        assert proces.wait(timeout=60) == 0, proces.stderr.read()
+    finally:
+        if proces.poll() is None:
+            proces.kill()
+    naam = sa.make_url(uitvoer["database"]).database
+    motor = sa.create_engine(pg_server.replace("postgresql://", "postgresql+psycopg://", 1))
+    with motor.connect() as con:
+        over = con.exec_driver_sql("SELECT count(*) FROM pg_database WHERE datname = %s", (naam,)).scalar()
+    motor.dispose()
+    assert over == 0
+    assert not Path(uitvoer["map"]).exists()
