@@ -47,3 +47,35 @@ def test_the_uitleg_page_quotes_every_definition_and_every_word_on_screen(appsto
 def test_no_page_shows_jargon_or_english(appstore, pagina):
     at = start(pagina)
     assert gevonden(_schermtekst(at)) == []
+
+
+def _multiselects() -> list[tuple[str, int, object]]:
+    """(file, line, ast.Call) of every ``.multiselect(...)`` call in the app's code (app.py, pages, dashboard)."""
+    import ast
+    from pathlib import Path
+
+    wortel = Path(__file__).resolve().parents[1]
+    uit = []
+    for pad in [
+        wortel / "app.py",
+        *sorted((wortel / "pages").glob("*.py")),
+        *sorted((wortel / "dashboard").glob("*.py")),
+    ]:
+        for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
+            if isinstance(knoop, ast.Call) and getattr(knoop.func, "attr", None) == "multiselect":
+                uit.append((pad.relative_to(wortel).as_posix(), knoop.lineno, knoop))
+    return uit
+
+
+def test_no_multiselect_offers_streamlits_english_select_all():
+    """Streamlit lists an English "Select all" in every multiselect unless told not to; the app's lists say "alle"
+    by staying empty. Checked in the code, because the list only shows when it is open (and the editor's form only
+    for an editor)."""
+    aanroepen = _multiselects()
+    assert len(aanroepen) >= 6
+    zonder = [
+        f"{bestand}:{regel}"
+        for bestand, regel, aanroep in aanroepen
+        if not any(k.arg == "select_all" and getattr(k.value, "value", None) is False for k in aanroep.keywords)
+    ]
+    assert zonder == []
