@@ -182,7 +182,12 @@ def test_the_documented_command_starts_serves_and_cleans_up(pg_server):
         assert proces.wait(timeout=60) == 0, proces.stderr.read()
     finally:
         if proces.poll() is None:
-            proces.kill()
+            # Ctrl-C first: lokaal.py then stops its replicas and nginx; a kill would leave them running.
+            proces.send_signal(signal.SIGINT)
+            try:
+                proces.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                proces.kill()
     naam = sa.make_url(uitvoer["database"]).database
     motor = sa.create_engine(pg_server.replace("postgresql://", "postgresql+psycopg://", 1))
     with motor.connect() as con:
