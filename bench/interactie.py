@@ -125,6 +125,8 @@ def meet(aantal: int) -> dict[str, Uitkomst]:
                     verkeer[naam].nul()
                     paginas[naam].evaluate(_MERK_FRAMES_JS)
                     tijden = appserver.wijzig_en_meet(paginas[naam], wijziging)
+                    # The rest of the page follows the map; its messages count too.
+                    appserver.wacht_tot_klaar(paginas[naam], stil=0.3)
                     uit[naam].getekend.append(tijden.getekend)
                     _voeg_toe(uit[naam], tijden)
                     uit[naam].bytes.append(verkeer[naam].bytes)
