@@ -116,6 +116,14 @@ def gehaald(ok: bool | None) -> str:
     return "—" if ok is None else ("ja" if ok else "nee")
 
 
+def vergelijking(
+    meting: str, ons: float | None, naief: float | None, vorm: Callable[[float | None], str] = tijd
+) -> dict[str, str]:
+    """A table row without a target: ``ons`` and ``naief`` written with ``vorm`` (:func:`tijd`, :func:`grootte`)
+    and their ratio."""
+    return {"meting": meting, "ons": vorm(ons), "naief": vorm(naief), "verhouding": verhouding(ons, naief)}
+
+
 def markdown(rijen: Sequence[Mapping[str, object]], kolommen: Sequence[str] = KOLOMMEN) -> str:
     """A Markdown table of ``rijen`` (missing cells print as "—")."""
     regels = ["| " + " | ".join(kolommen) + " |", "|" + "|".join("---" for _ in kolommen) + "|"]

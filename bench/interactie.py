@@ -31,7 +31,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gedeeld import Meting, gehaald, grootte, markdown, tijd, verhouding
+from gedeeld import Meting, gehaald, grootte, markdown, tijd, vergelijking, verhouding
 
 import appserver  # noqa: E402
 
@@ -226,25 +226,8 @@ def main(argv: list[str] | None = None) -> int:
             "doel": "—",
             "gehaald": "—",
         },
-        *(
-            {
-                "meting": meting,
-                "ons": tijd(onderdeel[veld]["ons"]),
-                "naief": tijd(onderdeel[veld]["naief"]),
-                "verhouding": verhouding(onderdeel[veld]["ons"], onderdeel[veld]["naief"]),
-                "doel": "—",
-                "gehaald": "—",
-            }
-            for veld, meting in ONDERDELEN
-        ),
-        {
-            "meting": "ontvangen over de websocket per wijziging, mediaan",
-            "ons": grootte(verkeer["ons"]),
-            "naief": grootte(verkeer["naief"]),
-            "verhouding": verhouding(verkeer["ons"], verkeer["naief"]),
-            "doel": "—",
-            "gehaald": "—",
-        },
+        *(vergelijking(meting, onderdeel[veld]["ons"], onderdeel[veld]["naief"]) for veld, meting in ONDERDELEN),
+        vergelijking("ontvangen over de websocket per wijziging, mediaan", verkeer["ons"], verkeer["naief"], grootte),
         {
             "meting": "waarvan de kaarten (berichten met een kaartcomponent), mediaan",
             "ons": grootte(kaartverkeer["ons"]),
@@ -285,22 +268,16 @@ def main(argv: list[str] | None = None) -> int:
             "doel": f"≤ {tijd(DOEL_CPU)}",
             "gehaald": gehaald(cpu["ons"] <= DOEL_CPU),
         },
-        {
-            "meting": "waarvan Streamlits eigen bestanden (pagina, JavaScript, CSS, lettertypen), zonder nginx ervoor",
-            "ons": tijd(statisch["ons"]),
-            "naief": tijd(statisch["naief"]),
-            "verhouding": verhouding(statisch["ons"], statisch["naief"]),
-            "doel": "—",
-            "gehaald": "—",
-        },
-        {
-            "meting": "waarvan de rest: scriptruns, websocket en eigen bestanden (Leaflet, kaartframe, geometrie)",
-            "ons": tijd(cpu["ons"] - statisch["ons"]),
-            "naief": tijd(cpu["naief"] - statisch["naief"]),
-            "verhouding": verhouding(cpu["ons"] - statisch["ons"], cpu["naief"] - statisch["naief"]),
-            "doel": "—",
-            "gehaald": "—",
-        },
+        vergelijking(
+            "waarvan Streamlits eigen bestanden (pagina, JavaScript, CSS, lettertypen), zonder nginx ervoor",
+            statisch["ons"],
+            statisch["naief"],
+        ),
+        vergelijking(
+            "waarvan de rest: scriptruns, websocket en eigen bestanden (Leaflet, kaartframe, geometrie)",
+            cpu["ons"] - statisch["ons"],
+            cpu["naief"] - statisch["naief"],
+        ),
     ]
     print(f"## 2. Interactie in de browser (headless chromium, {aantal} filterwijzigingen per app, afwisselend)\n")
     print(markdown(rijen))

@@ -19,6 +19,7 @@ from nginx_conf import COOKIE  # noqa: E402
 
 from projectdb import open_store  # noqa: E402
 from projectdb.toegang import OMGEVINGSVARIABELE  # noqa: E402
+from projectdb.verbinding import sqlalchemy_url  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -27,13 +28,18 @@ NIEUWE_TITEL = "Methodiek Jeugd 18-/18+ (gewijzigd via replica r0)"
 BEZOEKERS = 6
 
 
-@pytest.fixture(scope="module")
-def opstelling(pg_server):
+def _vereis_nginx() -> None:
+    """Skip without nginx; in CI that is a failure."""
     if not lokaal.NGINX.exists():
         reden = "nginx ontbreekt (apt-get install nginx): deploy-test overgeslagen"
         if os.environ.get("CI") == "true":
             pytest.fail(reden + " -- in CI is dat een fout")
         pytest.skip(reden)
+
+
+@pytest.fixture(scope="module")
+def opstelling(pg_server):
+    _vereis_nginx()
     opstelling = lokaal.start(2, pg_server, {OMGEVINGSVARIABELE: WACHTWOORD})
     yield opstelling
     lokaal.stop(opstelling)
@@ -155,8 +161,7 @@ def test_the_documented_command_starts_serves_and_cleans_up(pg_server):
 
     import sqlalchemy as sa
 
-    if not lokaal.NGINX.exists():
-        pytest.skip("nginx ontbreekt (apt-get install nginx)")
+    _vereis_nginx()
     wortel = Path(__file__).resolve().parents[1]
     omgeving = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     proces = subprocess.Popen(
@@ -192,7 +197,7 @@ def test_the_documented_command_starts_serves_and_cleans_up(pg_server):
             except subprocess.TimeoutExpired:
                 proces.kill()
     naam = sa.make_url(uitvoer["database"]).database
-    motor = sa.create_engine(pg_server.replace("postgresql://", "postgresql+psycopg://", 1))
+    motor = sa.create_engine(sqlalchemy_url(pg_server))
     with motor.connect() as con:
         over = con.exec_driver_sql("SELECT count(*) FROM pg_database WHERE datname = %s", (naam,)).scalar()
     motor.dispose()
