@@ -162,16 +162,28 @@ _TIJDLIJN_JS = """
 """Installed in every frame of a benchmark page: marks when the first server message after a key press arrives
 (top page) and when the first component frame receives its new arguments (in the top page's clock)."""
 
+_ZELF_JS = f"""() => {{
+  const frame = document.querySelector("{KAARTFRAMES.replace('"', "'")}");
+  let moment = null;
+  try {{ moment = frame.contentWindow.skwKaart.zelfMoment(); }} catch (fout) {{ return null; }}
+  return moment === null ? null : moment - performance.timeOrigin;
+}}"""
+"""When the first map frame last recoloured itself from the sidebar, in the top page's clock (``null``: never, or
+not our map)."""
+
 
 @dataclass(frozen=True)
 class Tijden:
     """Seconds from the key press of one change to: the map repainted, the end of the script run, the first
-    message from the server and the first map frame receiving the new selection (``None`` when not observed)."""
+    message from the server, the first map frame receiving the new selection and that frame recolouring itself
+    (``None`` when not observed)."""
 
     getekend: float
     script: float | None
     bericht: float | None
     ontvangen: float | None
+    zelf: float | None = None
+    """To the first map frame recolouring itself from the sidebar (our map, before the server's selection)."""
 
 
 def maak_database(map_: Path) -> Path:
@@ -428,7 +440,18 @@ def wijzig_en_meet(pagina, wijziging: tuple, stil: float = 0.4, maximum: float =
     def sinds_toets(sleutel: str) -> float | None:
         return None if uitkomst[sleutel] is None else (uitkomst[sleutel] - uitkomst["start"]) / 1000
 
-    return Tijden(sinds_toets("geschilderd"), sinds_toets("script"), sinds_toets("bericht"), sinds_toets("ontvangen"))
+    zelf = pagina.evaluate(_ZELF_JS)
+    if zelf is not None and zelf >= uitkomst["start"]:
+        uitkomst["zelf"] = zelf
+    else:
+        uitkomst["zelf"] = None
+    return Tijden(
+        sinds_toets("geschilderd"),
+        sinds_toets("script"),
+        sinds_toets("bericht"),
+        sinds_toets("ontvangen"),
+        sinds_toets("zelf"),
+    )
 
 
 def _inhoudveld(pagina):

@@ -10,7 +10,10 @@ Our app caches a map per filter, so a theme picked again is served from the cach
 and forth. To show where the time goes, the table also gives the moment the browser sees the script run end, a
 timeline of each change in the page's clock (key press → first message of the new run → first map frame receiving
 its new arguments → repainted; the rest is the browser laying out the other elements of the page and the frame
-drawing), the bytes received over the websocket per change (all, and those of the map components), the number of map
+drawing). Our total map does not wait for the run: its frame applies Inhoud itself (kaart/filtermodel.py) and
+recolours when the sidebar changes, so the timeline also gives that moment and in how many changes it came first,
+and the run's own selection, arriving later, must leave the map as it is (else the repaint counts from then). Then
+the bytes received over the websocket per change (all, and those of the map components), the number of map
 frames on the page and how many of them are new after a change (st_folium builds a new frame, with Leaflet and all
 geometry, whenever a map's script changes; ours keeps its frame and its geometry, loaded once as a static file, and
 only receives the selection). Last, the server's CPU time per new visitor (first page plus one filter change, the
@@ -85,6 +88,7 @@ class Uitkomst:
     script: list[float] = field(default_factory=list)
     bericht: list[float] = field(default_factory=list)
     ontvangen: list[float] = field(default_factory=list)
+    zelf: list[float] = field(default_factory=list)
     tekenen: list[float] = field(default_factory=list)
     bytes: list[int] = field(default_factory=list)
     kaartbytes: list[int] = field(default_factory=list)
@@ -137,10 +141,11 @@ def meet(aantal: int) -> dict[str, Uitkomst]:
 
 def _voeg_toe(uitkomst: Uitkomst, tijden: appserver.Tijden) -> None:
     """Add the parts of one change's timeline that were observed."""
-    for veld in ("script", "bericht", "ontvangen"):
+    for veld in ("script", "bericht", "ontvangen", "zelf"):
         if getattr(tijden, veld) is not None:
             getattr(uitkomst, veld).append(getattr(tijden, veld))
-    if tijden.ontvangen is not None:
+    # From the selection to the painted map only where the map waited for it.
+    if tijden.ontvangen is not None and tijden.zelf is None:
         uitkomst.tekenen.append(tijden.getekend - tijden.ontvangen)
 
 
@@ -148,7 +153,8 @@ ONDERDELEN = (
     ("script", "waarvan: tot het einde van de scriptrun, mediaan"),
     ("bericht", "tijdlijn: toets → eerste bericht van de server (de scriptrun is begonnen), mediaan"),
     ("ontvangen", "tijdlijn: toets → de eerste kaart ontvangt de nieuwe selectie, mediaan"),
-    ("tekenen", "tijdlijn: selectie ontvangen → kaart getekend, mediaan"),
+    ("zelf", "tijdlijn: toets → de kaart kleurt zelf om (filtermodel in de browser), mediaan"),
+    ("tekenen", "tijdlijn: selectie ontvangen → kaart getekend (waar de kaart daarop wachtte), mediaan"),
 )
 """The parts of a change reported beside the total: Uitkomst field and row label."""
 
@@ -227,6 +233,11 @@ def main(argv: list[str] | None = None) -> int:
             "gehaald": "—",
         },
         *(vergelijking(meting, onderdeel[veld]["ons"], onderdeel[veld]["naief"]) for veld, meting in ONDERDELEN),
+        {
+            "meting": "wijzigingen waarbij de kaart zelf omkleurde, vóór de selectie van de server",
+            **{naam: f"{len(u.zelf)} van {len(u.getekend)}" for naam, u in uitkomst.items()},
+            "verhouding": "—",
+        },
         vergelijking("ontvangen over de websocket per wijziging, mediaan", verkeer["ons"], verkeer["naief"], grootte),
         {
             "meting": "waarvan de kaarten (berichten met een kaartcomponent), mediaan",

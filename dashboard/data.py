@@ -11,6 +11,7 @@ frames are shared: callers must not mutate them.
 
 from __future__ import annotations
 
+import json
 from dataclasses import astuple
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from classify import analyse, geografie, leerlijnen, zekerheid
 from classify import filters as flt
 from geo import geodata
+from kaart import filtermodel, kaartframe
 from kaart import model as kaartmodel
 from kaart.model import Kaartbeeld, KaartSpec
 from projectdb import bereik, bronnen, gebied
@@ -213,6 +215,25 @@ def _kaartbeeld(revisie: int, kaartsleutel: str, filtersleutel: Filtersleutel) -
 def kaartbeeld(spec: KaartSpec, filters: flt.Filters) -> Kaartbeeld | None:
     """The computed map ``spec`` under ``filters``, or ``None`` when it counts no project (cached by keys)."""
     return _kaartbeeld(revisie(), spec.sleutel, _filtersleutel(filters))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _filtermodel(revisie: int, kaartsleutel: str, filtersleutel: Filtersleutel) -> tuple[str, bytes]:
+    spec = KaartSpec.van_sleutel(kaartsleutel)
+    filters = _filters(filtersleutel)
+    model = filtermodel.filtermodel(spec, _gefilterd(revisie, filtersleutel), _getoond(revisie, filters), filters.jaar)
+    inhoud = json.dumps(model, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return kaartframe.inhoudsnaam(filtermodel.BESTAND, inhoud), inhoud
+
+
+def filtermodel_bestand(spec: KaartSpec, filters: flt.Filters) -> tuple[str, bytes] | None:
+    """(file name, UTF-8 JSON) of the model with which the map frame applies Inhoud and Zorgverzekeraar itself
+    (:func:`kaart.filtermodel.filtermodel` for :func:`kaart.filtermodel.basis`), or ``None`` where it does not
+    apply (:func:`kaart.filtermodel.toepasbaar`). Named after a hash of its content, so it never goes stale; cached
+    per revision and base selection (a few per revision: year, certainty and proposals switches)."""
+    if not filtermodel.toepasbaar(spec, filters):
+        return None
+    return _filtermodel(revisie(), spec.sleutel, _filtersleutel(filtermodel.basis(filters)))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)

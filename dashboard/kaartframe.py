@@ -4,17 +4,22 @@ The geometry of a boundary year (:func:`kaart.kaartframe.geometrie`) is written 
 (``static/kaartdata``, served by Streamlit's static file serving) under a name holding a hash of its content; the
 browser fetches it once and keeps it. Each rerun sends the frame only the selection (:func:`kaart.kaartframe.selectie`,
 a few kilobytes), and because the component keeps its key the frame stays open and recolours the shapes it drew.
+On the total map the frame also gets a filter model (:mod:`kaart.filtermodel`), another static file, and recolours
+as soon as the sidebar's Inhoud or Zorgverzekeraar changes, before the run's own selection arrives.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import streamlit.components.v1 as components
 
 from dashboard import toegankelijkheid
+from dashboard.zijbalk import VELDTITELS
+from kaart import filtermodel as kaartfilter
 from kaart import kaartframe
 from kaart.model import Kaartbeeld
 
@@ -34,12 +39,39 @@ _component = components.declare_component(NAAM, path=str(WEB))
 
 def geometriebestand(jaar: int) -> str:
     """The URL (relative to the frame) of the geometry file of ``jaar``, written when it is missing (first use,
-    or removed while the server runs; the content itself is computed once per process).
+    or removed while the server runs; the content itself is computed once per process)."""
+    return _publiceer(*kaartframe.geometrie(jaar))[0]
+
+
+def filtermodelbestand(naam: str, inhoud: bytes) -> str:
+    """The URL (relative to the frame) of a filter model file (:func:`dashboard.data.filtermodel_bestand`), written
+    when missing. Writing one removes all but the :data:`MAX_FILTERMODELLEN` newest: a few per revision are in use,
+    a page needing a removed one writes it again, and a frame that finds its file gone draws the server's maps."""
+    url, nieuw = _publiceer(naam, inhoud)
+    if nieuw:
+        modellen = sorted(KAARTDATA.glob(f"{kaartfilter.BESTAND}-*.json"), key=_gewijzigd, reverse=True)
+        for pad in modellen[MAX_FILTERMODELLEN:]:
+            pad.unlink(missing_ok=True)
+    return url
+
+
+MAX_FILTERMODELLEN = 32
+
+
+def _gewijzigd(pad: Path) -> float:
+    try:
+        return pad.stat().st_mtime
+    except FileNotFoundError:  # removed by another server process meanwhile
+        return 0.0
+
+
+def _publiceer(naam: str, inhoud: bytes) -> tuple[str, bool]:
+    """Write ``inhoud`` as the static file ``naam`` unless it exists; returns its URL relative to the frame and
+    whether it was written now.
 
     Written to a temporary file and renamed, so a browser never reads half a file and two server processes may
     write the same name at once.
     """
-    naam, inhoud = kaartframe.geometrie(jaar)
     doel = KAARTDATA / naam
     if not doel.exists():
         KAARTDATA.mkdir(parents=True, exist_ok=True)
@@ -49,7 +81,8 @@ def geometriebestand(jaar: int) -> str:
         with os.fdopen(fd, "wb") as uit:
             uit.write(inhoud)
         os.replace(tijdelijk, doel)
-    return URL_KAARTDATA + naam
+        return URL_KAARTDATA + naam, True
+    return URL_KAARTDATA + naam, False
 
 
 def kaart(
@@ -60,14 +93,26 @@ def kaart(
     hoogte: int,
     focus: str | None = None,
     groep: str | None = None,
+    filtermodel: tuple[str, bytes] | None = None,
+    gekozen: Mapping[str, Sequence[str]] | None = None,
 ) -> str | None:
     """Draw ``kaartbeeld`` on the boundaries of ``jaar`` with the border layers ``lagen``; returns the CBS code of
     the last municipality clicked (or chosen with Enter or Space), ``None`` before any.
 
     ``sleutel`` keeps the frame across reruns (unique on the page); ``hoogte`` is the frame height in px;
     ``focus`` (a CBS code of ``jaar``) zooms to that municipality and outlines it; maps with the same ``groep``
-    on a page pan and zoom together (compare mode).
+    on a page pan and zoom together (compare mode). With ``filtermodel`` (:func:`dashboard.data.filtermodel_bestand`)
+    the frame recolours itself when the sidebar's Inhoud or Zorgverzekeraar changes, until this call sends the
+    map of the new selection; ``gekozen`` are the labels of those fields that ``kaartbeeld`` shows.
     """
+    filters = None
+    if filtermodel is not None:
+        filters = {
+            "bestand": filtermodelbestand(*filtermodel),
+            "velden": {veld: VELDTITELS[veld] for veld in kaartfilter.VELDEN},
+            "gekozen": {veld: list((gekozen or {}).get(veld, ())) for veld in kaartfilter.VELDEN},
+            "meldingen": {"bijwerken": kaartfilter.BIJWERKEN, "geen": kaartfilter.GEEN},
+        }
     return _component(
         bestand=geometriebestand(jaar),
         selectie=kaartframe.selectie(kaartbeeld, jaar, lagen),
@@ -75,6 +120,7 @@ def kaart(
         hoogte=hoogte,
         focus=focus,
         groep=groep,
+        filtermodel=filters,
         key=sleutel,
         default=None,
     )

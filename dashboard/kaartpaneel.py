@@ -18,7 +18,7 @@ from classify import filters as flt
 from classify import vocab
 from dashboard import data, downloads, gemeentezoeker, htmlblok, kaartframe, legenda, projectweergave, voorrang
 from dashboard.zijbalk import Keuze, een_label, url_keuze
-from kaart import kleinkaart, tabel
+from kaart import filtermodel, kleinkaart, tabel
 from kaart.model import Kaartbeeld, KaartSpec
 from tekst import analysetekst, getallen, selectietekst
 
@@ -120,7 +120,10 @@ def interactieve_kaart(
     if kaartbeeld is None:
         st.info(geen_projecten(filters))
         return None
-    _kaart_met_klik(kaartbeeld, filters.jaar, tuple(lagen), sleutel, focus, groep, paneel)
+    # In compare mode each map has its own sidebar selection: the frame follows the sidebar only for a single map.
+    model = data.filtermodel_bestand(spec, filters) if groep is None else None
+    gekozen = {veld: getattr(filters, veld) for veld in filtermodel.VELDEN}
+    _kaart_met_klik(kaartbeeld, filters.jaar, tuple(lagen), sleutel, focus, groep, paneel, model, gekozen)
     return kaartbeeld
 
 
@@ -133,9 +136,12 @@ def _kaart_met_klik(
     focus: str | None,
     groep: str | None,
     paneel: Callable[[Kaartbeeld], None] | None,
+    model: tuple[str, bytes] | None = None,
+    gekozen: dict[str, tuple[str, ...]] | None = None,
 ) -> None:
     """The map, the projects of the clicked municipality, the legend, the table and the download buttons; a click
-    on the map or the legend reruns only this part of the page."""
+    on the map or the legend reruns only this part of the page. ``model`` and ``gekozen`` as in
+    :func:`dashboard.kaartframe.kaart`."""
     if paneel:
         kaartvak, zijvak = st.columns([5, 2])
     else:
@@ -143,7 +149,17 @@ def _kaart_met_klik(
         kaartvak = zijvak = st.container()
     with kaartvak:
         st.html(overslaanlink(sleutel))
-        code = kaartframe.kaart(kaartbeeld, jaar, lagen, f"kaart-{sleutel}", KAARTHOOGTE, focus=focus, groep=groep)
+        code = kaartframe.kaart(
+            kaartbeeld,
+            jaar,
+            lagen,
+            f"kaart-{sleutel}",
+            KAARTHOOGTE,
+            focus=focus,
+            groep=groep,
+            filtermodel=model,
+            gekozen=gekozen,
+        )
         if focus and kaartbeeld.spec.soort != "kernwerkgebied":  # that map colours insurers, not project counts
             st.markdown(gemeentezoeker.focusregel(kaartbeeld, focus))
     with zijvak:

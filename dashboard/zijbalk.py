@@ -21,13 +21,14 @@ from geo.lagen import KAARTLAGEN
 from tekst import selectietekst
 
 _LAATSTE = "_skw_laatste_params"
-_VELDEN = {
+VELDTITELS: dict[str, str] = {
     "verzekeraars": "Zorgverzekeraar",
     "inhoud": "Inhoud (thema)",
     "instrumenten": "Instrument",
     "intensiteit": "Samenwerkingsvorm (intensiteit)",
     "geografie": "Geografie",
 }
+"""The sidebar's label filters: field of :class:`classify.filters.Filters` -> the title of its multiselect."""
 _GRENSLAGEN = tuple(laag for laag in KAARTLAGEN if not laag.per_verzekeraar)
 _KERNLAAG = next(laag for laag in KAARTLAGEN if laag.per_verzekeraar)
 _ALLE = "alle verzekeraars"
@@ -84,10 +85,10 @@ def _bewaar(params: dict[str, str]) -> None:
 
 
 def _filters_uit_widgets(prefix: str, jaar: int, alleen_zeker: bool) -> flt.Filters:
-    velden = {veld: st.session_state.get(f"{prefix}w_{veld}", []) for veld in _VELDEN}
+    velden = {veld: st.session_state.get(f"{prefix}w_{veld}", []) for veld in VELDTITELS}
     # Like the year and 'alleen zeker', showing proposals is set once, on the left-hand selection.
     voorstellen = not prefix and bool(st.session_state.get("w_voorstellen"))
-    alle = [veld for veld in _VELDEN if st.session_state.get(f"{prefix}w_alle_{veld}") == flt.ALLE]
+    alle = [veld for veld in VELDTITELS if st.session_state.get(f"{prefix}w_alle_{veld}") == flt.ALLE]
     return flt.met(flt.Filters(), **velden, jaar=jaar, alleen_zeker=alleen_zeker, voorstellen=voorstellen, alle=alle)
 
 
@@ -127,7 +128,7 @@ def _zet(sleutel: str, waarde) -> None:
 
 
 def _filterwidgets(gekozen: flt.Filters, prefix: str) -> None:
-    for veld, titel in _VELDEN.items():
+    for veld, titel in VELDTITELS.items():
         sleutel = f"{prefix}w_{veld}"
         _zet(sleutel, list(getattr(gekozen, veld)))
         st.multiselect(
@@ -149,7 +150,7 @@ def _combineren(gekozen: flt.Filters, veld: str, prefix: str) -> None:
     wijze = flt.ALLE if veld in gekozen.alle else flt.EEN_VAN
     _zet(sleutel, wijze)
     st.radio(
-        f"Combineren ({_VELDEN[veld].lower()})",
+        f"Combineren ({VELDTITELS[veld].lower()})",
         (flt.EEN_VAN, flt.ALLE),
         key=sleutel,
         horizontal=True,
@@ -175,7 +176,7 @@ def een_label(veld: str, keuze: Keuze, format_func=str) -> str:
         nieuw = st.session_state.get(sleutel) or getoond
         _bewaar(url.vervang(st.query_params.to_dict(), flt.met(keuze.links, **{veld: [nieuw]})))
 
-    titel = _VELDEN[veld]
+    titel = VELDTITELS[veld]
     st.segmented_control(titel, opties, key=sleutel, format_func=format_func, on_change=_na_keuze, required=True)
     if len(gekozen) > 1:
         st.caption(

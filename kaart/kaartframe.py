@@ -37,7 +37,13 @@ def geometrie(jaar: int) -> tuple[str, bytes]:
     new simplification give a new name, so the file can be cached without ever going stale.
     """
     tekst = kaartdata.lees("geometrie", jaar)
-    return f"gemeenten-{jaar}-{hashlib.sha256(tekst).hexdigest()[:12]}.json", tekst
+    return inhoudsnaam(f"gemeenten-{jaar}", tekst), tekst
+
+
+def inhoudsnaam(voorvoegsel: str, inhoud: bytes) -> str:
+    """``<voorvoegsel>-<first 12 hex digits of the SHA-256 of inhoud>.json``: the name of a static file for the
+    frame that a browser may keep for ever (other content, other name)."""
+    return f"{voorvoegsel}-{hashlib.sha256(inhoud).hexdigest()[:12]}.json"
 
 
 @cache
@@ -105,18 +111,25 @@ def selectie(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -> dict:
     }
 
 
+PATROON = "skw-vulling-{}"
+"""The id of the SVG pattern of the ``{}``-th fill of a selection."""
+
+
+def vulling_en_patroon(kleur: str, nummer: int | str) -> tuple[list, str]:
+    """[SVG fill, outline colour, outline weight in px] of fill ``kleur`` as the ``nummer``-th of a selection, and
+    its SVG pattern when it is hatched (the fill is then ``url(#id)`` of that pattern), else ''."""
+    rand = ["#ffffff", 0.6] if kleur == GEEN_PROJECT_KLEUR else [RAND_KLEUR, 1.0]
+    if len(vulling.kleuren(kleur)) > 1:
+        patroon_id = PATROON.format(nummer)
+        return [f"url(#{patroon_id})", *rand], vulling.svg_patroon(kleur, patroon_id)
+    return [kleur, *rand], ""
+
+
 def vullingen_en_patronen(kleuren: Iterable[str]) -> tuple[list[list], str]:
-    """Per fill of ``kleuren`` (in order) [SVG fill, outline colour, outline weight in px], where a hatched fill is
-    ``url(#skw-vulling-<i>)``, and the SVG patterns those refer to; shared by the map frame and the folium page."""
-    vullingen, patronen = [], []
-    for i, kleur in enumerate(kleuren):
-        rand = ["#ffffff", 0.6] if kleur == GEEN_PROJECT_KLEUR else [RAND_KLEUR, 1.0]
-        if len(vulling.kleuren(kleur)) > 1:
-            patronen.append(vulling.svg_patroon(kleur, f"skw-vulling-{i}"))
-            vullingen.append([f"url(#skw-vulling-{i})", *rand])
-        else:
-            vullingen.append([kleur, *rand])
-    return vullingen, "".join(patronen)
+    """Per fill of ``kleuren`` (in order) :func:`vulling_en_patroon`, and the SVG patterns together; shared by the map
+    frame and the folium page."""
+    paren = [vulling_en_patroon(kleur, i) for i, kleur in enumerate(kleuren)]
+    return [v for v, _ in paren], "".join(p for _, p in paren)
 
 
 def controleer_codes(kaartbeeld: Kaartbeeld, jaar: int) -> None:

@@ -270,7 +270,7 @@ def kaartbeeld(
         rijen.append((tekst, vulling.MOGELIJK, int(alleen_mogelijk.sum())))
     leeg = GEEN_KERNWERKGEBIED if spec.soort == "kernwerkgebied" else GEEN_PROJECT
     basis["klasse"] = klasse.fillna(leeg).astype(str)
-    basis["kleur"] = kleur.map(_vulling, na_action="ignore").fillna(GEEN_PROJECT_KLEUR).astype(str)
+    basis["kleur"] = kleur.map(_vulling, na_action="ignore").astype(object).fillna(GEEN_PROJECT_KLEUR).astype(str)
     rest = int(klasse.isna().sum())
     legenda = tuple(LegendaItem(*rij) for rij in rijen) + (
         (LegendaItem(leeg, GEEN_PROJECT_KLEUR, rest),) if rest else ()
@@ -364,7 +364,7 @@ def _voorstellen(geteld: pd.DataFrame) -> str:
     return f", waarvan {aantal} {'voorstel' if aantal == 1 else 'voorstellen'} (niet vastgesteld)" if aantal else ""
 
 
-def _weergavetitels(projecten: pd.DataFrame) -> pd.Series:
+def weergavetitels(projecten: pd.DataFrame) -> pd.Series:
     """Titles as the map shows them: a proposal (status ``voorstel``) ends in " (voorstel)"."""
     if "status" not in projecten:
         return projecten["titel"]
@@ -383,7 +383,7 @@ def _per_gemeente(
     basis = gemeenten[["gemeente_code", "gemeente_naam", "wmo_regio", "kernwerkgebied"]].reset_index(drop=True)
     # Plain dicts and sorted tuples instead of a merge and a sort of DataFrames: a few hundred pairs per map, and
     # pandas' overhead per call was most of the time of a new map.
-    titel_van = dict(zip(projecten["project_id"], _weergavetitels(projecten), strict=True))
+    titel_van = dict(zip(projecten["project_id"], weergavetitels(projecten), strict=True))
     ids: dict[str, list[str]] = {}
     titels: dict[str, list[str]] = {}
     aantallen = []
@@ -395,15 +395,18 @@ def _per_gemeente(
                 continue
             titel = titel_van[project_id]
             ids.setdefault(code, []).append(project_id)
-            titels.setdefault(code, []).append(
-                f"{titel} (mogelijk: {bereik.get(project_id, 'in een deel van het gebied')})" if mogelijk_ else titel
-            )
+            titels.setdefault(code, []).append(mogelijke_titel(titel, bereik.get(project_id)) if mogelijk_ else titel)
             per_code[code] = per_code.get(code, 0) + 1
         aantallen.append(pd.Series([per_code.get(code, 0) for code in basis["gemeente_code"]], dtype=int))
     basis["project_ids"] = [tuple(ids.get(code, ())) for code in basis["gemeente_code"]]
     basis["titels"] = [tuple(titels.get(code, ())) for code in basis["gemeente_code"]]
     basis["aantal_projecten"], basis["aantal_mogelijk"] = aantallen
     return basis
+
+
+def mogelijke_titel(titel: str, bereik: str | None) -> str:
+    """A project's title where it only possibly reaches a municipality, with its ``bereik`` (when known)."""
+    return f"{titel} (mogelijk: {bereik or 'in een deel van het gebied'})"
 
 
 Rijen = list[tuple[str, str | tuple[str, ...], int]]

@@ -8,6 +8,8 @@ import pytest
 from browserhulp import wacht_tot_klaar
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from kaart import filtermodel
+
 playwright = pytest.importorskip("playwright.sync_api")
 
 pytestmark = pytest.mark.browser
@@ -73,6 +75,98 @@ def test_a_filter_change_repaints_the_open_frame_and_its_messages_stay_small(app
     kaartbytes = _kaartbytes([b for b in berichten if isinstance(b, bytes)])
     assert 0 < kaartbytes < GRENS_BYTES, kaartbytes
     foto(pagina, "kaartframe_na_filter")
+
+
+_VULLINGEN_JS = (
+    "() => [...document.querySelectorAll('path.leaflet-interactive')].map((p) => [p.dataset.gemeente, "
+    "p.getAttribute('fill'), p.getAttribute('aria-label')])"
+)
+"""Per municipality of a map frame: code, fill and the label a screen reader reads (its project counts)."""
+
+
+def _open_frame(pagina, kaartframe):
+    kaartframe(pagina)
+    frame = pagina.locator(KAARTFRAMES).first.element_handle().content_frame()
+    frame.wait_for_function("() => skwKaart.filtermodel()")
+    return frame
+
+
+def test_the_total_map_follows_the_sidebar_before_the_server_answers(app, pagina, browser, kaartframe):
+    # What the server draws for GGZ, in a page of its own.
+    apart = browser.new_page(viewport={"width": 1400, "height": 2200})
+    try:
+        apart.goto(app + "?inhoud=ggz")
+        kaartframe(apart)
+        verwacht = apart.locator(KAARTFRAMES).first.element_handle().content_frame().evaluate(_VULLINGEN_JS)
+    finally:
+        apart.close()
+    # The same change in the sidebar, while the server's messages are held back.
+    verbinding: dict = {"vast": None, "pagina": None}
+
+    def route(ws):
+        verbinding["pagina"] = ws
+        server = ws.connect_to_server()
+        server.on_message(
+            lambda bericht: verbinding["vast"].append(bericht) if verbinding["vast"] is not None else ws.send(bericht)
+        )
+
+    def laat_door() -> None:
+        for _ in range(100):
+            if verbinding["vast"]:
+                break
+            pagina.wait_for_timeout(100)
+        vastgehouden, verbinding["vast"] = verbinding["vast"], None
+        assert vastgehouden, "de server stuurde niets terwijl de berichten werden vastgehouden"
+        for bericht in vastgehouden:
+            verbinding["pagina"].send(bericht)
+        wacht_tot_klaar(pagina)
+
+    pagina.route_web_socket(re.compile(r"/_stcore/stream"), route)
+    pagina.goto(app)
+    frame = _open_frame(pagina, kaartframe)
+    melding = pagina.frame_locator(KAARTFRAMES).first.locator("#melding")
+    voor = frame.evaluate(_VULLINGEN_JS)
+    verbinding["vast"] = []
+    _inhoud(pagina, "GGZ")
+    frame.wait_for_function("() => skwKaart.zelfGekleurd() === 1")
+    zelf = frame.evaluate(_VULLINGEN_JS)
+    assert zelf != voor
+    assert zelf == verwacht
+    # Until the run's map arrives, the map says that the legend beside it is not yet of this selection.
+    playwright.expect(melding).to_have_text(filtermodel.BIJWERKEN)
+    playwright.expect(pagina.locator("[class*='st-key-legenda-']").first).to_contain_text("Selectie: alle projecten")
+    # The server's own map of the change then arrives and changes nothing.
+    laat_door()
+    playwright.expect(pagina.locator("[class*='st-key-legenda-']").first).to_contain_text("Selectie: inhoud: GGZ")
+    assert frame.evaluate(_VULLINGEN_JS) == verwacht
+    playwright.expect(melding).to_have_text("")
+    # Back to no theme while the server is held back again: the map the server drew for that comes back as it was.
+    verbinding["vast"] = []
+    pagina.locator("[data-testid='stSidebar'] button[aria-label='Remove GGZ']").click()
+    frame.wait_for_function("() => skwKaart.zelfGekleurd() === 2")
+    assert frame.evaluate(_VULLINGEN_JS) == voor
+    laat_door()
+    assert frame.evaluate(_VULLINGEN_JS) == voor
+    playwright.expect(melding).to_have_text("")
+    # A theme picked and removed again before the server answers: the server's map stands as it was, without note.
+    verbinding["vast"] = []
+    _inhoud(pagina, "Jeugd")
+    frame.wait_for_function("() => skwKaart.zelfGekleurd() === 3")
+    playwright.expect(melding).to_have_text(filtermodel.BIJWERKEN)
+    pagina.locator("[data-testid='stSidebar'] button[aria-label^='Remove Jeugd']").click()
+    frame.wait_for_function("() => skwKaart.zelfGekleurd() === 4")
+    assert frame.evaluate(_VULLINGEN_JS) == voor
+    playwright.expect(melding).to_have_text("")
+    laat_door()
+    assert frame.evaluate(_VULLINGEN_JS) == voor
+
+
+@pytest.mark.parametrize("pad", ["?instrument=inkoop", "samenwerkingsvorm", "?naast=1&b_inhoud=ggz"])
+def test_other_maps_and_selections_only_draw_what_the_server_sends(app, pagina, kaartframe, pad):
+    pagina.goto(app + pad)
+    kaartframe(pagina)
+    for handvat in pagina.locator(KAARTFRAMES).element_handles():
+        assert handvat.content_frame().evaluate("() => skwKaart.filtermodel()") is False
 
 
 def test_zooming_the_left_compare_map_moves_the_right_one(app, pagina, kaartframe, foto):

@@ -73,7 +73,7 @@ def test_the_page_shows_the_sidebars_label(pagina, params, veld, naam, kop):
     if kop:
         assert at.main.header[0].value.startswith(kop)
     # One label in the sidebar: nothing to explain about this field (a versus page still explains its theme).
-    titel = zijbalk._VELDEN[veld].lower()
+    titel = zijbalk.VELDTITELS[veld].lower()
     assert not [c.value for c in at.caption if c.value.startswith("De zijbalk kiest") and titel in c.value]
 
 

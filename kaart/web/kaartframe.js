@@ -2,12 +2,14 @@
 // The geometry of a boundary year comes once, as a static file named after a hash of its content
 // (kaart/kaartframe.py: geometrie); every rerun sends only the selection (kaart/kaartframe.py: selectie): a row of
 // class, fill and counts per municipality, the fills, the layers and the legend. A new selection recolours the
-// shapes already drawn, so the frame, Leaflet and the geometry stay loaded.
+// shapes already drawn, so the frame, Leaflet and the geometry stay loaded. On the total map it also follows the
+// sidebar's Inhoud and Zorgverzekeraar itself (filtermodel.js), so the map changes before the run's selection comes.
 (function () {
   "use strict";
   var kaart = null, vormen = null, geometrie = null, bestand = null, lagenSleutel = null, overlays = [];
   var args = null, selectie = null, focusCode = null, focusIndex = -1, actief = 0;
   var paden = [], middens = [], volgend = false, gepast = false;
+  var model = null, modelBestand = null, geladen = null, getoond = null, waarnemer = null, zelfGekleurd = 0, zelfMoment = null;
 
   function stuur(type, extra) {
     window.parent.postMessage(Object.assign({isStreamlitMessage: true, type: "streamlit:" + type}, extra), "*");
@@ -186,8 +188,90 @@
     zetActief(i, false);
   }
 
+  // The labels of a filter selection as one comparable text.
+  function keuzeSleutel(gekozen) {
+    return JSON.stringify(Object.keys(gekozen).sort().map(function (veld) { return [veld, gekozen[veld].slice().sort()]; }));
+  }
+
+  // The labels the sidebar shows per field of the filter model, or null when that cannot be read without doubt:
+  // exactly one multiselect per title, whose chips carry their option as aria-label.
+  function zijbalkKeuze() {
+    var velden = args.filtermodel.velden, uit = {}, invoer;
+    try {
+      invoer = window.parent.document.querySelectorAll('[data-testid="stSidebar"] input[role="combobox"]');
+    } catch (e) { return null; }
+    for (var veld in velden) {
+      var gevonden = Array.prototype.filter.call(invoer, function (el) {
+        return el.getAttribute("aria-label") === velden[veld];
+      });
+      var vak = gevonden.length === 1 ? gevonden[0].closest('[data-testid="stMultiSelectTagsContainer"]') : null;
+      if (!vak) { return null; }
+      uit[veld] = Array.prototype.map.call(vak.querySelectorAll("[data-tag]"), function (chip) {
+        return chip.getAttribute("aria-label");
+      });
+    }
+    return uit;
+  }
+
+  // The sidebar changed: when it shows other labels than the map, draw the map of those labels now, saying that
+  // the legend and figures beside it follow; the script run the change started sends the server's map of the same
+  // labels, which replaces this one and the note (toon). Back at the labels of that map, it is drawn again as is.
+  function volgZijbalk() {
+    // The model and the geometry of the same arguments (a new year loads both anew).
+    if (!model || !selectie || !args.filtermodel || geladen !== args.bestand) { return; }
+    var gekozen = zijbalkKeuze(), melding = document.getElementById("melding"), nieuw;
+    if (!gekozen || keuzeSleutel(gekozen) === getoond) { return; }
+    getoond = keuzeSleutel(gekozen);
+    if (getoond === keuzeSleutel(args.filtermodel.gekozen)) {
+      nieuw = args.selectie;
+      melding.textContent = "";
+    } else {
+      nieuw = skwFiltermodel.selectie(model, geometrie.codes.length, gekozen);
+      if (!nieuw) {  // no project counts: the page replaces this map by a message
+        melding.textContent = args.filtermodel.meldingen.geen;
+        return;
+      }
+      nieuw.lagen = selectie.lagen;
+      nieuw.kleuren = selectie.kleuren;
+      melding.textContent = args.filtermodel.meldingen.bijwerken;
+    }
+    selectie = nieuw;
+    kleur();
+    zelfGekleurd += 1;
+    zelfMoment = performance.timeOrigin + performance.now();
+  }
+
+  // Fetch the filter model of the arguments (once per file) and watch the sidebar; without a model (another map,
+  // compare mode, other label filters) or when it cannot be fetched, the frame draws only the server's maps.
+  function laadFiltermodel() {
+    var bron = args.filtermodel;
+    if (!bron) {
+      model = modelBestand = null;
+      if (waarnemer) { waarnemer.disconnect(); waarnemer = null; }
+      return;
+    }
+    if (!waarnemer) {
+      var zijbalk = null;
+      try { zijbalk = window.parent.document.querySelector('[data-testid="stSidebar"]'); } catch (e) { zijbalk = null; }
+      if (zijbalk) {
+        waarnemer = new MutationObserver(volgZijbalk);
+        waarnemer.observe(zijbalk, {childList: true, subtree: true});
+      }
+    }
+    if (bron.bestand === modelBestand) { return; }
+    modelBestand = bron.bestand;
+    model = null;
+    fetch(bron.bestand).then(function (antwoord) {
+      if (!antwoord.ok) { throw new Error(antwoord.status); }
+      return antwoord.json();
+    }).then(function (inhoud) {
+      if (modelBestand === bron.bestand) { model = inhoud; }
+    }).catch(function (fout) { console.warn("kaart: geen filtermodel (" + fout + "); de kaart volgt de server"); });
+  }
+
   function toon() {
     selectie = args.selectie;
+    getoond = args.filtermodel ? keuzeSleutel(args.filtermodel.gekozen) : null;
     if (lagenSleutel !== JSON.stringify(selectie.lagen)) { tekenLagen(); }
     kleur();
     if (!gepast) { pas(); }
@@ -224,6 +308,7 @@
     if (!kaart) { maakKaart(); }
     if (args.bestand === bestand) {
       if (geometrie) { toon(); }
+      laadFiltermodel();
       return;
     }
     bestand = args.bestand;
@@ -234,6 +319,7 @@
     }).then(function (inhoud) {
       if (bestand !== args.bestand) { return; }
       geometrie = inhoud;
+      geladen = bestand;
       lagenSleutel = null;
       focusCode = null;
       focusIndex = -1;
@@ -244,6 +330,8 @@
       console.error("kaart: " + fout);
       document.getElementById("melding").textContent = "De kaart kon niet worden geladen; laad de pagina opnieuw.";
     });
+    // After the geometry: the first map waits for that, not for the model.
+    laadFiltermodel();
   }
 
   window.addEventListener("message", function (e) {
@@ -260,6 +348,10 @@
     },
     zoom: function () { return kaart ? kaart.getZoom() : null; },
     midden: function () { return kaart ? kaart.getCenter() : null; },
+    zelfGekleurd: function () { return zelfGekleurd; },
+    // When the frame last recoloured from the sidebar, in ms since the Unix epoch (any frame's clock converts).
+    zelfMoment: function () { return zelfMoment; },
+    filtermodel: function () { return model !== null; },
     kaart: function () { return kaart; }
   };
   stuur("componentReady", {apiVersion: 1});
