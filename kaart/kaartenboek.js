@@ -72,18 +72,12 @@
   // Outline: every municipality with a (certain or possible) project in the dark RAND_KLEUR, the others white.
   function rand(v) { return v === K.leeg ? {color: "#ffffff", weight: 0.6} : {color: K.rand, weight: 1.0}; }
 
-  // The "mogelijk" legend text: the reach of the counted deel projects (kaart.model._bereik).
+  // The "mogelijk" legend text: the reach of the counted deel projects (web/filtermodel.js, as on the dashboard).
   function mogelijkTekst(projecten) {
-    var delen = projecten.filter(function (p) { return P.bereik[p] !== null; });
-    var M = B.mogelijk, bereik;
-    if (delen.length <= 1) {
-      bereik = delen.length ? P.bereik[delen[0]] : "";
-    } else {
-      bereik = delen.slice(0, M.max_bereik).map(function (p) { return P.ids[p] + " " + P.bereik[p]; }).join("; ");
-      var rest = delen.length - M.max_bereik;
-      if (rest > 0) { bereik += "; en nog " + rest + (rest === 1 ? " project" : " projecten") + ", zie de gemeente"; }
-    }
-    return bereik ? M.tekst + " (" + bereik + ")" : M.tekst;
+    var delen = projecten.filter(function (p) { return P.bereik[p] !== null; }).map(function (p) {
+      return {id: P.ids[p], bereik: P.bereik[p]};
+    });
+    return skwFiltermodel.mogelijkeKlasse(B.mogelijk.tekst, B.mogelijk.max_bereik, delen);
   }
 
   function getal(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }

@@ -38,6 +38,8 @@ from tekst import analysetekst, brontekst, getallen, leerlijntekst
 
 LEAFLET = Path(__file__).resolve().parents[1] / "static" / "leaflet"
 SCRIPT = Path(__file__).with_name("kaartenboek.js")
+FILTERSCRIPT = Path(__file__).with_name("web") / "filtermodel.js"
+"""The dashboard map's class texts, shared with the kaartenboek's own script."""
 STIJL = Path(__file__).with_name("kaartenboek.css")
 
 TITEL = "Kaartenboek samenwerking zorgverzekeraars en gemeenten"
@@ -472,6 +474,7 @@ projectenlijst. De Analyse-zinnen gelden voor de selectie bij het maken van het 
 <script>var BOEK = {_scriptjson(gegevens)};
 var GEOMETRIE = {{{geo}}};
 var DECODEER = {stijl.DECODEER_JS};</script>
+<script>{FILTERSCRIPT.read_text("utf-8")}</script>
 <script>{SCRIPT.read_text("utf-8")}</script>
 </body>
 </html>

@@ -12,14 +12,17 @@ var skwFiltermodel = (function () {
     });
   }
 
-  // The "(circa N van M gemeenten)" of the "mogelijk" class (kaart.model._bereik), for the counted deel projects.
-  function bereik(model, geteld) {
-    var delen = geteld.filter(function (p) { return p.bereik !== null; });
-    if (delen.length <= 1) { return delen.length ? delen[0].bereik : ""; }
-    var tekst = delen.slice(0, model.max_bereik).map(function (p) { return p.id + " " + p.bereik; }).join("; ");
-    var rest = delen.length - model.max_bereik;
-    if (rest > 0) { tekst += "; en nog " + rest + " " + (rest === 1 ? "project" : "projecten") + ", zie de gemeente"; }
-    return tekst;
+  // The class of municipalities only possibly reached (kaart.model.kaartbeeld): ``tekst`` with "(circa N van M
+  // gemeenten)" of the counted deel projects ``delen`` ([{id, bereik}] in map order), the first ``maxBereik`` by id
+  // when there are several (kaart.model._bereik). Shared with the kaartenboek.
+  function mogelijkeKlasse(tekst, maxBereik, delen) {
+    var bereik = delen.length ? delen[0].bereik : "";
+    if (delen.length > 1) {
+      bereik = delen.slice(0, maxBereik).map(function (p) { return p.id + " " + p.bereik; }).join("; ");
+      var rest = delen.length - maxBereik;
+      if (rest > 0) { bereik += "; en nog " + rest + " " + (rest === 1 ? "project" : "projecten") + ", zie de gemeente"; }
+    }
+    return bereik ? tekst + " (" + bereik + ")" : tekst;
   }
 
   // The selection (kaart/kaartframe.py selectie, without layers) of the map on ``aantal`` municipalities for the
@@ -33,8 +36,8 @@ var skwFiltermodel = (function () {
       p.zeker.forEach(function (i) { zeker[i].push(p); });
       p.mogelijk.forEach(function (i) { mogelijk[i].push(p); });
     });
-    var tekst = bereik(model, geteld);
-    var klassen = [model.klasse, tekst ? model.mogelijk + " (" + tekst + ")" : model.mogelijk, model.leeg];
+    var delen = geteld.filter(function (p) { return p.bereik !== null; });
+    var klassen = [model.klasse, mogelijkeKlasse(model.mogelijk, model.max_bereik, delen), model.leeg];
     var uit = {klassen: [], vullingen: [], patronen: "", titels: [], gemeenten: []};
     var klasseIndex = {}, vullingIndex = {}, titelIndex = {};
     function index(waarde, lijst, plaats) {
@@ -58,5 +61,5 @@ var skwFiltermodel = (function () {
     return uit;
   }
 
-  return {selectie: selectie, telt: telt};
+  return {selectie: selectie, mogelijkeKlasse: mogelijkeKlasse};
 }());
