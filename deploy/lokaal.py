@@ -177,6 +177,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"replica {replica.naam}: {replica.url}")
     print(f"database: {opstelling.database}\nmap:      {opstelling.map}\nstoppen met Ctrl-C", flush=True)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    # Started in the background by a script, a shell hands this process SIGINT ignored; Ctrl-C (or kill -INT) must
+    # still stop the set, not leave the replicas and nginx running.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         while all(r.proces.poll() is None for r in opstelling.replicas) and opstelling.nginx.poll() is None:
             time.sleep(1)
