@@ -355,6 +355,7 @@ def vernieuw() -> None:
         _combinatie,
         _gefilterd,
         _kaartbeeld,
+        _filtermodel,
         _analyse,
         _kerncijfers,
         _kernwerkgebied_aandeel,

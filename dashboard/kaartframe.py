@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import streamlit.components.v1 as components
 
-from dashboard import toegankelijkheid
-from dashboard.zijbalk import VELDTITELS
+from classify import filters as flt
+from dashboard import toegankelijkheid, zijbalk
 from kaart import filtermodel as kaartfilter
 from kaart import kaartframe
 from kaart.model import Kaartbeeld
@@ -47,7 +46,7 @@ def filtermodelbestand(naam: str, inhoud: bytes) -> str:
     """The URL (relative to the frame) of a filter model file (:func:`dashboard.data.filtermodel_bestand`), written
     when missing. Writing one removes all but the :data:`MAX_FILTERMODELLEN` newest: a few per revision are in use,
     a page needing a removed one writes it again, and a frame that finds its file gone draws the server's maps."""
-    url, nieuw = _publiceer(naam, inhoud)
+    url, nieuw = _publiceer(naam, inhoud, aanraken=True)
     if nieuw:
         modellen = sorted(KAARTDATA.glob(f"{kaartfilter.BESTAND}-*.json"), key=_gewijzigd, reverse=True)
         for pad in modellen[MAX_FILTERMODELLEN:]:
@@ -65,14 +64,21 @@ def _gewijzigd(pad: Path) -> float:
         return 0.0
 
 
-def _publiceer(naam: str, inhoud: bytes) -> tuple[str, bool]:
+def _publiceer(naam: str, inhoud: bytes, aanraken: bool = False) -> tuple[str, bool]:
     """Write ``inhoud`` as the static file ``naam`` unless it exists; returns its URL relative to the frame and
-    whether it was written now.
+    whether it was written now. With ``aanraken`` an existing file gets the current time, so a file in use stays
+    among the newest.
 
     Written to a temporary file and renamed, so a browser never reads half a file and two server processes may
     write the same name at once.
     """
     doel = KAARTDATA / naam
+    if aanraken:
+        try:
+            os.utime(doel)
+            return URL_KAARTDATA + naam, False
+        except FileNotFoundError:
+            pass
     if not doel.exists():
         KAARTDATA.mkdir(parents=True, exist_ok=True)
         fd, tijdelijk = tempfile.mkstemp(dir=KAARTDATA, prefix=".", suffix=".deel")
@@ -94,7 +100,7 @@ def kaart(
     focus: str | None = None,
     groep: str | None = None,
     filtermodel: tuple[str, bytes] | None = None,
-    gekozen: Mapping[str, Sequence[str]] | None = None,
+    filters: flt.Filters | None = None,
 ) -> str | None:
     """Draw ``kaartbeeld`` on the boundaries of ``jaar`` with the border layers ``lagen``; returns the CBS code of
     the last municipality clicked (or chosen with Enter or Space), ``None`` before any.
@@ -103,14 +109,16 @@ def kaart(
     ``focus`` (a CBS code of ``jaar``) zooms to that municipality and outlines it; maps with the same ``groep``
     on a page pan and zoom together (compare mode). With ``filtermodel`` (:func:`dashboard.data.filtermodel_bestand`)
     the frame recolours itself when the sidebar's Inhoud or Zorgverzekeraar changes, until this call sends the
-    map of the new selection; ``gekozen`` are the labels of those fields that ``kaartbeeld`` shows.
+    map of the new selection; ``filters`` is the selection ``kaartbeeld`` shows, whose other fields the sidebar must
+    still show (:func:`dashboard.zijbalk.stand_buiten`) for the frame to do so.
     """
-    filters = None
-    if filtermodel is not None:
-        filters = {
+    model = None
+    if filtermodel is not None and filters is not None:
+        model = {
             "bestand": filtermodelbestand(*filtermodel),
-            "velden": {veld: VELDTITELS[veld] for veld in kaartfilter.VELDEN},
-            "gekozen": {veld: list((gekozen or {}).get(veld, ())) for veld in kaartfilter.VELDEN},
+            "velden": {veld: zijbalk.VELDTITELS[veld] for veld in kaartfilter.VELDEN},
+            "gekozen": {veld: list(getattr(filters, veld)) for veld in kaartfilter.VELDEN},
+            "vast": zijbalk.stand_buiten(filters, kaartfilter.VELDEN),
             "meldingen": {"bijwerken": kaartfilter.BIJWERKEN, "geen": kaartfilter.GEEN},
         }
     return _component(
@@ -120,7 +128,7 @@ def kaart(
         hoogte=hoogte,
         focus=focus,
         groep=groep,
-        filtermodel=filters,
+        filtermodel=model,
         key=sleutel,
         default=None,
     )

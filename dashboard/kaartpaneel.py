@@ -18,7 +18,7 @@ from classify import filters as flt
 from classify import vocab
 from dashboard import data, downloads, gemeentezoeker, htmlblok, kaartframe, legenda, projectweergave, voorrang
 from dashboard.zijbalk import Keuze, een_label, url_keuze
-from kaart import filtermodel, kleinkaart, tabel
+from kaart import kleinkaart, tabel
 from kaart.model import Kaartbeeld, KaartSpec
 from tekst import analysetekst, getallen, selectietekst
 
@@ -122,26 +122,25 @@ def interactieve_kaart(
         return None
     # In compare mode each map has its own sidebar selection: the frame follows the sidebar only for a single map.
     model = data.filtermodel_bestand(spec, filters) if groep is None else None
-    gekozen = {veld: getattr(filters, veld) for veld in filtermodel.VELDEN}
-    _kaart_met_klik(kaartbeeld, filters.jaar, tuple(lagen), sleutel, focus, groep, paneel, model, gekozen)
+    _kaart_met_klik(kaartbeeld, filters, tuple(lagen), sleutel, focus, groep, paneel, model)
     return kaartbeeld
 
 
 @st.fragment
 def _kaart_met_klik(
     kaartbeeld: Kaartbeeld,
-    jaar: int,
+    filters: flt.Filters,
     lagen: tuple[str, ...],
     sleutel: str,
     focus: str | None,
     groep: str | None,
     paneel: Callable[[Kaartbeeld], None] | None,
     model: tuple[str, bytes] | None = None,
-    gekozen: dict[str, tuple[str, ...]] | None = None,
 ) -> None:
     """The map, the projects of the clicked municipality, the legend, the table and the download buttons; a click
-    on the map or the legend reruns only this part of the page. ``model`` and ``gekozen`` as in
+    on the map or the legend reruns only this part of the page. ``model`` (the filter model) as in
     :func:`dashboard.kaartframe.kaart`."""
+    jaar = filters.jaar
     if paneel:
         kaartvak, zijvak = st.columns([5, 2])
     else:
@@ -158,7 +157,7 @@ def _kaart_met_klik(
             focus=focus,
             groep=groep,
             filtermodel=model,
-            gekozen=gekozen,
+            filters=filters,
         )
         if focus and kaartbeeld.spec.soort != "kernwerkgebied":  # that map colours insurers, not project counts
             st.markdown(gemeentezoeker.focusregel(kaartbeeld, focus))

@@ -13,22 +13,22 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from classify import begrippen, vocab
 from classify import filters as flt
-from classify import vocab
 from dashboard import url
 from dashboard.projectweergave import md
 from geo.lagen import KAARTLAGEN
 from tekst import selectietekst
 
 _LAATSTE = "_skw_laatste_params"
-VELDTITELS: dict[str, str] = {
-    "verzekeraars": "Zorgverzekeraar",
-    "inhoud": "Inhoud (thema)",
-    "instrumenten": "Instrument",
-    "intensiteit": "Samenwerkingsvorm (intensiteit)",
-    "geografie": "Geografie",
-}
-"""The sidebar's label filters: field of :class:`classify.filters.Filters` -> the title of its multiselect."""
+_BEGRIP = begrippen.per_filterveld()
+VELDTITELS: dict[str, str] = {veld: _BEGRIP[veld].label for veld in flt.LABELVELDEN}
+"""The sidebar's label filters: field of :class:`classify.filters.Filters` -> the title of its multiselect (the
+glossary's label), in the sidebar's order."""
+JAARTITEL = _BEGRIP["jaar"].label
+ZEKERTITEL = _BEGRIP["alleen_zeker"].label
+VOORSTELLENTITEL = _BEGRIP["voorstellen"].label
+NAASTTITEL = begrippen.begrip("selectie rechts").label
 _GRENSLAGEN = tuple(laag for laag in KAARTLAGEN if not laag.per_verzekeraar)
 _KERNLAAG = next(laag for laag in KAARTLAGEN if laag.per_verzekeraar)
 _ALLE = "alle verzekeraars"
@@ -144,20 +144,45 @@ def _filterwidgets(gekozen: flt.Filters, prefix: str) -> None:
             _combineren(gekozen, veld, prefix)
 
 
+WIJZEN = (flt.EEN_VAN, flt.ALLE)
+"""The options of a "Combineren" switch, in order."""
+
+
 def _combineren(gekozen: flt.Filters, veld: str, prefix: str) -> None:
     """The "een van" / "alle" switch of one axis with two or more labels, and one line saying what it does."""
     sleutel = f"{prefix}w_alle_{veld}"
     wijze = flt.ALLE if veld in gekozen.alle else flt.EEN_VAN
     _zet(sleutel, wijze)
     st.radio(
-        f"Combineren ({VELDTITELS[veld].lower()})",
-        (flt.EEN_VAN, flt.ALLE),
+        combineertitel(veld),
+        WIJZEN,
         key=sleutel,
         horizontal=True,
         on_change=_na_filter,
         args=(prefix,),
     )
     st.caption(selectietekst.UITLEG[wijze])
+
+
+def combineertitel(veld: str) -> str:
+    """The title of the "een van" / "alle" switch of label field ``veld``."""
+    return f"{_BEGRIP['alle'].label} ({VELDTITELS[veld].lower()})"
+
+
+def stand_buiten(filters: flt.Filters, velden: tuple[str, ...]) -> dict:
+    """What the left-hand sidebar shows for ``filters`` apart from the label fields ``velden``, by widget title: the
+    other multiselects (``leeg``: those without a label; ``filters`` must have none there), the checked option of
+    each radio group by position (``keuzes``: the boundary year; "een van" for the switches of ``velden``, which
+    appear with a second label) and each toggle (``schakelaars``). The map frame compares it with the page before
+    it applies ``velden`` itself (:mod:`kaart.filtermodel`)."""
+    return {
+        "leeg": [titel for veld, titel in VELDTITELS.items() if veld not in velden],
+        "keuzes": {
+            JAARTITEL: flt.JAREN.index(filters.jaar),
+            **{combineertitel(veld): WIJZEN.index(flt.EEN_VAN) for veld in velden},
+        },
+        "schakelaars": {ZEKERTITEL: filters.alleen_zeker, VOORSTELLENTITEL: filters.voorstellen, NAASTTITEL: False},
+    }
 
 
 def een_label(veld: str, keuze: Keuze, format_func=str) -> str:
@@ -218,7 +243,7 @@ def toon() -> Keuze:
             st.warning(md(melding))  # quotes what was in the URL: anyone can send a link
         _zet("w_jaar", huidig.links.jaar)
         st.radio(
-            "Indeling (gemeentegrenzen)",
+            JAARTITEL,
             flt.JAREN,
             key="w_jaar",
             horizontal=True,
@@ -227,7 +252,7 @@ def toon() -> Keuze:
         )
         _zet("w_zeker", huidig.links.alleen_zeker)
         st.toggle(
-            "Alleen zekere gebieden",
+            ZEKERTITEL,
             key="w_zeker",
             on_change=_na_jaar,
             help="Laat gemeenten weg die alleen in een gebied liggen waarvan de bron zegt dat het project in een "
@@ -236,7 +261,7 @@ def toon() -> Keuze:
         _filterwidgets(huidig.links, "")
         _zet("w_voorstellen", huidig.links.voorstellen)
         st.toggle(
-            "Voorstellen tonen",
+            VOORSTELLENTITEL,
             key="w_voorstellen",
             on_change=_na_filter,
             args=("",),
@@ -244,7 +269,7 @@ def toon() -> Keuze:
             "en in de lijsten gemarkeerd als voorstel.",
         )
         _zet("w_naast", huidig.rechts is not None)
-        st.toggle("Twee selecties naast elkaar", key="w_naast", on_change=_na_naast)
+        st.toggle(NAASTTITEL, key="w_naast", on_change=_na_naast)
         if huidig.rechts is not None:
             with st.expander("Selectie rechts", expanded=True):
                 _filterwidgets(huidig.rechts, url.PREFIX_RECHTS)

@@ -147,6 +147,45 @@ def test_side_by_side_shows_two_selections():
     assert next(m for m in at.multiselect if m.key == "b_w_inhoud").value == ["Ouderen"]
 
 
+def test_the_total_map_carries_a_filter_model_that_names_the_sidebar_as_drawn():
+    at = _draai("pages/overzicht.py", {"inhoud": "ggz", "zeker": "1"})
+    totaal, kernwerkgebied = _kaarten(at)
+    assert "filtermodel" not in kernwerkgebied or kernwerkgebied["filtermodel"] is None
+    model = totaal["filtermodel"]
+    assert model["gekozen"] == {"inhoud": ["GGZ"], "verzekeraars": []}
+    naam = model["bestand"].removeprefix(kaartframe.URL_KAARTDATA)
+    inhoud = json.loads((kaartframe.KAARTDATA / naam).read_bytes())
+    assert {p["id"] for p in inhoud["projecten"]} >= {"P001"}  # every theme: the frame narrows it down itself
+    # Every title the frame looks for is a widget of the sidebar, with the state it expects.
+    multiselects = {w.label: w.value for w in at.sidebar.multiselect}
+    assert set(model["velden"].values()) | set(model["vast"]["leeg"]) == set(multiselects)
+    assert all(multiselects[titel] == [] for titel in model["vast"]["leeg"])
+    radios = {w.label: w for w in at.sidebar.radio}
+    for titel, positie in model["vast"]["keuzes"].items():
+        if titel in radios:
+            assert radios[titel].options[positie] == str(radios[titel].value), titel
+    assert "Combineren (inhoud (thema))" in model["vast"]["keuzes"]
+    schakelaars = {w.label: w.value for w in at.sidebar.toggle}
+    assert {titel: schakelaars[titel] for titel in model["vast"]["schakelaars"]} == model["vast"]["schakelaars"]
+    assert model["vast"]["schakelaars"]["Alleen zekere gebieden"] is True
+
+
+@pytest.mark.parametrize(
+    ("pagina", "params"),
+    [
+        ("pages/overzicht.py", {"instrument": "inkoop"}),
+        ("pages/overzicht.py", {"inhoud": "ggz,preventie", "alle": "inhoud"}),
+        ("pages/overzicht.py", {"naast": "1"}),
+        ("pages/inhoudelijk.py", {}),
+        ("pages/zorgverzekeraars.py", {}),
+    ],
+)
+def test_other_maps_and_selections_carry_no_filter_model(pagina, params):
+    kaarten = _kaarten(_draai(pagina, params))
+    assert kaarten
+    assert all(kaart.get("filtermodel") is None for kaart in kaarten)
+
+
 def test_page_level_choice_from_the_url(projecten):
     at = _draai("pages/inhoudelijk.py", {"thema": "esw", "kaart": "instrument"})
     assert at.main.header[0].value == "Effectief Samenwerken in de Wijk – instrumenteel"

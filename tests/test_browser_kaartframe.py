@@ -91,42 +91,55 @@ def _open_frame(pagina, kaartframe):
     return frame
 
 
-def test_the_total_map_follows_the_sidebar_before_the_server_answers(app, pagina, browser, kaartframe):
-    # What the server draws for GGZ, in a page of its own.
-    apart = browser.new_page(viewport={"width": 1400, "height": 2200})
-    try:
-        apart.goto(app + "?inhoud=ggz")
-        kaartframe(apart)
-        verwacht = apart.locator(KAARTFRAMES).first.element_handle().content_frame().evaluate(_VULLINGEN_JS)
-    finally:
-        apart.close()
-    # The same change in the sidebar, while the server's messages are held back.
-    verbinding: dict = {"vast": None, "pagina": None}
+class Vasthouder:
+    """Holds the server's websocket messages to ``pagina`` back while ``aan``, and passes them on when let go."""
 
-    def route(ws):
-        verbinding["pagina"] = ws
+    def __init__(self, pagina):
+        self.pagina, self.vast, self.naar_pagina = pagina, None, None
+        pagina.route_web_socket(re.compile(r"/_stcore/stream"), self._route)
+
+    def _route(self, ws) -> None:
+        self.naar_pagina = ws
         server = ws.connect_to_server()
-        server.on_message(
-            lambda bericht: verbinding["vast"].append(bericht) if verbinding["vast"] is not None else ws.send(bericht)
-        )
+        server.on_message(lambda bericht: self.vast.append(bericht) if self.vast is not None else ws.send(bericht))
 
-    def laat_door() -> None:
+    def houd_vast(self) -> None:
+        self.vast = []
+
+    def laat_door(self) -> None:
+        """Wait for the server's first message (at most 10 s), pass on all held back, wait for the run to end."""
         for _ in range(100):
-            if verbinding["vast"]:
+            if self.vast:
                 break
-            pagina.wait_for_timeout(100)
-        vastgehouden, verbinding["vast"] = verbinding["vast"], None
+            self.pagina.wait_for_timeout(100)
+        vastgehouden, self.vast = self.vast, None
         assert vastgehouden, "de server stuurde niets terwijl de berichten werden vastgehouden"
         for bericht in vastgehouden:
-            verbinding["pagina"].send(bericht)
-        wacht_tot_klaar(pagina)
+            self.naar_pagina.send(bericht)
+        wacht_tot_klaar(self.pagina)
 
-    pagina.route_web_socket(re.compile(r"/_stcore/stream"), route)
+
+def _server_vullingen(browser, kaartframe, url: str) -> list:
+    """What the server draws on the first map of ``url``, in a page of its own."""
+    apart = browser.new_page(viewport={"width": 1400, "height": 2200})
+    try:
+        apart.goto(url)
+        kaartframe(apart)
+        return apart.locator(KAARTFRAMES).first.element_handle().content_frame().evaluate(_VULLINGEN_JS)
+    finally:
+        apart.close()
+
+
+def test_the_total_map_follows_the_sidebar_before_the_server_answers(app, pagina, browser, kaartframe):
+    verwacht = _server_vullingen(browser, kaartframe, app + "?inhoud=ggz")
+    # The same change in the sidebar, while the server's messages are held back.
+    server = Vasthouder(pagina)
     pagina.goto(app)
     frame = _open_frame(pagina, kaartframe)
     melding = pagina.frame_locator(KAARTFRAMES).first.locator("#melding")
+    legenda = pagina.locator("[class*='st-key-legenda-']").first
     voor = frame.evaluate(_VULLINGEN_JS)
-    verbinding["vast"] = []
+    server.houd_vast()
     _inhoud(pagina, "GGZ")
     frame.wait_for_function("() => skwKaart.zelfGekleurd() === 1")
     zelf = frame.evaluate(_VULLINGEN_JS)
@@ -134,22 +147,22 @@ def test_the_total_map_follows_the_sidebar_before_the_server_answers(app, pagina
     assert zelf == verwacht
     # Until the run's map arrives, the map says that the legend beside it is not yet of this selection.
     playwright.expect(melding).to_have_text(filtermodel.BIJWERKEN)
-    playwright.expect(pagina.locator("[class*='st-key-legenda-']").first).to_contain_text("Selectie: alle projecten")
+    playwright.expect(legenda).to_contain_text("Selectie: alle projecten")
     # The server's own map of the change then arrives and changes nothing.
-    laat_door()
-    playwright.expect(pagina.locator("[class*='st-key-legenda-']").first).to_contain_text("Selectie: inhoud: GGZ")
+    server.laat_door()
+    playwright.expect(legenda).to_contain_text("Selectie: inhoud: GGZ")
     assert frame.evaluate(_VULLINGEN_JS) == verwacht
     playwright.expect(melding).to_have_text("")
-    # Back to no theme while the server is held back again: the map the server drew for that comes back as it was.
-    verbinding["vast"] = []
+    # Back to no theme while the server is held back again: the map of no theme, computed in the frame.
+    server.houd_vast()
     pagina.locator("[data-testid='stSidebar'] button[aria-label='Remove GGZ']").click()
     frame.wait_for_function("() => skwKaart.zelfGekleurd() === 2")
     assert frame.evaluate(_VULLINGEN_JS) == voor
-    laat_door()
+    server.laat_door()
     assert frame.evaluate(_VULLINGEN_JS) == voor
     playwright.expect(melding).to_have_text("")
     # A theme picked and removed again before the server answers: the server's map stands as it was, without note.
-    verbinding["vast"] = []
+    server.houd_vast()
     _inhoud(pagina, "Jeugd")
     frame.wait_for_function("() => skwKaart.zelfGekleurd() === 3")
     playwright.expect(melding).to_have_text(filtermodel.BIJWERKEN)
@@ -157,8 +170,30 @@ def test_the_total_map_follows_the_sidebar_before_the_server_answers(app, pagina
     frame.wait_for_function("() => skwKaart.zelfGekleurd() === 4")
     assert frame.evaluate(_VULLINGEN_JS) == voor
     playwright.expect(melding).to_have_text("")
-    laat_door()
+    server.laat_door()
     assert frame.evaluate(_VULLINGEN_JS) == voor
+
+
+def test_the_map_waits_for_the_server_once_another_filter_changed(app, pagina, browser, kaartframe):
+    verwacht = _server_vullingen(browser, kaartframe, app + "?inhoud=ggz&instrument=inkoop")
+    server = Vasthouder(pagina)
+    pagina.goto(app)
+    frame = _open_frame(pagina, kaartframe)
+    voor = frame.evaluate(_VULLINGEN_JS)
+    # Instrument first, then a theme, before the server answers either: the model knows no instruments.
+    server.houd_vast()
+    veld = pagina.locator("[data-testid='stSidebar'] input[aria-label='Instrument']")
+    veld.click()
+    veld.fill("Inkoop")
+    veld.press("Enter")
+    _inhoud(pagina, "GGZ")
+    pagina.wait_for_timeout(1000)
+    assert frame.evaluate("() => skwKaart.zelfGekleurd()") == 0
+    assert frame.evaluate(_VULLINGEN_JS) == voor
+    server.laat_door()
+    nu = pagina.locator(KAARTFRAMES).first.element_handle().content_frame()
+    nu.wait_for_function("() => skwKaart.filtermodel() === false")
+    assert nu.evaluate(_VULLINGEN_JS) == verwacht
 
 
 @pytest.mark.parametrize("pad", ["?instrument=inkoop", "samenwerkingsvorm", "?naast=1&b_inhoud=ggz"])

@@ -149,3 +149,29 @@ def test_the_frame_computes_the_map_the_server_computes_for_every_label(basis, m
         leeg += verwacht is None
     # The comparison covers maps with projects, not only empty ones.
     assert leeg < len(keuzes) / 2
+
+
+@pytest.mark.browser
+def test_titles_that_are_names_of_javascript_objects_stay_titles(browser):
+    project = {"id": "P1", "rang": 0, "inhoud": ["GGZ"], "verzekeraars": ["CZ"], "bereik": None, "mogelijk": []}
+    model = {
+        "klasse": "samenwerkingsprojecten",
+        "mogelijk": "mogelijk",
+        "leeg": "geen project",
+        "max_bereik": 2,
+        "max_titels": 3,
+        "vullingen": [[["#0072B2", "#4D4D4D", 1.0], ""]] * 3,
+        "projecten": [
+            {**project, "id": f"P{i}", "rang": i, "titel": titel, "titel_mogelijk": titel, "zeker": [0]}
+            for i, titel in enumerate(["constructor", "__proto__", "toString"])
+        ],
+    }
+    pagina = browser.new_page()
+    try:
+        pagina.add_script_tag(content=JS.read_text(encoding="utf-8"))
+        selectie = pagina.evaluate(
+            "(model) => skwFiltermodel.selectie(model, 1, {inhoud: [], verzekeraars: []})", model
+        )
+    finally:
+        pagina.close()
+    assert [selectie["titels"][t] for t in selectie["gemeenten"][0][4:]] == ["constructor", "__proto__", "toString"]

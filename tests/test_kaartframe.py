@@ -88,6 +88,38 @@ def test_the_dashboard_writes_the_geometry_file_whole_and_again_when_it_is_gone(
     assert bestand.stat().st_mode & 0o777 == 0o644
 
 
+def test_filter_model_files_in_use_stay_and_only_the_newest_are_kept(tmp_path, monkeypatch):
+    import os
+
+    from dashboard import kaartframe as component
+
+    map_ = tmp_path / "kaartdata"
+    monkeypatch.setattr(component, "KAARTDATA", map_)
+    monkeypatch.setattr(component, "MAX_FILTERMODELLEN", 3)
+    in_gebruik = kaartframe.inhoudsnaam("projecten", b"0")
+    assert component.filtermodelbestand(in_gebruik, b"0") == component.URL_KAARTDATA + in_gebruik
+    # The model of an open page is asked for again with every run of it: that makes it new again.
+    os.utime(map_ / in_gebruik, (1, 1))
+    component.filtermodelbestand(in_gebruik, b"0")
+    assert (map_ / in_gebruik).stat().st_mtime > 1
+    for i in range(1, 5):
+        naam = kaartframe.inhoudsnaam("projecten", str(i).encode())
+        component.filtermodelbestand(naam, str(i).encode())
+        os.utime(map_ / naam, (10 + i, 10 + i))
+    # Writing a model keeps the newest three: the one in use and models 3 and 4.
+    namen = {p.name for p in map_.iterdir()}
+    assert namen == {in_gebruik, *(kaartframe.inhoudsnaam("projecten", str(i).encode()) for i in (3, 4))}
+    # Removed meanwhile (by another server process): written again.
+    (map_ / in_gebruik).unlink()
+    component.filtermodelbestand(in_gebruik, b"0")
+    assert (map_ / in_gebruik).read_bytes() == b"0"
+    # The geometry files are no models: never removed.
+    component.geometriebestand(2017)
+    for i in range(5, 9):
+        component.filtermodelbestand(kaartframe.inhoudsnaam("projecten", str(i).encode()), str(i).encode())
+    assert (map_ / kaartframe.geometrie(2017)[0]).exists()
+
+
 def test_the_page_script_knows_the_name_streamlit_gives_the_map_frame():
     from dashboard import kaartframe as component
     from dashboard import toegankelijkheid

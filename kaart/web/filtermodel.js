@@ -39,7 +39,8 @@ var skwFiltermodel = (function () {
     var delen = geteld.filter(function (p) { return p.bereik !== null; });
     var klassen = [model.klasse, mogelijkeKlasse(model.mogelijk, model.max_bereik, delen), model.leeg];
     var uit = {klassen: [], vullingen: [], patronen: "", titels: [], gemeenten: []};
-    var klasseIndex = {}, vullingIndex = {}, titelIndex = {};
+    // Without a prototype: a title such as "constructor" is a key like any other.
+    var klasseIndex = Object.create(null), vullingIndex = Object.create(null), titelIndex = Object.create(null);
     function index(waarde, lijst, plaats) {
       if (!(waarde in plaats)) { plaats[waarde] = lijst.length; lijst.push(waarde); }
       return plaats[waarde];

@@ -193,22 +193,46 @@
     return JSON.stringify(Object.keys(gekozen).sort().map(function (veld) { return [veld, gekozen[veld].slice().sort()]; }));
   }
 
-  // The labels the sidebar shows per field of the filter model, or null when that cannot be read without doubt:
-  // exactly one multiselect per title, whose chips carry their option as aria-label.
+  // The chips (their options, as aria-label) of the one multiselect titled ``titel`` in ``invoer``, or null.
+  function chips(invoer, titel) {
+    var gevonden = invoer.filter(function (el) {
+      return el.getAttribute("role") === "combobox" && el.getAttribute("aria-label") === titel;
+    });
+    var vak = gevonden.length === 1 ? gevonden[0].closest('[data-testid="stMultiSelectTagsContainer"]') : null;
+    if (!vak) { return null; }
+    return Array.prototype.map.call(vak.querySelectorAll("[data-tag]"), function (chip) {
+      return chip.getAttribute("aria-label");
+    });
+  }
+
+  // Whether the rest of the sidebar still shows what the model was made for (dashboard.zijbalk.stand_buiten): the
+  // other multiselects empty, the radio groups at the given option, the toggles as given. A group or toggle that is
+  // not on the page (a "Combineren" switch appears with a second label) holds.
+  function restGelijk(invoer, vast) {
+    var leeg = vast.leeg.every(function (titel) { var c = chips(invoer, titel); return c !== null && !c.length; });
+    var keuzes = invoer.every(function (el) {
+      var groep = el.type === "radio" ? el.closest('[role="radiogroup"]') : null;
+      var titel = groep ? groep.getAttribute("aria-label") : null;
+      return !el.checked || !(titel in vast.keuzes) || el.value === String(vast.keuzes[titel]);
+    });
+    var schakelaars = invoer.every(function (el) {
+      var titel = el.getAttribute("aria-label");
+      return el.type !== "checkbox" || !(titel in vast.schakelaars) || el.checked === vast.schakelaars[titel];
+    });
+    return leeg && keuzes && schakelaars;
+  }
+
+  // The labels the sidebar shows per field of the filter model, or null when that cannot be read without doubt
+  // (exactly one multiselect per title) or the rest of the sidebar no longer shows what the model was made for.
   function zijbalkKeuze() {
     var velden = args.filtermodel.velden, uit = {}, invoer;
     try {
-      invoer = window.parent.document.querySelectorAll('[data-testid="stSidebar"] input[role="combobox"]');
+      invoer = Array.prototype.slice.call(window.parent.document.querySelectorAll('[data-testid="stSidebar"] input'));
     } catch (e) { return null; }
+    if (!restGelijk(invoer, args.filtermodel.vast)) { return null; }
     for (var veld in velden) {
-      var gevonden = Array.prototype.filter.call(invoer, function (el) {
-        return el.getAttribute("aria-label") === velden[veld];
-      });
-      var vak = gevonden.length === 1 ? gevonden[0].closest('[data-testid="stMultiSelectTagsContainer"]') : null;
-      if (!vak) { return null; }
-      uit[veld] = Array.prototype.map.call(vak.querySelectorAll("[data-tag]"), function (chip) {
-        return chip.getAttribute("aria-label");
-      });
+      uit[veld] = chips(invoer, velden[veld]);
+      if (uit[veld] === null) { return null; }
     }
     return uit;
   }
@@ -266,7 +290,11 @@
       return antwoord.json();
     }).then(function (inhoud) {
       if (modelBestand === bron.bestand) { model = inhoud; }
-    }).catch(function (fout) { console.warn("kaart: geen filtermodel (" + fout + "); de kaart volgt de server"); });
+    }).catch(function (fout) {
+      console.warn("kaart: geen filtermodel (" + fout + "); de kaart volgt de server");
+      // The next render tries again (the server writes a removed model file anew).
+      if (modelBestand === bron.bestand) { modelBestand = null; }
+    });
   }
 
   function toon() {
@@ -281,6 +309,8 @@
     }
     if (paden[actief].getAttribute("tabindex") !== "0") { zetActief(actief, false); }
     document.getElementById("melding").textContent = "";
+    // The sidebar may have moved on while this run ran (or a click reran only the map's part with the old labels).
+    volgZijbalk();
   }
 
   function maakKaart() {
