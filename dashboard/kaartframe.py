@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from functools import cache
 from pathlib import Path
 
 import streamlit.components.v1 as components
@@ -33,7 +34,12 @@ NAAM = "kaart"
 URL_COMPONENT = f"/component/{__name__}.{NAAM}/"
 """Where Streamlit serves the frame's files (:data:`WEB`): ``/component/<module>.<name>/``."""
 
-_component = components.declare_component(NAAM, path=str(WEB))
+
+@cache
+def _component():
+    """The declared component, declared at first use: declaring it at import, outside a script run, made Streamlit
+    warn wherever the module's paths are read without running the app (``deploy/nginx_conf.py``)."""
+    return components.declare_component(NAAM, path=str(WEB))
 
 
 def geometriebestand(jaar: int) -> str:
@@ -121,7 +127,7 @@ def kaart(
             "vast": zijbalk.stand_buiten(filters, kaartfilter.VELDEN),
             "meldingen": {"bijwerken": kaartfilter.BIJWERKEN, "geen": kaartfilter.GEEN},
         }
-    return _component(
+    return _component()(
         bestand=geometriebestand(jaar),
         selectie=kaartframe.selectie(kaartbeeld, jaar, lagen),
         naam=toegankelijkheid.KAARTTITEL,

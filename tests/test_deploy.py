@@ -152,6 +152,23 @@ def test_edit_through_replica_a_shows_on_replica_b_at_the_next_rerun(opstelling,
     kijker_context.close()
 
 
+def test_reading_the_set_up_outside_the_app_makes_streamlit_say_nothing():
+    """``deploy/lokaal.py`` reads the app's folders (the map component's among them) without running the app; that
+    must not make Streamlit warn about a missing script run on every start."""
+    import subprocess
+
+    wortel = Path(__file__).resolve().parents[1]
+    uit = subprocess.run(
+        [sys.executable, "-c", "import sys; sys.path[:0] = ['deploy', '.']; import nginx_conf, dashboard.kaartframe"],
+        cwd=wortel,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert uit.returncode == 0, uit.stderr
+    assert "ScriptRunContext" not in uit.stderr, uit.stderr
+
+
 def test_the_documented_command_starts_serves_and_cleans_up(pg_server):
     """``python deploy/lokaal.py`` as the README gives it, from the checkout: the proxy answers, Ctrl-C stops it
     with exit code 0 and the database it made on the existing server is gone. Started with SIGINT ignored, as a
