@@ -163,7 +163,7 @@ _TIJDLIJN_JS = """
 (top page) and when the first component frame receives its new arguments (in the top page's clock)."""
 
 _ZELF_JS = f"""() => {{
-  const frame = document.querySelector("{KAARTFRAMES.replace('"', "'")}");
+  const frame = document.querySelector('{KAARTFRAMES}');
   let moment = null;
   try {{ moment = frame.contentWindow.skwKaart.zelfMoment(); }} catch (fout) {{ return null; }}
   return moment === null ? null : moment - performance.timeOrigin;

@@ -149,9 +149,8 @@ def _maskers(projecten: pd.DataFrame, as_: vocab.As) -> np.ndarray:
         )
     per_waarde = np.empty(len(waarden), dtype=np.int64)
     for i, waarde in enumerate(waarden):
-        namen = waarde if as_.meervoudig and not isinstance(waarde, str) else (waarde,)
         try:
-            per_waarde[i] = sum({1 << as_.volgorde(naam) for naam in namen})
+            per_waarde[i] = sum({1 << as_.volgorde(naam) for naam in as_.namen_van(waarde)})
         except vocab.OnbekendLabel as fout:
             projecten_met = ", ".join(projecten["project_id"][codes == i])
             raise vocab.OnbekendLabel(f"project {projecten_met}, kolom {as_.kolom!r}: {fout}") from None

@@ -82,6 +82,11 @@ class As:
         """Position of a label in the canonical order (0-based)."""
         return self.labels.index(self.label(naam))
 
+    def namen_van(self, waarde) -> tuple[str, ...]:
+        """The names in one project's value on this axis: a multi-valued axis holds a sequence, a single-valued one
+        a name."""
+        return tuple(waarde) if self.meervoudig and not isinstance(waarde, str) else (waarde,)
+
 
 def sleutel(tekst: str) -> str:
     """Comparison key: case-, accent-, punctuation- and whitespace-insensitive."""

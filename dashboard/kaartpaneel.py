@@ -120,9 +120,7 @@ def interactieve_kaart(
     if kaartbeeld is None:
         st.info(geen_projecten(filters))
         return None
-    # In compare mode each map has its own sidebar selection: the frame follows the sidebar only for a single map.
-    model = data.filtermodel_bestand(spec, filters) if groep is None else None
-    _kaart_met_klik(kaartbeeld, filters, tuple(lagen), sleutel, focus, groep, paneel, model)
+    _kaart_met_klik(kaartbeeld, filters, tuple(lagen), sleutel, focus, groep, paneel)
     return kaartbeeld
 
 
@@ -135,12 +133,12 @@ def _kaart_met_klik(
     focus: str | None,
     groep: str | None,
     paneel: Callable[[Kaartbeeld], None] | None,
-    model: tuple[str, bytes] | None = None,
 ) -> None:
     """The map, the projects of the clicked municipality, the legend, the table and the download buttons; a click
-    on the map or the legend reruns only this part of the page. ``model`` (the filter model) as in
-    :func:`dashboard.kaartframe.kaart`."""
+    on the map or the legend reruns only this part of the page."""
     jaar = filters.jaar
+    # In compare mode each map has its own sidebar selection: the frame follows the sidebar only for a single map.
+    model = data.filtermodel_bestand(kaartbeeld.spec, filters) if groep is None else None
     if paneel:
         kaartvak, zijvak = st.columns([5, 2])
     else:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from classify import filters as flt
-from classify import zekerheid
+from classify import vocab, zekerheid
 from kaart import kaartframe, vulling
 from kaart.model import (
     GEEN_PROJECT,
@@ -75,10 +75,8 @@ def filtermodel(spec: KaartSpec, projecten: pd.DataFrame, koppeling: pd.DataFram
         raise ValueError(f"kaart {spec.sleutel!r}: alleen de totaalkaart van alle projecten kan in de browser filteren")
     geteld = projecten_voor(spec, projecten)
     koppeling = koppeling[koppeling["project_id"].isin(geteld["project_id"])]
+    kaartframe.controleer_codes(koppeling["gemeente_code"], jaar, "de koppeling")
     positie = {code: i for i, code in enumerate(kaartframe.codes(jaar))}
-    vreemd = sorted(set(koppeling["gemeente_code"]) - set(positie))
-    if vreemd:
-        raise ValueError(f"de koppeling bevat codes die geen gemeente van {jaar} zijn, o.a. {', '.join(vreemd[:5])}")
     is_zeker = zekerheid.is_zeker(koppeling).to_numpy()
     gemeenten: dict[tuple[str, bool], list[int]] = {}
     for project_id, code, zeker in zip(koppeling["project_id"], koppeling["gemeente_code"], is_zeker, strict=True):
@@ -99,8 +97,8 @@ def filtermodel(spec: KaartSpec, projecten: pd.DataFrame, koppeling: pd.DataFram
             {
                 "id": rij.project_id,
                 "rang": rang[rij.project_id],
-                "inhoud": _namen(rij.inhoud),
-                "verzekeraars": _namen(rij.verzekeraars),
+                "inhoud": list(vocab.AS_INHOUD.namen_van(rij.inhoud)),
+                "verzekeraars": list(rij.verzekeraars),
                 "titel": titel,
                 "titel_mogelijk": mogelijke_titel(titel, bereik.get(rij.project_id)),
                 "bereik": bereik.get(rij.project_id),
@@ -110,8 +108,3 @@ def filtermodel(spec: KaartSpec, projecten: pd.DataFrame, koppeling: pd.DataFram
             for rij, titel in zip(geteld.itertuples(index=False), weergavetitels(geteld), strict=True)
         ],
     }
-
-
-def _namen(waarde) -> list[str]:
-    """A label column's value as a list of names: single-valued axes hold a string, multi-valued ones a tuple."""
-    return [waarde] if isinstance(waarde, str) else list(waarde)

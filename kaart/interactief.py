@@ -96,7 +96,7 @@ def vlakkenlaag(kaartbeeld: Kaartbeeld, jaar: int, lagen: Iterable[str] = ("wmo_
     of ``jaar``.
     """
     lagen = kaartlagen(lagen)
-    controleer_codes(kaartbeeld, jaar)
+    controleer_codes(kaartbeeld.gemeenten["gemeente_code"], jaar)
     groep = folium.FeatureGroup(control=False)
     _Vlakken(kaartbeeld).add_to(groep)
     return groep

@@ -130,8 +130,7 @@ def analysezinnen(
 def _masker(as_: vocab.As, waarde) -> int:
     """The bitmask of one project's value on ``as_`` (bit ``i`` = ``as_.labels[i]``), as in
     :mod:`classify.combinaties`."""
-    namen = waarde if as_.meervoudig and not isinstance(waarde, str) else (waarde,)
-    return sum({1 << as_.volgorde(naam) for naam in namen})
+    return sum({1 << as_.volgorde(naam) for naam in as_.namen_van(waarde)})
 
 
 def klassenmodel(kaartbeeld: Kaartbeeld, projecten: pd.DataFrame) -> dict:

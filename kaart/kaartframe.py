@@ -86,7 +86,7 @@ def selectie(kaartbeeld: Kaartbeeld, jaar: int, lagen: tuple[str, ...]) -> dict:
     Raises ValueError for an unknown layer or when ``kaartbeeld`` holds codes that are no municipality of ``jaar``.
     """
     lagen = kaartlagen(lagen)
-    controleer_codes(kaartbeeld, jaar)
+    controleer_codes(kaartbeeld.gemeenten["gemeente_code"], jaar)
     klassen: dict[str, int] = {}
     kleuren: dict[str, int] = {}
     titels: dict[str, int] = {}
@@ -132,11 +132,11 @@ def vullingen_en_patronen(kleuren: Iterable[str]) -> tuple[list[list], str]:
     return [v for v, _ in paren], "".join(p for _, p in paren)
 
 
-def controleer_codes(kaartbeeld: Kaartbeeld, jaar: int) -> None:
-    """Raise ValueError when ``kaartbeeld`` holds codes that are no municipality of ``jaar``."""
-    bekend = set(codes(jaar))
-    vreemd = sorted(set(kaartbeeld.gemeenten["gemeente_code"]) - bekend)
+def controleer_codes(gemeentecodes: Iterable[str], jaar: int, wat: str = "het kaartbeeld") -> None:
+    """Raise ValueError, naming ``wat`` holds them, when ``gemeentecodes`` has codes that are no municipality of
+    ``jaar``."""
+    vreemd = sorted(set(gemeentecodes) - set(codes(jaar)))
     if vreemd:
         raise ValueError(
-            f"het kaartbeeld bevat {len(vreemd)} codes die geen gemeente van {jaar} zijn, o.a. {', '.join(vreemd[:5])}"
+            f"{wat} bevat {len(vreemd)} codes die geen gemeente van {jaar} zijn, o.a. {', '.join(vreemd[:5])}"
         )

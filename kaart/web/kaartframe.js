@@ -244,8 +244,9 @@
     // The model and the geometry of the same arguments (a new year loads both anew).
     if (!model || !selectie || !args.filtermodel || geladen !== args.bestand) { return; }
     var gekozen = zijbalkKeuze(), melding = document.getElementById("melding"), nieuw;
-    if (!gekozen || keuzeSleutel(gekozen) === getoond) { return; }
-    getoond = keuzeSleutel(gekozen);
+    var sleutel = gekozen && keuzeSleutel(gekozen);
+    if (!gekozen || sleutel === getoond) { return; }
+    getoond = sleutel;
     if (getoond === keuzeSleutel(args.filtermodel.gekozen)) {
       nieuw = args.selectie;
       melding.textContent = "";
